@@ -1,0 +1,14 @@
+# One Boost.Test executable per core concern (tests/unit/test_<concern>.cpp),
+# each registered with CTest under its concern's name.
+find_package(Boost 1.74 REQUIRED COMPONENTS unit_test_framework)
+file(GLOB PW_UNIT_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/test_*.cpp)
+foreach(src ${PW_UNIT_TESTS})
+  get_filename_component(name ${src} NAME_WE)
+  add_executable(${name} ${src})
+  target_link_libraries(${name} PRIVATE paycore Boost::unit_test_framework)
+  target_compile_definitions(${name} PRIVATE BOOST_TEST_DYN_LINK)
+  target_include_directories(${name} PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+  target_compile_options(${name} PRIVATE ${PW_WARNINGS})
+  add_test(NAME unit.${name} COMMAND ${name} --log_level=warning --report_level=short)
+  set_tests_properties(unit.${name} PROPERTIES LABELS unit)
+endforeach()
