@@ -12,3 +12,12 @@ foreach(src ${PW_UNIT_TESTS})
   add_test(NAME unit.${name} COMMAND ${name} --log_level=warning --report_level=short)
   set_tests_properties(unit.${name} PROPERTIES LABELS unit)
 endforeach()
+
+# The same suites built with ASan+UBSan by scripts/test in PW_ASAN_BUILD.
+if(PW_ASAN_BUILD)
+  foreach(src ${PW_UNIT_TESTS})
+    get_filename_component(name ${src} NAME_WE)
+    add_test(NAME asan.${name} COMMAND ${PW_ASAN_BUILD}/${name} --log_level=warning --report_level=short)
+    set_tests_properties(asan.${name} PROPERTIES LABELS asan)
+  endforeach()
+endif()

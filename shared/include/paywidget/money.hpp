@@ -20,13 +20,21 @@ struct CurrencyInfo {
     int numeric;            // 840
     int exponent;           // minor-unit digits: 0, 2, 3 or 4; 0 for N.A.
     bool payable;           // false for N.A. codes (XAU, XDR, ...), funds
-                            // ISO marks without minor unit, and XTS/XXX
+                            // ISO marks without minor unit, and XTS/XXX;
+                            // also false for every fund code (BOV, CHE, CHW,
+                            // CLF, COU, MXV, USN, UYI, UYW, XAD): nobody is
+                            // charged in a unit of account
     std::string_view name;  // "US Dollar"
 };
 
 // nullptr when the code is not an active ISO 4217 code. Exact, upper case.
 const CurrencyInfo* find_currency(std::string_view code);
+// Every row, sorted by code (~178 rows; see currency_table.cpp for the
+// amendment it reflects).
 const std::vector<CurrencyInfo>& all_currencies();
+// For codes a person or a flag supplies: ignores surrounding ASCII
+// whitespace and accepts lower case ("usd", " EUR "). nullptr otherwise.
+const CurrencyInfo* find_currency_typed(std::string_view text);
 
 struct Money {
     std::int64_t minor = 0;  // count of minor units (cents, yen, fils, ...)
@@ -47,6 +55,22 @@ struct AmountSeparators {
 //   empty_amount, invalid_amount (garbage, misplaced separators),
 //   negative_amount, too_many_decimals, amount_too_large (overflow),
 //   unknown_currency.
+// Details (field "amount" unless said otherwise):
+//   - surrounding ASCII whitespace is ignored; only ASCII digits count;
+//   - ".5" (0.50) and "12." (12) are accepted; "." alone is not;
+//   - leading zeros are fine ("007.50");
+//   - a leading "-" (or U+2212) on an otherwise valid amount is
+//     negative_amount; "+12", "1e5", "1.2.3" are invalid_amount;
+//   - digits after the decimal separator beyond the currency's exponent are
+//     too_many_decimals even when they are zeros ("12.500" USD, "5.0" JPY);
+//   - more than kMaxAmountMinor minor units is amount_too_large;
+//   - when the grouping separator is U+00A0, U+202F or a space, any of the
+//     three is accepted (people cannot type a no-break space); when it is
+//     U+2019 or "'", either is accepted (de-CH);
+//   - unknown_currency (field "currency") when `currency` is not exact
+//     upper-case ISO 4217; invalid_separators (field "separators") when a
+//     separator is empty, longer than 8 bytes, not UTF-8, contains a digit,
+//     "+" or "-", or when one separator is a prefix of the other.
 Result<std::int64_t> parse_amount(std::string_view text, std::string_view currency,
                                   const AmountSeparators& seps = {});
 Result<Money> parse_money(std::string_view text, std::string_view currency,
@@ -54,13 +78,25 @@ Result<Money> parse_money(std::string_view text, std::string_view currency,
 
 // Canonical form: "-"? digits, "." and exactly `exponent` decimals, no
 // grouping: 123450 USD -> "1234.50", 1000 JPY -> "1000", 1 BHD -> "0.001".
+// Exponents outside 0..30 are clamped into it.
 std::string format_minor(std::int64_t minor, int exponent);
 std::string format_money(const Money& m);  // unknown currency: exponent 0
+
+// For display in a locale: like format_minor but with the locale's decimal
+// separator and its grouping separator between groups of three integer
+// digits: 123456789 with {",", "."} and exponent 2 -> "1.234.567,89".
+// parse_amount() reads it back with the same separators.
+std::string format_minor_grouped(std::int64_t minor, int exponent, const AmountSeparators& seps);
 
 // Checked arithmetic: failure code "amount_overflow".
 Result<std::int64_t> checked_add(std::int64_t a, std::int64_t b);
 Result<std::int64_t> checked_sub(std::int64_t a, std::int64_t b);
 Result<std::int64_t> checked_mul(std::int64_t a, std::int64_t b);
+
+// basis_points/10000 of amount, rounded up to the next minor unit (a
+// percentage minimum payment: 10% of 1001 cents is 101 cents). Both must be
+// >= 0 (else negative_amount); amount_overflow if the result does not fit.
+Result<std::int64_t> percent_of_round_up(std::int64_t amount, std::int64_t basis_points);
 
 // Largest amount we accept anywhere (API, invoices): 10^15 minor units, far
 // below int64 so sums of many line items cannot overflow silently.

@@ -1,0 +1,12 @@
+# Sourced by every script: paths and the environment our tools need.
+# shellcheck shell=bash
+PW_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export PW_ROOT
+export PW_BUILD="${PW_BUILD:-$PW_ROOT/build}"
+# Debian's emcc runs its JS optimizer with /usr/bin/node, which does not search
+# Debian's /usr/share/nodejs: without this it fails with "Cannot find module 'acorn'".
+export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
+PW_JOBS="${PW_JOBS:-$(nproc)}"
+export PW_JOBS
+
+pw_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

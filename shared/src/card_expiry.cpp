@@ -1,0 +1,95 @@
+// Card expiry dates as payers type them (and as browsers autofill them).
+#include "paywidget/card.hpp"
+
+namespace pw {
+
+namespace {
+
+// Issuers print expiry dates at most this many years ahead; anything later
+// is a typo (e.g. "12/92" read as 2092).
+constexpr int kMaxYearsAhead = 19;
+
+std::string_view trim_spaces(std::string_view s) {
+    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return s;
+}
+
+bool all_digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+int to_int(std::string_view digits) {  // callers pass at most 4 digits
+    int v = 0;
+    for (char c : digits) v = v * 10 + (c - '0');
+    return v;
+}
+
+Error format_error() {
+    return make_error("invalid_expiry", "exp",
+                      "Enter the expiry date as MM/YY, as printed on your card.");
+}
+
+// "MM" or "M" and "YY" or "YYYY" already split apart.
+Result<CardExpiry> from_parts(std::string_view month, std::string_view year) {
+    if (!all_digits(month) || month.size() > 2 || !all_digits(year) ||
+        (year.size() != 2 && year.size() != 4))
+        return Result<CardExpiry>::failure(format_error());
+    CardExpiry e;
+    e.month = to_int(month);
+    e.year = year.size() == 2 ? 2000 + to_int(year) : to_int(year);
+    if (e.month < 1 || e.month > 12)
+        return Result<CardExpiry>::failure("invalid_expiry_month", "exp",
+                                           "The expiry month must be between 01 and 12.");
+    return Result<CardExpiry>::success(e);
+}
+
+}  // namespace
+
+Result<CardExpiry> parse_card_expiry(std::string_view text) {
+    const std::string_view s = trim_spaces(text);
+    if (s.empty())
+        return Result<CardExpiry>::failure("expiry_required", "exp",
+                                           "Enter your card's expiry date.");
+    // "YYYY-MM" (ISO, e.g. from <input type="month">).
+    if (s.size() == 7 && s[4] == '-' && all_digits(s.substr(0, 4)) && all_digits(s.substr(5)))
+        return from_parts(s.substr(5), s.substr(0, 4));
+    // "MM/YY", "M/YYYY", "12 / 29": one slash, spaces around it allowed.
+    if (auto slash = s.find('/'); slash != std::string_view::npos) {
+        if (s.find('/', slash + 1) != std::string_view::npos)
+            return Result<CardExpiry>::failure(format_error());
+        return from_parts(trim_spaces(s.substr(0, slash)), trim_spaces(s.substr(slash + 1)));
+    }
+    // "MM YY": month and year separated by spaces.
+    if (auto space = s.find(' '); space != std::string_view::npos)
+        return from_parts(s.substr(0, space), trim_spaces(s.substr(space + 1)));
+    // "MMYY" run together.
+    if (s.size() == 4) return from_parts(s.substr(0, 2), s.substr(2));
+    return Result<CardExpiry>::failure(format_error());
+}
+
+Error check_card_expiry(const CardExpiry& expiry, const Date& today) {
+    if (expiry.month < 1 || expiry.month > 12)
+        return make_error("invalid_expiry_month", "exp",
+                          "The expiry month must be between 01 and 12.");
+    // Good through the last day of the expiry month: compare months only.
+    if (expiry.year < today.year || (expiry.year == today.year && expiry.month < today.month))
+        return make_error("card_expired", "exp", "Your card has expired. Use another card.");
+    if (expiry.year > today.year + kMaxYearsAhead)
+        return make_error("expiry_too_far", "exp",
+                          "Your card's expiry year is too far ahead. Check it and try again.");
+    return {};
+}
+
+Result<CardExpiry> validate_card_expiry(std::string_view text, const Date& today) {
+    auto parsed = parse_card_expiry(text);
+    if (!parsed) return parsed;
+    if (auto err = check_card_expiry(parsed.value, today))
+        return Result<CardExpiry>::failure(std::move(err));
+    return parsed;
+}
+
+}  // namespace pw

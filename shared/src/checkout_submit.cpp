@@ -1,0 +1,337 @@
+// Checkout: submitting, outcomes, retry/back, and the per-stage queries a UI
+// asks. The idempotency rules live here; see checkout.hpp.
+#include <algorithm>
+
+#include "paywidget/checkout.hpp"
+
+namespace pw {
+
+namespace {
+
+bool is_not_processed(const ApiError& e) {
+    return e.code == "in_progress" || e.code == "rate_limited" || http_status_for(e.code) >= 500;
+}
+
+bool is_details_field(std::string_view f) {
+    static constexpr std::string_view kFields[] = {
+        "number", "exp", "cvc", "name", "postal_code", "account_holder", "routing_number",
+        "account_number", "account_type", "transit_number", "institution_number", "iban",
+        "mandate.accepted", "mandate.text_version", "token", "payment_method_id", "save_method"};
+    return std::find(std::begin(kFields), std::end(kFields), f) != std::end(kFields);
+}
+
+// The network failure the widget shows when no response arrived at all.
+ApiError network_error() {
+    ApiError e;
+    e.code = "network_error";
+    e.message = "We could not reach the payment server. Check your connection and try again; "
+                "you will not be charged twice.";
+    return e;
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ submit
+
+std::vector<Effect> Checkout::on(const ev::Submit&) {
+    const bool from_form = s_.stage == Stage::details || s_.stage == Stage::declined ||
+                           (s_.stage == Stage::failed && !is_locked());
+    if (!from_form) return {};  // in particular: a second Submit while submitting
+    if (!can_submit()) {
+        const Error& why = s_.details_error ? s_.details_error : s_.amount_error;
+        std::vector<Effect> out;
+        if (why) out.push_back(effect::Announce{why.message});
+        if (!why.field.empty()) out.push_back(effect::Focus{why.field});
+        return out;
+    }
+    return begin_attempt();
+}
+
+std::vector<Effect> Checkout::begin_attempt() {
+    s_.attempt = Attempt{s_.attempt.number + 1, keys_ ? keys_() : std::string(), false, {}, 0};
+    s_.token.reset();
+    s_.failure = FailureKind::none;
+    s_.failure_error = ApiError{};
+    s_.decline = DeclineAdvice{};
+    if (check_idempotency_key(s_.attempt.key)) {
+        // A broken key source is a bug in the embedding code; refuse rather
+        // than send a payment the server would reject or could not dedupe.
+        s_.stage = Stage::failed;
+        s_.failure = FailureKind::rejected;
+        s_.failure_error = to_api_error(check_idempotency_key(s_.attempt.key));
+        return {effect::Announce{s_.failure_error.message}};
+    }
+    s_.stage = Stage::submitting;
+    return continue_attempt();
+}
+
+// Next step of the current attempt: tokenize, or (body known) send it.
+std::vector<Effect> Checkout::continue_attempt() {
+    s_.stage = Stage::submitting;
+    if (s_.attempt.request_ready) return send_payment();
+    if (s_.method->kind == MethodKind::saved_card) {
+        s_.attempt.request = PaymentRequest{s_.amount, s_.view->invoice.currency, "",
+                                            s_.method->saved_id, false};
+        s_.attempt.request_ready = true;
+        return send_payment();
+    }
+    s_.phase = SubmitPhase::tokenizing;
+    return {effect::RequestToken{s_.details}, effect::Announce{"Processing your payment…"}};
+}
+
+std::vector<Effect> Checkout::send_payment() {
+    s_.phase = SubmitPhase::paying;
+    ++s_.attempt.sends;
+    std::vector<Effect> out{effect::SendPayment{s_.view->invoice.id, s_.attempt.key, s_.attempt.request}};
+    if (s_.method->kind == MethodKind::saved_card && s_.attempt.sends == 1)
+        out.push_back(effect::Announce{"Processing your payment…"});
+    return out;
+}
+
+std::vector<Effect> Checkout::on(const ev::TokenCreated& e) {
+    if (s_.stage != Stage::submitting || s_.phase != SubmitPhase::tokenizing) return {};
+    s_.token = e.token;
+    s_.attempt.request = PaymentRequest{s_.amount, s_.view->invoice.currency, e.token.token, "",
+                                        s_.save_method};
+    s_.attempt.request_ready = true;
+    return send_payment();
+}
+
+std::vector<Effect> Checkout::on(const ev::TokenFailed& e) {
+    if (s_.stage != Stage::submitting || s_.phase != SubmitPhase::tokenizing) return {};
+    bool handled = false;
+    std::vector<Effect> out = on_link_error(e.error, &handled);
+    if (handled) return out;
+    if (is_details_field(e.error.field)) {
+        // The server's validators disagree with what the widget let through
+        // (or the token expired): back to the form, pointing at the field.
+        s_.stage = Stage::details;
+        s_.details_valid = false;
+        s_.details_error = to_error(e.error);
+        return {effect::Announce{e.error.message}, effect::Focus{e.error.field}};
+    }
+    s_.stage = Stage::failed;
+    // No payment was sent, so a retry can only re-tokenize: same attempt.
+    s_.failure = is_not_processed(e.error) ? FailureKind::not_processed : FailureKind::rejected;
+    s_.failure_error = e.error;
+    return {effect::Announce{e.error.message}};
+}
+
+// ------------------------------------------------------------------ outcomes
+
+std::vector<Effect> Checkout::on(const ev::PaymentDone& e) {
+    // A late answer to a timed-out request is still THE answer for this key.
+    const bool waiting = (s_.stage == Stage::submitting && s_.phase == SubmitPhase::paying) ||
+                         (s_.stage == Stage::failed && s_.attempt.request_ready &&
+                          (s_.failure == FailureKind::no_response ||
+                           s_.failure == FailureKind::not_processed));
+    if (!waiting) return {};
+    const PaymentResponse& r = e.response;
+    s_.result = r;
+    s_.failure_error = ApiError{};
+    const MethodType type = s_.method->kind == MethodKind::bank_debit ? MethodType::bank_debit
+                                                                      : MethodType::card;
+    switch (r.payment.status) {
+        case PaymentStatus::succeeded:
+        case PaymentStatus::processing: {
+            s_.stage = Stage::succeeded;
+            s_.failure = FailureKind::none;
+            s_.details = TokenRequest{};  // card data has no business on a receipt screen
+            s_.details_valid = false;
+            std::string text = r.payment.status == PaymentStatus::succeeded
+                                   ? "Payment of " + money_text(r.payment.amount) + " succeeded."
+                                   : "Bank debit of " + money_text(r.payment.amount) +
+                                         " submitted; it is processing.";
+            if (r.invoice.balance > 0)
+                text += " Remaining balance: " + money_text(r.invoice.balance) + ".";
+            return {effect::Announce{text},
+                    effect::NotifyHost{effect::HostEventKind::succeeded, r.payment.id, ""}};
+        }
+        case PaymentStatus::declined:
+        case PaymentStatus::failed: {
+            const std::string raw = r.payment.decline ? r.payment.decline->code : std::string();
+            s_.decline = advise_decline(raw, type);
+            // The server's message is already the payer message; keep it.
+            if (r.payment.decline && !r.payment.decline->message.empty())
+                s_.decline.message = r.payment.decline->message;
+            if (r.payment.status == PaymentStatus::failed && s_.decline.retryable) {
+                s_.stage = Stage::failed;
+                s_.failure = FailureKind::processing_error;
+                s_.failure_error = ApiError{s_.decline.code, s_.decline.message, "", "", {}, 0};
+                return {effect::Announce{s_.decline.message}};
+            }
+            s_.stage = Stage::declined;
+            s_.failure = FailureKind::none;
+            std::vector<Effect> out{effect::Announce{s_.decline.message},
+                                    effect::NotifyHost{effect::HostEventKind::declined,
+                                                       r.payment.id, s_.decline.code}};
+            if (!s_.decline.field.empty()) out.push_back(effect::Focus{s_.decline.field});
+            return out;
+        }
+    }
+    return {};
+}
+
+std::vector<Effect> Checkout::on(const ev::PaymentFailed& e) {
+    const bool waiting = (s_.stage == Stage::submitting && s_.phase == SubmitPhase::paying) ||
+                         (s_.stage == Stage::failed && s_.attempt.request_ready &&
+                          s_.failure == FailureKind::no_response);
+    if (!waiting) return {};
+    bool handled = false;
+    std::vector<Effect> out = on_link_error(e.error, &handled);
+    if (handled) return out;
+    s_.failure_error = e.error;
+    if (is_not_processed(e.error)) {
+        s_.stage = Stage::failed;
+        s_.failure = FailureKind::not_processed;
+        return {effect::Announce{e.error.message}};
+    }
+    // A 4xx refusal: nothing was charged and the attempt is over.
+    s_.attempt.request_ready = false;
+    if (e.error.field == "amount") {
+        s_.stage = Stage::amount;
+        s_.amount_error = to_error(e.error);
+        s_.failure = FailureKind::none;
+        return {effect::Announce{e.error.message}, effect::Focus{"amount"}};
+    }
+    if (is_details_field(e.error.field)) {
+        s_.stage = Stage::details;
+        s_.failure = FailureKind::none;
+        if (s_.method->kind != MethodKind::saved_card) s_.details_valid = false;
+        s_.details_error = to_error(e.error);
+        return {effect::Announce{e.error.message}, effect::Focus{e.error.field}};
+    }
+    s_.stage = Stage::failed;
+    s_.failure = FailureKind::rejected;
+    return {effect::Announce{e.error.message}};
+}
+
+std::vector<Effect> Checkout::on(const ev::NoResponse&) {
+    if (s_.stage == Stage::loading) {
+        s_.stage = Stage::load_failed;
+        s_.load_error = network_error();
+        return {effect::Announce{s_.load_error.message}};
+    }
+    if (s_.stage != Stage::submitting) return {};
+    s_.stage = Stage::failed;
+    s_.failure = FailureKind::no_response;
+    s_.failure_error = network_error();
+    return {effect::Announce{s_.failure_error.message}};
+}
+
+// ------------------------------------------------------------------ retry, back, remainder
+
+std::vector<Effect> Checkout::on(const ev::Retry&) {
+    if (s_.stage == Stage::load_failed) return begin_loading();
+    if (s_.stage == Stage::declined) {
+        // "Try again": back to the form with everything still filled in.
+        s_.stage = Stage::details;
+        return {effect::Focus{s_.decline.field.empty() ? "number" : s_.decline.field}};
+    }
+    if (s_.stage != Stage::failed) return {};
+    switch (s_.failure) {
+        case FailureKind::no_response:
+        case FailureKind::not_processed: return continue_attempt();  // same key, same body
+        case FailureKind::processing_error: return can_submit() ? begin_attempt() : std::vector<Effect>{};
+        case FailureKind::rejected:
+        case FailureKind::none: break;
+    }
+    return {};
+}
+
+std::vector<Effect> Checkout::on(const ev::Back&) {
+    if (!can_go_back()) return {};
+    switch (s_.stage) {
+        case Stage::amount: s_.stage = Stage::review; break;
+        case Stage::method: s_.stage = partial_available() ? Stage::amount : Stage::review; break;
+        case Stage::details:
+            s_.stage = s_.method_skipped ? (partial_available() ? Stage::amount : Stage::review)
+                                         : Stage::method;
+            break;
+        case Stage::declined:
+        case Stage::failed:
+            s_.stage = Stage::details;
+            s_.failure = FailureKind::none;
+            break;
+        default: return {};
+    }
+    return {};
+}
+
+std::vector<Effect> Checkout::on(const ev::PayRemainder&) {
+    if (!can_pay_remainder()) return {};
+    return begin_loading();  // the server's view of what is left, not ours
+}
+
+// ------------------------------------------------------------------ queries
+
+std::vector<MethodChoice> Checkout::method_options() const {
+    std::vector<MethodChoice> out;
+    if (!s_.view) return out;
+    const Invoice& inv = s_.view->invoice;
+    if (inv.accepted.card) {
+        if (s_.view->session == SessionKind::portal)
+            for (const SavedMethod& m : s_.view->saved_methods)
+                if (m.method.type == MethodType::card)
+                    out.push_back(MethodChoice{MethodKind::saved_card, m.id, BankScheme::ach});
+        out.push_back(MethodChoice{MethodKind::new_card, "", BankScheme::ach});
+    }
+    for (BankScheme scheme : inv.accepted.bank_debit) {
+        const bool has_text = std::any_of(s_.view->mandates.begin(), s_.view->mandates.end(),
+                                          [&](const MandateText& m) { return m.scheme == scheme; });
+        if (has_text) out.push_back(MethodChoice{MethodKind::bank_debit, "", scheme});
+    }
+    return out;
+}
+
+const MandateText* Checkout::mandate() const {
+    if (!s_.view || !s_.method || s_.method->kind != MethodKind::bank_debit) return nullptr;
+    for (const MandateText& m : s_.view->mandates)
+        if (m.scheme == s_.method->scheme) return &m;
+    return nullptr;
+}
+
+bool Checkout::partial_available() const { return s_.view && s_.view->options.partial_allowed; }
+
+bool Checkout::is_locked() const {
+    return s_.stage == Stage::submitting ||
+           (s_.stage == Stage::failed &&
+            (s_.failure == FailureKind::no_response || s_.failure == FailureKind::not_processed));
+}
+
+bool Checkout::can_submit() const {
+    const bool form = s_.stage == Stage::details || s_.stage == Stage::declined ||
+                      (s_.stage == Stage::failed && !is_locked());
+    return form && s_.view && s_.method && s_.details_valid && !s_.amount_error && s_.amount > 0 &&
+           s_.amount <= s_.view->invoice.balance;
+}
+
+bool Checkout::can_retry() const {
+    switch (s_.stage) {
+        case Stage::load_failed:
+        case Stage::declined: return true;
+        case Stage::failed:
+            return s_.failure == FailureKind::no_response ||
+                   s_.failure == FailureKind::not_processed ||
+                   (s_.failure == FailureKind::processing_error && can_submit());
+        default: return false;
+    }
+}
+
+bool Checkout::can_go_back() const {
+    switch (s_.stage) {
+        case Stage::amount:
+        case Stage::method:
+        case Stage::details:
+        case Stage::declined: return true;
+        case Stage::failed: return !is_locked();
+        default: return false;
+    }
+}
+
+bool Checkout::can_pay_remainder() const {
+    return s_.stage == Stage::succeeded && s_.result && s_.result->invoice.balance > 0 &&
+           s_.result->invoice.payments_left > 0 && s_.result->invoice.status != InvoiceStatus::void_;
+}
+
+}  // namespace pw
