@@ -1,0 +1,75 @@
+// App: everything a request handler needs, built once at start-up and shared
+// by every worker thread. Handlers get an App& and never reach for globals.
+//
+// Thread safety: Store, Processor and RateLimiter are safe to share; the
+// rest is read-only after start-up.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "http/access_log.hpp"
+#include "http/rate_limiter.hpp"
+#include "paywidget/date.hpp"
+#include "processor/processor.hpp"
+#include "security/keyed_hash.hpp"
+#include "storage/store.hpp"
+
+namespace pws {
+
+struct AppConfig {
+    std::string db_path = "var/paywidget.db";
+    std::string ledger_path;   // "" : <db_path without .db>-processor-ledger.db
+    std::string secret_path;   // "" : <db dir>/server-secret
+    std::string listen_host = "127.0.0.1";
+    int listen_port = 8080;
+    std::string public_url;    // "" : http://<listen_host>:<listen_port>
+    std::string static_dir;    // "" : no static files (widget, pages)
+    std::string outbox_dir;    // "" : <db dir>/outbox
+    int workers = 16;          // httplib worker threads
+    Durability durability = kDefaultDurability;
+    std::chrono::seconds settle_delay{5};  // bank debits: pending -> settled
+    bool test_mode = false;    // enables /api/v1/test/* (clock, settlement)
+};
+
+// Per-key limits (card-testing defence, login guessing). Windows are sliding.
+struct AppLimits {
+    RateLimiter tokens_per_link{20, std::chrono::minutes(10)};
+    RateLimiter tokens_per_address{60, std::chrono::minutes(10)};
+    RateLimiter declines_per_link{5, std::chrono::minutes(30)};
+    RateLimiter declines_per_address{15, std::chrono::minutes(30)};
+    RateLimiter logins_per_address{10, std::chrono::minutes(15)};
+    RateLimiter logins_per_email{5, std::chrono::minutes(15)};
+    RateLimiter resets_per_address{5, std::chrono::minutes(15)};
+};
+
+struct App {
+    AppConfig config;
+    std::unique_ptr<Store> store;
+    std::unique_ptr<Processor> processor;
+    ServerSecret secret;
+    AppLimits limits;
+    AccessLog* access_log = nullptr;
+
+    // The wall clock, injectable for tests (test_mode: /api/v1/test/clock).
+    std::function<UnixTime()> now = [] {
+        return static_cast<UnixTime>(
+            std::chrono::duration_cast<std::chrono::seconds>(
+                std::chrono::system_clock::now().time_since_epoch())
+                .count());
+    };
+    pw::Date today() const { return pw::civil_from_days(now() / 86400); }
+
+    // Absolute URL for a path on the payment host ("/pay/abc" ->
+    // "http://127.0.0.1:8080/pay/abc").
+    std::string url(std::string_view path) const { return config.public_url + std::string(path); }
+};
+
+// Opens the store (migrating it), the test processor's ledger and the server
+// secret; fills the config's derived paths. Errors name what failed.
+pw::Result<std::unique_ptr<App>> open_app(AppConfig config);
+
+}  // namespace pws

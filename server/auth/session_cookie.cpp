@@ -1,0 +1,89 @@
+#include "auth/session_cookie.hpp"
+
+#include <string_view>
+
+#include "security/keyed_hash.hpp"
+#include "security/random.hpp"
+
+namespace pws {
+
+namespace {
+
+constexpr UnixTime kSessionSeconds = 12 * 3600;
+
+// The value of cookie `name` in a Cookie header ("a=1; pw_session=x"), or "".
+std::string cookie_value(std::string_view header, std::string_view name) {
+    while (!header.empty()) {
+        const std::size_t semi = header.find(';');
+        std::string_view part = header.substr(0, semi);
+        header = semi == std::string_view::npos ? std::string_view{} : header.substr(semi + 1);
+        while (!part.empty() && (part.front() == ' ' || part.front() == '\t')) part.remove_prefix(1);
+        while (!part.empty() && (part.back() == ' ' || part.back() == '\t')) part.remove_suffix(1);
+        const std::size_t eq = part.find('=');
+        if (eq == std::string_view::npos) continue;
+        if (part.substr(0, eq) == name) return std::string(part.substr(eq + 1));
+    }
+    return {};
+}
+
+std::string session_token(const httplib::Request& req) {
+    // Several Cookie headers may arrive (HTTP/2 proxies split them).
+    const std::size_t n = req.get_header_value_count("Cookie");
+    for (std::size_t i = 0; i < n; ++i) {
+        std::string v = cookie_value(req.get_header_value("Cookie", i), kSessionCookie);
+        if (!v.empty()) return v;
+    }
+    return {};
+}
+
+bool secure_cookies(const App& app) { return app.config.public_url.rfind("https:", 0) == 0; }
+
+std::string cookie_attributes(const App& app) {
+    return std::string("; Path=/; HttpOnly; SameSite=Strict") + (secure_cookies(app) ? "; Secure" : "");
+}
+
+}  // namespace
+
+std::optional<Client> session_client(App& app, const httplib::Request& req) {
+    const std::string token = session_token(req);
+    // Our tokens are 43 characters; anything far longer is not ours and
+    // is not worth hashing.
+    if (token.empty() || token.size() > 256) return std::nullopt;
+    const std::string id_hash = hash_token(app.secret, token);
+    std::optional<Client> found;
+    const UnixTime now = app.now();
+    app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
+        auto s = t.session(id_hash, now);
+        if (!s) return s.error;
+        auto c = t.client(s.value.client_id);
+        if (!c) return c.error;
+        found = std::move(c.value);
+        return {};
+    });
+    return found;
+}
+
+pw::Error start_session(App& app, const Client& client, httplib::Response& res) {
+    const std::string token = random_token();
+    PortalSession s;
+    s.id_hash = hash_token(app.secret, token);
+    s.client_id = client.id;
+    s.created_at = app.now();
+    s.expires_at = s.created_at + kSessionSeconds;
+    pw::Error e = app.store->write_transaction([&](WriteTxn& t) { return t.insert_session(s); });
+    if (e) return e;
+    res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + token + "; Max-Age=" +
+                                     std::to_string(kSessionSeconds) + cookie_attributes(app));
+    return {};
+}
+
+void end_session(App& app, const httplib::Request& req, httplib::Response& res) {
+    const std::string token = session_token(req);
+    if (!token.empty() && token.size() <= 256) {
+        const std::string id_hash = hash_token(app.secret, token);
+        app.store->write_transaction([&](WriteTxn& t) { return t.delete_session(id_hash); });
+    }
+    res.set_header("Set-Cookie", std::string(kSessionCookie) + "=; Max-Age=0" + cookie_attributes(app));
+}
+
+}  // namespace pws

@@ -1,0 +1,27 @@
+// Portal sessions as cookies: "pw_session", HttpOnly, SameSite=Strict,
+// Secure when the public URL is https, Path=/. The cookie holds a random
+// token; the store keeps only its keyed hash.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <httplib.h>
+
+#include "app/app.hpp"
+
+namespace pws {
+
+inline constexpr const char* kSessionCookie = "pw_session";
+
+// The signed-in client of this request, or nullopt (no cookie, unknown or
+// expired session).
+std::optional<Client> session_client(App& app, const httplib::Request& req);
+
+// Starts a session for the client and sets the cookie on the response.
+pw::Error start_session(App& app, const Client& client, httplib::Response& res);
+
+// Ends the request's session (if any) and clears the cookie.
+void end_session(App& app, const httplib::Request& req, httplib::Response& res);
+
+}  // namespace pws

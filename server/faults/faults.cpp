@@ -1,0 +1,42 @@
+#include "faults/faults.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <mutex>
+#include <optional>
+
+namespace pws::faults {
+namespace {
+
+std::mutex g_mu;
+std::optional<std::string> g_override;  // set_crash_point(); wins over the env
+
+}  // namespace
+
+std::string crash_point() {
+    {
+        std::lock_guard lock(g_mu);
+        if (g_override) return *g_override;
+    }
+    const char* env = std::getenv("PWS_CRASH_AT");
+    return env ? env : "";
+}
+
+void set_crash_point(std::string point) {
+    std::lock_guard lock(g_mu);
+    g_override = std::move(point);
+}
+
+void maybe_crash(std::string_view point) {
+    const std::string armed = crash_point();
+    if (armed.empty() || armed != point) return;
+    std::string line = "pws: simulated crash at ";
+    line += point;
+    line += "\n";
+    // write(2) and _exit(2): nothing buffered, nothing cleaned up.
+    (void)!::write(STDERR_FILENO, line.data(), line.size());
+    ::_exit(kCrashExitCode);
+}
+
+}  // namespace pws::faults

@@ -1,0 +1,33 @@
+// Test-only crash points: simulate `kill -9` at an exact place in the
+// payment flow, to prove that a crash loses nothing and never double-charges.
+//
+// Armed by the environment variable PWS_CRASH_AT=<point> (read at every
+// call, so a test can start a server process with it) or by
+// set_crash_point() inside a test process. Unarmed, maybe_crash() is a
+// cheap no-op. The payment service names its points:
+//   "before_charge"  reserved in the database, processor not yet called
+//   "after_charge"   the processor recorded the charge, settlement not yet
+//                    committed
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace pws::faults {
+
+// Exit status of a crashed process: 137 = 128 + SIGKILL, what a shell reports
+// for kill -9.
+inline constexpr int kCrashExitCode = 137;
+
+// When `point` is the armed crash point, writes one line to stderr and ends
+// the process with _exit(kCrashExitCode): no destructors, no atexit, no
+// flushing of stdio buffers, no SQLite rollback: like kill -9.
+void maybe_crash(std::string_view point);
+
+// Arms `point` for this process (overrides PWS_CRASH_AT); "" disarms.
+void set_crash_point(std::string point);
+
+// The point currently armed ("" when none).
+std::string crash_point();
+
+}  // namespace pws::faults

@@ -1,0 +1,23 @@
+// Who is calling: the address used for rate limits and the access log.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <httplib.h>
+
+namespace pws {
+
+// The peer address, or, when the peer is one of `trusted_proxies` (exact
+// addresses of our own reverse proxies), the right-most X-Forwarded-For entry
+// that is not a trusted proxy. X-Forwarded-For from anybody else is ignored:
+// a client could otherwise pick its own rate-limit key. IPv4-mapped IPv6
+// addresses ("::ffff:192.0.2.1") come back as IPv4.
+std::string client_address(const httplib::Request& req, const std::vector<std::string>& trusted_proxies = {});
+
+// The key to rate-limit an address by: IPv4 as is, IPv6 by its /64 (one
+// customer usually holds a whole /64, so per-address limits would be free to
+// evade). Unparseable input is returned unchanged.
+std::string rate_limit_key_for_address(const std::string& address);
+
+}  // namespace pws

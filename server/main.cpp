@@ -1,0 +1,229 @@
+// The reference payment host.
+//
+//   server [--db var/paywidget.db] [--listen 127.0.0.1:8080] [--public-url URL]
+//          [--static-dir DIR] [--workers 16] [--durability normal|full]
+//          [--settle-delay-seconds 5] [--test-mode] [--seed-demo]
+//   server practitioner create --name N --email E [--phone P] [--db ...]
+//
+// Environment fallbacks: PAYWIDGET_DB, PAYWIDGET_LISTEN.
+// Start-up order: signals first (before any thread), open the app (migrate
+// the store), recover reserved payments, start settlement, register routes,
+// bind, print "listening on http://host:port", serve. SIGTERM/SIGINT stop
+// the server, join the settlement thread and exit 0.
+#include <sys/socket.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+#include <httplib.h>
+
+#include "app/app.hpp"
+#include "http/access_log.hpp"
+#include "http/common_handlers.hpp"
+#include "http/shutdown.hpp"
+#include "routes/routes.hpp"
+#include "security/keyed_hash.hpp"
+#include "security/random.hpp"
+#include "services/recovery.hpp"
+#include "services/refunds.hpp"
+#include "services/seed_demo.hpp"
+#include "services/settlement.hpp"
+
+namespace {
+
+constexpr int kListenBacklog = 1024;
+
+bool parse_listen(const std::string& listen, std::string& host, int& port) {
+    const auto colon = listen.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 >= listen.size()) return false;
+    host = listen.substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    int p = 0;
+    for (char c : listen.substr(colon + 1)) {
+        if (c < '0' || c > '9') return false;
+        p = p * 10 + (c - '0');
+        if (p > 65535) return false;
+    }
+    port = p;
+    return true;
+}
+
+std::string env_or(const char* name, const std::string& fallback) {
+    const char* v = std::getenv(name);
+    return (v != nullptr && *v != '\0') ? std::string(v) : fallback;
+}
+
+int create_practitioner(pws::AppConfig config, const std::string& name, const std::string& email,
+                        const std::string& phone) {
+    pw::Result<std::unique_ptr<pws::App>> app = pws::open_app(std::move(config));
+    if (!app.ok()) {
+        std::fprintf(stderr, "server: %s: %s\n", app.error.code.c_str(), app.error.message.c_str());
+        return 1;
+    }
+    pws::App& a = *app.value;
+    const std::string key = "pk_" + pws::random_token();
+    pws::Practice p;
+    p.id = pws::random_id("prc_");
+    p.name = name;
+    p.email = email;
+    p.phone = phone;
+    p.api_key_hash = pws::hash_token(a.secret, key);
+    p.created_at = a.now();
+    pw::Error e = a.store->write_transaction([&](pws::WriteTxn& t) { return t.insert_practice(p); });
+    if (e) {
+        std::fprintf(stderr, "server: cannot create the practice: %s %s\n", e.code.c_str(), e.message.c_str());
+        return 1;
+    }
+    std::printf("practice_id: %s\nadmin_key: %s\n", p.id.c_str(), key.c_str());
+    std::printf("(the admin key is shown once; only its hash is stored)\n");
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Before any thread exists, so every later thread inherits the blocked mask.
+    httplib::Server* running = nullptr;
+    std::mutex running_mu;
+    pws::ShutdownSignals signals([&](int) {
+        std::lock_guard<std::mutex> lock(running_mu);
+        if (running) running->stop();
+    });
+
+    CLI::App cli{"paywidget reference payment host"};
+    std::string db = env_or("PAYWIDGET_DB", "var/paywidget.db");
+    std::string listen = env_or("PAYWIDGET_LISTEN", "127.0.0.1:8080");
+    std::string public_url, static_dir, durability = "normal";
+    int workers = 16;
+    int settle_delay = 5;
+    bool test_mode = false, seed_demo = false;
+    cli.add_option("--db", db, "SQLite database file (env PAYWIDGET_DB)");
+    cli.add_option("--listen", listen, "host:port to listen on (env PAYWIDGET_LISTEN)");
+    cli.add_option("--public-url", public_url, "public base URL of the payment host");
+    cli.add_option("--static-dir", static_dir, "directory of static files (widget, pages)");
+    cli.add_option("--workers", workers, "worker threads")->check(CLI::Range(1, 1024));
+    cli.add_option("--durability", durability, "SQLite durability: normal or full")
+        ->check(CLI::IsMember({"normal", "full"}));
+    cli.add_option("--settle-delay-seconds", settle_delay, "bank debit settlement delay")
+        ->check(CLI::Range(0, 86400 * 30));
+    cli.add_flag("--test-mode", test_mode, "enable /api/v1/test/* routes");
+    cli.add_flag("--seed-demo", seed_demo, "load a demo practice, clients and invoices");
+
+    CLI::App* prac = cli.add_subcommand("practitioner", "manage practices");
+    CLI::App* create = prac->add_subcommand("create", "create a practice and print its admin key");
+    std::string p_name, p_email, p_phone;
+    create->add_option("--name", p_name, "practice name")->required();
+    create->add_option("--email", p_email, "practice email")->required();
+    create->add_option("--phone", p_phone, "practice phone");
+    create->add_option("--db", db, "SQLite database file");
+    prac->require_subcommand(1);
+
+    CLI11_PARSE(cli, argc, argv);
+
+    pws::AppConfig config;
+    config.db_path = db;
+    if (!parse_listen(listen, config.listen_host, config.listen_port)) {
+        std::fprintf(stderr, "server: --listen must be host:port, got \"%s\"\n", listen.c_str());
+        return 2;
+    }
+    config.public_url = public_url;
+    config.static_dir = static_dir;
+    config.workers = workers;
+    config.durability = durability == "full" ? pws::Durability::full : pws::Durability::normal;
+    config.settle_delay = std::chrono::seconds(settle_delay);
+    config.test_mode = test_mode;
+
+    if (create->parsed()) return create_practitioner(std::move(config), p_name, p_email, p_phone);
+
+    pw::Result<std::unique_ptr<pws::App>> opened = pws::open_app(std::move(config));
+    if (!opened.ok()) {
+        std::fprintf(stderr, "server: %s: %s\n", opened.error.code.c_str(), opened.error.message.c_str());
+        return 1;
+    }
+    pws::App& app = *opened.value;
+
+    if (seed_demo) {
+        pw::Error e = pws::seed_demo(app);
+        if (e) {
+            std::fprintf(stderr, "server: seed failed: %s %s\n", e.code.c_str(), e.message.c_str());
+            return 1;
+        }
+    }
+
+    // Reserved payments left by a crash are resolved before anyone can pay.
+    pws::recover_reserved_payments(app);
+    if (auto refunds = pws::recover_refunds(app, app.now()); !refunds)
+        std::fprintf(stderr, "server: refund recovery: %s\n", refunds.error.message.c_str());
+
+    pws::AccessLog access_log([](const std::string& line) {
+        std::fwrite(line.data(), 1, line.size(), stdout);
+        std::fputc('\n', stdout);
+        std::fflush(stdout);
+    });
+    app.access_log = &access_log;
+
+    httplib::Server server;
+    const std::size_t n_workers = static_cast<std::size_t>(app.config.workers);
+    server.new_task_queue = [n_workers] { return new httplib::ThreadPool(n_workers); };
+    // Keep-alive holds a worker per idle connection: keep it short.
+    server.set_keep_alive_max_count(20);
+    server.set_keep_alive_timeout(2);
+    server.set_read_timeout(10, 0);
+    server.set_write_timeout(10, 0);
+
+    // Debian's compiled cpp-httplib listens with a backlog of 5: a burst of
+    // connections overflows it and the kernel resets them. Remember the
+    // listening socket (the options hook sees it before bind) and raise the
+    // backlog with a second listen() once bound (Linux allows that).
+    int listen_fd = -1;
+    server.set_socket_options([&listen_fd](socket_t sock) {
+        int yes = 1;
+        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        listen_fd = sock;
+    });
+
+    pws::CommonHandlerOptions common;
+    common.access_log = &access_log;
+    common.max_body_bytes = pw::kMaxBodyBytes;
+    pws::install_common_handlers(server, common);
+
+    pws::register_health_routes(server, app);
+    pws::register_payer_routes(server, app);
+    pws::register_admin_routes(server, app);
+    pws::register_portal_routes(server, app);
+    pws::register_test_routes(server, app);
+    if (!app.config.static_dir.empty() && !server.set_mount_point("/", app.config.static_dir)) {
+        std::fprintf(stderr, "server: --static-dir %s is not a directory\n", app.config.static_dir.c_str());
+        return 1;
+    }
+
+    pws::SettlementWorker settlement(app);
+    settlement.start();
+
+    if (!server.bind_to_port(app.config.listen_host, app.config.listen_port)) {
+        std::fprintf(stderr, "server: cannot listen on %s:%d\n", app.config.listen_host.c_str(),
+                     app.config.listen_port);
+        settlement.stop();
+        return 1;
+    }
+    if (listen_fd >= 0) ::listen(listen_fd, kListenBacklog);
+    {
+        std::lock_guard<std::mutex> lock(running_mu);
+        running = &server;
+    }
+    if (signals.received() != 0) server.stop();
+    std::printf("listening on http://%s:%d\n", app.config.listen_host.c_str(), app.config.listen_port);
+    std::fflush(stdout);
+    server.listen_after_bind();
+    {
+        std::lock_guard<std::mutex> lock(running_mu);
+        running = nullptr;
+    }
+    settlement.stop();
+    std::fprintf(stderr, "server: stopped\n");
+    return 0;
+}

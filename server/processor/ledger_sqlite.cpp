@@ -1,0 +1,102 @@
+#include "processor/ledger_sqlite.hpp"
+
+namespace pws::ledger {
+
+Stmt::Stmt(sqlite3* db, std::string_view sql) {
+    ok_ = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) == SQLITE_OK;
+}
+
+Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+
+Stmt& Stmt::bind(int index, std::int64_t value) {
+    if (ok_) ok_ = sqlite3_bind_int64(stmt_, index, value) == SQLITE_OK;
+    return *this;
+}
+
+Stmt& Stmt::bind(int index, std::string_view value) {
+    if (ok_)
+        ok_ = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
+                                SQLITE_TRANSIENT) == SQLITE_OK;
+    return *this;
+}
+
+bool Stmt::step() {
+    if (!ok_) return false;
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) ok_ = false;
+    return false;
+}
+
+bool Stmt::run() {
+    while (step()) {
+    }
+    return ok_;
+}
+
+std::int64_t Stmt::int64(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string Stmt::text(int column) const {
+    const auto* p = sqlite3_column_text(stmt_, column);
+    return p ? std::string(reinterpret_cast<const char*>(p),
+                           static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)))
+             : std::string();
+}
+
+bool exec(sqlite3* db, const char* sql) {
+    return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+Pool::~Pool() {
+    for (sqlite3* db : idle_) sqlite3_close_v2(db);
+}
+
+Pool::Handle Pool::acquire() {
+    {
+        std::lock_guard lock(mu_);
+        if (!idle_.empty()) {
+            sqlite3* db = idle_.back();
+            idle_.pop_back();
+            return Handle(db, Deleter{this});
+        }
+    }
+    sqlite3* db = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path_.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+        sqlite3_close_v2(db);
+        return Handle(nullptr, Deleter{this});
+    }
+    // The ledger simulates an external system that must survive our crash:
+    // every commit is fsynced (synchronous=FULL), readers never block the
+    // writer (WAL), and writers from other processes wait instead of failing.
+    sqlite3_busy_timeout(db, 15000);
+    if (!exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;")) {
+        sqlite3_close_v2(db);
+        return Handle(nullptr, Deleter{this});
+    }
+    return Handle(db, Deleter{this});
+}
+
+void Pool::release(sqlite3* db) {
+    if (!db) return;
+    // A connection left inside a transaction (a bug) must not be reused.
+    if (!sqlite3_get_autocommit(db)) {
+        exec(db, "ROLLBACK");
+    }
+    std::lock_guard lock(mu_);
+    idle_.push_back(db);
+}
+
+Transaction::Transaction(sqlite3* db) : db_(db) { begun_ = exec(db_, "BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+    if (begun_ && !done_) exec(db_, "ROLLBACK");
+}
+
+bool Transaction::commit() {
+    if (!begun_ || done_) return false;
+    done_ = exec(db_, "COMMIT");
+    return done_;
+}
+
+}  // namespace pws::ledger

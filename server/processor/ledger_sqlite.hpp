@@ -1,0 +1,86 @@
+// A minimal SQLite toolkit for the test processor's ledger (private to
+// server/processor/; the server's own storage layer has its own). RAII
+// statements, a connection pool, and IMMEDIATE transactions.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pws::ledger {
+
+// One prepared statement. Every method reports failure by return value; the
+// first failing step leaves ok() false.
+class Stmt {
+public:
+    Stmt(sqlite3* db, std::string_view sql);
+    ~Stmt();
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    bool ok() const { return ok_; }
+    Stmt& bind(int index, std::int64_t value);
+    Stmt& bind(int index, std::string_view value);
+    // True while a row is available; false at the end or on error (then ok()
+    // is false).
+    bool step();
+    // Runs to completion; true on success.
+    bool run();
+
+    std::int64_t int64(int column) const;
+    std::string text(int column) const;
+
+private:
+    sqlite3_stmt* stmt_ = nullptr;
+    bool ok_ = false;
+};
+
+// Runs `sql` (one or more statements, no results); true on success.
+bool exec(sqlite3* db, const char* sql);
+
+// Connections to one database file, reused across threads. A connection is
+// used by one thread at a time (acquire/release); SQLite's own locking and
+// busy_timeout coordinate connections, also across processes.
+class Pool {
+public:
+    explicit Pool(std::string path) : path_(std::move(path)) {}
+    ~Pool();
+
+    struct Deleter {
+        Pool* pool;
+        void operator()(sqlite3* db) const { pool->release(db); }
+    };
+    using Handle = std::unique_ptr<sqlite3, Deleter>;
+
+    // A connection with WAL, synchronous=FULL and a busy timeout; empty on
+    // failure.
+    Handle acquire();
+
+private:
+    void release(sqlite3* db);
+    std::string path_;
+    std::mutex mu_;
+    std::vector<sqlite3*> idle_;
+};
+
+// BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless committed.
+class Transaction {
+public:
+    explicit Transaction(sqlite3* db);
+    ~Transaction();
+    bool begun() const { return begun_; }
+    bool commit();
+
+private:
+    sqlite3* db_;
+    bool begun_ = false;
+    bool done_ = false;
+};
+
+}  // namespace pws::ledger

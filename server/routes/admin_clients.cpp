@@ -1,0 +1,71 @@
+// POST /api/v1/admin/clients, POST /api/v1/admin/clients/{id}/invite,
+// DELETE /api/v1/admin/clients/{id}/payment-methods/{pm}.
+#include "auth/admin_auth.hpp"
+#include "routes/admin_internal.hpp"
+#include "routes/respond.hpp"
+#include "services/api_records.hpp"
+#include "services/clients.hpp"
+#include "services/one_time_tokens.hpp"
+
+namespace pws {
+
+namespace {
+
+// The practice's client, or not_found (another practice's looks the same).
+pw::Result<Client> practice_client(App& app, const Practice& practice, const std::string& id) {
+    using R = pw::Result<Client>;
+    Client found;
+    pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
+        auto c = t.client(id);
+        if (!c) return c.error;
+        found = std::move(c.value);
+        return {};
+    });
+    if (e.code == "not_found" || (!e && found.practice_id != practice.id)) return R::failure("not_found", "", "");
+    if (e) return R::failure(e);
+    return R::success(std::move(found));
+}
+
+}  // namespace
+
+void register_admin_client_routes(httplib::Server& server, App& app) {
+    server.Post("/api/v1/admin/clients", [&app](const httplib::Request& req, httplib::Response& res) {
+        auto practice = require_admin(app, req, res);
+        if (!practice) return;
+        auto body = respond::body<pw::CreateClientRequest>(req, res);
+        if (!body) return;
+        auto client = create_client(app, *practice, *body);
+        if (!client) return respond::error(res, client.error);
+        send_json(res, 201, pw::encode(pw::ClientEnvelope{rec::client_info(client.value)}));
+    });
+
+    server.Post(R"(/api/v1/admin/clients/([A-Za-z0-9_-]{1,128})/invite)",
+                [&app](const httplib::Request& req, httplib::Response& res) {
+        auto practice = require_admin(app, req, res);
+        if (!practice) return;
+        auto client = practice_client(app, *practice, req.matches[1]);
+        if (!client) return respond::error(res, client.error);
+        auto issued = issue_one_time_token(app, client.value.id, OneTimePurpose::invitation, kInvitationSeconds);
+        if (!issued) return respond::error(res, issued.error);
+        pw::InviteResponse out{app.url("/portal/invite#token=" + issued.value.token),
+                               rec::format_instant(issued.value.expires_at)};
+        send_json(res, 201, pw::encode(out));
+    });
+
+    server.Delete(R"(/api/v1/admin/clients/([A-Za-z0-9_-]{1,128})/payment-methods/([A-Za-z0-9_-]{1,128}))",
+                  [&app](const httplib::Request& req, httplib::Response& res) {
+        auto practice = require_admin(app, req, res);
+        if (!practice) return;
+        auto client = practice_client(app, *practice, req.matches[1]);
+        if (!client) return respond::error(res, client.error);
+        const std::string pm = req.matches[2];
+        const UnixTime now = app.now();
+        pw::Error e = app.store->write_transaction(
+            [&](WriteTxn& t) { return t.remove_saved_method(client.value.id, pm, now); });
+        if (e.code == "not_found") return respond::code(res, "not_found");
+        if (e) return respond::error(res, e);
+        respond::no_content(res);
+    });
+}
+
+}  // namespace pws

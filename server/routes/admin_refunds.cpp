@@ -1,0 +1,26 @@
+// POST /api/v1/admin/payments/{id}/refunds (Idempotency-Key required).
+#include "auth/admin_auth.hpp"
+#include "routes/admin_internal.hpp"
+#include "routes/respond.hpp"
+#include "services/refunds.hpp"
+
+namespace pws {
+
+void register_admin_refund_routes(httplib::Server& server, App& app) {
+    server.Post(R"(/api/v1/admin/payments/([A-Za-z0-9_-]{1,128})/refunds)",
+                [&app](const httplib::Request& req, httplib::Response& res) {
+        auto practice = require_admin(app, req, res);
+        if (!practice) return;
+        const std::string key = req.get_header_value("Idempotency-Key");
+        if (pw::Error e = pw::check_idempotency_key(key)) return respond::error(res, e);
+        auto body = respond::body<pw::RefundRequest>(req, res);
+        if (!body) return;
+        auto reply = refund_payment(app, *practice, req.matches[1], key, *body);
+        if (!reply) return respond::error(res, reply.error);
+        res.status = reply.value.status;
+        if (reply.value.replayed) res.set_header("Idempotent-Replayed", "true");
+        res.set_content(reply.value.body, "application/json; charset=utf-8");
+    });
+}
+
+}  // namespace pws

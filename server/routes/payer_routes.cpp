@@ -1,0 +1,100 @@
+// The payer's API (docs/api.md): link lookup, tokens, payments, receipts.
+// Thin: authenticate (auth/payer_auth), decode strictly with the core's
+// codecs, call a service, encode.
+#include <optional>
+#include <string>
+
+#include "auth/payer_auth.hpp"
+#include "http/client_address.hpp"
+#include "http/error_response.hpp"
+#include "http/json_body.hpp"
+#include "routes/payer_reply.hpp"
+#include "routes/routes.hpp"
+#include "services/link_view.hpp"
+#include "services/payments.hpp"
+#include "services/receipts.hpp"
+#include "services/tokenize.hpp"
+
+namespace pws {
+
+namespace {
+
+const BodyLimits kApiBody{pw::kMaxBodyBytes, pw::kMaxBodyDepth};
+
+// Reads and strictly decodes a request body of type T; on failure writes
+// the error (400/413/415/422 naming the field) and returns nullopt.
+template <class T>
+std::optional<T> read_message(const httplib::Request& req, httplib::Response& res) {
+    std::optional<nlohmann::json> body = read_json_body(req, res, kApiBody);
+    if (!body) return std::nullopt;
+    T out{};
+    if (pw::Error e = pw::decode(*body, out)) {
+        send_error(res, e);
+        return std::nullopt;
+    }
+    return out;
+}
+
+void get_link(App& app, const httplib::Request& req, httplib::Response& res) {
+    AuthFailure f;
+    pw::Result<Payer> payer = resolve_link(app, req.matches[1].str(), &f);
+    if (!payer.ok()) {
+        send_auth_failure(res, f);
+        return;
+    }
+    pw::LinkView view;
+    pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
+        Result<InvoiceView> v = t.invoice_view(payer.value.link.invoice_id);
+        if (!v.ok()) return v.error;
+        pw::Result<pw::LinkView> lv = build_link_view(t, v.value, nullptr);
+        if (!lv.ok()) return lv.error;
+        view = std::move(lv.value);
+        return {};
+    });
+    if (e) {
+        send_error(res, pw::make_error("internal_error", "", ""));
+        return;
+    }
+    send_json(res, 200, pw::encode(view));
+}
+
+void post_token(App& app, const httplib::Request& req, httplib::Response& res) {
+    std::optional<Payer> payer = authenticate_payer(app, req, res);
+    if (!payer) return;
+    std::optional<pw::TokenRequest> body = read_message<pw::TokenRequest>(req, res);
+    if (!body) return;
+    send_reply(res, create_token(app, *payer, client_address(req), *body));
+}
+
+void post_payment(App& app, const httplib::Request& req, httplib::Response& res) {
+    std::optional<Payer> payer = authenticate_payer(app, req, res);
+    if (!payer) return;
+    std::optional<std::string> key;
+    if (req.has_header("Idempotency-Key")) key = req.get_header_value("Idempotency-Key");
+    if (!key) return send_reply(res, error_reply("idempotency_key_required"));
+    if (pw::Error e = pw::check_idempotency_key(*key)) return send_reply(res, error_reply(e));
+    std::optional<pw::PaymentRequest> body = read_message<pw::PaymentRequest>(req, res);
+    if (!body) return;
+    send_reply(res, pay_invoice(app, *payer, req.matches[1].str(), key, *body, client_address(req)));
+}
+
+void get_receipt(App& app, const httplib::Request& req, httplib::Response& res) {
+    std::optional<Payer> payer = authenticate_payer(app, req, res);
+    if (!payer) return;
+    send_reply(res, receipt_for(app, *payer, req.matches[1].str()));
+}
+
+}  // namespace
+
+void register_payer_routes(httplib::Server& server, App& app) {
+    server.Get(R"(/api/v1/links/([^/]+))",
+               [&app](const httplib::Request& req, httplib::Response& res) { get_link(app, req, res); });
+    server.Post("/api/v1/tokens",
+                [&app](const httplib::Request& req, httplib::Response& res) { post_token(app, req, res); });
+    server.Post(R"(/api/v1/invoices/([^/]+)/payments)",
+                [&app](const httplib::Request& req, httplib::Response& res) { post_payment(app, req, res); });
+    server.Get(R"(/api/v1/receipts/([^/]+))",
+               [&app](const httplib::Request& req, httplib::Response& res) { get_receipt(app, req, res); });
+}
+
+}  // namespace pws

@@ -1,0 +1,55 @@
+// Small helpers the admin and portal handlers share: the catalogue's error
+// for a code, storage failures as 500/503 without leaking detail, and a
+// request body decoded with the core's strict codecs.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "http/error_response.hpp"
+#include "http/json_body.hpp"
+#include "paywidget/api.hpp"
+#include "paywidget/result.hpp"
+
+namespace pws::respond {
+
+// True for the storage layer's own failures (busy, I/O, schema): the
+// request was fine, the server was not.
+bool is_storage_failure(const pw::Error& e);
+
+// The error response for `e`: storage failures become 503 (busy: retry) or
+// 500 internal_error (logged to stderr, never shown); anything else goes
+// through the catalogue (send_error).
+void error(httplib::Response& res, const pw::Error& e, const nlohmann::json& extra = nullptr);
+
+// The catalogue's status and payer message for `code`.
+void code(httplib::Response& res, std::string_view code, std::string_view field = {});
+
+// The request body decoded as T (415/413/400/422 written on failure). With
+// allow_empty, a request without a body decodes "{}" (every member of T
+// optional, e.g. CreateLinkRequest).
+template <class T>
+std::optional<T> body(const httplib::Request& req, httplib::Response& res, bool allow_empty = false) {
+    nlohmann::json j;
+    if (allow_empty && req.body.empty()) {
+        j = nlohmann::json::object();
+    } else {
+        std::optional<nlohmann::json> parsed = read_json_body(req, res);
+        if (!parsed) return std::nullopt;
+        j = std::move(*parsed);
+    }
+    T out{};
+    if (pw::Error e = pw::decode(j, out)) {
+        error(res, e);
+        return std::nullopt;
+    }
+    return out;
+}
+
+// 204 No Content.
+inline void no_content(httplib::Response& res) { res.status = 204; }
+
+}  // namespace pws::respond

@@ -1,0 +1,23 @@
+// Route registration, one function per area. Each registers thin handlers:
+// authenticate, decode with the core's codecs (pw::parse_as), call a
+// service, encode (pw::encode) — errors always through http/error_response.
+#pragma once
+
+#include <httplib.h>
+
+#include "app/app.hpp"
+
+namespace pws {
+
+void register_health_routes(httplib::Server& server, App& app);
+// GET /api/v1/links/{token}, POST /api/v1/tokens,
+// POST /api/v1/invoices/{id}/payments, GET /api/v1/receipts/{id}
+void register_payer_routes(httplib::Server& server, App& app);
+// /api/v1/admin/...
+void register_admin_routes(httplib::Server& server, App& app);
+// /api/v1/session, invitations, password resets, /api/v1/me/...
+void register_portal_routes(httplib::Server& server, App& app);
+// test_mode only: /api/v1/test/... (drive the clock and bank settlement)
+void register_test_routes(httplib::Server& server, App& app);
+
+}  // namespace pws

@@ -1,0 +1,19 @@
+# The reference server: foundation (processor, crypto, HTTP helpers), storage
+# (the only SQL), and the app (auth, services, routes), plus the `server`
+# executable. Included from the top-level CMakeLists.txt for native builds.
+include(${CMAKE_CURRENT_LIST_DIR}/server_lib.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/storage/storage.cmake)
+
+file(GLOB PW_SERVER_APP_SOURCES CONFIGURE_DEPENDS
+  ${CMAKE_CURRENT_LIST_DIR}/app/*.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/auth/*.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/services/*.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/routes/*.cpp)
+add_library(payserver_app STATIC ${PW_SERVER_APP_SOURCES})
+target_link_libraries(payserver_app PUBLIC payserver_foundation payserver_storage)
+target_compile_options(payserver_app PRIVATE ${PW_WARNINGS})
+
+find_package(CLI11 REQUIRED)
+add_executable(server ${CMAKE_CURRENT_LIST_DIR}/main.cpp)
+target_link_libraries(server PRIVATE payserver_app CLI11::CLI11)
+target_compile_options(server PRIVATE ${PW_WARNINGS})

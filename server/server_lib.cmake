@@ -1,0 +1,48 @@
+# payserver_foundation: the server's independent building blocks (processor
+# interface + test processor, crypto, HTTP helpers, fault hook). Included
+# from the top-level CMakeLists.txt after paycore is defined:
+#   include(${PROJECT_SOURCE_DIR}/server/server_lib.cmake)
+#
+# Debian ships cpp-httplib as a compiled shared library with only a
+# pkg-config file (no CMake package). Its Cflags carry
+# -DCPPHTTPLIB_OPENSSL_SUPPORT etc., which change the layout of
+# httplib::Request: every target that includes <httplib.h> must get them,
+# which linking PkgConfig::PW_HTTPLIB (PUBLIC below) ensures.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+if(NOT TARGET PkgConfig::PW_SODIUM)
+  pkg_check_modules(PW_SODIUM REQUIRED IMPORTED_TARGET libsodium)
+endif()
+if(NOT TARGET PkgConfig::PW_SQLITE)
+  pkg_check_modules(PW_SQLITE REQUIRED IMPORTED_TARGET sqlite3)
+endif()
+if(NOT TARGET PkgConfig::PW_HTTPLIB)
+  pkg_check_modules(PW_HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+endif()
+
+set(PW_SERVER_DIR ${CMAKE_CURRENT_LIST_DIR})
+add_library(payserver_foundation STATIC
+  ${PW_SERVER_DIR}/faults/faults.cpp
+  ${PW_SERVER_DIR}/processor/ledger_sqlite.cpp
+  ${PW_SERVER_DIR}/processor/test_behaviour.cpp
+  ${PW_SERVER_DIR}/processor/test_processor.cpp
+  ${PW_SERVER_DIR}/security/random.cpp
+  ${PW_SERVER_DIR}/security/keyed_hash.cpp
+  ${PW_SERVER_DIR}/security/password.cpp
+  ${PW_SERVER_DIR}/security/secret_file.cpp
+  ${PW_SERVER_DIR}/http/error_response.cpp
+  ${PW_SERVER_DIR}/http/json_body.cpp
+  ${PW_SERVER_DIR}/http/security_headers.cpp
+  ${PW_SERVER_DIR}/http/cors.cpp
+  ${PW_SERVER_DIR}/http/client_address.cpp
+  ${PW_SERVER_DIR}/http/access_log.cpp
+  ${PW_SERVER_DIR}/http/rate_limiter.cpp
+  ${PW_SERVER_DIR}/http/shutdown.cpp
+  ${PW_SERVER_DIR}/http/common_handlers.cpp
+)
+# Includes are relative to server/: "processor/processor.hpp", "http/...".
+target_include_directories(payserver_foundation PUBLIC ${PW_SERVER_DIR})
+target_link_libraries(payserver_foundation PUBLIC
+  paycore PkgConfig::PW_HTTPLIB PkgConfig::PW_SQLITE PkgConfig::PW_SODIUM Threads::Threads)
+# Server code may use exceptions internally (httplib does), unlike the core.
+target_compile_options(payserver_foundation PRIVATE ${PW_WARNINGS})

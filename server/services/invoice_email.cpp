@@ -1,0 +1,88 @@
+#include "services/invoice_email.hpp"
+
+#include "paywidget/money.hpp"
+#include "services/admin_links.hpp"
+#include "services/invoices.hpp"
+#include "services/outbox.hpp"
+
+namespace pws {
+
+namespace {
+
+std::string money(std::int64_t minor, const std::string& currency) {
+    return pw::format_money(pw::Money{minor, currency}) + " " + currency;  // "123.45 USD"
+}
+
+}  // namespace
+
+RenderedEmail render_invoice_email(const pw::Invoice& inv, const std::string& pay_url) {
+    RenderedEmail out;
+    const pw::Contact& dr = inv.practitioner;
+    out.subject = "Invoice " + inv.number + " from " + dr.name;
+    const std::string due = pw::format_iso_date(inv.due_date);
+    const std::string balance = money(inv.balance, inv.currency);
+
+    std::string& t = out.text;
+    t += "Hello " + inv.client.name + ",\n\n";
+    t += dr.name + " has sent you invoice " + inv.number + ".\n\n";
+    for (const pw::LineItem& it : inv.items)
+        t += "  " + it.description + "  x" + std::to_string(it.quantity) + "  " +
+             money(it.unit_amount * it.quantity + it.tax, inv.currency) + "\n";
+    t += "\nTotal: " + money(inv.total, inv.currency) + "\n";
+    if (inv.amount_paid > 0) t += "Already paid: " + money(inv.amount_paid, inv.currency) + "\n";
+    t += "Balance due: " + balance + "\nDue date: " + due + "\n";
+    if (inv.partial.enabled) t += "You may pay in up to " + std::to_string(inv.partial.max_payments) + " payments.\n";
+    t += "\nPay Invoice: " + pay_url + "\n\n";
+    t += "Questions? Contact " + dr.name + " at " + dr.email + (dr.phone.empty() ? "" : " or " + dr.phone) + ".\n";
+
+    std::string& h = out.html;
+    h += "<!DOCTYPE html><html><body style=\"font-family:sans-serif;color:#1a1a1a\">\n";
+    h += "<p>Hello " + html_escape(inv.client.name) + ",</p>\n";
+    h += "<p>" + html_escape(dr.name) + " has sent you invoice <strong>" + html_escape(inv.number) +
+         "</strong>.</p>\n<table cellpadding=\"4\">\n";
+    for (const pw::LineItem& it : inv.items)
+        h += "<tr><td>" + html_escape(it.description) + "</td><td>&times;" + std::to_string(it.quantity) +
+             "</td><td align=\"right\">" + html_escape(money(it.unit_amount * it.quantity + it.tax, inv.currency)) +
+             "</td></tr>\n";
+    h += "<tr><td colspan=\"2\"><strong>Total</strong></td><td align=\"right\"><strong>" +
+         html_escape(money(inv.total, inv.currency)) + "</strong></td></tr>\n";
+    if (inv.amount_paid > 0)
+        h += "<tr><td colspan=\"2\">Already paid</td><td align=\"right\">" +
+             html_escape(money(inv.amount_paid, inv.currency)) + "</td></tr>\n";
+    h += "<tr><td colspan=\"2\">Balance due</td><td align=\"right\">" + html_escape(balance) + "</td></tr>\n";
+    h += "</table>\n<p>Due date: " + html_escape(due) + "</p>\n";
+    h += "<p><a href=\"" + html_escape(pay_url) +
+         "\" style=\"display:inline-block;padding:12px 24px;background:#1f5fbf;color:#ffffff;"
+         "text-decoration:none;border-radius:6px;font-weight:bold\">Pay Invoice</a></p>\n";
+    h += "<p>Questions? Contact " + html_escape(dr.name) + " at <a href=\"mailto:" + html_escape(dr.email) + "\">" +
+         html_escape(dr.email) + "</a>" + (dr.phone.empty() ? "" : " or " + html_escape(dr.phone)) + ".</p>\n";
+    h += "</body></html>";
+    return out;
+}
+
+pw::Result<pw::SendInvoiceResponse> send_invoice_email(App& app, const Practice& practice,
+                                                       const std::string& invoice_id,
+                                                       const pw::SendInvoiceRequest& req) {
+    using R = pw::Result<pw::SendInvoiceResponse>;
+    auto view = practice_invoice(app, practice.id, invoice_id);
+    if (!view) return R::failure(view.error);
+    auto link = issue_link(app, practice, invoice_id, req.expires_in_days, req.revoke_previous);
+    if (!link) return R::failure(link.error);
+    const pw::Invoice& inv = view.value.invoice;
+    const RenderedEmail rendered = render_invoice_email(inv, link.value.url);
+    EmailMessage m;
+    m.practice_id = practice.id;
+    m.invoice_id = invoice_id;
+    m.from_name = practice.name;
+    m.from_email = practice.email;
+    m.to_name = inv.client.name;
+    m.to_email = inv.client.email;
+    m.subject = rendered.subject;
+    m.text = rendered.text;
+    m.html = rendered.html;
+    auto delivered = deliver_to_outbox(app, m);
+    if (!delivered) return R::failure(delivered.error);
+    return R::success(pw::SendInvoiceResponse{link.value, "outbox"});
+}
+
+}  // namespace pws

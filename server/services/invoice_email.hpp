@@ -1,0 +1,29 @@
+// POST /api/v1/admin/invoices/{id}/send: a fresh payment link (older ones
+// revoked when asked), and the invoice email (HTML + plain text, a
+// "Pay Invoice" button carrying the link, the practitioner's contact)
+// delivered to the outbox (services/outbox.hpp; SMTP is a later issue).
+#pragma once
+
+#include <string>
+
+#include "app/app.hpp"
+#include "paywidget/api.hpp"
+
+namespace pws {
+
+// Errors: not_found (not this practice's invoice), those of issue_link and
+// deliver_to_outbox.
+pw::Result<pw::SendInvoiceResponse> send_invoice_email(App& app, const Practice& practice,
+                                                       const std::string& invoice_id,
+                                                       const pw::SendInvoiceRequest& req);
+
+struct RenderedEmail {
+    std::string subject;
+    std::string text;
+    std::string html;
+};
+
+// The invoice email for `invoice` with its pay URL (pure, for tests).
+RenderedEmail render_invoice_email(const pw::Invoice& invoice, const std::string& pay_url);
+
+}  // namespace pws

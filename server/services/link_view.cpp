@@ -1,0 +1,75 @@
+#include "services/link_view.hpp"
+
+#include "paywidget/partial_plan.hpp"
+
+namespace pws {
+
+pw::MandateText mandate_text(pw::BankScheme scheme, const pw::Contact& practitioner) {
+    pw::MandateText m;
+    m.scheme = scheme;
+    m.version = std::string(pw::scheme_id(scheme)) + "-2025-01";
+    switch (scheme) {
+        case pw::BankScheme::ach:
+            m.text = "I authorize " + practitioner.name +
+                     " to debit the account above for the amount shown, once.";
+            break;
+        case pw::BankScheme::pad:
+            m.text = "I authorize " + practitioner.name +
+                     " and its payment processor to debit the account above for the amount shown, once, "
+                     "under a Pre-Authorized Debit agreement for a sporadic payment.";
+            break;
+        case pw::BankScheme::sepa:
+            m.text = "By accepting this mandate, I authorize " + practitioner.name +
+                     " and its payment processor to send instructions to my bank to debit my account for "
+                     "the amount shown, once. I am entitled to a refund from my bank under the terms of my "
+                     "agreement with it, claimed within 8 weeks of the debit.";
+            break;
+    }
+    return m;
+}
+
+std::string receipt_path(std::string_view payment_id) {
+    return "/api/v1/receipts/" + std::string(payment_id);
+}
+
+std::string latest_receipt_path(const InvoiceView& view) {
+    std::string path;
+    for (const PaymentRecord& p : view.payments)  // oldest first: the last wins
+        if (p.state == PaymentState::succeeded || p.state == PaymentState::processing) path = receipt_path(p.id);
+    return path;
+}
+
+pw::Result<pw::LinkView> build_link_view(ReadTxn& t, const InvoiceView& view, const Client* portal_client) {
+    using R = pw::Result<pw::LinkView>;
+    pw::LinkView v;
+    v.invoice = view.invoice;
+    v.session = portal_client ? pw::SessionKind::portal : pw::SessionKind::link;
+
+    const pw::PlanOptions plan = pw::plan_options(view.invoice, pw::payment_state(view.invoice));
+    v.payable = plan.payable;
+    v.options.partial_allowed = plan.partial_allowed;
+    v.options.minimum = plan.minimum;
+    v.options.maximum_partial = plan.maximum_partial;
+    v.options.payments_left = plan.payments_left;
+
+    if (portal_client) {
+        Result<std::vector<SavedMethodRecord>> saved = t.saved_methods(portal_client->id);
+        if (!saved.ok()) return R::failure(saved.error);
+        for (const SavedMethodRecord& m : saved.value) {
+            if (m.practice_id != view.record.practice_id) continue;
+            pw::SavedMethod s;
+            s.id = m.id;
+            s.method = pw::MethodSummary{m.kind, m.brand, m.last4};
+            s.exp_month = m.exp_month;
+            s.exp_year = m.exp_year;
+            v.saved_methods.push_back(std::move(s));
+        }
+        v.can_save_method = view.invoice.accepted.card;
+    }
+    for (pw::BankScheme s : view.invoice.accepted.bank_debit)
+        v.mandates.push_back(mandate_text(s, view.invoice.practitioner));
+    v.receipt_url = latest_receipt_path(view);
+    return R::success(std::move(v));
+}
+
+}  // namespace pws

@@ -1,0 +1,38 @@
+// The widget's whole input for one invoice (pw::LinkView, docs/api.md
+// "GET /api/v1/links/{token}"), built from the store's live InvoiceView.
+// Used by GET /api/v1/links/{token} (session link) and by the portal's
+// GET /api/v1/me/invoices/{id} (session portal).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/app.hpp"
+#include "paywidget/api.hpp"
+#include "storage/store.hpp"
+
+namespace pws {
+
+// The current debit authorization text of a scheme, naming the practitioner.
+// Its version ("ach-2025-01") is what a token request must quote.
+pw::MandateText mandate_text(pw::BankScheme scheme, const pw::Contact& practitioner);
+
+// "/api/v1/receipts/<payment_id>" (same-origin path).
+std::string receipt_path(std::string_view payment_id);
+
+// The latest succeeded or processing payment's receipt path, "" when none.
+std::string latest_receipt_path(const InvoiceView& view);
+
+// Builds the LinkView:
+//   * options from pw::plan_options against the live state (reserved,
+//     processing and succeeded payments count);
+//   * payable false when paid or void;
+//   * saved_methods / can_save_method only when `portal_client` is given
+//     (session portal): the client's live saved cards, and whether a new card
+//     may be saved (cards accepted). For a link they stay [] / false;
+//   * mandates for each accepted bank scheme; receipt_url of the latest
+//     receipt. Errors: the store's (read).
+pw::Result<pw::LinkView> build_link_view(ReadTxn& t, const InvoiceView& view,
+                                         const Client* portal_client);
+
+}  // namespace pws

@@ -1,0 +1,380 @@
+#include "services/payments.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+
+#include "faults/faults.hpp"
+#include "http/client_address.hpp"
+#include "paywidget/decline.hpp"
+#include "paywidget/partial_plan.hpp"
+#include "security/keyed_hash.hpp"
+#include "security/random.hpp"
+#include "services/link_view.hpp"
+
+namespace pws {
+
+std::string format_instant(UnixTime t) {
+    const std::time_t tt = static_cast<std::time_t>(t);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char buf[80];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                  tm.tm_hour, tm.tm_min, tm.tm_sec);
+    return buf;
+}
+
+pw::PaymentStatus api_payment_status(PaymentState s) {
+    switch (s) {
+        case PaymentState::succeeded: return pw::PaymentStatus::succeeded;
+        case PaymentState::reserved:
+        case PaymentState::processing: return pw::PaymentStatus::processing;
+        case PaymentState::declined: return pw::PaymentStatus::declined;
+        case PaymentState::failed:
+        case PaymentState::returned:
+        case PaymentState::released: return pw::PaymentStatus::failed;
+    }
+    return pw::PaymentStatus::failed;
+}
+
+pw::PaymentResult payment_result(const PaymentRecord& p, const std::vector<RefundRecord>& refunds) {
+    pw::PaymentResult r;
+    r.id = p.id;
+    r.invoice_id = p.invoice_id;
+    r.status = api_payment_status(p.state);
+    r.amount = p.amount;
+    r.currency = p.currency;
+    r.method = pw::MethodSummary{p.method_type, p.method_brand, p.method_last4};
+    if (r.status == pw::PaymentStatus::declined || r.status == pw::PaymentStatus::failed) {
+        const std::string raw = p.decline_code.empty() ? std::string("processing_error") : p.decline_code;
+        r.decline = pw::to_decline(pw::advise_decline(raw, p.method_type));
+    }
+    r.created_at = format_instant(p.created_at);
+    for (const RefundRecord& f : refunds)
+        if (f.payment_id == p.id && f.state == RefundState::succeeded) r.refunded += f.amount;
+    return r;
+}
+
+pw::InvoiceBalance invoice_balance(const InvoiceView& view) {
+    pw::InvoiceBalance b;
+    b.id = view.invoice.id;
+    b.balance = view.invoice.balance;
+    b.status = view.invoice.status;
+    b.payments_left = pw::plan_options(view.invoice).payments_left;
+    return b;
+}
+
+std::string payment_idem_scope(std::string_view practice_id) {
+    return std::string(practice_id) + ":payments";
+}
+
+namespace {
+
+PaymentUpdate update_for(const ChargeOutcome& o, UnixTime now) {
+    PaymentUpdate u;
+    u.updated_at = now;
+    u.processor_ref = o.charge_id;
+    switch (o.status) {
+        case ChargeStatus::succeeded: u.state = PaymentState::succeeded; break;
+        case ChargeStatus::pending: u.state = PaymentState::processing; break;
+        case ChargeStatus::declined:
+            u.state = PaymentState::declined;
+            u.decline_code = o.decline_code.empty() ? "card_declined" : o.decline_code;
+            break;
+        case ChargeStatus::processing_error:
+            u.state = PaymentState::failed;
+            u.decline_code = o.decline_code.empty() ? "processing_error" : o.decline_code;
+            break;
+        case ChargeStatus::returned:
+            u.state = PaymentState::returned;
+            u.decline_code = o.decline_code.empty() ? "debit_returned" : o.decline_code;
+            break;
+    }
+    return u;
+}
+
+nlohmann::json response_json(const PaymentRecord& p, const InvoiceView& view) {
+    pw::PaymentResponse r;
+    r.payment = payment_result(p, view.refunds);
+    r.invoice = invoice_balance(view);
+    if (p.state == PaymentState::succeeded || p.state == PaymentState::processing) r.receipt_url = receipt_path(p.id);
+    return pw::encode(r);
+}
+
+}  // namespace
+
+pw::Result<nlohmann::json> settle_reserved(App& app, WriteTxn& t, const PaymentRecord& p,
+                                           const ChargeOutcome& outcome) {
+    using R = pw::Result<nlohmann::json>;
+    const UnixTime now = app.now();
+    PaymentUpdate u = update_for(outcome, now);
+    if (!u.decline_code.empty()) {
+        const pw::DeclineAdvice a = pw::advise_decline(u.decline_code, p.method_type);
+        u.decline_message = a.message;
+    }
+    // A portal payer asked to keep the card: only after a success, and never
+    // for a link payer (the payment record says who paid).
+    if (p.payer == PayerKind::portal && p.save_method && !p.token_hash.empty() &&
+        u.state == PaymentState::succeeded) {
+        Result<VaultToken> tok = t.token(p.token_hash);
+        if (!tok.ok()) return R::failure(tok.error);
+        SavedMethodRecord m;
+        m.id = random_id("pm_");
+        m.practice_id = p.practice_id;
+        m.client_id = p.client_id;
+        m.kind = tok.value.kind;
+        m.processor_ref = tok.value.processor_ref;
+        m.brand = tok.value.brand;
+        m.last4 = tok.value.last4;
+        m.exp_month = tok.value.exp_month;
+        m.exp_year = tok.value.exp_year;
+        m.fingerprint = tok.value.fingerprint;
+        m.created_at = now;
+        Result<SavedMethodRecord> saved = t.save_method(m);
+        if (!saved.ok()) return R::failure(saved.error);
+        u.payment_method_id = saved.value.id;
+    }
+    if (pw::Error e = t.update_payment(p.id, PaymentState::reserved, u)) return R::failure(e);
+    Result<PaymentRecord> after = t.payment(p.id);
+    if (!after.ok()) return R::failure(after.error);
+    Result<InvoiceView> view = t.invoice_view(p.invoice_id);
+    if (!view.ok()) return R::failure(view.error);
+    nlohmann::json body = response_json(after.value, view.value);
+    if (!p.idem_key.empty()) {
+        pw::Error e = t.finish_idempotency(p.idem_scope, p.idem_key, 200, pw::dump_body(body), now);
+        if (e && e.code != "not_found") return R::failure(e);
+    }
+    return R::success(std::move(body));
+}
+
+namespace {
+
+// A store error that is not one of ours: the payer may retry.
+ServiceReply storage_reply(const pw::Error& e) {
+    if (e.code == "storage_busy") return error_reply("processor_unavailable");
+    return error_reply("internal_error");
+}
+
+bool is_reply_error(const pw::Error& e) { return e.code.rfind("reply:", 0) == 0; }
+
+// A token consumed by a payment that was later RELEASED (it never reached
+// the processor: a crash before the charge, or a charge call that recorded
+// nothing) may be presented again by the retry of that same request (same
+// Idempotency-Key, same payer): the widget resends the same body after a
+// lost response. Any other reuse stays token_used. Released payments are
+// rare (crash recovery only), so scanning them is cheap.
+Result<VaultToken> token_of_released_retry(WriteTxn& t, const std::string& hash, const std::string& scope,
+                                           const std::string& key, const TokenBinding& by, UnixTime now) {
+    using R = Result<VaultToken>;
+    Result<VaultToken> tok = t.token(hash);
+    if (!tok.ok()) return tok;
+    const bool bound = (!by.link_id.empty() && tok.value.link_id == by.link_id) ||
+                       (!by.client_id.empty() && tok.value.client_id == by.client_id);
+    if (!bound || now >= tok.value.expires_at) return R::failure("token_used", "token", "");
+    Result<std::vector<PaymentRecord>> released = t.payments_in_state(PaymentState::released, 10000);
+    if (!released.ok()) return R::failure(released.error);
+    for (const PaymentRecord& p : released.value)
+        if (p.token_hash == hash && p.idem_scope == scope && p.idem_key == key) return tok;
+    return R::failure("token_used", "token", "");
+}
+
+}  // namespace
+
+ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_id,
+                         const std::optional<std::string>& idempotency_key, const pw::PaymentRequest& request,
+                         const std::string& client_address) {
+    if (!idempotency_key) return error_reply("idempotency_key_required");
+    if (pw::Error e = pw::check_idempotency_key(*idempotency_key)) return error_reply(e);
+
+    if (payer.kind == PayerKind::link) {
+        if (!request.payment_method_id.empty()) return error_reply("saved_method_not_allowed", "payment_method_id");
+        if (request.save_method) return error_reply("save_method_not_allowed", "save_method");
+    }
+    if (request.token.empty() && request.payment_method_id.empty()) return error_reply("missing_field", "token");
+
+    // Declines are limited per payer and per address (card testing).
+    const std::string address_key = rate_limit_key_for_address(client_address);
+    {
+        const RateLimiter::Decision a = app.limits.declines_per_link.check(payer.rate_key());
+        const RateLimiter::Decision b = app.limits.declines_per_address.check(address_key);
+        if (!a.allowed || !b.allowed) return rate_limited_reply(std::max(a.retry_after, b.retry_after).count());
+    }
+
+    const std::string scope = payment_idem_scope(payer.practice_id);
+    const std::string& key = *idempotency_key;
+    const std::string request_hash =
+        hash_token(app.secret, std::string(invoice_id) + "\n" + pw::canonical_body(request));
+    const UnixTime now = app.now();
+
+    ServiceReply early;  // set when txn 1 ends the request
+    bool done_early = false;
+    PaymentRecord pay;
+    std::string processor_ref;
+
+    pw::Error e = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+        auto fail = [&](ServiceReply r) {
+            early = std::move(r);
+            done_early = true;
+            return pw::make_error("reply:stop", "", "");
+        };
+        Result<IdempotencyClaim> claim = t.claim_idempotency(scope, key, request_hash, now);
+        if (!claim.ok()) return claim.error;
+        switch (claim.value.kind) {
+            case IdempotencyClaim::Kind::replay: {
+                ServiceReply r;
+                r.status = claim.value.status;
+                r.raw_body = claim.value.body;
+                r.replayed = true;
+                return fail(std::move(r));
+            }
+            case IdempotencyClaim::Kind::mismatch: return fail(error_reply("idempotency_mismatch"));
+            case IdempotencyClaim::Kind::in_progress: return fail(error_reply("in_progress"));
+            case IdempotencyClaim::Kind::claimed: break;
+        }
+
+        Result<InvoiceView> view = t.invoice_view(invoice_id);
+        if (!view.ok()) {
+            if (view.error.code == "not_found") return fail(error_reply("not_found"));
+            return view.error;
+        }
+        const InvoiceView& v = view.value;
+        // Another practice's, client's or link's invoice: 404, never 403.
+        const bool mine = v.record.practice_id == payer.practice_id &&
+                          (payer.kind == PayerKind::link ? payer.link.invoice_id == v.record.id
+                                                         : payer.client.id == v.record.client_id);
+        if (!mine) return fail(error_reply("not_found"));
+        if (request.currency != v.invoice.currency) return fail(error_reply("currency_mismatch", "currency"));
+
+        pw::Result<pw::Plan> plan = pw::plan_payment(v.invoice, pw::payment_state(v.invoice), request.amount);
+        if (!plan.ok()) {
+            if (plan.error.code == "invoice_paid" || plan.error.code == "invoice_void")
+                return fail(error_reply("invoice_not_payable"));
+            pw::Error pe = plan.error;
+            if (pe.field.empty()) pe.field = "amount";
+            return fail(error_reply(pe));
+        }
+
+        pay.id = random_id("pay_");
+        pay.practice_id = payer.practice_id;
+        pay.invoice_id = v.record.id;
+        pay.amount = request.amount;
+        pay.currency = v.invoice.currency;
+        pay.state = PaymentState::reserved;
+        pay.charge_key = "ck_" + random_token();
+        pay.payer = payer.kind;
+        if (payer.kind == PayerKind::link) pay.link_id = payer.link.id;
+        else pay.client_id = payer.client.id;
+        pay.idem_scope = scope;
+        pay.idem_key = key;
+        pay.created_at = now;
+        pay.updated_at = now;
+
+        if (!request.token.empty()) {
+            const std::string hash = hash_token(app.secret, request.token);
+            Result<VaultToken> tok = t.consume_token(hash, payer.binding(), now);
+            if (!tok.ok() && tok.error.code == "token_used")
+                tok = token_of_released_retry(t, hash, scope, key, payer.binding(), now);
+            if (!tok.ok()) {
+                if (tok.error.code == "token_used") return fail(error_reply("token_used", "token"));
+                if (tok.error.code == "token_unknown" || tok.error.code == "token_expired")
+                    return fail(error_reply("token_invalid", "token"));
+                return tok.error;
+            }
+            const VaultToken& vt = tok.value;
+            if (vt.kind == pw::MethodType::card && !v.invoice.accepted.card)
+                return fail(error_reply("method_not_accepted", "type"));
+            if (vt.kind == pw::MethodType::bank_debit) {
+                const auto& schemes = v.invoice.accepted.bank_debit;
+                const bool ok = std::any_of(schemes.begin(), schemes.end(),
+                                            [&](pw::BankScheme s) { return pw::scheme_id(s) == vt.brand; });
+                if (!ok) return fail(error_reply("method_not_accepted", "type"));
+            }
+            pay.method_type = vt.kind;
+            pay.method_brand = vt.brand;
+            pay.method_last4 = vt.last4;
+            pay.token_hash = hash;
+            pay.mandate_id = vt.mandate_id;
+            pay.save_method = payer.kind == PayerKind::portal && request.save_method;
+            processor_ref = vt.processor_ref;
+        } else {
+            Result<SavedMethodRecord> m = t.saved_method(request.payment_method_id);
+            const bool usable = m.ok() && !m.value.removed_at && m.value.client_id == payer.client.id &&
+                                m.value.practice_id == payer.practice_id;
+            if (!usable) {
+                if (!m.ok() && m.error.code != "not_found") return m.error;
+                return fail(error_reply("payment_method_unknown", "payment_method_id"));
+            }
+            if (m.value.kind == pw::MethodType::card && !v.invoice.accepted.card)
+                return fail(error_reply("method_not_accepted", "type"));
+            pay.method_type = m.value.kind;
+            pay.method_brand = m.value.brand;
+            pay.method_last4 = m.value.last4;
+            pay.payment_method_id = m.value.id;
+            processor_ref = m.value.processor_ref;
+        }
+        if (pw::Error ie = t.insert_payment(pay)) {
+            if (ie.code == "overpaid" || ie.code == "too_many_payments" || ie.code == "invalid_value")
+                return fail(error_reply("invoice_not_payable"));
+            return ie;
+        }
+        return {};
+    });
+    if (done_early) return early;
+    if (e && !is_reply_error(e)) return storage_reply(e);
+
+    faults::maybe_crash("before_charge");
+
+    ChargeRequest charge;
+    charge.key = pay.charge_key;
+    charge.reference = processor_ref;
+    charge.amount = pay.amount;
+    charge.currency = pay.currency;
+    pw::Result<ChargeOutcome> outcome = app.processor->charge(charge);
+    if (!outcome.ok()) {
+        // Nothing recorded? Ask, never assume: "not found" releases the
+        // reservation; an unknown answer leaves it to start-up recovery.
+        pw::Result<std::optional<ChargeOutcome>> seen = app.processor->lookup(pay.charge_key);
+        if (!seen.ok()) {
+            std::fprintf(stderr, "payment %s: charge and lookup failed (%s); left reserved for recovery\n",
+                         pay.id.c_str(), seen.error.code.c_str());
+            return error_reply("processor_unavailable");
+        }
+        if (!seen.value) {
+            pw::Error re = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+                PaymentUpdate u;
+                u.state = PaymentState::released;
+                u.updated_at = app.now();
+                if (pw::Error ue = t.update_payment(pay.id, PaymentState::reserved, u)) return ue;
+                return t.drop_idempotency(scope, key);
+            });
+            if (re) std::fprintf(stderr, "payment %s: release failed (%s)\n", pay.id.c_str(), re.code.c_str());
+            return error_reply(outcome.error.code == "processor_unavailable" ? "processor_unavailable"
+                                                                             : "internal_error");
+        }
+        outcome = pw::Result<ChargeOutcome>::success(*seen.value);
+    }
+
+    faults::maybe_crash("after_charge");
+
+    pw::Result<nlohmann::json> body = pw::Result<nlohmann::json>::failure("internal_error", "", "");
+    pw::Error e2 = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+        body = settle_reserved(app, t, pay, outcome.value);
+        return body.ok() ? pw::Error{} : body.error;
+    });
+    if (e2) {
+        // The charge is recorded at the processor; recovery settles it.
+        std::fprintf(stderr, "payment %s: settle failed (%s); left reserved for recovery\n", pay.id.c_str(),
+                     e2.code.c_str());
+        return error_reply("internal_error");
+    }
+    if (outcome.value.status == ChargeStatus::declined || outcome.value.status == ChargeStatus::processing_error) {
+        app.limits.declines_per_link.hit(payer.rate_key());
+        app.limits.declines_per_address.hit(address_key);
+    }
+    ServiceReply r;
+    r.status = 200;
+    r.body = std::move(body.value);
+    return r;
+}
+
+}  // namespace pws

@@ -1,0 +1,65 @@
+// POST /api/v1/invoices/{id}/payments: the payment flow of server/README.md.
+//
+//   Txn 1 (BEGIN IMMEDIATE): claim the Idempotency-Key (replay / 409
+//     idempotency_mismatch / 409 in_progress), load the invoice's live view,
+//     plan the amount with pw::plan_payment against the live state (reserved,
+//     processing and succeeded payments count), consume the single-use token
+//     (or check the saved method belongs to the session's client), insert
+//     the payment `reserved` with a fresh random charge key. Commit.
+//   faults::maybe_crash("before_charge")
+//   processor.charge(charge_key, ...) OUTSIDE any transaction.
+//   faults::maybe_crash("after_charge")
+//   Txn 2: settle (succeeded / processing) or release (declined / failed),
+//     save the method (portal + save_method + success only), finish the
+//     idempotency record with the response body.
+// Errors before processing are never stored under the key (the txn rolls
+// back the claim with everything else), so the payer may fix and retry.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "app/app.hpp"
+#include "auth/payer_auth.hpp"
+#include "paywidget/api.hpp"
+#include "processor/processor.hpp"
+#include "services/tokenize.hpp"  // ServiceReply
+#include "storage/store.hpp"
+
+namespace pws {
+
+// "2025-01-15T09:30:00Z".
+std::string format_instant(UnixTime t);
+
+// The API status of a stored state: reserved/processing -> processing,
+// declined -> declined, failed/returned/released -> failed.
+pw::PaymentStatus api_payment_status(PaymentState s);
+
+// A payment as the payer sees it: public decline code and message
+// (pw::advise_decline of the stored processor code), refunded = its
+// succeeded refunds in `refunds`.
+pw::PaymentResult payment_result(const PaymentRecord& p, const std::vector<RefundRecord>& refunds);
+
+// {id, balance, status, payments_left} of a live view.
+pw::InvoiceBalance invoice_balance(const InvoiceView& view);
+
+// The idempotency scope of payments in a practice.
+std::string payment_idem_scope(std::string_view practice_id);
+
+// Applies the processor's outcome to a `reserved` payment inside `t` (txn 2
+// and start-up recovery): succeeded/pending/declined/processing_error/
+// returned -> succeeded/processing/declined/failed/returned; saves the method
+// for a portal payer who asked; finishes the idempotency record (when the
+// payment has one) with the PaymentResponse, which is returned.
+// Errors: the store's (state_conflict when someone else moved it).
+pw::Result<nlohmann::json> settle_reserved(App& app, WriteTxn& t, const PaymentRecord& p,
+                                           const ChargeOutcome& outcome);
+
+// The whole flow. `idempotency_key` is the header value (nullopt: absent).
+ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_id,
+                         const std::optional<std::string>& idempotency_key, const pw::PaymentRequest& request,
+                         const std::string& client_address);
+
+}  // namespace pws

@@ -1,0 +1,145 @@
+#include "services/refunds.hpp"
+
+#include "security/keyed_hash.hpp"
+#include "security/random.hpp"
+#include "services/api_records.hpp"
+
+namespace pws {
+
+namespace {
+
+std::string scope_for(const std::string& practice_id) { return "admin:" + practice_id; }
+
+// The path's payment id is part of "the body": the same key reused for
+// another payment is a mismatch, not a replay.
+std::string request_hash(const App& app, const std::string& payment_id, const pw::RefundRequest& req) {
+    return hash_token(app.secret, "refund\n" + payment_id + "\n" + pw::dump_body(pw::encode(req)));
+}
+
+// txn 2 on success: settle, answer, remember the answer.
+pw::Result<RefundReply> settle(App& app, RefundRecord r, const std::string& processor_ref) {
+    using R = pw::Result<RefundReply>;
+    RefundReply reply;
+    const UnixTime now = app.now();
+    pw::Error e = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+        if (pw::Error u = t.update_refund(r.id, RefundState::reserved, RefundState::succeeded, processor_ref, now))
+            return u;
+        auto payment = t.payment(r.payment_id);
+        if (!payment) return payment.error;
+        auto view = t.invoice_view(payment.value.invoice_id);
+        if (!view) return view.error;
+        r.state = RefundState::succeeded;
+        pw::RefundResponse resp{rec::refund_message(r), rec::invoice_balance(view.value)};
+        reply.body = pw::dump_body(pw::encode(resp));
+        reply.status = 201;
+        if (!r.idem_key.empty())
+            if (pw::Error f = t.finish_idempotency(r.idem_scope, r.idem_key, reply.status, reply.body, now)) return f;
+        return {};
+    });
+    if (e) return R::failure(e);
+    return R::success(std::move(reply));
+}
+
+// txn 2 when nothing was refunded: the reservation no longer counts and
+// the key may be used again.
+pw::Error release(App& app, const RefundRecord& r) {
+    const UnixTime now = app.now();
+    return app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+        if (pw::Error u = t.update_refund(r.id, RefundState::reserved, RefundState::failed, "", now)) return u;
+        if (!r.idem_key.empty()) return t.drop_idempotency(r.idem_scope, r.idem_key);
+        return {};
+    });
+}
+
+}  // namespace
+
+pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const std::string& payment_id,
+                                       const std::string& idempotency_key, const pw::RefundRequest& req) {
+    using R = pw::Result<RefundReply>;
+    const UnixTime now = app.now();
+    RefundRecord r;
+    r.id = random_id("re_");
+    r.payment_id = payment_id;
+    r.practice_id = practice.id;
+    r.amount = req.amount;
+    r.reason = req.reason;
+    r.state = RefundState::reserved;
+    r.refund_key = "rk_" + r.id;
+    r.idem_scope = scope_for(practice.id);
+    r.idem_key = idempotency_key;
+    r.created_at = now;
+    r.updated_at = now;
+    const std::string hash = request_hash(app, payment_id, req);
+
+    std::optional<IdempotencyClaim> earlier;
+    std::string charge_id;
+    pw::Error e = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+        auto claim = t.claim_idempotency(r.idem_scope, r.idem_key, hash, now);
+        if (!claim) return claim.error;
+        if (claim.value.kind != IdempotencyClaim::Kind::claimed) {
+            earlier = claim.value;
+            return {};
+        }
+        auto payment = t.payment(payment_id);
+        if (!payment || payment.value.practice_id != practice.id) return pw::make_error("not_found", "", "");
+        r.currency = payment.value.currency;
+        charge_id = payment.value.processor_ref;
+        if (payment.value.state != PaymentState::succeeded || charge_id.empty())
+            return pw::make_error("refund_exceeds_settled", "amount", "");
+        pw::Error ins = t.insert_refund(r);  // refund_too_large under the write lock
+        if (ins.code == "refund_too_large") return pw::make_error("refund_exceeds_settled", "amount", "");
+        return ins;
+    });
+    if (e.code == "not_found") return R::failure("not_found", "", "");
+    if (e) return R::failure(e);
+    if (earlier) {
+        switch (earlier->kind) {
+            case IdempotencyClaim::Kind::replay:
+                return R::success(RefundReply{earlier->status, earlier->body, true});
+            case IdempotencyClaim::Kind::mismatch: return R::failure("idempotency_mismatch", "", "");
+            default: return R::failure("in_progress", "", "");
+        }
+    }
+
+    // Outside any transaction: other writers never wait for the processor.
+    ::pws::RefundRequest call{r.refund_key, charge_id, r.amount};
+    auto done = app.processor->refund(call);
+    if (done) return settle(app, r, done.value.refund_id);
+    if (done.error.code == "processor_unavailable") {
+        // Nothing is known: ask once more whether the refund was recorded.
+        auto looked = app.processor->lookup_refund(r.refund_key);
+        if (!looked) return R::failure("processor_unavailable", "", "");  // stays reserved: recovery decides
+        if (looked.value) return settle(app, r, looked.value->refund_id);
+    }
+    if (pw::Error rel = release(app, r)) return R::failure(rel);
+    if (done.error.code == "processor_unavailable") return R::failure("processor_unavailable", "", "");
+    return R::failure("refund_exceeds_settled", "amount", "");
+}
+
+pw::Result<int> recover_refunds(App& app, UnixTime created_before) {
+    using R = pw::Result<int>;
+    std::vector<RefundRecord> pending;
+    pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
+        auto list = t.refunds_in_state(RefundState::reserved, 10000);
+        if (!list) return list.error;
+        pending = std::move(list.value);
+        return {};
+    });
+    if (e) return R::failure(e);
+    int resolved = 0;
+    for (const RefundRecord& r : pending) {
+        if (r.created_at > created_before) continue;
+        auto looked = app.processor->lookup_refund(r.refund_key);
+        if (!looked) return R::failure(looked.error);
+        if (looked.value) {
+            auto s = settle(app, r, looked.value->refund_id);
+            if (!s && s.error.code != "state_conflict") return R::failure(s.error);
+        } else if (pw::Error rel = release(app, r); rel && rel.code != "state_conflict") {
+            return R::failure(rel);
+        }
+        ++resolved;
+    }
+    return R::success(resolved);
+}
+
+}  // namespace pws

@@ -1,0 +1,42 @@
+// Refunds (POST /api/v1/admin/payments/{id}/refunds), race-free like
+// payments:
+//   txn 1  claim the Idempotency-Key (scope "admin:<practice>"), check the
+//          payment is the practice's, insert the refund as `reserved`
+//          (the store refuses more than refundable_amount under the write
+//          lock, so concurrent refunds never exceed what was settled);
+//   call   processor.refund() outside any transaction, keyed by the
+//          refund's own key (a retry never refunds twice);
+//   txn 2  settle the refund and store the response under the key.
+// A refund is a credit on the invoice; it never reopens the balance.
+#pragma once
+
+#include <string>
+
+#include "app/app.hpp"
+#include "paywidget/api.hpp"
+
+namespace pws {
+
+struct RefundReply {
+    int status = 201;
+    std::string body;       // the JSON response body
+    bool replayed = false;  // a stored response (Idempotent-Replayed: true)
+};
+
+// Errors (not stored under the key, so a fixed request may retry):
+//   not_found (404)                 not this practice's payment
+//   refund_exceeds_settled (422)    amount > what is left of the settled payment
+//   idempotency_mismatch, in_progress (409)
+//   processor_unavailable (503)     the processor could not be reached; nothing refunded
+//   storage failures
+pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const std::string& payment_id,
+                                       const std::string& idempotency_key, const pw::RefundRequest& req);
+
+// Start-up recovery: every refund still `reserved` and created at or before
+// `created_before` is resolved with processor.lookup_refund(): recorded ->
+// succeeded (its stored response written), unknown -> failed (its
+// idempotency claim dropped so a retry runs afresh). Returns how many were
+// resolved.
+pw::Result<int> recover_refunds(App& app, UnixTime created_before);
+
+}  // namespace pws

@@ -1,0 +1,262 @@
+// The schema, as ordered steps, and the code that applies them.
+#include "storage/migrations.hpp"
+
+#include <string>
+
+namespace pws {
+
+namespace {
+
+// Version 1: every table of the first server. STRICT tables make SQLite
+// refuse a value of the wrong type instead of silently storing it. Composite
+// foreign keys (x_id, practice_id) keep every row inside ONE tenant: an
+// invoice cannot point at another practice's client, a payment cannot point
+// at another practice's invoice.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE practices (
+  id                  TEXT PRIMARY KEY,
+  name                TEXT NOT NULL,
+  email               TEXT NOT NULL,
+  phone               TEXT NOT NULL DEFAULT '',
+  api_key_hash        TEXT NOT NULL UNIQUE,
+  allow_card_removal  INTEGER NOT NULL DEFAULT 0 CHECK (allow_card_removal IN (0, 1)),
+  settlement_currency TEXT NOT NULL DEFAULT '',
+  embed_origins       TEXT NOT NULL DEFAULT '[]',  -- JSON array of origins
+  created_at          INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE clients (
+  id            TEXT PRIMARY KEY,
+  practice_id   TEXT NOT NULL REFERENCES practices(id),
+  name          TEXT NOT NULL,
+  email         TEXT NOT NULL COLLATE NOCASE,
+  phone         TEXT NOT NULL DEFAULT '',
+  password_hash TEXT,                      -- NULL: portal not activated
+  created_at    INTEGER NOT NULL,
+  UNIQUE (practice_id, email),
+  UNIQUE (id, practice_id)
+) STRICT;
+CREATE INDEX clients_by_email ON clients(email);
+
+CREATE TABLE invoices (
+  id          TEXT PRIMARY KEY,
+  practice_id TEXT NOT NULL,
+  client_id   TEXT NOT NULL,
+  number      TEXT NOT NULL,
+  currency    TEXT NOT NULL,
+  total       INTEGER NOT NULL CHECK (total >= 0),
+  voided      INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),
+  definition  TEXT NOT NULL,               -- pw::invoice_to_json, no payments
+  created_at  INTEGER NOT NULL,
+  UNIQUE (practice_id, number),
+  UNIQUE (id, practice_id),
+  FOREIGN KEY (client_id, practice_id) REFERENCES clients(id, practice_id)
+) STRICT;
+CREATE INDEX invoices_by_client ON invoices(client_id, created_at);
+
+CREATE TABLE links (
+  id          TEXT PRIMARY KEY,
+  invoice_id  TEXT NOT NULL,
+  practice_id TEXT NOT NULL,
+  token_hash  TEXT NOT NULL UNIQUE,
+  created_at  INTEGER NOT NULL,
+  expires_at  INTEGER NOT NULL,
+  revoked_at  INTEGER,
+  FOREIGN KEY (invoice_id, practice_id) REFERENCES invoices(id, practice_id)
+) STRICT;
+CREATE INDEX links_by_invoice ON links(invoice_id);
+
+CREATE TABLE mandates (
+  id             TEXT PRIMARY KEY,
+  practice_id    TEXT NOT NULL REFERENCES practices(id),
+  scheme         TEXT NOT NULL CHECK (scheme IN ('ach', 'pad', 'sepa')),
+  text_version   TEXT NOT NULL,
+  text           TEXT NOT NULL,
+  accepted_at    INTEGER NOT NULL,
+  payer_name     TEXT NOT NULL,
+  client_address TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE vault_tokens (
+  token_hash    TEXT PRIMARY KEY,
+  practice_id   TEXT NOT NULL REFERENCES practices(id),
+  link_id       TEXT REFERENCES links(id),
+  client_id     TEXT REFERENCES clients(id),
+  kind          TEXT NOT NULL CHECK (kind IN ('card', 'bank_debit')),
+  processor_ref TEXT NOT NULL,
+  brand         TEXT NOT NULL,
+  last4         TEXT NOT NULL,
+  exp_month     INTEGER NOT NULL DEFAULT 0,
+  exp_year      INTEGER NOT NULL DEFAULT 0,
+  fingerprint   TEXT NOT NULL,
+  mandate_id    TEXT REFERENCES mandates(id),
+  created_at    INTEGER NOT NULL,
+  expires_at    INTEGER NOT NULL,
+  used_at       INTEGER,
+  CHECK ((link_id IS NULL) <> (client_id IS NULL))
+) STRICT;
+
+CREATE TABLE saved_methods (
+  id            TEXT PRIMARY KEY,
+  practice_id   TEXT NOT NULL,
+  client_id     TEXT NOT NULL,
+  kind          TEXT NOT NULL CHECK (kind IN ('card', 'bank_debit')),
+  processor_ref TEXT NOT NULL,
+  brand         TEXT NOT NULL,
+  last4         TEXT NOT NULL,
+  exp_month     INTEGER NOT NULL DEFAULT 0,
+  exp_year      INTEGER NOT NULL DEFAULT 0,
+  fingerprint   TEXT NOT NULL,
+  created_at    INTEGER NOT NULL,
+  removed_at    INTEGER,
+  FOREIGN KEY (client_id, practice_id) REFERENCES clients(id, practice_id)
+) STRICT;
+CREATE UNIQUE INDEX saved_methods_live_fingerprint
+  ON saved_methods(client_id, fingerprint) WHERE removed_at IS NULL;
+
+CREATE TABLE payments (
+  id                TEXT PRIMARY KEY,
+  practice_id       TEXT NOT NULL,
+  invoice_id        TEXT NOT NULL,
+  amount            INTEGER NOT NULL CHECK (amount > 0),
+  currency          TEXT NOT NULL,
+  state             TEXT NOT NULL CHECK (state IN ('reserved', 'succeeded', 'processing',
+                      'declined', 'failed', 'returned', 'released')),
+  method_type       TEXT NOT NULL CHECK (method_type IN ('card', 'bank_debit')),
+  method_brand      TEXT NOT NULL,
+  method_last4      TEXT NOT NULL,
+  payment_method_id TEXT REFERENCES saved_methods(id),
+  token_hash        TEXT REFERENCES vault_tokens(token_hash),
+  save_method       INTEGER NOT NULL DEFAULT 0 CHECK (save_method IN (0, 1)),
+  mandate_id        TEXT REFERENCES mandates(id),
+  processor_ref     TEXT NOT NULL DEFAULT '',
+  charge_key        TEXT NOT NULL UNIQUE,
+  decline_code      TEXT NOT NULL DEFAULT '',
+  decline_message   TEXT NOT NULL DEFAULT '',
+  payer             TEXT NOT NULL CHECK (payer IN ('link', 'portal')),
+  link_id           TEXT REFERENCES links(id),
+  client_id         TEXT REFERENCES clients(id),
+  idem_scope        TEXT NOT NULL DEFAULT '',
+  idem_key          TEXT NOT NULL DEFAULT '',
+  created_at        INTEGER NOT NULL,
+  updated_at        INTEGER NOT NULL,
+  FOREIGN KEY (invoice_id, practice_id) REFERENCES invoices(id, practice_id)
+) STRICT;
+CREATE INDEX payments_by_invoice ON payments(invoice_id, created_at);
+CREATE INDEX payments_by_state ON payments(state, created_at);
+
+CREATE TABLE refunds (
+  id            TEXT PRIMARY KEY,
+  payment_id    TEXT NOT NULL REFERENCES payments(id),
+  practice_id   TEXT NOT NULL REFERENCES practices(id),
+  amount        INTEGER NOT NULL CHECK (amount > 0),
+  currency      TEXT NOT NULL,
+  reason        TEXT NOT NULL DEFAULT '',
+  state         TEXT NOT NULL CHECK (state IN ('reserved', 'succeeded', 'failed')),
+  refund_key    TEXT NOT NULL UNIQUE,
+  processor_ref TEXT NOT NULL DEFAULT '',
+  idem_scope    TEXT NOT NULL DEFAULT '',
+  idem_key      TEXT NOT NULL DEFAULT '',
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL
+) STRICT;
+CREATE INDEX refunds_by_payment ON refunds(payment_id);
+CREATE INDEX refunds_by_state ON refunds(state, created_at);
+
+CREATE TABLE idempotency (
+  scope           TEXT NOT NULL,   -- "link:<id>", "client:<id>", "admin:<practice>"
+  key             TEXT NOT NULL,
+  request_hash    TEXT NOT NULL,
+  state           TEXT NOT NULL CHECK (state IN ('in_progress', 'done')),
+  response_status INTEGER NOT NULL DEFAULT 0,
+  response_body   TEXT NOT NULL DEFAULT '',
+  created_at      INTEGER NOT NULL,
+  updated_at      INTEGER NOT NULL,
+  PRIMARY KEY (scope, key)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE portal_sessions (
+  id_hash    TEXT PRIMARY KEY,
+  client_id  TEXT NOT NULL REFERENCES clients(id),
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX portal_sessions_by_client ON portal_sessions(client_id);
+
+CREATE TABLE one_time_tokens (
+  token_hash TEXT PRIMARY KEY,
+  client_id  TEXT NOT NULL REFERENCES clients(id),
+  purpose    TEXT NOT NULL CHECK (purpose IN ('invitation', 'password_reset')),
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at    INTEGER
+) STRICT;
+
+CREATE TABLE outbox (
+  id          TEXT PRIMARY KEY,
+  practice_id TEXT NOT NULL REFERENCES practices(id),
+  invoice_id  TEXT REFERENCES invoices(id),
+  recipient   TEXT NOT NULL,
+  subject     TEXT NOT NULL,
+  path        TEXT NOT NULL,
+  created_at  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX outbox_by_practice ON outbox(practice_id, created_at);
+)sql";
+
+constexpr Migration kSteps[] = {
+    {1, "initial schema: tenants, invoices, links, vault, payments, refunds, "
+        "idempotency, portal, outbox",
+     kSchemaV1},
+};
+
+}  // namespace
+
+std::span<const Migration> schema_migrations() { return kSteps; }
+
+int latest_schema_version() { return kSteps[std::size(kSteps) - 1].version; }
+
+pw::Result<int> apply_migrations(sql::Conn& conn, std::span<const Migration> steps,
+                                 std::int64_t now) {
+    using R = pw::Result<int>;
+    // BEGIN IMMEDIATE: two processes starting at once serialise here; the
+    // second sees the first one's version and applies nothing.
+    if (pw::Error e = conn.exec("BEGIN IMMEDIATE")) return R::failure(std::move(e));
+    auto fail = [&](pw::Error e) {
+        (void)conn.exec("ROLLBACK");
+        return R::failure(std::move(e));
+    };
+    if (pw::Error e = conn.exec("CREATE TABLE IF NOT EXISTS schema_version ("
+                                " version INTEGER PRIMARY KEY,"
+                                " summary TEXT NOT NULL,"
+                                " applied_at INTEGER NOT NULL) STRICT")) {
+        return fail(std::move(e));
+    }
+    int current = 0;
+    {
+        sql::Query q(conn, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+        if (!q.next()) return fail(q.error());
+        current = static_cast<int>(q.i64(0));
+    }
+    const int latest = steps.empty() ? 0 : steps.back().version;
+    if (current > latest) {
+        return fail(pw::make_error(
+            "schema_too_new", "",
+            "The database was written by a newer version of the server (schema " +
+                std::to_string(current) + ", this build knows up to " + std::to_string(latest) +
+                "). Run the newer server or restore a matching backup."));
+    }
+    for (const Migration& m : steps) {
+        if (m.version <= current) continue;
+        if (pw::Error e = conn.exec(m.sql)) return fail(std::move(e));
+        sql::Query ins(conn, "INSERT INTO schema_version (version, summary, applied_at) "
+                             "VALUES (?1, ?2, ?3)");
+        ins.args(m.version, m.summary, now);
+        if (pw::Error e = ins.run()) return fail(std::move(e));
+        current = m.version;
+    }
+    if (pw::Error e = conn.exec("COMMIT")) return fail(std::move(e));
+    return R::success(current);
+}
+
+}  // namespace pws

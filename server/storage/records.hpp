@@ -1,0 +1,300 @@
+// What the storage layer keeps, as plain structs (one per table).
+//
+// Conventions:
+//   * ids are prefixed random strings made by the CALLER ("inv_...",
+//     "pay_..."); the storage never generates ids, keys or randomness;
+//   * times are int64 unix seconds supplied by the caller (UnixTime), so
+//     tests can drive the clock;
+//   * an optional reference (link_id, client_id, payment_method_id, ...) is
+//     "" in a record and NULL in the database;
+//   * secrets are stored only as keyed hashes made by security/ (token_hash,
+//     api_key_hash, id_hash); card numbers and CVCs never reach this layer.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "paywidget/api.hpp"      // pw::MethodType
+#include "paywidget/invoice.hpp"  // pw::Invoice, pw::BankScheme, pw::Contact
+
+namespace pws {
+
+using UnixTime = std::int64_t;
+
+// ---------------------------------------------------------------- tenants
+struct PracticeSettings {
+    bool allow_card_removal = false;  // clients may delete saved cards themselves
+    std::string settlement_currency;  // "" : each invoice's own currency
+    std::vector<std::string> embed_origins;  // "https://practice.example[:port]"
+};
+
+struct Practice {
+    std::string id;  // "prc_..."
+    std::string name;
+    std::string email;
+    std::string phone;
+    std::string api_key_hash;  // UNIQUE: the admin key, hashed
+    PracticeSettings settings;
+    UnixTime created_at = 0;
+
+    pw::Contact contact() const { return pw::Contact{name, email, phone}; }
+};
+
+struct Client {
+    std::string id;  // "cli_..."
+    std::string practice_id;
+    std::string name;
+    std::string email;  // UNIQUE per practice, compared ASCII case-insensitively
+    std::string phone;
+    std::optional<std::string> password_hash;  // set: the portal account is activated
+    UnixTime created_at = 0;
+
+    bool portal_activated() const { return password_hash.has_value(); }
+};
+
+// ---------------------------------------------------------------- invoices
+// The invoice as the practitioner defined it. `definition` holds items,
+// dates, contacts, policy and methods; its payments are always empty and its
+// status is open or void (void is the only status that is stored). Number
+// is UNIQUE per practice; definition.id == id.
+struct InvoiceRecord {
+    std::string id;  // "inv_..."
+    std::string practice_id;
+    std::string client_id;
+    pw::Invoice definition;
+    UnixTime created_at = 0;
+
+    bool voided() const { return definition.status == pw::InvoiceStatus::void_; }
+};
+
+// ---------------------------------------------------------------- links
+struct Link {
+    std::string id;  // "lnk_..."
+    std::string invoice_id;
+    std::string practice_id;
+    std::string token_hash;  // UNIQUE
+    UnixTime created_at = 0;
+    UnixTime expires_at = 0;
+    std::optional<UnixTime> revoked_at;
+
+    bool revoked() const { return revoked_at.has_value(); }
+    bool expired(UnixTime now) const { return now >= expires_at; }
+};
+
+// ---------------------------------------------------------------- vault
+// A bank-debit authorization as the payer accepted it.
+struct Mandate {
+    std::string id;  // "mdt_..."
+    std::string practice_id;
+    pw::BankScheme scheme = pw::BankScheme::ach;
+    std::string text_version;
+    std::string text;
+    UnixTime accepted_at = 0;
+    std::string payer_name;
+    std::string client_address;  // the payer's IP address as the server saw it
+};
+
+// A single-use payment token. Bound to exactly one of link_id (a link payer)
+// or client_id (a portal session).
+struct VaultToken {
+    std::string token_hash;  // primary key
+    std::string practice_id;
+    std::string link_id;
+    std::string client_id;
+    pw::MethodType kind = pw::MethodType::card;
+    std::string processor_ref;
+    std::string brand;  // card brand id or scheme id
+    std::string last4;
+    int exp_month = 0;  // 0 for bank accounts
+    int exp_year = 0;
+    std::string fingerprint;  // keyed, per practice
+    std::string mandate_id;   // bank debits
+    UnixTime created_at = 0;
+    UnixTime expires_at = 0;
+    std::optional<UnixTime> used_at;
+};
+
+// Who presents a token: the link or the portal session's client.
+struct TokenBinding {
+    std::string link_id;
+    std::string client_id;
+};
+
+// A card (or account) in a client's wallet. At most one LIVE (not removed)
+// method per client and fingerprint.
+struct SavedMethodRecord {
+    std::string id;  // "pm_..."
+    std::string practice_id;
+    std::string client_id;
+    pw::MethodType kind = pw::MethodType::card;
+    std::string processor_ref;
+    std::string brand;
+    std::string last4;
+    int exp_month = 0;
+    int exp_year = 0;
+    std::string fingerprint;
+    UnixTime created_at = 0;
+    std::optional<UnixTime> removed_at;
+};
+
+// ---------------------------------------------------------------- payments
+enum class PaymentState {
+    reserved,    // txn 1 took the amount; the processor has not answered yet
+    succeeded,   // money taken
+    processing,  // bank debit submitted, settles later
+    declined,    // issuer said no
+    failed,      // processor error
+    returned,    // bank debit returned after submission
+    released,    // recovery found no charge: the reservation was given back
+};
+std::string_view payment_state_id(PaymentState s);
+std::optional<PaymentState> parse_payment_state(std::string_view id);
+// reserved, processing and succeeded count towards the balance and the
+// 2-payment limit; the others do not.
+bool counts_toward_balance(PaymentState s);
+// The allowed moves: reserved -> any other state; processing -> succeeded,
+// returned, failed; succeeded -> returned (a late bank-debit return).
+bool payment_transition_allowed(PaymentState from, PaymentState to);
+
+enum class PayerKind { link, portal };
+std::string_view payer_kind_id(PayerKind k);
+
+struct PaymentRecord {
+    std::string id;  // "pay_..."
+    std::string practice_id;
+    std::string invoice_id;
+    std::int64_t amount = 0;  // minor units of currency, > 0
+    std::string currency;
+    PaymentState state = PaymentState::reserved;
+    pw::MethodType method_type = pw::MethodType::card;
+    std::string method_brand;
+    std::string method_last4;
+    std::string payment_method_id;  // the saved method used or saved, "" none
+    std::string token_hash;         // the vault token charged, "" for a saved method
+    bool save_method = false;       // a portal payer asked to keep the card
+    std::string mandate_id;         // bank debits
+    std::string processor_ref;      // the processor's charge id once known
+    std::string charge_key;         // UNIQUE: the processor's idempotency key
+    std::string decline_code;
+    std::string decline_message;
+    PayerKind payer = PayerKind::link;
+    std::string link_id;    // payer == link
+    std::string client_id;  // payer == portal: the session's client
+    std::string idem_scope;  // the Idempotency-Key claim that created it,
+    std::string idem_key;    // so recovery can drop it on release
+    UnixTime created_at = 0;
+    UnixTime updated_at = 0;
+};
+
+// What a state change may set besides the state; empty strings keep the
+// stored value.
+struct PaymentUpdate {
+    PaymentState state = PaymentState::succeeded;
+    std::string processor_ref;
+    std::string decline_code;
+    std::string decline_message;
+    std::string payment_method_id;
+    UnixTime updated_at = 0;
+};
+
+enum class RefundState { reserved, succeeded, failed };
+std::string_view refund_state_id(RefundState s);
+std::optional<RefundState> parse_refund_state(std::string_view id);
+
+struct RefundRecord {
+    std::string id;  // "re_..."
+    std::string payment_id;
+    std::string practice_id;
+    std::int64_t amount = 0;  // > 0, in the payment's currency
+    std::string currency;
+    std::string reason;
+    RefundState state = RefundState::reserved;
+    std::string refund_key;  // UNIQUE: the processor's idempotency key
+    std::string processor_ref;
+    std::string idem_scope;
+    std::string idem_key;
+    UnixTime created_at = 0;
+    UnixTime updated_at = 0;
+};
+
+// ---------------------------------------------------------------- derived views
+// An invoice as payers see it now: `invoice` is the definition with the live
+// payments (reserved, processing, succeeded) applied, amount_paid, balance
+// and status recomputed by the core, and refunded = the succeeded refunds of
+// live payments. `payments` holds EVERY attempt (any state, oldest first)
+// and `refunds` every refund of them.
+struct InvoiceView {
+    InvoiceRecord record;
+    pw::Invoice invoice;
+    std::vector<PaymentRecord> payments;
+    std::vector<RefundRecord> refunds;
+
+    int live_payment_count() const { return static_cast<int>(invoice.payments.size()); }
+};
+
+enum class InvoiceFilter {
+    all,
+    pending,  // open or partially paid: something is still due
+    paid,
+};
+
+struct HistoryEntry {
+    PaymentRecord payment;
+    std::string invoice_number;
+    std::vector<RefundRecord> refunds;  // of this payment
+};
+
+struct ReceiptData {
+    PaymentRecord payment;
+    InvoiceView view;  // the invoice it paid, every payment and refund
+    Practice practice;
+    Client client;
+};
+
+// ---------------------------------------------------------------- idempotency
+struct IdempotencyClaim {
+    enum class Kind {
+        claimed,      // new: the caller runs the request, then finish/drop
+        replay,       // done before with the same body: send status + body
+        mismatch,     // the key was used with a different body: 409
+        in_progress,  // same key still running elsewhere: 409 in_progress
+    };
+    Kind kind = Kind::claimed;
+    int status = 0;    // replay only
+    std::string body;  // replay only
+};
+
+// ---------------------------------------------------------------- portal
+struct PortalSession {
+    std::string id_hash;  // keyed hash of the cookie value
+    std::string client_id;
+    UnixTime created_at = 0;
+    UnixTime expires_at = 0;
+};
+
+enum class OneTimePurpose { invitation, password_reset };
+std::string_view one_time_purpose_id(OneTimePurpose p);
+
+struct OneTimeToken {
+    std::string token_hash;
+    std::string client_id;
+    OneTimePurpose purpose = OneTimePurpose::invitation;
+    UnixTime created_at = 0;
+    UnixTime expires_at = 0;
+    std::optional<UnixTime> used_at;
+};
+
+struct OutboxEmail {
+    std::string id;  // "eml_..."
+    std::string practice_id;
+    std::string invoice_id;  // "" when not about an invoice
+    std::string to;
+    std::string subject;
+    std::string path;  // where the rendered message was written
+    UnixTime created_at = 0;
+};
+
+}  // namespace pws

@@ -1,0 +1,214 @@
+// The SQLite Store: a pool of connections and the transaction protocol.
+//
+// Correctness comes from SQLite's locks, never from the pool's mutex (which
+// only guards the list of idle connections): a write transaction starts with
+// BEGIN IMMEDIATE, which takes the database's single write lock at once, so
+// two writers (threads of this process or other processes on the same file)
+// can never both read a balance and then both reserve against it. WAL mode
+// lets readers proceed meanwhile.
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <deque>
+#include <semaphore>
+#include <ctime>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "storage/migrations.hpp"
+#include "storage/sqlite_txn.hpp"
+
+namespace pws {
+
+std::string_view durability_id(Durability d) { return d == Durability::full ? "FULL" : "NORMAL"; }
+
+namespace {
+
+// BEGIN IMMEDIATE already waits up to busy_timeout_ms inside SQLite; when
+// that is not enough (a burst of writers), try a few more times before
+// giving up with storage_busy.
+constexpr int kBeginAttempts = 3;
+
+// The Store whose transaction is running on this thread, to turn an
+// accidental nested transaction (which would wait on its own lock) into an
+// error.
+thread_local const void* tl_active_store = nullptr;
+
+// A first-come-first-served queue for this process's writers (see
+// StoreOptions::local_write_queue). Ownership is handed directly to the
+// oldest waiter, so no writer is overtaken again and again (std::mutex lets
+// a releasing thread re-acquire at once, which starves others).
+class FifoQueue {
+public:
+    void lock() {
+        std::unique_lock<std::mutex> l(m_);
+        if (!busy_) {
+            busy_ = true;
+            return;
+        }
+        std::binary_semaphore turn(0);
+        waiters_.push_back(&turn);
+        l.unlock();
+        turn.acquire();  // busy_ stays true: the releaser handed it over
+    }
+    void unlock() {
+        std::unique_lock<std::mutex> l(m_);
+        if (waiters_.empty()) {
+            busy_ = false;
+            return;
+        }
+        std::binary_semaphore* next = waiters_.front();
+        waiters_.pop_front();
+        l.unlock();
+        next->release();
+    }
+
+private:
+    std::mutex m_;
+    bool busy_ = false;
+    std::deque<std::binary_semaphore*> waiters_;
+};
+
+class SqliteStore final : public Store {
+public:
+    SqliteStore(StoreOptions opt, int version) : opt_(std::move(opt)), version_(version) {}
+
+    Error read_transaction(const std::function<Error(ReadTxn&)>& fn) override {
+        return run(false, [&](SqliteTxn& t) { return fn(t); });
+    }
+    Error write_transaction(const std::function<Error(WriteTxn&)>& fn) override {
+        return run(true, [&](SqliteTxn& t) { return fn(t); });
+    }
+    int schema_version() const override { return version_; }
+    Durability durability() const override { return opt_.durability; }
+
+    // A connection from the pool, or a new one.
+    Result<std::unique_ptr<sql::Conn>> acquire() {
+        {
+            std::lock_guard<std::mutex> lock(mu_);
+            if (!idle_.empty()) {
+                std::unique_ptr<sql::Conn> c = std::move(idle_.back());
+                idle_.pop_back();
+                return Result<std::unique_ptr<sql::Conn>>::success(std::move(c));
+            }
+        }
+        return sql::Conn::open(opt_.path, conn_options(opt_));
+    }
+
+    void release(std::unique_ptr<sql::Conn> c) {
+        if (!c || c->broken) return;
+        std::lock_guard<std::mutex> lock(mu_);
+        if (idle_.size() < opt_.max_idle_connections) idle_.push_back(std::move(c));
+    }
+
+    static sql::ConnOptions conn_options(const StoreOptions& o) {
+        sql::ConnOptions c;
+        c.synchronous_full = o.durability == Durability::full;
+        c.busy_timeout_ms = o.busy_timeout_ms;
+        c.log = o.log;
+        return c;
+    }
+
+private:
+    // Ends the transaction on scope exit unless committed, so an exception
+    // thrown by a callback still rolls back and frees the thread marker.
+    struct Guard {
+        sql::Conn& conn;
+        bool open = true;
+        ~Guard() {
+            tl_active_store = nullptr;
+            if (open && sqlite3_get_autocommit(conn.raw()) == 0) {
+                if (conn.exec("ROLLBACK")) conn.broken = true;
+            }
+        }
+    };
+
+    Error begin(sql::Conn& c, bool write) {
+        if (!write) return c.exec("BEGIN DEFERRED");
+        Error e;
+        for (int attempt = 0; attempt < kBeginAttempts; ++attempt) {
+            e = c.exec("BEGIN IMMEDIATE");
+            if (e.code != "storage_busy") return e;
+            std::this_thread::sleep_for(std::chrono::milliseconds(1 + attempt * 5));
+        }
+        return e;
+    }
+
+    // COMMIT in WAL mode does not normally wait, but SQLite documents that a
+    // busy COMMIT leaves the transaction open and may be retried.
+    Error commit(sql::Conn& c) {
+        Error e;
+        for (int attempt = 0; attempt < kBeginAttempts; ++attempt) {
+            e = c.exec("COMMIT");
+            if (e.code != "storage_busy") return e;
+        }
+        return e;
+    }
+
+    template <class Fn>
+    Error run(bool write, Fn&& fn) {
+        if (tl_active_store == this) {
+            return pw::make_error("nested_transaction", "",
+                                  "Something went wrong on our side. Please try again in a moment.");
+        }
+        Result<std::unique_ptr<sql::Conn>> conn = acquire();
+        if (!conn.ok()) return conn.error;
+        sql::Conn& c = *conn.value;
+        Error result;
+        {
+            // Writers of THIS process queue here instead of polling SQLite's
+            // lock (see StoreOptions::local_write_queue); the write lock
+            // itself is still taken by BEGIN IMMEDIATE below.
+            std::unique_lock<FifoQueue> queue(write_queue_, std::defer_lock);
+            if (write && opt_.local_write_queue) queue.lock();
+            if (Error e = begin(c, write)) {
+                release(std::move(conn.value));
+                return e;
+            }
+            tl_active_store = this;
+            Guard guard{c};
+            SqliteTxn txn(c);
+            result = fn(txn);
+            if (result.ok()) {
+                result = commit(c);
+                if (result.ok()) guard.open = false;
+            }
+        }
+        if (write && result.ok()) c.checkpoint_if_due();
+        release(std::move(conn.value));
+        return result;
+    }
+
+    StoreOptions opt_;
+    int version_;
+    std::mutex mu_;  // guards idle_ only
+    FifoQueue write_queue_;
+    std::vector<std::unique_ptr<sql::Conn>> idle_;
+};
+
+void log_to_stderr(std::string_view line) {
+    std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_sqlite_store(const StoreOptions& options) {
+    using R = Result<std::unique_ptr<Store>>;
+    StoreOptions opt = options;
+    if (!opt.log) opt.log = log_to_stderr;
+    if (opt.max_idle_connections == 0) opt.max_idle_connections = 1;
+    if (opt.busy_timeout_ms < 0) opt.busy_timeout_ms = 0;
+    Result<std::unique_ptr<sql::Conn>> conn = sql::Conn::open(opt.path, SqliteStore::conn_options(opt));
+    if (!conn.ok()) return R::failure(std::move(conn.error));
+    // Start-up time only labels the schema_version row.
+    Result<int> version =
+        apply_migrations(*conn.value, schema_migrations(), static_cast<std::int64_t>(std::time(nullptr)));
+    if (!version.ok()) return R::failure(std::move(version.error));
+    auto store = std::make_unique<SqliteStore>(opt, version.value);
+    store->release(std::move(conn.value));
+    return R::success(std::move(store));
+}
+
+}  // namespace pws

@@ -1,0 +1,124 @@
+// The SQLite implementation of ReadTxn/WriteTxn (private to server/storage/).
+// One object per transaction, bound to the pooled connection that holds it.
+// Its member functions are spread over sqlite_txn_<concern>.cpp.
+#pragma once
+
+#include "storage/sqlite_db.hpp"
+#include "storage/store.hpp"
+
+namespace pws {
+
+class SqliteTxn final : public WriteTxn {
+public:
+    explicit SqliteTxn(sql::Conn& c) : c_(c) {}
+
+    // tenants (sqlite_txn_tenants.cpp)
+    Result<Practice> practice(std::string_view id) override;
+    Result<Practice> practice_by_api_key_hash(std::string_view hash) override;
+    Result<Client> client(std::string_view id) override;
+    Result<Client> client_by_email(std::string_view practice_id, std::string_view email) override;
+    Result<std::vector<Client>> clients_by_email(std::string_view email) override;
+    Error insert_practice(const Practice& p) override;
+    Error update_settings(std::string_view practice_id, const PracticeSettings& s) override;
+    Error insert_client(const Client& c) override;
+    Error set_client_password(std::string_view client_id, std::string_view password_hash) override;
+
+    // invoices and links (sqlite_txn_invoices.cpp)
+    Result<InvoiceRecord> invoice_record(std::string_view id) override;
+    Result<InvoiceView> invoice_view(std::string_view id) override;
+    Result<std::vector<InvoiceView>> client_invoices(std::string_view client_id,
+                                                     InvoiceFilter filter) override;
+    Result<std::int64_t> count_invoices(std::string_view practice_id) override;
+    Result<Link> link(std::string_view id) override;
+    Result<Link> link_by_token_hash(std::string_view token_hash) override;
+    Result<std::vector<Link>> invoice_links(std::string_view invoice_id) override;
+    Error insert_invoice(const InvoiceRecord& r) override;
+    Error set_invoice_void(std::string_view id, bool voided) override;
+    Error insert_link(const Link& l) override;
+    Error revoke_link(std::string_view id, UnixTime now) override;
+
+    // vault and wallet (sqlite_txn_vault.cpp)
+    Result<VaultToken> token(std::string_view token_hash) override;
+    Result<Mandate> mandate(std::string_view id) override;
+    Result<std::vector<SavedMethodRecord>> saved_methods(std::string_view client_id) override;
+    Result<SavedMethodRecord> saved_method(std::string_view id) override;
+    Error insert_mandate(const Mandate& m) override;
+    Error insert_token(const VaultToken& t) override;
+    Result<VaultToken> consume_token(std::string_view token_hash, const TokenBinding& by,
+                                     UnixTime now) override;
+    Result<SavedMethodRecord> save_method(const SavedMethodRecord& m) override;
+    Error remove_saved_method(std::string_view client_id, std::string_view id,
+                              UnixTime now) override;
+
+    // payments and refunds (sqlite_txn_payments.cpp)
+    Result<PaymentRecord> payment(std::string_view id) override;
+    Result<PaymentRecord> payment_by_charge_key(std::string_view key) override;
+    Result<std::vector<PaymentRecord>> payments_in_state(PaymentState state,
+                                                         std::size_t limit) override;
+    Result<RefundRecord> refund(std::string_view id) override;
+    Result<std::vector<RefundRecord>> refunds_in_state(RefundState state,
+                                                       std::size_t limit) override;
+    Result<std::int64_t> refundable_amount(std::string_view payment_id) override;
+    Result<std::vector<HistoryEntry>> client_payments(std::string_view client_id) override;
+    Result<ReceiptData> receipt(std::string_view payment_id) override;
+    Error insert_payment(const PaymentRecord& p) override;
+    Error update_payment(std::string_view id, PaymentState expected,
+                         const PaymentUpdate& u) override;
+    Error insert_refund(const RefundRecord& r) override;
+    Error update_refund(std::string_view id, RefundState expected, RefundState to,
+                        std::string_view processor_ref, UnixTime now) override;
+
+    // idempotency, portal, outbox (sqlite_txn_portal.cpp)
+    Result<PortalSession> session(std::string_view id_hash, UnixTime now) override;
+    Result<OneTimeToken> one_time_token(std::string_view token_hash) override;
+    Result<std::vector<OutboxEmail>> outbox(std::string_view practice_id) override;
+    Result<IdempotencyClaim> claim_idempotency(std::string_view scope, std::string_view key,
+                                               std::string_view request_hash,
+                                               UnixTime now) override;
+    Error finish_idempotency(std::string_view scope, std::string_view key, int status,
+                             std::string_view body, UnixTime now) override;
+    Error drop_idempotency(std::string_view scope, std::string_view key) override;
+    Error insert_session(const PortalSession& s) override;
+    Error delete_session(std::string_view id_hash) override;
+    Error delete_client_sessions(std::string_view client_id) override;
+    Error insert_one_time_token(const OneTimeToken& t) override;
+    Result<OneTimeToken> consume_one_time_token(std::string_view token_hash,
+                                                OneTimePurpose purpose, UnixTime now) override;
+    Error insert_outbox(const OutboxEmail& e) override;
+
+private:
+    // Shared helpers (sqlite_txn_payments.cpp).
+    Result<std::vector<PaymentRecord>> invoice_payments(std::string_view invoice_id);
+    Result<std::vector<RefundRecord>> payment_refunds(std::string_view payment_id);
+    Result<std::vector<RefundRecord>> invoice_refunds(std::string_view invoice_id);
+
+    sql::Conn& c_;
+};
+
+// Helpers shared by the sqlite_txn_*.cpp files.
+namespace detail {
+Error not_found(std::string_view entity);
+// Runs a write that must touch exactly one row: not_found(entity) otherwise.
+Error expect_one_row(sql::Conn& c, sql::Query& q, std::string_view entity);
+std::string_view method_type_db(pw::MethodType t);
+pw::MethodType parse_method_type_db(std::string_view s);
+
+// The single row `q` selects, read with `read`; not_found(entity) when none.
+template <class T, class Read>
+Result<T> one_row(sql::Query& q, Read read, std::string_view entity) {
+    if (q.next()) return Result<T>::success(read(q));
+    if (!q.error().ok()) return Result<T>::failure(q.error());
+    return Result<T>::failure(not_found(entity));
+}
+
+// Every row `q` selects, read with `read`.
+template <class T, class Read>
+Result<std::vector<T>> all_rows(sql::Query& q, Read read) {
+    std::vector<T> out;
+    while (q.next()) out.push_back(read(q));
+    if (!q.error().ok()) return Result<std::vector<T>>::failure(q.error());
+    return Result<std::vector<T>>::success(std::move(out));
+}
+}  // namespace detail
+
+}  // namespace pws

@@ -1,0 +1,120 @@
+// Practices (tenants) and their clients.
+#include <nlohmann/json.hpp>
+
+#include "storage/sqlite_txn.hpp"
+
+namespace pws {
+
+namespace {
+
+#define PRACTICE_COLS                                                                   \
+    "id, name, email, phone, api_key_hash, allow_card_removal, settlement_currency, " \
+    "embed_origins, created_at"
+#define CLIENT_COLS "id, practice_id, name, email, phone, password_hash, created_at"
+
+std::string origins_to_text(const std::vector<std::string>& origins) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const std::string& o : origins) a.push_back(o);
+    return a.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The column is only ever written by origins_to_text, but a hand-edited
+// file must not crash the server: anything unreadable is an empty list.
+std::vector<std::string> origins_from_text(const std::string& text) {
+    std::vector<std::string> out;
+    const nlohmann::json a = nlohmann::json::parse(text, nullptr, false);
+    if (a.is_discarded() || !a.is_array()) return out;
+    for (const nlohmann::json& v : a) {
+        if (v.is_string()) out.push_back(v.get_ref<const std::string&>());
+    }
+    return out;
+}
+
+Practice read_practice(const sql::Query& q) {
+    Practice p;
+    p.id = q.text(0);
+    p.name = q.text(1);
+    p.email = q.text(2);
+    p.phone = q.text(3);
+    p.api_key_hash = q.text(4);
+    p.settings.allow_card_removal = q.i64(5) != 0;
+    p.settings.settlement_currency = q.text(6);
+    p.settings.embed_origins = origins_from_text(q.text(7));
+    p.created_at = q.i64(8);
+    return p;
+}
+
+Client read_client(const sql::Query& q) {
+    Client c;
+    c.id = q.text(0);
+    c.practice_id = q.text(1);
+    c.name = q.text(2);
+    c.email = q.text(3);
+    c.phone = q.text(4);
+    c.password_hash = q.opt_text(5);
+    c.created_at = q.i64(6);
+    return c;
+}
+
+}  // namespace
+
+Result<Practice> SqliteTxn::practice(std::string_view id) {
+    sql::Query q(c_, "SELECT " PRACTICE_COLS " FROM practices WHERE id = ?1");
+    q.args(id);
+    return detail::one_row<Practice>(q, read_practice, "practice");
+}
+
+Result<Practice> SqliteTxn::practice_by_api_key_hash(std::string_view hash) {
+    sql::Query q(c_, "SELECT " PRACTICE_COLS " FROM practices WHERE api_key_hash = ?1");
+    q.args(hash);
+    return detail::one_row<Practice>(q, read_practice, "practice");
+}
+
+Result<Client> SqliteTxn::client(std::string_view id) {
+    sql::Query q(c_, "SELECT " CLIENT_COLS " FROM clients WHERE id = ?1");
+    q.args(id);
+    return detail::one_row<Client>(q, read_client, "client");
+}
+
+Result<Client> SqliteTxn::client_by_email(std::string_view practice_id, std::string_view email) {
+    // The email column is COLLATE NOCASE, so '=' ignores ASCII case.
+    sql::Query q(c_, "SELECT " CLIENT_COLS " FROM clients WHERE practice_id = ?1 AND email = ?2");
+    q.args(practice_id, email);
+    return detail::one_row<Client>(q, read_client, "client");
+}
+
+Result<std::vector<Client>> SqliteTxn::clients_by_email(std::string_view email) {
+    sql::Query q(c_, "SELECT " CLIENT_COLS " FROM clients WHERE email = ?1 ORDER BY created_at, id");
+    q.args(email);
+    return detail::all_rows<Client>(q, read_client);
+}
+
+Error SqliteTxn::insert_practice(const Practice& p) {
+    sql::Query q(c_, "INSERT INTO practices (" PRACTICE_COLS
+                     ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    q.args(p.id, p.name, p.email, p.phone, p.api_key_hash, p.settings.allow_card_removal,
+           p.settings.settlement_currency, origins_to_text(p.settings.embed_origins), p.created_at);
+    return q.run();
+}
+
+Error SqliteTxn::update_settings(std::string_view practice_id, const PracticeSettings& s) {
+    sql::Query q(c_, "UPDATE practices SET allow_card_removal = ?2, settlement_currency = ?3, "
+                     "embed_origins = ?4 WHERE id = ?1");
+    q.args(practice_id, s.allow_card_removal, s.settlement_currency,
+           origins_to_text(s.embed_origins));
+    return detail::expect_one_row(c_, q, "practice");
+}
+
+Error SqliteTxn::insert_client(const Client& c) {
+    sql::Query q(c_, "INSERT INTO clients (" CLIENT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    q.args(c.id, c.practice_id, c.name, c.email, c.phone, c.password_hash, c.created_at);
+    return q.run();
+}
+
+Error SqliteTxn::set_client_password(std::string_view client_id, std::string_view password_hash) {
+    sql::Query q(c_, "UPDATE clients SET password_hash = ?2 WHERE id = ?1");
+    q.args(client_id, password_hash);
+    return detail::expect_one_row(c_, q, "client");
+}
+
+}  // namespace pws

@@ -1,0 +1,254 @@
+// The server's storage: one interface for every persistent record, so no
+// handler or service ever sees SQL. SQLite implements it now
+// (open_sqlite_store); a PostgreSQL implementation can follow for
+// multi-instance deployments without touching callers.
+//
+// TRANSACTIONS ARE EXPLICIT. Every read and write happens inside
+//     store.write_transaction([&](pws::WriteTxn& t) -> pw::Error { ... });
+//     store.read_transaction([&](pws::ReadTxn& t) -> pw::Error { ... });
+// The callback's return value decides: an empty Error commits, any other
+// Error rolls back EVERYTHING the callback wrote and is returned unchanged.
+// A write transaction takes the database's write lock up front (SQLite:
+// BEGIN IMMEDIATE), so "read the balance, check, reserve" inside one callback
+// is atomic across threads AND across server processes sharing the file;
+// correctness never depends on in-process locks. Rules for callers:
+//   * never call the processor, the network or anything slow inside a write
+//     transaction: every other writer in every process waits for it;
+//   * never open a transaction inside another one on the same Store (it
+//     returns nested_transaction instead of deadlocking);
+//   * a callback may run at most once per call; it is not retried, so a
+//     storage_busy error means "try the request again later" (503).
+//
+// Error codes (pw::Error::code) returned by the operations below:
+//   not_found          the record does not exist (field: the entity, e.g.
+//                      "invoice", "payment")
+//   already_exists     a UNIQUE rule was hit (field: the column, e.g. "email",
+//                      "number", "charge_key", "api_key_hash")
+//   invalid_reference  a referenced row (practice, client, ...) is missing
+//   invalid_value      a value the schema rejects (a caller bug)
+//   state_conflict     the record is no longer in the state the caller
+//                      expected (someone else moved it first)
+//   invalid_transition a state change the life cycle forbids
+//   overpaid, too_many_payments, refund_too_large   safety nets of
+//                      insert_payment / insert_refund (the core's rules
+//                      should have refused earlier)
+//   token_unknown, token_used, token_expired        consume_token
+//   nested_transaction, storage_busy, storage_error, schema_too_new
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "paywidget/result.hpp"
+#include "storage/records.hpp"
+
+namespace pws {
+
+using pw::Error;
+using pw::Result;
+
+// Durability of a commit. NORMAL in WAL mode: a committed transaction
+// survives a crash of the process (kill -9) but the last commits may be lost
+// on power failure / OS crash. FULL: fsync on every commit, survives both.
+enum class Durability { normal, full };
+inline constexpr Durability kDefaultDurability = Durability::normal;
+std::string_view durability_id(Durability d);  // "NORMAL" / "FULL" (the pragma's value)
+
+inline constexpr int kDefaultBusyTimeoutMs = 5000;
+
+struct StoreOptions {
+    std::string path;  // the database file; created when missing
+    Durability durability = kDefaultDurability;
+    int busy_timeout_ms = kDefaultBusyTimeoutMs;  // wait for the write lock
+    std::size_t max_idle_connections = 32;        // pool size kept open
+    // Queue this process's writers on a local mutex before BEGIN IMMEDIATE.
+    // Purely a throughput measure: without it, N threads of one process
+    // poll SQLite's lock (sleep, retry) and most of their time goes to
+    // waking up. It adds NO correctness: the write lock that makes
+    // check-and-reserve atomic is SQLite's, shared by every process on the
+    // file, and the concurrency tests pass with this off.
+    bool local_write_queue = true;
+    // Diagnostics (SQLite messages, never row data); default: stderr.
+    std::function<void(std::string_view)> log;
+};
+
+class ReadTxn {
+public:
+    virtual ~ReadTxn() = default;
+
+    // --- practices and clients ---------------------------------------
+    virtual Result<Practice> practice(std::string_view id) = 0;                     // not_found
+    virtual Result<Practice> practice_by_api_key_hash(std::string_view hash) = 0;   // not_found
+    virtual Result<Client> client(std::string_view id) = 0;                         // not_found
+    // Email compared ASCII case-insensitively. not_found.
+    virtual Result<Client> client_by_email(std::string_view practice_id, std::string_view email) = 0;
+    // Every practice's client with this email (portal login has no practice).
+    virtual Result<std::vector<Client>> clients_by_email(std::string_view email) = 0;
+
+    // --- invoices -----------------------------------------------------
+    virtual Result<InvoiceRecord> invoice_record(std::string_view id) = 0;  // not_found
+    // The live view (records.hpp). not_found; storage_error when a stored
+    // definition no longer decodes.
+    virtual Result<InvoiceView> invoice_view(std::string_view id) = 0;
+    // A client's invoices, newest first, filtered on the live status.
+    virtual Result<std::vector<InvoiceView>> client_invoices(std::string_view client_id,
+                                                             InvoiceFilter filter) = 0;
+    // How many invoices the practice has (for numbering new ones).
+    virtual Result<std::int64_t> count_invoices(std::string_view practice_id) = 0;
+
+    // --- links ----------------------------------------------------------
+    virtual Result<Link> link(std::string_view id) = 0;                          // not_found
+    virtual Result<Link> link_by_token_hash(std::string_view token_hash) = 0;    // not_found
+    virtual Result<std::vector<Link>> invoice_links(std::string_view invoice_id) = 0;  // oldest first
+
+    // --- vault ----------------------------------------------------------
+    virtual Result<VaultToken> token(std::string_view token_hash) = 0;  // not_found
+    virtual Result<Mandate> mandate(std::string_view id) = 0;           // not_found
+    // A client's live saved methods, oldest first.
+    virtual Result<std::vector<SavedMethodRecord>> saved_methods(std::string_view client_id) = 0;
+    // Any saved method, removed ones included (check removed_at). not_found.
+    virtual Result<SavedMethodRecord> saved_method(std::string_view id) = 0;
+
+    // --- payments and refunds -------------------------------------------
+    virtual Result<PaymentRecord> payment(std::string_view id) = 0;                    // not_found
+    virtual Result<PaymentRecord> payment_by_charge_key(std::string_view key) = 0;     // not_found
+    // Every payment in `state`, oldest first, at most `limit` (recovery:
+    // reserved; settlement: processing).
+    virtual Result<std::vector<PaymentRecord>> payments_in_state(PaymentState state,
+                                                                 std::size_t limit) = 0;
+    virtual Result<RefundRecord> refund(std::string_view id) = 0;  // not_found
+    virtual Result<std::vector<RefundRecord>> refunds_in_state(RefundState state,
+                                                               std::size_t limit) = 0;
+    // What may still be refunded: the payment's amount when it succeeded
+    // (0 in any other state) minus its reserved and succeeded refunds.
+    // not_found.
+    virtual Result<std::int64_t> refundable_amount(std::string_view payment_id) = 0;
+    // Every payment on the client's invoices (whoever paid), newest first,
+    // with their refunds.
+    virtual Result<std::vector<HistoryEntry>> client_payments(std::string_view client_id) = 0;
+    // The payment, its invoice's live view, practice and client. not_found.
+    // Deciding WHO may see it is the caller's job.
+    virtual Result<ReceiptData> receipt(std::string_view payment_id) = 0;
+
+    // --- portal -----------------------------------------------------------
+    // not_found when unknown or expired at `now`.
+    virtual Result<PortalSession> session(std::string_view id_hash, UnixTime now) = 0;
+    virtual Result<OneTimeToken> one_time_token(std::string_view token_hash) = 0;  // not_found
+    virtual Result<std::vector<OutboxEmail>> outbox(std::string_view practice_id) = 0;  // oldest first
+};
+
+class WriteTxn : public ReadTxn {
+public:
+    // --- practices and clients ---------------------------------------
+    virtual Error insert_practice(const Practice& p) = 0;  // already_exists (id, api_key_hash)
+    virtual Error update_settings(std::string_view practice_id, const PracticeSettings& s) = 0;  // not_found
+    // already_exists (id, email), invalid_reference (practice).
+    virtual Error insert_client(const Client& c) = 0;
+    // Activates the portal account (or changes its password). not_found.
+    virtual Error set_client_password(std::string_view client_id, std::string_view password_hash) = 0;
+
+    // --- invoices -----------------------------------------------------
+    // Stores the definition (payments ignored, totals recomputed by the
+    // core). already_exists (id, number), invalid_reference (client not of
+    // this practice), and the core's recompute_totals errors.
+    virtual Error insert_invoice(const InvoiceRecord& r) = 0;
+    virtual Error set_invoice_void(std::string_view id, bool voided) = 0;  // not_found
+
+    // --- links ----------------------------------------------------------
+    virtual Error insert_link(const Link& l) = 0;  // already_exists, invalid_reference
+    // Sets revoked_at unless already revoked (the first time is kept).
+    // not_found.
+    virtual Error revoke_link(std::string_view id, UnixTime now) = 0;
+
+    // --- vault ----------------------------------------------------------
+    virtual Error insert_mandate(const Mandate& m) = 0;
+    virtual Error insert_token(const VaultToken& t) = 0;
+    // Marks the token used and returns it, once. Errors: token_unknown (no
+    // such token, or bound to another link/client: indistinguishable on
+    // purpose), token_used, token_expired (now >= expires_at).
+    virtual Result<VaultToken> consume_token(std::string_view token_hash, const TokenBinding& by,
+                                             UnixTime now) = 0;
+    // Saves a method in the client's wallet. When the client already has a
+    // live method with the same fingerprint, that one is returned instead
+    // (and its expiry updated) so the wallet never shows a card twice.
+    virtual Result<SavedMethodRecord> save_method(const SavedMethodRecord& m) = 0;
+    // Marks the client's live method removed. not_found (unknown, removed,
+    // or another client's).
+    virtual Error remove_saved_method(std::string_view client_id, std::string_view id,
+                                      UnixTime now) = 0;
+
+    // --- idempotency ----------------------------------------------------
+    // Claims (scope, key) for a request whose canonical body hashes to
+    // request_hash: see IdempotencyClaim. A different hash is a mismatch
+    // whatever the stored state.
+    virtual Result<IdempotencyClaim> claim_idempotency(std::string_view scope, std::string_view key,
+                                                       std::string_view request_hash,
+                                                       UnixTime now) = 0;
+    // Stores the response and marks the claim done. not_found.
+    virtual Error finish_idempotency(std::string_view scope, std::string_view key, int status,
+                                     std::string_view body, UnixTime now) = 0;
+    // Forgets a claim so a retry runs afresh (no error when absent).
+    virtual Error drop_idempotency(std::string_view scope, std::string_view key) = 0;
+
+    // --- payments and refunds -------------------------------------------
+    // Inserts a payment (normally reserved). Safety net, checked against the
+    // live payments in this same transaction when the payment is live:
+    // overpaid (amount > balance), too_many_payments (the invoice's
+    // max_payments already live), invalid_value (currency differs from the
+    // invoice's; invoice voided). already_exists (id, charge_key).
+    virtual Error insert_payment(const PaymentRecord& p) = 0;
+    // Moves the payment from `expected` to u.state (compare-and-set).
+    // not_found, state_conflict (it is no longer `expected`),
+    // invalid_transition.
+    virtual Error update_payment(std::string_view id, PaymentState expected,
+                                 const PaymentUpdate& u) = 0;
+    // Inserts a refund (normally reserved). refund_too_large when
+    // amount > refundable_amount(payment) at this moment (so concurrent
+    // refunds can never exceed the settled amount); not_found (payment);
+    // already_exists (id, refund_key).
+    virtual Error insert_refund(const RefundRecord& r) = 0;
+    // reserved -> succeeded | failed. not_found, state_conflict,
+    // invalid_transition.
+    virtual Error update_refund(std::string_view id, RefundState expected, RefundState to,
+                                std::string_view processor_ref, UnixTime now) = 0;
+
+    // --- portal -----------------------------------------------------------
+    virtual Error insert_session(const PortalSession& s) = 0;
+    virtual Error delete_session(std::string_view id_hash) = 0;          // no error when absent
+    virtual Error delete_client_sessions(std::string_view client_id) = 0;  // after a password reset
+    virtual Error insert_one_time_token(const OneTimeToken& t) = 0;
+    // Marks an unused, unexpired token of this purpose used and returns it.
+    // token_unknown (unknown or other purpose), token_used, token_expired.
+    virtual Result<OneTimeToken> consume_one_time_token(std::string_view token_hash,
+                                                        OneTimePurpose purpose, UnixTime now) = 0;
+    virtual Error insert_outbox(const OutboxEmail& e) = 0;
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    // Runs `fn` in a read-only snapshot (BEGIN DEFERRED; WAL readers never
+    // wait for writers). Returns fn's Error, or a storage error.
+    virtual Error read_transaction(const std::function<Error(ReadTxn&)>& fn) = 0;
+    // Runs `fn` holding the database's write lock (BEGIN IMMEDIATE, waiting
+    // up to busy_timeout_ms for it, retried a few times); commits when fn
+    // returns an empty Error, rolls back otherwise (also when fn throws).
+    virtual Error write_transaction(const std::function<Error(WriteTxn&)>& fn) = 0;
+
+    virtual int schema_version() const = 0;  // the version after migrations
+    virtual Durability durability() const = 0;
+};
+
+// Opens (creating if needed) the SQLite database at options.path, in WAL
+// mode, and migrates it to the latest schema in one transaction.
+// schema_too_new when the file was written by a newer server; storage_error
+// / storage_busy otherwise.
+Result<std::unique_ptr<Store>> open_sqlite_store(const StoreOptions& options);
+
+}  // namespace pws

@@ -1,0 +1,35 @@
+# The server's Boost.Test suites, one executable per tests/server/test_<x>.cpp,
+# registered as server.<x> (label "server") and, when scripts/test built the
+# ASan tree, as asan.server.<x>. Include after server/server.cmake and
+# enable_testing().
+#   test_<unit>.cpp    one building block (processor, storage, crypto, ...)
+#   test_api_<x>.cpp   integration: each starts the REAL `server` binary
+#                      (server_process.hpp) on a loopback port; they run one
+#                      at a time so their timings do not distort each other.
+find_package(Boost 1.74 REQUIRED COMPONENTS unit_test_framework)
+find_package(Threads REQUIRED)
+file(GLOB PW_SERVER_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/test_*.cpp)
+foreach(src ${PW_SERVER_TESTS})
+  get_filename_component(stem ${src} NAME_WE)        # test_processor
+  string(REGEX REPLACE "^test_" "" concern ${stem})  # processor
+  set(exe server_${stem})                            # no clash with tests/unit
+  add_executable(${exe} ${src})
+  # The storage suites also read the database directly with sqlite3.
+  target_link_libraries(${exe} PRIVATE payserver_app PkgConfig::SQLITE3 Threads::Threads
+                                       Boost::unit_test_framework)
+  target_compile_definitions(${exe} PRIVATE BOOST_TEST_DYN_LINK)
+  target_include_directories(${exe} PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+  target_compile_options(${exe} PRIVATE ${PW_WARNINGS})
+  set(serial FALSE)
+  if(concern MATCHES "^api_")
+    target_compile_definitions(${exe} PRIVATE PW_SERVER_BIN="$<TARGET_FILE:server>")
+    add_dependencies(${exe} server)
+    set(serial TRUE)
+  endif()
+  add_test(NAME server.${concern} COMMAND ${exe} --log_level=warning --report_level=short)
+  set_tests_properties(server.${concern} PROPERTIES LABELS server TIMEOUT 180 RUN_SERIAL ${serial})
+  if(PW_ASAN_BUILD)
+    add_test(NAME asan.server.${concern} COMMAND ${PW_ASAN_BUILD}/${exe} --log_level=warning --report_level=short)
+    set_tests_properties(asan.server.${concern} PROPERTIES LABELS asan TIMEOUT 300 RUN_SERIAL ${serial})
+  endif()
+endforeach()

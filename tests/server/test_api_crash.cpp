@@ -1,0 +1,112 @@
+// Crash safety with the real binary: the server is killed (PWS_CRASH_AT, an
+// _exit(137) like kill -9) before or after the processor's charge, then
+// restarted on the same database. Before the charge -> released, and the
+// payer's retry with the same key (same body, same token) pays once. After
+// the charge -> settled at start-up, and the retry gets the stored success;
+// exactly one charge in the processor's ledger either way.
+#define BOOST_TEST_MODULE api_crash
+#include <boost/test/unit_test.hpp>
+
+#include "server_process.hpp"
+
+using namespace pws_test;
+
+namespace {
+
+struct CrashEnv {
+    TempDir dir;
+    Seeder seed{dir.path().string()};
+    std::string practice = seed.practice();
+    std::string client = seed.client(practice);
+    std::string inv = seed.invoice(practice, client, InvoiceSpec{}.with_total(12000));
+    SeededLink link = seed.link(practice, inv);
+    ServerProcess server;
+    explicit CrashEnv(const std::string& point)
+        : server(dir.path().string(), {}, {{"PWS_CRASH_AT", point}}) {
+        BOOST_REQUIRE(seed.ok());
+        BOOST_REQUIRE(server.start());
+    }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(kill_before_charge_releases_then_retry_pays_once) {
+    CrashEnv e("before_charge");
+    std::string tok;
+    {
+        auto c = e.server.client();
+        tok = card_token(*c, e.link.token);
+    }
+    BOOST_REQUIRE(!tok.empty());
+    const std::string key = new_key();
+    const json body = pay_body(12000, tok);
+    {
+        auto c = e.server.client();
+        Reply lost = post_payment(*c, e.link.token, e.inv, body, key);
+        BOOST_TEST(lost.status == 0);  // no response: the process died
+    }
+    BOOST_TEST(e.server.wait_exit() == 137);
+    // Reserved in the database, never charged.
+    auto pays = e.seed.payments(e.inv);
+    BOOST_REQUIRE(pays.size() == 1u);
+    BOOST_TEST(pws::payment_state_id(pays[0].state) == "reserved");
+    BOOST_TEST(ledger_charge_count(e.server.ledger_path()) == 0);
+
+    e.server.set_env({});
+    BOOST_REQUIRE(e.server.start());
+    pays = e.seed.payments(e.inv);
+    BOOST_REQUIRE(pays.size() == 1u);
+    BOOST_TEST(pws::payment_state_id(pays[0].state) == "released");
+    BOOST_TEST(e.seed.invoice_now(e.inv).balance == 12000);
+
+    auto c = e.server.client();
+    Reply retry = post_payment(*c, e.link.token, e.inv, body, key);
+    BOOST_REQUIRE(retry.status == 200);
+    BOOST_TEST(retry.body["payment"]["status"] == "succeeded");
+    BOOST_TEST(retry.body["invoice"]["balance"] == 0);
+    Reply again = post_payment(*c, e.link.token, e.inv, body, key);
+    BOOST_TEST(again.status == 200);
+    BOOST_TEST(again.body == retry.body);
+    BOOST_TEST(ledger_charge_count(e.server.ledger_path()) == 1);
+    // The released token cannot pay anything else (another key).
+    Reply other = post_payment(*c, e.link.token, e.inv, pay_body(12000, tok), new_key());
+    BOOST_TEST(other.status == 409);
+}
+
+BOOST_AUTO_TEST_CASE(kill_after_charge_settles_at_restart_and_replays) {
+    CrashEnv e("after_charge");
+    std::string tok;
+    {
+        auto c = e.server.client();
+        tok = card_token(*c, e.link.token);
+    }
+    BOOST_REQUIRE(!tok.empty());
+    const std::string key = new_key();
+    const json body = pay_body(12000, tok);
+    {
+        auto c = e.server.client();
+        Reply lost = post_payment(*c, e.link.token, e.inv, body, key);
+        BOOST_TEST(lost.status == 0);
+    }
+    BOOST_TEST(e.server.wait_exit() == 137);
+    auto pays = e.seed.payments(e.inv);
+    BOOST_REQUIRE(pays.size() == 1u);
+    BOOST_TEST(pws::payment_state_id(pays[0].state) == "reserved");
+    BOOST_TEST(ledger_charge_count(e.server.ledger_path()) == 1);
+
+    e.server.set_env({});
+    BOOST_REQUIRE(e.server.start());
+    pays = e.seed.payments(e.inv);
+    BOOST_REQUIRE(pays.size() == 1u);
+    BOOST_TEST(pws::payment_state_id(pays[0].state) == "succeeded");
+    BOOST_TEST(e.seed.invoice_now(e.inv).balance == 0);
+
+    auto c = e.server.client();
+    Reply retry = post_payment(*c, e.link.token, e.inv, body, key);
+    BOOST_REQUIRE(retry.status == 200);
+    BOOST_TEST(retry.headers.count("Idempotent-Replayed") == 1u);
+    BOOST_TEST(retry.body["payment"]["status"] == "succeeded");
+    BOOST_TEST(retry.body["payment"]["id"] == pays[0].id);
+    BOOST_TEST(ledger_charge_count(e.server.ledger_path()) == 1);
+    BOOST_TEST(e.seed.payments(e.inv).size() == 1u);
+}
