@@ -18,3 +18,6 @@ target_link_options(paytool PRIVATE -fexceptions -Oz -flto
   # Node 20 has a global fetch() that cannot load a file path: instantiate
   # the module synchronously from disk instead.
   -sWASM_ASYNC_COMPILATION=0)
+
+# The widget (paywidget.js/.wasm and its page): wasm/README.md.
+include(${PROJECT_SOURCE_DIR}/wasm/wasm.cmake)

@@ -4,6 +4,7 @@
 
 #include "auth/session_cookie.hpp"
 #include "http/error_response.hpp"
+#include "paywidget/url.hpp"
 #include "security/keyed_hash.hpp"
 
 namespace pws {
@@ -12,23 +13,6 @@ namespace {
 
 nlohmann::json contact_json(const Practice& p) {
     return nlohmann::json{{"practitioner", {{"name", p.name}, {"email", p.email}, {"phone", p.phone}}}};
-}
-
-std::string percent_encode(std::string_view s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : s) {
-        const bool safe = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                          c == '-' || c == '_' || c == '.' || c == '~';
-        if (safe) {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
 }
 
 }  // namespace
@@ -45,7 +29,7 @@ std::string Payer::rate_key() const {
 }
 
 std::string login_url_for(std::string_view invoice_id) {
-    return "/portal/login?next=" + percent_encode("/portal/invoices/" + std::string(invoice_id));
+    return "/portal/login?next=" + pw::percent_encode("/portal/invoices/" + std::string(invoice_id));
 }
 
 std::optional<std::string> link_token_from_header(const httplib::Request& req) {

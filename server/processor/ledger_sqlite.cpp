@@ -87,7 +87,16 @@ void Pool::release(sqlite3* db) {
     idle_.push_back(db);
 }
 
-Transaction::Transaction(sqlite3* db) : db_(db) { begun_ = exec(db_, "BEGIN IMMEDIATE"); }
+namespace {
+std::mutex& local_writer_queue() {
+    static std::mutex m;
+    return m;
+}
+}  // namespace
+
+Transaction::Transaction(sqlite3* db) : local_turn_(local_writer_queue()), db_(db) {
+    begun_ = exec(db_, "BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
     if (begun_ && !done_) exec(db_, "ROLLBACK");
@@ -96,6 +105,7 @@ Transaction::~Transaction() {
 bool Transaction::commit() {
     if (!begun_ || done_) return false;
     done_ = exec(db_, "COMMIT");
+    if (local_turn_.owns_lock()) local_turn_.unlock();
     return done_;
 }
 

@@ -1,0 +1,69 @@
+#include "routes/embed_routes.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "http/error_response.hpp"
+#include "http/security_headers.hpp"
+
+namespace pws {
+
+namespace {
+
+// Practice ids are ours ("prc_" + base64url); anything else cannot name one,
+// so it is refused before touching the store.
+bool plausible_practice_id(std::string_view id) {
+    if (id.empty() || id.size() > 64) return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+}
+
+// Read on every request (a few hundred bytes): a rebuilt widget page is
+// served without restarting the server.
+std::optional<std::string> read_page(const std::string& dir) {
+    if (dir.empty()) return std::nullopt;
+    std::ifstream in(dir + "/embed.html", std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+std::optional<std::vector<std::string>> embed_origins_for(App& app, std::string_view practice_id) {
+    if (!plausible_practice_id(practice_id)) return std::nullopt;
+    std::optional<std::vector<std::string>> out;
+    app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
+        Result<Practice> p = t.practice(practice_id);
+        if (p.ok()) out = p.value.settings.embed_origins;
+        return p.error;
+    });
+    return out;
+}
+
+void register_embed_routes(httplib::Server& server, App& app) {
+    server.Get("/embed", [&app](const httplib::Request& req, httplib::Response& res) {
+        std::optional<std::string> page = read_page(app.config.static_dir);
+        if (!page) {
+            send_status_error(res, 404);
+            return;
+        }
+        if (req.has_param("practice")) {
+            std::optional<std::vector<std::string>> origins = embed_origins_for(app, req.get_param_value("practice"));
+            // Only when at least one origin survives the CSP safety check:
+            // otherwise the defaults (frame-ancestors 'none' plus
+            // X-Frame-Options DENY) stay.
+            if (origins && std::any_of(origins->begin(), origins->end(),
+                                       [](const std::string& o) { return is_safe_origin(o); }))
+                allow_framing_by(res, *origins);
+        }
+        res.set_header("Referrer-Policy", "no-referrer");
+        res.set_header("Cache-Control", "no-cache");
+        res.set_content(*page, "text/html; charset=utf-8");
+    });
+}
+
+}  // namespace pws

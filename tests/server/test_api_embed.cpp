@@ -1,0 +1,195 @@
+// GET /embed against the real server binary: the widget page is served from
+// --static-dir, and it is the one page a practice's own site may frame.
+// frame-ancestors comes from the practice's embed_origins (?practice=<id>);
+// without a known practice, or for any other page, framing stays denied.
+#define BOOST_TEST_MODULE api_embed
+#include <boost/test/unit_test.hpp>
+
+#include "server_process.hpp"
+
+using namespace pws_test;
+
+namespace {
+
+constexpr const char* kPage =
+    "<!doctype html><title>Pay invoice</title><script src=\"embed.js\"></script>\n";
+
+// A stand-in for the wasm build directory: the page and one static file.
+void write_static(const std::string& dir) {
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir + "/embed.html", std::ios::binary) << kPage;
+    std::ofstream(dir + "/embed.css", std::ios::binary) << "body{margin:0}\n";
+}
+
+struct Env {
+    TempDir dir;
+    std::string static_dir = (write_static(dir.file("static")), dir.file("static"));
+    Seeder seed{dir.path().string()};
+    std::string framable = practice_with({"https://practice.example", "http://localhost:8081"});
+    std::string unframable = practice_with({});
+    // Written straight into the store, past the admin API's validation: the
+    // header must still never carry an injected directive.
+    std::string hostile = practice_with({"https://evil.example; script-src *", "*", "https://x.example/path"});
+    ServerProcess server{dir.path().string(), {"--static-dir", static_dir}};
+    Env() {
+        BOOST_REQUIRE(seed.ok());
+        BOOST_REQUIRE(server.start());
+    }
+    std::string practice_with(std::vector<std::string> origins) {
+        const std::string id = seed.practice();
+        pws::PracticeSettings s;
+        s.embed_origins = std::move(origins);
+        pw::Error e = seed.store().write_transaction(
+            [&](pws::WriteTxn& t) { return t.update_settings(id, s); });
+        BOOST_REQUIRE(!e);
+        return id;
+    }
+};
+
+Env& env() {
+    static Env e;
+    return e;
+}
+
+struct Page {
+    int status = 0;
+    std::string body;
+    httplib::Headers headers;
+    std::size_t count(const std::string& name) const { return headers.count(name); }
+    std::string header(const std::string& name) const {
+        auto it = headers.find(name);
+        return it == headers.end() ? std::string() : it->second;
+    }
+    // The frame-ancestors directive's sources, e.g. "'none'".
+    std::string frame_ancestors() const {
+        const std::string csp = header("Content-Security-Policy");
+        const std::string key = "frame-ancestors ";
+        const auto at = csp.find(key);
+        if (at == std::string::npos) return "<missing>";
+        const auto end = csp.find(';', at);
+        return csp.substr(at + key.size(), end == std::string::npos ? std::string::npos : end - at - key.size());
+    }
+};
+
+Page get(const std::string& path) {
+    auto c = env().server.client();
+    auto r = c->Get(path.c_str());
+    Page p;
+    if (!r) return p;
+    p.status = r->status;
+    p.body = r->body;
+    p.headers = r->headers;
+    return p;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(embed_serves_the_widget_page_with_a_strict_policy) {
+    Page p = get("/embed");
+    BOOST_REQUIRE(p.status == 200);
+    BOOST_TEST(p.body == kPage);
+    BOOST_TEST(p.header("Content-Type").rfind("text/html", 0) == 0u);
+    BOOST_TEST(p.header("Referrer-Policy") == "no-referrer");
+    BOOST_TEST(p.header("X-Content-Type-Options") == "nosniff");
+    BOOST_REQUIRE(p.count("Content-Security-Policy") == 1u);
+    const std::string csp = p.header("Content-Security-Policy");
+    // The widget compiles WebAssembly and loads only its own files.
+    BOOST_TEST(csp.find("script-src 'self' 'wasm-unsafe-eval'") != std::string::npos);
+    BOOST_TEST(csp.find("style-src 'self'") != std::string::npos);
+    BOOST_TEST(csp.find("connect-src 'self'") != std::string::npos);
+    BOOST_TEST(csp.find("unsafe-inline") == std::string::npos);
+    BOOST_TEST(csp.find("'unsafe-eval'") == std::string::npos);
+    // No practice named: nobody may frame it.
+    BOOST_TEST(p.frame_ancestors() == "'none'");
+    BOOST_TEST(p.header("X-Frame-Options") == "DENY");
+}
+
+BOOST_AUTO_TEST_CASE(embed_lets_the_practice_origins_frame_it) {
+    Page p = get("/embed?practice=" + env().framable);
+    BOOST_REQUIRE(p.status == 200);
+    BOOST_TEST(p.body == kPage);
+    BOOST_REQUIRE(p.count("Content-Security-Policy") == 1u);
+    BOOST_TEST(p.frame_ancestors() == "'self' https://practice.example http://localhost:8081");
+    // X-Frame-Options cannot list origins and would block them.
+    BOOST_TEST(p.count("X-Frame-Options") == 0u);
+    BOOST_TEST(p.header("Referrer-Policy") == "no-referrer");
+    BOOST_TEST(p.header("Content-Security-Policy").find("'wasm-unsafe-eval'") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(embed_denies_framing_for_a_practice_without_origins) {
+    Page p = get("/embed?practice=" + env().unframable);
+    BOOST_REQUIRE(p.status == 200);
+    BOOST_TEST(p.frame_ancestors() == "'none'");
+    BOOST_TEST(p.header("X-Frame-Options") == "DENY");
+}
+
+BOOST_AUTO_TEST_CASE(embed_denies_framing_for_unknown_or_malformed_practices) {
+    const std::vector<std::string> queries = {
+        "?practice=prc_does_not_exist",
+        "?practice=",
+        "?practice=%27self%27%3B%20script-src%20*",     // 'self'; script-src *
+        "?practice=" + env().framable + "%00",          // a known id plus a NUL
+        "?practice=" + env().framable + "x",            // a near miss
+        "?practice=" + std::string(5000, 'a'),
+        "?PRACTICE=" + env().framable,                  // names are case-sensitive
+    };
+    for (const std::string& q : queries) {
+        Page p = get("/embed" + q);
+        BOOST_TEST_CONTEXT(q.substr(0, 80)) {
+            BOOST_TEST(p.status == 200);
+            BOOST_TEST(p.frame_ancestors() == "'none'");
+            BOOST_TEST(p.header("X-Frame-Options") == "DENY");
+            BOOST_TEST(p.count("Content-Security-Policy") == 1u);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(embed_drops_unsafe_stored_origins) {
+    Page p = get("/embed?practice=" + env().hostile);
+    BOOST_REQUIRE(p.status == 200);
+    const std::string csp = p.header("Content-Security-Policy");
+    BOOST_TEST(csp.find("evil.example") == std::string::npos);
+    BOOST_TEST(csp.find("script-src *") == std::string::npos);
+    BOOST_TEST(csp.find("x.example/path") == std::string::npos);
+    BOOST_TEST(p.frame_ancestors() == "'none'");
+    BOOST_TEST(p.header("X-Frame-Options") == "DENY");
+}
+
+BOOST_AUTO_TEST_CASE(embed_follows_settings_changes_without_restart) {
+    const std::string id = env().practice_with({"https://before.example"});
+    BOOST_TEST(get("/embed?practice=" + id).frame_ancestors() == "'self' https://before.example");
+    pws::PracticeSettings s;
+    s.embed_origins = {"https://after.example"};
+    BOOST_REQUIRE(!env().seed.store().write_transaction([&](pws::WriteTxn& t) { return t.update_settings(id, s); }));
+    Page p = get("/embed?practice=" + id);
+    BOOST_TEST(p.frame_ancestors() == "'self' https://after.example");
+    BOOST_TEST(p.header("Cache-Control").find("no-store") == std::string::npos);  // page itself is not secret
+}
+
+BOOST_AUTO_TEST_CASE(other_pages_are_never_framable) {
+    // The practice parameter only means something on /embed.
+    for (const char* path : {"/embed.html?practice=", "/embed.css?practice=", "/healthz?practice="}) {
+        Page p = get(std::string(path) + env().framable);
+        BOOST_TEST_CONTEXT(path) {
+            BOOST_TEST(p.status == 200);
+            BOOST_TEST(p.frame_ancestors() == "'none'");
+            BOOST_TEST(p.header("X-Frame-Options") == "DENY");
+        }
+    }
+    Page sub = get("/embed/x?practice=" + env().framable);
+    BOOST_TEST(sub.status == 404);
+    BOOST_TEST(sub.frame_ancestors() == "'none'");
+}
+
+BOOST_AUTO_TEST_CASE(embed_is_404_without_a_static_dir) {
+    TempDir other;
+    ServerProcess bare{other.path().string()};
+    BOOST_REQUIRE(bare.start());
+    auto c = bare.client();
+    auto r = c->Get("/embed");
+    BOOST_REQUIRE(r);
+    BOOST_TEST(r->status == 404);
+    auto body = json::parse(r->body, nullptr, false);
+    BOOST_TEST(body.is_object());
+    BOOST_TEST(r->get_header_value("Content-Security-Policy").find("frame-ancestors 'none'") != std::string::npos);
+}

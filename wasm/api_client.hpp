@@ -1,0 +1,41 @@
+// The checkout's effects that talk to the server, turned into HTTP requests
+// (fetch_bridge) and their answers turned back into checkout events with the
+// core's codecs: exactly one event per request.
+//   FetchView    GET  /api/v1/links/{token}            200 Loaded, else LoadFailed
+//   RequestToken POST /api/v1/tokens                   201 TokenCreated, else TokenFailed
+//   SendPayment  POST /api/v1/invoices/{id}/payments   200 PaymentDone, else PaymentFailed
+// No response at all (status 0) is NoResponse everywhere; an unreadable
+// error body becomes a synthesized ApiError (code "unexpected_response").
+// Browser only.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "paywidget/checkout.hpp"
+
+namespace pwui {
+
+class ApiClient {
+public:
+    using Sink = std::function<void(pw::Event)>;
+
+    // `link_token`: from the URL fragment; "" for a portal session (cookie).
+    ApiClient(std::string link_token, Sink sink);
+
+    void fetch_view();
+    void request_token(const pw::TokenRequest& request);
+    void send_payment(const pw::effect::SendPayment& payment);
+
+    bool has_link() const { return !token_.empty(); }
+
+private:
+    std::string authorization() const;
+    std::string token_;
+    Sink sink_;
+};
+
+// An error body -> ApiError; a synthesized one when unreadable.
+pw::ApiError read_api_error(int status, const std::string& body);
+
+}  // namespace pwui

@@ -1,0 +1,188 @@
+// See app.hpp.
+#include "app.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <utility>
+
+#include <GLES3/gl3.h>
+#include <emscripten/emscripten.h>
+
+#include "a11y_mirror.hpp"
+#include "backends/imgui_impl_opengl3.h"
+#include "fetch_bridge.hpp"
+#include "imgui.h"
+#include "locale_format.hpp"
+#include "pointer_input.hpp"
+#include "text_inputs.hpp"
+#include "widget.hpp"
+
+extern "C" {
+char* pw_options_json();
+void pw_options_install();
+void pw_canvas_set_theme(const char* background, const char* accent, float radius, int dark);
+double pw_now_ms();
+}
+
+namespace pwui {
+
+namespace {
+constexpr const char* kCanvas = "#pw-canvas";
+
+std::string css_color(ImU32 c) {
+    static const char* hex = "0123456789abcdef";
+    std::string s = "#";
+    for (int shift : {IM_COL32_R_SHIFT, IM_COL32_G_SHIFT, IM_COL32_B_SHIFT}) {
+        const unsigned v = (c >> shift) & 0xFF;
+        s += hex[v >> 4];
+        s += hex[v & 15];
+    }
+    return s;
+}
+
+nlohmann::json read_options() {
+    char* p = pw_options_json();
+    nlohmann::json j = nlohmann::json::parse(p ? p : "{}", nullptr, false);
+    std::free(p);
+    return j.is_object() ? j : nlohmann::json::object();
+}
+
+// Announcements that report a problem interrupt (assertive); progress and
+// success are polite.
+bool is_alert_stage(pw::Stage s) {
+    return s == pw::Stage::declined || s == pw::Stage::failed || s == pw::Stage::load_failed ||
+           s == pw::Stage::link_expired || s == pw::Stage::link_revoked || s == pw::Stage::link_unknown;
+}
+}  // namespace
+
+App::App() : loop_([this] { frame(); }), checkout_([] { return random_hex(16); }) {}
+
+bool App::start() {
+    const int ctx = canvas_.init(kCanvas, [this] { loop_.request(); });
+    if (!ctx) return false;
+    loop_.install_stats(ctx);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini: nothing is persisted
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // we set the CSS cursor ourselves
+    io.BackendFlags &= ~ImGuiBackendFlags_HasMouseCursors;
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    gl_ready_ = true;
+
+    pw_options_install();
+    reload_options();
+
+    auto request = [this] { loop_.request(); };
+    pointer_input_init(kCanvas, request);
+    a11y_mirror().on_change = request;
+    text_inputs().on_change = request;
+
+    api_ = std::make_unique<ApiClient>(take_link_token(), [this](pw::Event e) {
+        dispatch(e);
+        loop_.request();
+    });
+    run(checkout_.start());
+    loop_.request();
+    return true;
+}
+
+void App::reload_options() {
+    const nlohmann::json options = read_options();
+    theme_ = theme_from_options(options);
+    apply_to_style(theme_, ImGui::GetStyle());
+    pw_canvas_set_theme(css_color(theme_.background).c_str(), css_color(theme_.accent).c_str(), theme_.radius,
+                        theme_.dark ? 1 : 0);
+    auto loc = options.find("locale");
+    const std::string locale = loc != options.end() && loc->is_string() ? loc->get<std::string>() : "";
+    if (locale != locale_) {
+        locale_ = locale;
+        locale_format().clear();
+    }
+    fonts_scale_ = 0;  // rebuilt at the start of the next frame
+    loop_.request();
+}
+
+void App::rebuild_fonts() {
+    const float dpr = canvas_.metrics().dpr;
+    ImGuiIO& io = ImGui::GetIO();
+    fonts_ = build_fonts(*io.Fonts, dpr, theme_.font_scale);
+    io.FontDefault = fonts_.body;
+    io.FontGlobalScale = 1.0f / dpr;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    fonts_dpr_ = dpr;
+    fonts_scale_ = theme_.font_scale;
+}
+
+void App::frame() {
+    const double t0 = pw_now_ms();
+    canvas_.sync(content_height_);
+    const CanvasMetrics& m = canvas_.metrics();
+    if (m.dpr != fonts_dpr_ || theme_.font_scale != fonts_scale_) rebuild_fonts();
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(m.css_width, m.css_height);
+    io.DisplayFramebufferScale = ImVec2(m.dpr, m.dpr);
+    // Frames are irregular (on demand): clamp so ImGui's timers stay sane.
+    io.DeltaTime = static_cast<float>(std::clamp((t0 - last_frame_ms_) / 1000.0, 0.001, 0.1));
+    last_frame_ms_ = t0;
+    pointer_input_apply();
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    a11y_mirror().begin_frame();
+    text_inputs().begin_frame();
+    FrameOutput out;
+    const float height = draw_widget(checkout_, theme_, fonts_, Layout{m.css_width, 560}, out);
+    ImGui::Render();
+
+    glViewport(0, 0, m.fb_width, m.fb_height);
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme_.background);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    a11y_mirror().end_frame();
+    text_inputs().end_frame();
+    pointer_input_update_cursor();
+
+    // The submit spinner turns only while a payment is in flight.
+    loop_.set_animating(checkout_.state().stage == pw::Stage::submitting);
+    if (height != content_height_) {
+        content_height_ = height;
+        loop_.request();
+    }
+    if (pointer_input_pending()) loop_.request(0);
+    for (const pw::Event& e : out.events) dispatch(e);
+    if (!out.events.empty()) loop_.request();
+    if (!out.navigate_to.empty()) navigate(out.navigate_to);
+
+    loop_.note_frame(pw_now_ms() - t0, content_height_, pw::stage_id(checkout_.state().stage));
+}
+
+void App::dispatch(const pw::Event& e) { run(checkout_.dispatch(e)); }
+
+void App::run(std::vector<pw::Effect> effects) {
+    for (pw::Effect& effect : effects) {
+        if (auto* f = std::get_if<pw::effect::FetchView>(&effect)) {
+            (void)f;
+            api_->fetch_view();
+        } else if (auto* t = std::get_if<pw::effect::RequestToken>(&effect)) {
+            api_->request_token(t->request);
+        } else if (auto* p = std::get_if<pw::effect::SendPayment>(&effect)) {
+            api_->send_payment(*p);
+        } else if (auto* a = std::get_if<pw::effect::Announce>(&effect)) {
+            a11y_mirror().announce(a->text, is_alert_stage(checkout_.state().stage));
+        } else if (auto* fo = std::get_if<pw::effect::Focus>(&effect)) {
+            text_inputs().focus(fo->field);
+        }
+        // NotifyHost: the postMessage bridge to the embedding page is a
+        // later session's (web/pay-widget.js with origin checks).
+    }
+}
+
+}  // namespace pwui

@@ -1,0 +1,62 @@
+// wasm/fetch_bridge.cpp's DOM side: fetch() with callbacks (no ASYNCIFY).
+// Every request ends in exactly one call of _pw_fetch_done(id, status, body):
+// status 0 means no response at all (network failure, timeout), which the
+// checkout treats as "outcome unknown".
+mergeInto(LibraryManager.library, {
+  pw_fetch: function (id, methodPtr, pathPtr, authPtr, keyPtr, bodyPtr, timeoutMs) {
+    var method = UTF8ToString(methodPtr), path = UTF8ToString(pathPtr);
+    var auth = UTF8ToString(authPtr), key = UTF8ToString(keyPtr), body = UTF8ToString(bodyPtr);
+    var headers = { 'Accept': 'application/json' };
+    if (auth) headers['Authorization'] = auth;
+    if (key) headers['Idempotency-Key'] = key;
+    if (method !== 'GET' && method !== 'HEAD') headers['Content-Type'] = 'application/json';
+    var controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
+    var timer = controller ? setTimeout(function () { controller.abort(); }, timeoutMs) : 0;
+    var done = false;
+    var finish = function (status, text) {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      var p = allocateUTF8(text);
+      _pw_fetch_done(id, status, p);
+      _free(p);
+    };
+    var base = (Module['pwOptions'] && Module['pwOptions']['apiBase']) || '';
+    fetch(base + path, {
+      method: method, headers: headers, credentials: 'same-origin', cache: 'no-store',
+      referrerPolicy: 'no-referrer', body: (method === 'GET' || method === 'HEAD') ? undefined : body,
+      signal: controller ? controller.signal : undefined,
+    }).then(function (r) {
+      return r.text().then(function (t) { finish(r.status, t); });
+    }).catch(function () { finish(0, ''); });
+  },
+  // The link token from "#link=<token>", removed from the address bar (and
+  // so from history, bookmarks and screenshots) as soon as it is read.
+  pw_take_link_token: function () {
+    var token = '';
+    var hash = window.location.hash.replace(/^#/, '');
+    hash.split('&').forEach(function (part) {
+      var eq = part.indexOf('=');
+      if (eq > 0 && part.substring(0, eq) === 'link') {
+        try { token = decodeURIComponent(part.substring(eq + 1)); } catch (e) { token = ''; }
+      }
+    });
+    if (hash && window.history && window.history.replaceState) {
+      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    }
+    return allocateUTF8(token);
+  },
+  pw_navigate: function (urlPtr) {
+    var url = UTF8ToString(urlPtr);
+    // Same-origin paths (login_url, receipt_url) open in the top window;
+    // mailto:/tel: hand over to the system. Never a script URL or another origin.
+    if (/^(mailto|tel):/.test(url)) { window.location.href = url; return; }
+    if (url.charAt(0) !== '/' || url.charAt(1) === '/' || url.charAt(1) === '\\') return;
+    try { (window.top || window).location.assign(url); } catch (e) { window.location.assign(url); }
+  },
+});
+mergeInto(LibraryManager.library, {
+  pw_random_bytes: function (ptr, n) {
+    crypto.getRandomValues(HEAPU8.subarray(ptr, ptr + n));
+  },
+});

@@ -1,0 +1,108 @@
+// The amount step: "Pay in full" or "Pay part now". The partial amount is a
+// real DOM input (inputmode=decimal) parsed by the core with the locale's
+// separators (ev::ChoosePartial); the core's plan (minimum, maximum, the
+// last-payment rule) decides what is accepted, and its message is shown
+// under the field as the payer types.
+#include <algorithm>
+#include <string>
+
+#include "imgui.h"
+#include "paywidget/partial_plan.hpp"
+#include "screens.hpp"
+#include "ui_form.hpp"
+
+namespace pwui {
+
+namespace {
+// UI-only memory (not payment state): the amount field should take focus
+// once when "Pay part now" is chosen, and an empty-field error is shown only
+// after the payer pressed Continue.
+bool focus_amount_next = false;
+bool continue_pressed = false;
+}  // namespace
+
+void draw_amount(Ui& ui, const pw::Checkout& checkout) {
+    const pw::CheckoutState& s = checkout.state();
+    if (!s.view) return;
+    const pw::Invoice& inv = s.view->invoice;
+    const pw::PartialOptions& opt = s.view->options;
+    const Theme& t = ui.theme;
+    const std::string& cur = inv.currency;
+
+    draw_step_header(ui, checkout);
+    gap(ui, 24);
+    heading(ui, "amount-title", ui.fonts.heading, "How much would you like to pay?", 2);
+    gap(ui, 16);
+
+    if (radio_row(ui, "pay-full", "amount", "Pay in full", ui.fmt.amount(inv.balance, cur), s.pay_full)) {
+        if (!s.pay_full) ui.out.events.push_back(pw::ev::ChooseFull{});
+        continue_pressed = false;
+    }
+    gap(ui, 10);
+    if (radio_row(ui, "pay-part", "amount", "Pay part now", "", !s.pay_full)) {
+        if (s.pay_full) {
+            ui.out.events.push_back(pw::ev::ChoosePartial{ui.inputs.value("amount"), ui.fmt.separators()});
+            focus_amount_next = true;
+        }
+    }
+
+    if (!s.pay_full) {
+        gap(ui, 16);
+        // What the payer types goes to the core on every change.
+        const std::string& typed = ui.inputs.value("amount");
+        if (typed != s.amount_text)
+            ui.out.events.push_back(pw::ev::ChoosePartial{typed, ui.fmt.separators()});
+        FieldLook look;
+        look.label = "Amount to pay now";
+        look.adornment = cur;
+        const bool show_error = s.amount_error && (!s.amount_text.empty() || continue_pressed);
+        if (show_error) {
+            // The core's messages quote canonical amounts ("51.00 USD"); the
+            // two about the range are said again in the payer's format.
+            look.error = s.amount_error.message;
+            if (s.amount_error.code == "below_minimum")
+                look.error = "Enter an amount of at least " + ui.fmt.amount(opt.minimum, cur) + ".";
+            else if (s.amount_error.code == "above_balance")
+                look.error = "Enter an amount of at most " + ui.fmt.amount(inv.balance, cur) + ".";
+        }
+        look.hint = "Minimum " + ui.fmt.amount(opt.minimum, cur) + "  \xC2\xB7  maximum " +
+                    ui.fmt.amount(opt.maximum_partial, cur);
+        text_field(ui, TextFieldSpec{"amount", "Amount to pay now", "off", "decimal", "text", 24}, look);
+        if (show_error) {
+            // The range stays visible next to the error.
+            gap(ui, 4);
+            text(ui, ui.fonts.small, t.text_muted, look.hint, Align::left, "amount-range");
+        }
+        if (focus_amount_next) {
+            ui.inputs.focus("amount");
+            focus_amount_next = false;
+        }
+        if (!s.amount_error && s.amount > 0) {
+            const int left = std::max(0, opt.payments_left);
+            const pw::PaymentState state{inv.balance, std::max(0, inv.partial.max_payments - left)};
+            const pw::Result<pw::Plan> plan = pw::plan_payment(inv, state, s.amount);
+            if (plan.ok() && plan.value.remaining_after > 0) {
+                gap(ui, 12);
+                value_row(ui, "remaining-after", "Remaining balance",
+                          ui.fmt.amount(plan.value.remaining_after, cur), ui.fonts.body, ui.fonts.body,
+                          t.text_muted, t.text);
+            }
+        }
+    }
+
+    gap(ui, 16);
+    notice(ui, "partial-terms", NoticeKind::info, "",
+           "Partial payments carry no interest or late fees. You can pay the rest later with the same card "
+           "or a different one.");
+    gap(ui, 24);
+    bool go = button(ui, "continue", "Continue", ButtonKind::primary);
+    if (!s.pay_full && ui.inputs.take_enter("amount")) go = true;
+    if (go) {
+        continue_pressed = !s.pay_full;
+        // The core refuses an invalid amount (and says why), so an early
+        // Continue is safe; it just does not move on.
+        ui.out.events.push_back(pw::ev::Continue{});
+    }
+}
+
+}  // namespace pwui

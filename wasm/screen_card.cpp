@@ -1,0 +1,163 @@
+// The new-card form: number (live brand and grouping), expiry, security
+// code, name on card, postal code. Real DOM inputs with the autocomplete
+// tokens browsers fill cards with; every check is the core's (card.hpp),
+// and the widget reports the result to the checkout with ev::DetailsChanged
+// whenever what was typed changes.
+#include <ctime>
+#include <string>
+
+#include "imgui.h"
+#include "paywidget/card.hpp"
+#include "screens.hpp"
+#include "ui_form.hpp"
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten/emscripten.h>
+// The payer's local date (expiry is judged by the calendar the payer sees;
+// the server checks again with its own).
+EM_JS(int, pw_local_date, (), {
+    var d = new Date();
+    return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
+});
+#endif
+
+namespace pwui {
+
+namespace {
+
+pw::Date today() {
+#ifdef __EMSCRIPTEN__
+    const int v = pw_local_date();
+    return pw::Date{v / 10000, (v / 100) % 100, v % 100};
+#else
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    return pw::Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+#endif
+}
+
+bool all_digits(const std::string& s) {
+    if (s.empty()) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+// "1229" -> "12 / 29", "4" -> "04 / ": only ever applied to digits-only
+// text, so deleting the separator is never undone by the reformatting.
+std::string format_expiry(const std::string& v) {
+    if (!all_digits(v)) return v;
+    if (v.size() == 1 && v[0] >= '2') return "0" + v + " / ";
+    if (v.size() >= 3 && v.size() <= 4) return v.substr(0, 2) + " / " + v.substr(2);
+    return v;
+}
+
+// The text under a field: the core's message once the payer has left the
+// field (or while typing, when more characters cannot fix it).
+std::string field_error(Ui& ui, const std::string& id, const pw::Error& local, bool certain_while_typing,
+                        const pw::CheckoutState& s) {
+    const std::string& v = ui.inputs.value(id);
+    if (local) {
+        if (ui.inputs.focused(id)) return certain_while_typing ? local.message : std::string();
+        return v.empty() ? std::string() : local.message;
+    }
+    // Locally fine but the server named this field (it knows more: token
+    // expiry, a card it refuses).
+    if (s.details_error && s.details_error.field == id) return s.details_error.message;
+    return {};
+}
+
+}  // namespace
+
+void draw_card_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
+    const pw::CheckoutState& s = checkout.state();
+    TextInputs& in = ui.inputs;
+
+    std::string number = in.value("number");
+    std::string exp = in.value("exp");
+    if (!locked) {
+        const std::string grouped = pw::format_card_number(number);
+        if (grouped != number) in.set_value("number", number = grouped);
+        const std::string e = format_expiry(exp);
+        if (e != exp) in.set_value("exp", exp = e);
+    }
+    const std::string& cvc = in.value("cvc");
+    const std::string& name = in.value("name");
+    const std::string& postal = in.value("postal_code");
+
+    const pw::CardNumberInfo info = pw::inspect_card_number(number);
+    const pw::Date now = today();
+    const pw::CardFields& had = s.details.card;
+    if (!locked && (s.details.type != pw::MethodType::card || had.number != number || had.exp != exp ||
+                    had.cvc != cvc || had.name != name || had.postal_code != postal)) {
+        pw::TokenRequest d;
+        d.type = pw::MethodType::card;
+        d.card = pw::CardFields{number, exp, cvc, name, postal};
+        const pw::Result<pw::CardSummary> v =
+            pw::validate_card_input(pw::CardInput{number, exp, cvc, name, postal}, now);
+        ui.out.events.push_back(pw::ev::DetailsChanged{d, v.ok() ? pw::Error{} : v.error});
+    }
+
+    // Card number, with the brand as soon as the digits tell it.
+    FieldLook nl;
+    nl.label = "Card number";
+    nl.locked = locked;
+    if (info.brand != pw::CardBrand::unknown) nl.adornment = std::string(pw::card_brand_name(info.brand));
+    nl.error = field_error(ui, "number", pw::validate_card_number(number), !info.potentially_valid, s);
+    text_field(ui, TextFieldSpec{"number", "Card number", "cc-number", "numeric", "text", 23}, nl);
+    gap(ui, 16);
+
+    two_columns(
+        ui,
+        [&](Ui& u) {
+            FieldLook el;
+            el.label = "Expiry (MM / YY)";
+            el.locked = locked;
+            const pw::Result<pw::CardExpiry> ex = pw::validate_card_expiry(exp, now);
+            const pw::Error err = ex.ok() ? pw::Error{} : ex.error;
+            const bool certain = err.code == "invalid_expiry_month" || err.code == "card_expired" ||
+                                 err.code == "expiry_too_far";
+            el.error = field_error(u, "exp", err, certain, s);
+            text_field(u, TextFieldSpec{"exp", "Expiry date (MM / YY)", "cc-exp", "numeric", "text", 9}, el);
+        },
+        [&](Ui& u) {
+            FieldLook cl;
+            cl.label = "Security code";
+            cl.locked = locked;
+            const pw::Error err = pw::validate_cvc(cvc, info.brand);
+            cl.error = field_error(u, "cvc", err, err.code == "invalid_cvc", s);
+            const int len = pw::card_cvc_length(info.brand);
+            text_field(u, TextFieldSpec{"cvc", "Security code", "cc-csc", "numeric", "text", len ? len : 4}, cl);
+        });
+    gap(ui, 16);
+
+    FieldLook namel;
+    namel.label = "Name on card";
+    namel.locked = locked;
+    namel.error = field_error(ui, "name", pw::validate_cardholder_name(name), false, s);
+    text_field(ui, TextFieldSpec{"name", "Name on card", "cc-name", "", "text", 200}, namel);
+    gap(ui, 16);
+
+    FieldLook pl;
+    pl.label = "Postal code";
+    pl.locked = locked;
+    pl.error = field_error(ui, "postal_code", pw::validate_postal_code(postal), false, s);
+    text_field(ui, TextFieldSpec{"postal_code", "Postal code", "postal-code", "", "text", 10}, pl);
+
+    if (s.view && s.view->can_save_method) {
+        gap(ui, 16);
+        if (checkbox(ui, "save-method", "Save this card for future payments", s.save_method, !locked))
+            ui.out.events.push_back(pw::ev::SetSaveMethod{!s.save_method});
+    }
+}
+
+void clear_payment_inputs(Ui& ui) {
+    static const char* kIds[] = {"number", "exp", "cvc", "name", "postal_code", "account_holder",
+                                 "routing_number", "account_number", "transit_number", "institution_number",
+                                 "iban", "amount"};
+    for (const char* id : kIds)
+        if (!ui.inputs.value(id).empty()) ui.inputs.set_value(id, "");
+}
+
+}  // namespace pwui

@@ -1,0 +1,62 @@
+// A payment that did not complete for a reason other than a decline:
+//   no_response / not_processed: the outcome is unknown or the server asked
+//     to come back; "Retry" resends the SAME request with the SAME
+//     Idempotency-Key (the checkout does that), so the payer is never
+//     charged twice; inputs stay locked meanwhile;
+//   processing_error: the processor failed; "Try again" is a new attempt;
+//   rejected: the server refused the request; back to the form.
+#include <string>
+
+#include "imgui.h"
+#include "screens.hpp"
+#include "ui_form.hpp"
+
+namespace pwui {
+
+void draw_failed(Ui& ui, const pw::Checkout& checkout) {
+    const pw::CheckoutState& s = checkout.state();
+    if (!s.view) return;
+    const char* title = "We couldn\xE2\x80\x99t take this payment";
+    const char* retry = "Try again";
+    switch (s.failure) {
+        case pw::FailureKind::no_response:
+            title = "We couldn\xE2\x80\x99t confirm your payment";
+            retry = "Retry";
+            break;
+        case pw::FailureKind::not_processed:
+            title = "Your payment hasn\xE2\x80\x99t gone through yet";
+            retry = "Retry";
+            break;
+        case pw::FailureKind::processing_error: title = "Your payment couldn\xE2\x80\x99t be processed"; break;
+        default: break;
+    }
+    std::string message = s.failure_error.message;
+    if (message.empty()) message = "Please try again in a moment.";
+
+    draw_step_header(ui, checkout);
+    gap(ui, 24);
+    notice(ui, "failure", NoticeKind::danger, title, message);
+    gap(ui, 20);
+    draw_amount_summary(ui, checkout);
+    gap(ui, 24);
+    if (checkout.can_retry()) {
+        if (button(ui, "retry", retry, ButtonKind::primary)) ui.out.events.push_back(pw::ev::Retry{});
+        gap(ui, 12);
+    }
+    if (checkout.can_go_back()) {
+        if (button(ui, "back-to-details", "Change payment details", ButtonKind::secondary))
+            ui.out.events.push_back(pw::ev::Back{});
+        gap(ui, 12);
+    }
+    if (s.failure == pw::FailureKind::no_response || s.failure == pw::FailureKind::not_processed) {
+        text(ui, ui.fonts.small, ui.theme.text_muted,
+             "Retrying is safe: if your first attempt went through, you will not be charged again.", Align::center,
+             "retry-safe");
+    }
+    gap(ui, 28);
+    divider(ui);
+    gap(ui, 20);
+    draw_contact(ui, s.view->invoice.practitioner, "Need help with this payment?");
+}
+
+}  // namespace pwui

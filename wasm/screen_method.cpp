@@ -1,0 +1,95 @@
+// The method step: saved cards (portal sessions only; the core drops them
+// for a link), a new card, and one row per accepted bank scheme, as radios;
+// Continue sends ev::ChooseMethod. The list comes from
+// Checkout::method_options(), never from the invoice directly.
+#include <cstdio>
+#include <optional>
+#include <string>
+
+#include "imgui.h"
+#include "screens.hpp"
+#include "ui_form.hpp"
+
+namespace pwui {
+
+namespace {
+// The highlighted row before Continue (UI state only).
+std::optional<pw::MethodChoice> selected;
+
+std::string row_id(const pw::MethodChoice& c) {
+    switch (c.kind) {
+        case pw::MethodKind::saved_card: return "method-saved-" + c.saved_id;
+        case pw::MethodKind::new_card: return "method-card";
+        case pw::MethodKind::bank_debit: return "method-" + std::string(pw::scheme_id(c.scheme));
+    }
+    return "method";
+}
+
+const pw::SavedMethod* find_saved(const pw::LinkView& v, const std::string& id) {
+    for (const pw::SavedMethod& m : v.saved_methods)
+        if (m.id == id) return &m;
+    return nullptr;
+}
+}  // namespace
+
+void draw_method(Ui& ui, const pw::Checkout& checkout) {
+    const pw::CheckoutState& s = checkout.state();
+    if (!s.view) return;
+    const Theme& t = ui.theme;
+    const std::vector<pw::MethodChoice> options = checkout.method_options();
+    bool known = false;
+    for (const pw::MethodChoice& c : options)
+        if (selected && c == *selected) known = true;
+    if (!known) selected = s.method ? s.method : (options.empty() ? std::nullopt : std::optional(options.front()));
+
+    draw_step_header(ui, checkout);
+    gap(ui, 24);
+    draw_amount_summary(ui, checkout);
+    gap(ui, 24);
+    heading(ui, "method-title", ui.fonts.heading, "How would you like to pay?", 2);
+    gap(ui, 16);
+
+    bool any_saved = false;
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        const pw::MethodChoice& c = options[i];
+        std::string label, detail;
+        if (c.kind == pw::MethodKind::saved_card) {
+            const pw::SavedMethod* m = find_saved(*s.view, c.saved_id);
+            if (!m) continue;
+            if (!any_saved) {
+                text(ui, ui.fonts.small, t.text_muted, "Saved cards", Align::left, "saved-cards-title");
+                gap(ui, 8);
+            }
+            any_saved = true;
+            label = method_label(m->method);
+            if (m->exp_month > 0) {
+                char buf[16];
+                std::snprintf(buf, sizeof buf, "Expires %02d/%02d", m->exp_month, m->exp_year % 100);
+                detail = buf;
+            }
+        } else if (c.kind == pw::MethodKind::new_card) {
+            if (any_saved) {
+                gap(ui, 8);
+                text(ui, ui.fonts.small, t.text_muted, "Other ways to pay", Align::left, "other-methods-title");
+                gap(ui, 8);
+                any_saved = false;
+            }
+            label = "Credit or debit card";
+        } else {
+            label = scheme_label(c.scheme);
+        }
+        if (i) gap(ui, 10);
+        if (radio_row(ui, row_id(c), "method", label, detail, selected && *selected == c)) selected = c;
+    }
+    if (options.empty()) {
+        text(ui, ui.fonts.body, t.text_muted,
+             "No payment method is available for this invoice. Contact your practitioner to pay it.",
+             Align::left, "no-methods");
+        return;
+    }
+    gap(ui, 24);
+    if (button(ui, "continue", "Continue", ButtonKind::primary, selected.has_value()) && selected)
+        ui.out.events.push_back(pw::ev::ChooseMethod{*selected});
+}
+
+}  // namespace pwui

@@ -1,0 +1,72 @@
+// Pieces the payment steps share: the step header with "← Back", the amount
+// summary, and the words for methods and bank schemes.
+#include <algorithm>
+#include <string>
+
+#include "imgui.h"
+#include "paywidget/card.hpp"
+#include "paywidget/partial_plan.hpp"
+#include "screens.hpp"
+#include "ui_form.hpp"
+
+namespace pwui {
+
+void draw_step_header(Ui& ui, const pw::Checkout& checkout) {
+    const pw::CheckoutState& s = checkout.state();
+    // Always the same height, so the step below does not jump when Back
+    // becomes unavailable (submitting).
+    if (checkout.can_go_back()) {
+        if (back_link(ui)) ui.out.events.push_back(pw::ev::Back{});
+    } else {
+        gap(ui, 28);
+    }
+    gap(ui, 12);
+    if (s.view) draw_invoice_header(ui, s.view->invoice);
+}
+
+void draw_amount_summary(Ui& ui, const pw::Checkout& checkout) {
+    const pw::CheckoutState& s = checkout.state();
+    if (!s.view) return;
+    const pw::Invoice& inv = s.view->invoice;
+    const Theme& t = ui.theme;
+    Panel p = panel_begin(ui, 16);
+    value_row(ui, "amount-to-pay", "Amount to pay", ui.fmt.amount(s.amount, inv.currency), ui.fonts.strong,
+              ui.fonts.strong, t.text, t.text);
+    // What is left once this payment settles: the core's plan, not a
+    // subtraction here.
+    const int left = std::max(0, s.view->options.payments_left);
+    const pw::PaymentState state{inv.balance, std::max(0, inv.partial.max_payments - left)};
+    const pw::Result<pw::Plan> plan = pw::plan_payment(inv, state, s.amount);
+    if (plan.ok() && plan.value.remaining_after > 0) {
+        gap(ui, 8);
+        value_row(ui, "remaining-after", "Remaining balance after this payment",
+                  ui.fmt.amount(plan.value.remaining_after, inv.currency), ui.fonts.small, ui.fonts.small,
+                  t.text_muted, t.text_muted);
+    }
+    panel_end(ui, p);
+}
+
+std::string method_label(const pw::MethodSummary& m) {
+    std::string name;
+    if (m.type == pw::MethodType::card) {
+        name = std::string(pw::card_brand_name(pw::card_brand_from_id(m.brand)));
+    } else {
+        name = m.brand == "ach"    ? "US bank account"
+               : m.brand == "pad"  ? "Canadian bank account"
+               : m.brand == "sepa" ? "SEPA bank account"
+                                   : "Bank account";
+    }
+    if (!m.last4.empty()) name += " \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 " + m.last4;
+    return name;
+}
+
+const char* scheme_label(pw::BankScheme s) {
+    switch (s) {
+        case pw::BankScheme::ach: return "US bank account (ACH)";
+        case pw::BankScheme::pad: return "Canadian bank account (PAD)";
+        case pw::BankScheme::sepa: return "SEPA Direct Debit";
+    }
+    return "Bank account";
+}
+
+}  // namespace pwui

@@ -1,0 +1,83 @@
+// The live confirmation: amount paid, the method (brand •••• last4), the
+// remaining balance, the receipt link and, after a partial payment, when and
+// how to pay the rest ("Pay the remaining balance" starts over on the
+// server's view of what is left). A bank debit is "processing" until it
+// settles and says so.
+#include <string>
+
+#include "imgui.h"
+#include "screens.hpp"
+#include "ui_form.hpp"
+
+namespace pwui {
+
+void draw_succeeded(Ui& ui, const pw::Checkout& checkout) {
+    const pw::CheckoutState& s = checkout.state();
+    if (!s.view || !s.result) return;
+    const pw::Invoice& inv = s.view->invoice;
+    const pw::PaymentResponse& r = *s.result;
+    const Theme& t = ui.theme;
+    const std::string& cur = r.payment.currency.empty() ? inv.currency : r.payment.currency;
+    const bool processing = r.payment.status == pw::PaymentStatus::processing;
+
+    // Card data has no business on this screen, nor in the hidden inputs.
+    clear_payment_inputs(ui);
+
+    success_mark(ui, 44);
+    gap(ui, 16);
+    const std::string& paid = ui.fmt.amount(r.payment.amount, cur);
+    heading(ui, "result-title", ui.fonts.heading, processing ? "Bank debit submitted" : "Payment successful", 1);
+    gap(ui, 8);
+    text(ui, ui.fonts.body, t.text_muted,
+         processing ? "Your bank debit of " + paid + " to " + inv.practitioner.name +
+                          " is processing. Bank debits usually take a few business days to clear."
+                    : "Thank you! " + inv.practitioner.name + " has received your payment of " + paid + ".",
+         Align::left, "result-text");
+    gap(ui, 24);
+
+    Panel p = panel_begin(ui, 16);
+    auto row = [&](const char* id, const std::string& label, const std::string& value, bool first = false) {
+        if (!first) gap(ui, 10);
+        value_row(ui, id, label, value, ui.fonts.body, ui.fonts.body, t.text_muted, t.text);
+    };
+    row("paid-amount", "Amount paid", paid, true);
+    row("paid-method", "Paid with", method_label(r.payment.method));
+    row("paid-invoice", "Invoice", inv.number);
+    gap(ui, 14);
+    divider(ui);
+    gap(ui, 14);
+    value_row(ui, "remaining-balance", "Remaining balance", ui.fmt.amount(r.invoice.balance, cur), ui.fonts.strong,
+              ui.fonts.strong, t.text, t.text);
+    panel_end(ui, p);
+
+    if (!r.receipt_url.empty()) {
+        gap(ui, 16);
+        link(ui, "receipt", "View receipt", r.receipt_url, ui.fonts.body);
+    }
+
+    gap(ui, 24);
+    if (r.invoice.balance > 0) {
+        const std::string& rest = ui.fmt.amount(r.invoice.balance, cur);
+        const bool portal = s.view->session == pw::SessionKind::portal;
+        std::string how = "You can pay the remaining " + rest + " later with the same card or a different one: " +
+                          (portal ? std::string("choose Pay Now on this invoice under Invoices & Billing.")
+                                  : std::string("open the payment link in your email again.")) +
+                          " No interest or late fees are added.";
+        notice(ui, "pay-rest", NoticeKind::info, "Paying the rest",
+               how + " The invoice is due " + ui.fmt.date(inv.due_date) + ".");
+        if (checkout.can_pay_remainder()) {
+            gap(ui, 16);
+            if (button(ui, "pay-remainder", "Pay the remaining " + rest + " now", ButtonKind::secondary))
+                ui.out.events.push_back(pw::ev::PayRemainder{});
+        }
+    } else if (!processing) {
+        text(ui, ui.fonts.body, t.text_muted, "This invoice is now paid in full. Your paid invoice is your receipt.",
+             Align::left, "paid-in-full");
+    }
+    gap(ui, 28);
+    divider(ui);
+    gap(ui, 20);
+    draw_contact(ui, inv.practitioner, "Questions about this payment?");
+}
+
+}  // namespace pwui

@@ -1,0 +1,208 @@
+// See ui.hpp.
+#include "ui.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "imgui.h"
+
+namespace pwui {
+
+namespace {
+std::string label_id(const std::string& id) { return "##" + id; }
+
+ImDrawList* dl() { return ImGui::GetWindowDrawList(); }
+
+// Advances the cursor by `h` with nothing drawn (ItemSpacing.y is 0).
+void advance(float h) {
+    ImGui::SetCursorPosX(0);
+    ImGui::Dummy(ImVec2(1, h));
+}
+}  // namespace
+
+float cursor_y() { return ImGui::GetCursorScreenPos().y; }
+
+void gap(Ui&, float px) { advance(px); }
+
+Rect text(Ui& ui, ImFont* font, ImU32 color, std::string_view s, Align align, const std::string& mirror_id) {
+    ImGui::PushFont(font);
+    const float size = ImGui::GetFontSize();
+    const char* b = s.data();
+    const char* e = s.data() + s.size();
+    const ImVec2 measured = ImGui::CalcTextSize(b, e, false, ui.width);
+    float x = ui.left;
+    if (align == Align::center) x = ui.left + (ui.width - measured.x) * 0.5f;
+    if (align == Align::right) x = ui.left + ui.width - measured.x;
+    const float y = cursor_y();
+    if (align == Align::left) {
+        dl()->AddText(font, size, ImVec2(std::floor(x), y), color, b, e, ui.width);
+    } else {
+        // ImGui wraps only left-aligned: break the lines here and align each.
+        const float scale = size / font->FontSize;
+        float line_y = y;
+        for (const char* line = b; line < e;) {
+            const char* brk = font->CalcWordWrapPositionA(scale, line, e, ui.width);
+            if (brk <= line) brk = line + 1;  // a single glyph wider than the column
+            const float w = ImGui::CalcTextSize(line, brk).x;
+            const float lx = align == Align::center ? ui.left + (ui.width - w) * 0.5f : ui.left + ui.width - w;
+            dl()->AddText(font, size, ImVec2(std::floor(lx), line_y), color, line, brk);
+            line_y += size;
+            line = brk;
+            while (line < e && (*line == ' ' || *line == '\n')) ++line;
+        }
+    }
+    ImGui::PopFont();
+    advance(measured.y);
+    const Rect r{x, y, measured.x, measured.y};
+    if (!mirror_id.empty()) ui.a11y.add(A11yItem{mirror_id, Role::text, std::string(s), "", r});
+    return r;
+}
+
+Rect heading(Ui& ui, const std::string& id, ImFont* font, std::string_view s, int level, const std::string& name) {
+    const Rect r = text(ui, font, ui.theme.text, s);
+    A11yItem item{id, Role::heading, name.empty() ? std::string(s) : name, "", r};
+    item.level = level;
+    ui.a11y.add(std::move(item));
+    return r;
+}
+
+Rect value_row(Ui& ui, const std::string& id, std::string_view label, std::string_view value, ImFont* label_font,
+               ImFont* value_font, ImU32 label_color, ImU32 value_color) {
+    const float y = cursor_y();
+    ImGui::PushFont(value_font);
+    const float value_size = ImGui::GetFontSize();
+    const ImVec2 vs = ImGui::CalcTextSize(value.data(), value.data() + value.size());
+    ImGui::PopFont();
+    ImGui::PushFont(label_font);
+    const float label_size = ImGui::GetFontSize();
+    const float label_width = std::max(40.0f, ui.width - vs.x - 16);
+    const ImVec2 ls = ImGui::CalcTextSize(label.data(), label.data() + label.size(), false, label_width);
+    ImGui::PopFont();
+    // Baselines agree when the faces differ in size: align bottoms of line 1.
+    const float line = std::max(label_size, value_size);
+    dl()->AddText(label_font, label_size, ImVec2(ui.left, y + (line - label_size)), label_color, label.data(),
+                  label.data() + label.size(), label_width);
+    dl()->AddText(value_font, value_size, ImVec2(std::floor(ui.left + ui.width - vs.x), y + (line - value_size)),
+                  value_color, value.data(), value.data() + value.size());
+    const float h = std::max(ls.y + (line - label_size), line);
+    advance(h);
+    const Rect r{ui.left, y, ui.width, h};
+    ui.a11y.add(A11yItem{id, Role::text, std::string(label) + ": " + std::string(value), "", r});
+    return r;
+}
+
+void divider(Ui& ui) {
+    const float y = cursor_y();
+    dl()->AddRectFilled(ImVec2(ui.left, y), ImVec2(ui.left + ui.width, y + 1), ui.theme.border);
+    advance(1);
+}
+
+bool button(Ui& ui, const std::string& id, std::string_view label, ButtonKind kind, bool enabled) {
+    const Theme& t = ui.theme;
+    const float h = 48;
+    const float y = cursor_y();
+    ImGui::SetCursorScreenPos(ImVec2(ui.left, y));
+    const bool clicked = ImGui::InvisibleButton(label_id(id).c_str(), ImVec2(ui.width, h)) && enabled;
+    const bool hovered = enabled && ImGui::IsItemHovered();
+    const bool held = enabled && ImGui::IsItemActive();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    const ImVec2 a(ui.left, y), b(ui.left + ui.width, y + h);
+    ImU32 bg, fg, border = 0;
+    if (kind == ButtonKind::primary) {
+        bg = enabled ? (hovered || held ? t.accent_hover : t.accent) : t.skeleton;
+        fg = enabled ? t.accent_text : t.text_muted;
+    } else {
+        bg = hovered || held ? t.surface : t.background;
+        fg = enabled ? t.text : t.text_muted;
+        border = t.border;
+    }
+    dl()->AddRectFilled(a, b, bg, t.radius);
+    if (border) dl()->AddRect(a, b, border, t.radius, 0, 1.0f);
+    ImGui::PushFont(ui.fonts.strong);
+    const float size = ImGui::GetFontSize();
+    const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+    dl()->AddText(ui.fonts.strong, size, ImVec2(std::floor(ui.left + (ui.width - ts.x) * 0.5f),
+                                                std::floor(y + (h - ts.y) * 0.5f)),
+                  fg, label.data(), label.data() + label.size());
+    ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(0, y + h));
+    A11yItem item{id, Role::button, std::string(label), "", Rect{a.x, a.y, ui.width, h}};
+    item.disabled = !enabled;
+    ui.a11y.add(std::move(item));
+    const bool activated = ui.a11y.take_activation(id) && enabled;
+    return clicked || activated;
+}
+
+Rect link(Ui& ui, const std::string& id, std::string_view label, const std::string& href, ImFont* font,
+          Align align) {
+    ImGui::PushFont(font);
+    const float size = ImGui::GetFontSize();
+    const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+    ImGui::PopFont();
+    float x = ui.left;
+    if (align == Align::center) x = ui.left + (ui.width - ts.x) * 0.5f;
+    if (align == Align::right) x = ui.left + ui.width - ts.x;
+    x = std::floor(x);
+    const float y = cursor_y();
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    const bool clicked = ImGui::InvisibleButton(label_id(id).c_str(), ImVec2(std::max(ts.x, 1.0f), ts.y));
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    dl()->AddText(font, size, ImVec2(x, y), ui.theme.accent, label.data(), label.data() + label.size());
+    if (hovered) dl()->AddRectFilled(ImVec2(x, y + ts.y), ImVec2(x + ts.x, y + ts.y + 1), ui.theme.accent);
+    // mailto:/tel: open through the DOM link's own default action; a canvas
+    // click on them is handed to the page the same way as a path.
+    if (clicked) ui.out.navigate_to = href;
+    ImGui::SetCursorScreenPos(ImVec2(0, y + ts.y));
+    const Rect r{x, y, ts.x, ts.y};
+    ui.a11y.add(A11yItem{id, Role::link, std::string(label), href, r});
+    return r;
+}
+
+ImVec2 badge(Ui& ui, ImVec2 pos, std::string_view label, ImU32 bg, ImU32 fg) {
+    ImGui::PushFont(ui.fonts.small);
+    const float size = ImGui::GetFontSize();
+    const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+    ImGui::PopFont();
+    const ImVec2 box(std::floor(ts.x + 16), std::floor(ts.y + 8));
+    dl()->AddRectFilled(pos, ImVec2(pos.x + box.x, pos.y + box.y), bg, box.y * 0.5f);
+    dl()->AddText(ui.fonts.small, size, ImVec2(pos.x + 8, pos.y + 4), fg, label.data(), label.data() + label.size());
+    return box;
+}
+
+void skeleton_bar(Ui& ui, float width, float height) {
+    const float y = cursor_y();
+    dl()->AddRectFilled(ImVec2(ui.left, y), ImVec2(ui.left + width, y + height), ui.theme.skeleton,
+                        std::min(ui.theme.radius, height * 0.5f));
+    advance(height);
+}
+
+Panel panel_begin(Ui& ui, float padding) {
+    Panel p;
+    p.top = cursor_y();
+    p.padding = padding;
+    p.saved_left = ui.left;
+    p.saved_width = ui.width;
+    // Content goes on channel 1; the surface is drawn on channel 0 once the
+    // height is known.
+    dl()->ChannelsSplit(2);
+    dl()->ChannelsSetCurrent(1);
+    ui.left += padding;
+    ui.width -= 2 * padding;
+    advance(padding);
+    return p;
+}
+
+void panel_end(Ui& ui, const Panel& p) {
+    advance(p.padding);
+    const float bottom = cursor_y();
+    ui.left = p.saved_left;
+    ui.width = p.saved_width;
+    dl()->ChannelsSetCurrent(0);
+    const ImVec2 a(ui.left, p.top), b(ui.left + ui.width, bottom);
+    dl()->AddRectFilled(a, b, ui.theme.surface, ui.theme.radius);
+    dl()->AddRect(a, b, ui.theme.border, ui.theme.radius, 0, 1.0f);
+    dl()->ChannelsMerge();
+}
+
+}  // namespace pwui

@@ -1,0 +1,60 @@
+# paywidget.js + paywidget.wasm: the widget page's code (wasm/README.md).
+# Included from cmake/wasm.cmake (Emscripten builds only). Dear ImGui 1.86
+# comes from Debian's source package, unpacked by scripts/setup; fonts are
+# subset from Debian's fonts-inter at build time.
+set(PW_IMGUI_DIR ${PROJECT_SOURCE_DIR}/build/third_party/imgui CACHE PATH
+    "Dear ImGui 1.86 sources (unpacked by scripts/setup)")
+set(PW_INTER_DIR /usr/share/fonts/opentype/inter CACHE PATH "Inter OTF files (Debian fonts-inter)")
+if(NOT EXISTS ${PW_IMGUI_DIR}/imgui.cpp)
+  message(WARNING "paywidget: no Dear ImGui sources in ${PW_IMGUI_DIR}; run scripts/setup. Widget not built.")
+  return()
+endif()
+
+# Size first: everything the browser downloads is built like this.
+set(PW_WIDGET_FLAGS -Oz -flto -fno-exceptions -fno-rtti)
+
+add_library(imgui_web STATIC
+  ${PW_IMGUI_DIR}/imgui.cpp ${PW_IMGUI_DIR}/imgui_draw.cpp ${PW_IMGUI_DIR}/imgui_tables.cpp
+  ${PW_IMGUI_DIR}/imgui_widgets.cpp ${PW_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui_web SYSTEM PUBLIC ${PW_IMGUI_DIR})
+# The OpenGL3 backend defaults to ES2 under Emscripten: ask for ES3/WebGL2.
+target_compile_definitions(imgui_web PUBLIC
+  IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
+  IMGUI_DISABLE_METRICS_WINDOW IMGUI_DISABLE_FILE_FUNCTIONS)
+target_compile_options(imgui_web PRIVATE ${PW_WIDGET_FLAGS})
+
+set(PW_FONTS_CPP ${CMAKE_BINARY_DIR}/generated/fonts_data.cpp)
+add_custom_command(OUTPUT ${PW_FONTS_CPP}
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated
+  COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/wasm/fonts/make_fonts.py ${PW_INTER_DIR} ${PW_FONTS_CPP}
+  DEPENDS ${PROJECT_SOURCE_DIR}/wasm/fonts/make_fonts.py
+          ${PW_INTER_DIR}/Inter-Regular.otf ${PW_INTER_DIR}/Inter-SemiBold.otf
+  COMMENT "Subsetting Inter Regular + SemiBold into fonts_data.cpp"
+  VERBATIM)
+
+file(GLOB PW_WIDGET_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/wasm/*.cpp)
+file(GLOB PW_WIDGET_JS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/wasm/js/*.js)
+add_executable(paywidget ${PW_WIDGET_SOURCES} ${PW_FONTS_CPP})
+target_include_directories(paywidget PRIVATE ${PROJECT_SOURCE_DIR}/wasm)
+target_link_libraries(paywidget PRIVATE paycore imgui_web)
+target_compile_options(paywidget PRIVATE ${PW_WARNINGS} ${PW_WIDGET_FLAGS})
+foreach(js ${PW_WIDGET_JS})
+  target_link_options(paywidget PRIVATE "SHELL:--js-library ${js}")
+endforeach()
+set_property(TARGET paywidget APPEND PROPERTY LINK_DEPENDS ${PW_WIDGET_JS})
+target_link_options(paywidget PRIVATE ${PW_WIDGET_FLAGS}
+  -sENVIRONMENT=web -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
+  -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0 -sEXPORTED_FUNCTIONS=_main,_malloc,_free)
+
+# The page: web/embed.{html,css,js} next to paywidget.{js,wasm}, so the
+# build directory can be served as is (the server serves it as /embed).
+set(PW_WEB_FILES embed.html embed.css embed.js)
+set(PW_WEB_OUTPUTS)
+foreach(f ${PW_WEB_FILES})
+  add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/${f}
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PROJECT_SOURCE_DIR}/web/${f} ${CMAKE_BINARY_DIR}/${f}
+    DEPENDS ${PROJECT_SOURCE_DIR}/web/${f} VERBATIM)
+  list(APPEND PW_WEB_OUTPUTS ${CMAKE_BINARY_DIR}/${f})
+endforeach()
+add_custom_target(paywidget_page ALL DEPENDS ${PW_WEB_OUTPUTS})
+add_dependencies(paywidget paywidget_page)
