@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 
 #include "faults/faults.hpp"
 #include "http/client_address.hpp"
@@ -10,59 +9,10 @@
 #include "paywidget/partial_plan.hpp"
 #include "security/keyed_hash.hpp"
 #include "security/random.hpp"
+#include "services/api_records.hpp"
 #include "services/link_view.hpp"
 
 namespace pws {
-
-std::string format_instant(UnixTime t) {
-    const std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[80];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                  tm.tm_hour, tm.tm_min, tm.tm_sec);
-    return buf;
-}
-
-pw::PaymentStatus api_payment_status(PaymentState s) {
-    switch (s) {
-        case PaymentState::succeeded: return pw::PaymentStatus::succeeded;
-        case PaymentState::reserved:
-        case PaymentState::processing: return pw::PaymentStatus::processing;
-        case PaymentState::declined: return pw::PaymentStatus::declined;
-        case PaymentState::failed:
-        case PaymentState::returned:
-        case PaymentState::released: return pw::PaymentStatus::failed;
-    }
-    return pw::PaymentStatus::failed;
-}
-
-pw::PaymentResult payment_result(const PaymentRecord& p, const std::vector<RefundRecord>& refunds) {
-    pw::PaymentResult r;
-    r.id = p.id;
-    r.invoice_id = p.invoice_id;
-    r.status = api_payment_status(p.state);
-    r.amount = p.amount;
-    r.currency = p.currency;
-    r.method = pw::MethodSummary{p.method_type, p.method_brand, p.method_last4};
-    if (r.status == pw::PaymentStatus::declined || r.status == pw::PaymentStatus::failed) {
-        const std::string raw = p.decline_code.empty() ? std::string("processing_error") : p.decline_code;
-        r.decline = pw::to_decline(pw::advise_decline(raw, p.method_type));
-    }
-    r.created_at = format_instant(p.created_at);
-    for (const RefundRecord& f : refunds)
-        if (f.payment_id == p.id && f.state == RefundState::succeeded) r.refunded += f.amount;
-    return r;
-}
-
-pw::InvoiceBalance invoice_balance(const InvoiceView& view) {
-    pw::InvoiceBalance b;
-    b.id = view.invoice.id;
-    b.balance = view.invoice.balance;
-    b.status = view.invoice.status;
-    b.payments_left = pw::plan_options(view.invoice).payments_left;
-    return b;
-}
 
 std::string payment_idem_scope(std::string_view practice_id) {
     return std::string(practice_id) + ":payments";
@@ -95,8 +45,8 @@ PaymentUpdate update_for(const ChargeOutcome& o, UnixTime now) {
 
 nlohmann::json response_json(const PaymentRecord& p, const InvoiceView& view) {
     pw::PaymentResponse r;
-    r.payment = payment_result(p, view.refunds);
-    r.invoice = invoice_balance(view);
+    r.payment = rec::payment_result(p, view.refunds, rec::Audience::payer);
+    r.invoice = rec::invoice_balance(view);
     if (p.state == PaymentState::succeeded || p.state == PaymentState::processing) r.receipt_url = receipt_path(p.id);
     return pw::encode(r);
 }

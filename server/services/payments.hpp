@@ -30,21 +30,6 @@
 
 namespace pws {
 
-// "2025-01-15T09:30:00Z".
-std::string format_instant(UnixTime t);
-
-// The API status of a stored state: reserved/processing -> processing,
-// declined -> declined, failed/returned/released -> failed.
-pw::PaymentStatus api_payment_status(PaymentState s);
-
-// A payment as the payer sees it: public decline code and message
-// (pw::advise_decline of the stored processor code), refunded = its
-// succeeded refunds in `refunds`.
-pw::PaymentResult payment_result(const PaymentRecord& p, const std::vector<RefundRecord>& refunds);
-
-// {id, balance, status, payments_left} of a live view.
-pw::InvoiceBalance invoice_balance(const InvoiceView& view);
-
 // The idempotency scope of payments in a practice.
 std::string payment_idem_scope(std::string_view practice_id);
 

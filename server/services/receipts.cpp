@@ -1,5 +1,6 @@
 #include "services/receipts.hpp"
 
+#include "services/api_records.hpp"
 #include "services/payments.hpp"
 
 namespace pws {
@@ -22,12 +23,11 @@ ServiceReply receipt_for(App& app, const Payer& payer, std::string_view payment_
         receipt.invoice = r.view.invoice;
         for (const PaymentRecord& p : r.view.payments) {
             if (p.state == PaymentState::released || p.state == PaymentState::reserved) continue;
-            receipt.payments.push_back(payment_result(p, r.view.refunds));
+            receipt.payments.push_back(rec::payment_result(p, r.view.refunds, rec::Audience::payer));
         }
         for (const RefundRecord& f : r.view.refunds) {
             if (f.state != RefundState::succeeded) continue;
-            receipt.refunds.push_back(
-                pw::Refund{f.id, f.payment_id, f.amount, f.currency, f.reason, format_instant(f.created_at)});
+            receipt.refunds.push_back(rec::refund_message(f));
         }
         receipt.balance = r.view.invoice.balance;
         return {};
