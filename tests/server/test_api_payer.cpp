@@ -5,36 +5,10 @@
 #define BOOST_TEST_MODULE api_payer
 #include <boost/test/unit_test.hpp>
 
-#include "server_process.hpp"
+#include "suite_server.hpp"
 
 using namespace pws_test;
 
-namespace {
-
-// One server for the whole suite (tokens are rate limited per link: each
-// test uses its own links).
-struct Env {
-    TempDir dir;
-    Seeder seed{dir.path().string()};
-    std::string practice = seed.practice();
-    std::string client = seed.client(practice);
-    ServerProcess server{dir.path().string()};
-    Env() {
-        BOOST_REQUIRE(seed.ok());
-        BOOST_REQUIRE(server.start());
-    }
-    std::pair<std::string, SeededLink> invoice_with_link(const InvoiceSpec& spec = {}) {
-        std::string inv = seed.invoice(practice, client, spec);
-        return {inv, seed.link(practice, inv)};
-    }
-};
-
-Env& env() {
-    static Env e;
-    return e;
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_CASE(health_answers_ok) {
     auto c = env().server.client();

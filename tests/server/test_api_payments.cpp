@@ -4,34 +4,10 @@
 #define BOOST_TEST_MODULE api_payments
 #include <boost/test/unit_test.hpp>
 
-#include "server_process.hpp"
+#include "suite_server.hpp"
 
 using namespace pws_test;
 
-namespace {
-
-struct Env {
-    TempDir dir;
-    Seeder seed{dir.path().string()};
-    std::string practice = seed.practice();
-    std::string client = seed.client(practice);
-    ServerProcess server{dir.path().string()};
-    Env() {
-        BOOST_REQUIRE(seed.ok());
-        BOOST_REQUIRE(server.start());
-    }
-    std::pair<std::string, SeededLink> invoice_with_link(const InvoiceSpec& spec = {}) {
-        std::string inv = seed.invoice(practice, client, spec);
-        return {inv, seed.link(practice, inv)};
-    }
-};
-
-Env& env() {
-    static Env e;
-    return e;
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_CASE(pay_in_full) {
     auto [inv, link] = env().invoice_with_link(InvoiceSpec{}.with_total(20000));
