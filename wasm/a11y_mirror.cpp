@@ -44,7 +44,7 @@ void A11yMirror::add(A11yItem item) { items_.push_back(std::move(item)); }
 void A11yMirror::end_frame() {
 #ifdef __EMSCRIPTEN__
     for (const A11yItem& i : items_) {
-        const int flags = (i.disabled ? 1 : 0) | (i.checked ? 2 : 0);
+        const int flags = (i.disabled ? 1 : 0) | (i.checked ? 2 : 0) | (i.new_tab ? 4 : 0);
         pw_a11y_item(i.id.c_str(), role_id(i.role), i.name.c_str(), i.extra.c_str(), i.rect.x, i.rect.y,
                      i.rect.w, i.rect.h, flags, i.level);
     }

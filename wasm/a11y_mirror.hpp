@@ -32,6 +32,7 @@ struct A11yItem {
     bool disabled = false;
     bool checked = false;  // radio, checkbox
     int level = 2;         // heading level
+    bool new_tab = false;  // link: opens in a new tab (receipts)
 };
 
 class A11yMirror {

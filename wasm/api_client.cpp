@@ -19,14 +19,14 @@ pw::ApiError read_api_error(int status, const std::string& body) {
     return synthesized;
 }
 
-ApiClient::ApiClient(std::string link_token, Sink sink) : token_(std::move(link_token)), sink_(std::move(sink)) {}
+ApiClient::ApiClient(std::string link_token, std::string invoice_id, Sink sink)
+    : token_(std::move(link_token)), invoice_id_(std::move(invoice_id)), sink_(std::move(sink)) {}
 
 std::string ApiClient::authorization() const { return token_.empty() ? std::string() : "Link " + token_; }
 
 void ApiClient::fetch_view() {
-    if (token_.empty()) {
-        // No "#link=" in the address: nothing to look up. (Portal sessions
-        // load through /api/v1/me/invoices/{id}: a later session wires that.)
+    if (token_.empty() && invoice_id_.empty()) {
+        // Neither "#link=" nor "#invoice=" in the address: nothing to look up.
         pw::ApiError e;
         e.code = "link_unknown";
         e.message = "This payment link is incomplete. Open the link from your email again.";
@@ -34,7 +34,8 @@ void ApiClient::fetch_view() {
         return;
     }
     HttpRequest r;
-    r.path = "/api/v1/links/" + pw::percent_encode(token_);
+    r.path = token_.empty() ? "/api/v1/me/invoices/" + pw::percent_encode(invoice_id_)
+                            : "/api/v1/links/" + pw::percent_encode(token_);
     r.authorization = authorization();
     http_send(r, [sink = sink_](const HttpResponse& res) {
         if (res.status == 0) return sink(pw::ev::NoResponse{});

@@ -13,6 +13,7 @@
 #include "backends/imgui_impl_opengl3.h"
 #include "fetch_bridge.hpp"
 #include "imgui.h"
+#include "paywidget/url.hpp"
 #include "locale_format.hpp"
 #include "pointer_input.hpp"
 #include "text_inputs.hpp"
@@ -81,7 +82,12 @@ bool App::start() {
     a11y_mirror().on_change = request;
     text_inputs().on_change = request;
 
-    api_ = std::make_unique<ApiClient>(take_link_token(), [this](pw::Event e) {
+    const PageTarget target = take_page_target();
+    // Receipts open as pages of the payment host: by the link for an email
+    // link payer, by the session in the portal (server/pages/).
+    receipt_base_ = !target.link_token.empty() ? "/pay/" + pw::percent_encode(target.link_token) + "/receipts/"
+                                                : "/portal/receipts/";
+    api_ = std::make_unique<ApiClient>(target.link_token, target.invoice_id, [this](pw::Event e) {
         dispatch(e);
         loop_.request();
     });
@@ -103,6 +109,14 @@ void App::reload_options() {
         locale_format().clear();
     }
     fonts_scale_ = 0;  // rebuilt at the start of the next frame
+    loop_.request();
+}
+
+void App::on_context_restored() {
+    // The old objects died with the context; deleting them is a no-op.
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    fonts_dpr_ = 0;  // re-upload the font texture in the next frame
     loop_.request();
 }
 
@@ -137,7 +151,7 @@ void App::frame() {
     a11y_mirror().begin_frame();
     text_inputs().begin_frame();
     FrameOutput out;
-    const float height = draw_widget(checkout_, theme_, fonts_, Layout{m.css_width, 560}, out);
+    const float height = draw_widget(checkout_, theme_, fonts_, Layout{m.css_width, 560, receipt_base_}, out);
     ImGui::Render();
 
     glViewport(0, 0, m.fb_width, m.fb_height);
@@ -146,8 +160,9 @@ void App::frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-    a11y_mirror().end_frame();
+    // Inputs first: the mirror's commit puts both in one visual Tab order.
     text_inputs().end_frame();
+    a11y_mirror().end_frame();
     pointer_input_update_cursor();
 
     // The submit spinner turns only while a payment is in flight.
@@ -159,12 +174,54 @@ void App::frame() {
     if (pointer_input_pending()) loop_.request(0);
     for (const pw::Event& e : out.events) dispatch(e);
     if (!out.events.empty()) loop_.request();
-    if (!out.navigate_to.empty()) navigate(out.navigate_to);
+    if (!out.navigate_to.empty()) navigate(out.navigate_to, out.new_tab);
 
     loop_.note_frame(pw_now_ms() - t0, content_height_, pw::stage_id(checkout_.state().stage));
 }
 
-void App::dispatch(const pw::Event& e) { run(checkout_.dispatch(e)); }
+void App::dispatch(const pw::Event& e) {
+    const pw::Stage before = checkout_.state().stage;
+    run(checkout_.dispatch(e));
+    const pw::Stage after = checkout_.state().stage;
+    if (before == pw::Stage::loading && after != pw::Stage::loading) notify_loaded();
+}
+
+// The first screen after loading: "ready" for the embedding page (it swaps
+// its skeleton for the widget), plus "error" when that screen is a problem
+// (expired link, login required, ...) so the page can react.
+void App::notify_loaded() {
+    const pw::CheckoutState& s = checkout_.state();
+    nlohmann::json ready = {{"stage", std::string(pw::stage_id(s.stage))}};
+    if (s.view) {
+        ready["invoice_id"] = s.view->invoice.id;
+        ready["balance"] = s.view->invoice.balance;
+        ready["currency"] = s.view->invoice.currency;
+    }
+    notify_page("ready", ready.dump());
+    if (!s.view) notify_page("error", nlohmann::json{{"code", s.load_error.code}, {"message", s.load_error.message}}.dump());
+}
+
+// Payment outcomes for the embedding page: ids, amounts and statuses only.
+// Card data never leaves the widget this way (tests check the payload).
+void App::notify_outcome(const pw::effect::NotifyHost& n) {
+    const pw::CheckoutState& s = checkout_.state();
+    if (!s.result) return;
+    const pw::PaymentResponse& r = *s.result;
+    if (n.kind == pw::effect::HostEventKind::succeeded) {
+        notify_page("succeeded", nlohmann::json{{"payment_id", r.payment.id},
+                                                {"invoice_id", r.payment.invoice_id},
+                                                {"amount", r.payment.amount},
+                                                {"currency", r.payment.currency},
+                                                {"status", std::string(pw::payment_status_id(r.payment.status))},
+                                                {"balance", r.invoice.balance}}
+                                     .dump());
+    } else {
+        notify_page("declined", nlohmann::json{{"payment_id", r.payment.id},
+                                               {"code", n.code},
+                                               {"message", s.decline.message}}
+                                    .dump());
+    }
+}
 
 void App::run(std::vector<pw::Effect> effects) {
     for (pw::Effect& effect : effects) {
@@ -180,8 +237,9 @@ void App::run(std::vector<pw::Effect> effects) {
         } else if (auto* fo = std::get_if<pw::effect::Focus>(&effect)) {
             text_inputs().focus(fo->field);
         }
-        // NotifyHost: the postMessage bridge to the embedding page is a
-        // later session's (web/pay-widget.js with origin checks).
+        else if (auto* n = std::get_if<pw::effect::NotifyHost>(&effect)) {
+            notify_outcome(*n);
+        }
     }
 }
 

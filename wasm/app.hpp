@@ -25,12 +25,16 @@ public:
     bool start();
     // Module.pwSetOptions() was called: theme, fonts, locale again.
     void reload_options();
+    // The WebGL context was lost and restored: every GL object is gone.
+    void on_context_restored();
 
 private:
     void frame();
     void dispatch(const pw::Event& e);
     void run(std::vector<pw::Effect> effects);
     void rebuild_fonts();
+    void notify_loaded();
+    void notify_outcome(const pw::effect::NotifyHost& n);
 
     Canvas canvas_;
     FrameLoop loop_;
@@ -43,6 +47,7 @@ private:
     float content_height_ = 640;
     double last_frame_ms_ = 0;
     std::string locale_;
+    std::string receipt_base_;  // "/pay/<token>/receipts/" or "/portal/receipts/"
 };
 
 }  // namespace pwui

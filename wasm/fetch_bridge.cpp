@@ -10,8 +10,9 @@
 extern "C" {
 void pw_fetch(int id, const char* method, const char* path, const char* auth, const char* key,
               const char* body, int timeout_ms);
-char* pw_take_link_token();
-void pw_navigate(const char* path);
+char* pw_take_fragment_param(const char* name);
+void pw_navigate(const char* path, int new_tab);
+void pw_notify_page(const char* type, const char* json);
 void pw_random_bytes(unsigned char* out, int n);
 }
 
@@ -40,14 +41,20 @@ void http_send(const HttpRequest& r, HttpCallback done) {
              r.body.c_str(), r.timeout_ms);
 }
 
-std::string take_link_token() {
-    char* p = pw_take_link_token();
-    std::string token = p ? p : "";
+namespace {
+std::string fragment_param(const char* name) {
+    char* p = pw_take_fragment_param(name);
+    std::string value = p ? p : "";
     std::free(p);
-    return token;
+    return value;
 }
+}  // namespace
 
-void navigate(const std::string& path) { pw_navigate(path.c_str()); }
+PageTarget take_page_target() { return PageTarget{fragment_param("link"), fragment_param("invoice")}; }
+
+void navigate(const std::string& path, bool new_tab) { pw_navigate(path.c_str(), new_tab ? 1 : 0); }
+
+void notify_page(const std::string& type, const std::string& json) { pw_notify_page(type.c_str(), json.c_str()); }
 
 std::string random_hex(int bytes) {
     static const char* digits = "0123456789abcdef";

@@ -26,3 +26,8 @@ int main() {
 extern "C" EMSCRIPTEN_KEEPALIVE void pw_on_options_changed() {
     if (g_app) g_app->reload_options();
 }
+
+// The WebGL context came back after a loss (js/canvas.js).
+extern "C" EMSCRIPTEN_KEEPALIVE void pw_on_context_restored() {
+    if (g_app) g_app->on_context_restored();
+}

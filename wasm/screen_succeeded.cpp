@@ -6,6 +6,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "paywidget/url.hpp"
 #include "screens.hpp"
 #include "ui_form.hpp"
 
@@ -50,9 +51,12 @@ void draw_succeeded(Ui& ui, const pw::Checkout& checkout) {
               ui.fonts.strong, t.text, t.text);
     panel_end(ui, p);
 
-    if (!r.receipt_url.empty()) {
+    // receipt_url is the API's (it needs the link or the session); the
+    // payer gets the payment host's receipt page, in a new tab.
+    if (!r.receipt_url.empty() && !ui.receipt_base.empty()) {
         gap(ui, 16);
-        link(ui, "receipt", "View receipt", r.receipt_url, ui.fonts.body);
+        link(ui, "receipt", "View receipt", ui.receipt_base + pw::percent_encode(r.payment.id), ui.fonts.body,
+             Align::left, true);
     }
 
     gap(ui, 24);

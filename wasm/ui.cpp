@@ -134,7 +134,7 @@ bool button(Ui& ui, const std::string& id, std::string_view label, ButtonKind ki
 }
 
 Rect link(Ui& ui, const std::string& id, std::string_view label, const std::string& href, ImFont* font,
-          Align align) {
+          Align align, bool new_tab) {
     ImGui::PushFont(font);
     const float size = ImGui::GetFontSize();
     const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
@@ -152,10 +152,15 @@ Rect link(Ui& ui, const std::string& id, std::string_view label, const std::stri
     if (hovered) dl()->AddRectFilled(ImVec2(x, y + ts.y), ImVec2(x + ts.x, y + ts.y + 1), ui.theme.accent);
     // mailto:/tel: open through the DOM link's own default action; a canvas
     // click on them is handed to the page the same way as a path.
-    if (clicked) ui.out.navigate_to = href;
+    if (clicked) {
+        ui.out.navigate_to = href;
+        ui.out.new_tab = new_tab;
+    }
     ImGui::SetCursorScreenPos(ImVec2(0, y + ts.y));
     const Rect r{x, y, ts.x, ts.y};
-    ui.a11y.add(A11yItem{id, Role::link, std::string(label), href, r});
+    A11yItem item{id, Role::link, std::string(label), href, r};
+    item.new_tab = new_tab;
+    ui.a11y.add(std::move(item));
     return r;
 }
 

@@ -30,6 +30,7 @@ namespace pwui {
 struct FrameOutput {
     std::vector<pw::Event> events;
     std::string navigate_to;  // same-origin path, e.g. login_url
+    bool new_tab = false;     // open navigate_to in a new tab (receipts)
 };
 
 struct Ui {
@@ -41,6 +42,7 @@ struct Ui {
     FrameOutput& out;
     float left = 0;   // content column, CSS px
     float width = 0;
+    std::string receipt_base;  // see Layout::receipt_base
 };
 
 enum class Align { left, center, right };
@@ -66,9 +68,10 @@ void divider(Ui& ui);
 // Disabled buttons are drawn muted and never return true.
 bool button(Ui& ui, const std::string& id, std::string_view label, ButtonKind kind, bool enabled = true);
 // Inline link text in the accent color; a click navigates (same-origin
-// paths) or opens mailto:/tel: through the DOM mirror.
+// paths; in a new tab with `new_tab`) or opens mailto:/tel: through the DOM
+// mirror.
 Rect link(Ui& ui, const std::string& id, std::string_view label, const std::string& href, ImFont* font,
-          Align align = Align::left);
+          Align align = Align::left, bool new_tab = false);
 // A small rounded status pill at (x, y); returns its size.
 ImVec2 badge(Ui& ui, ImVec2 pos, std::string_view label, ImU32 bg, ImU32 fg);
 // A placeholder bar for the loading skeleton.

@@ -29,6 +29,9 @@ namespace pwui {
 struct Layout {
     float display_width = 360;  // CSS px
     float max_content = 560;    // the column never gets wider
+    // Receipt pages: payment id appended ("/pay/<token>/receipts/",
+    // "/portal/receipts/"); "" shows no receipt link.
+    std::string receipt_base;
 };
 
 // Draws the checkout's current screen inside the current ImGui frame (a

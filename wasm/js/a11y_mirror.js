@@ -49,6 +49,8 @@ mergeInto(LibraryManager.library, {
     if (role === 'link') {
       var href = UTF8ToString(hrefPtr);
       if (el.getAttribute('href') !== href) el.setAttribute('href', href);
+      var target = (flags & 4) ? '_blank' : '_top';
+      if (el.target !== target) el.target = target;
     }
     if (role === 'button' || role === 'radio' || role === 'checkbox') el.disabled = (flags & 1) !== 0;
     var st = el.style, px = function (v) { return v + 'px'; };
@@ -59,14 +61,39 @@ mergeInto(LibraryManager.library, {
     pwA11y.seen[key] = pwA11y.order.length;
     pwA11y.order.push(el);
   },
-  pw_a11y_commit__deps: ['$pwA11y'],
+  pw_a11y_commit__deps: ['$pwA11y', '$pwInputs'],
   pw_a11y_commit: function () {
     var root = document.getElementById('pw-a11y');
     if (root) {
-      // DOM order = visual order = Tab order. Only move what is out of place
-      // so focus is not lost by re-inserting the focused element.
-      for (var i = 0; i < pwA11y.order.length; i++) {
-        var el = pwA11y.order[i];
+      // One container, DOM order = visual order = Tab order, for the mirror
+      // AND the text inputs (wasm/js/text_inputs.js places those): each shown
+      // input goes before the first mirror element below it (or on its row,
+      // to its right). Only what is out of place moves, so the focused
+      // element is never re-inserted (that would drop focus).
+      var order = pwA11y.order.slice();
+      var inputs = [];
+      for (var iid in pwInputs.byId) {
+        var input = pwInputs.byId[iid];
+        if (input.style.display !== 'none') inputs.push(input);
+      }
+      var top = function (el) { return parseFloat(el.style.top) || 0; };
+      var left = function (el) { return parseFloat(el.style.left) || 0; };
+      var before = function (a, b) {  // a is visually before b
+        var dy = top(a) - top(b);
+        return Math.abs(dy) > 4 ? dy < 0 : left(a) < left(b);
+      };
+      inputs.sort(function (a, b) { return before(a, b) ? -1 : (before(b, a) ? 1 : 0); });
+      inputs.forEach(function (input) {
+        var at = order.length;
+        for (var k = 0; k < order.length; k++) {
+          if (order[k].pwRole !== 'input' && before(input, order[k])) { at = k; break; }
+        }
+        // Keep inputs that are already ordered among themselves.
+        input.pwRole = 'input';
+        order.splice(at, 0, input);
+      });
+      for (var i = 0; i < order.length; i++) {
+        var el = order[i];
         if (root.children[i] !== el) root.insertBefore(el, root.children[i] || null);
       }
     }
@@ -83,7 +110,11 @@ mergeInto(LibraryManager.library, {
   },
   pw_announce: function (textPtr, assertive) {
     var live = document.getElementById(assertive ? 'pw-alert' : 'pw-status');
+    var other = document.getElementById(assertive ? 'pw-status' : 'pw-alert');
     if (!live) return;
+    // The other region's sentence is stale now (a decline message must not
+    // linger after the retry succeeded).
+    if (other) other.textContent = '';
     // Clear first so repeating the same sentence is announced again.
     live.textContent = '';
     var text = UTF8ToString(textPtr);

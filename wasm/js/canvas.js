@@ -30,6 +30,12 @@ mergeInto(LibraryManager.library, {
       mq.addEventListener('change', function () { notify(); watchRatio(); }, { once: true });
     };
     watchRatio();
+    // GPU reset or too many contexts: prevent the default so the browser
+    // restores the context, then rebuild every GL object (shaders, buffers,
+    // the font texture) and draw again. The checkout and what the payer
+    // typed live in wasm memory and the DOM: nothing is lost.
+    c.addEventListener('webglcontextlost', function (e) { e.preventDefault(); }, false);
+    c.addEventListener('webglcontextrestored', function () { _pw_on_context_restored(); }, false);
   },
 });
 mergeInto(LibraryManager.library, {

@@ -30,29 +30,42 @@ mergeInto(LibraryManager.library, {
       return r.text().then(function (t) { finish(r.status, t); });
     }).catch(function () { finish(0, ''); });
   },
-  // The link token from "#link=<token>", removed from the address bar (and
-  // so from history, bookmarks and screenshots) as soon as it is read.
-  pw_take_link_token: function () {
-    var token = '';
-    var hash = window.location.hash.replace(/^#/, '');
-    hash.split('&').forEach(function (part) {
-      var eq = part.indexOf('=');
-      if (eq > 0 && part.substring(0, eq) === 'link') {
-        try { token = decodeURIComponent(part.substring(eq + 1)); } catch (e) { token = ''; }
+  // Parameters of the URL fragment ("#link=<token>", "#invoice=<id>"), read
+  // once and removed from the address bar (and so from history, bookmarks
+  // and screenshots) before anything else runs.
+  $pwFragment: { params: null },
+  pw_take_fragment_param__deps: ['$pwFragment'],
+  pw_take_fragment_param: function (namePtr) {
+    if (!pwFragment.params) {
+      pwFragment.params = {};
+      var hash = window.location.hash.replace(/^#/, '');
+      hash.split('&').forEach(function (part) {
+        var eq = part.indexOf('=');
+        if (eq <= 0) return;
+        try { pwFragment.params[part.substring(0, eq)] = decodeURIComponent(part.substring(eq + 1)); } catch (e) {}
+      });
+      if (hash && window.history && window.history.replaceState) {
+        window.history.replaceState(null, '', window.location.pathname + window.location.search);
       }
-    });
-    if (hash && window.history && window.history.replaceState) {
-      window.history.replaceState(null, '', window.location.pathname + window.location.search);
     }
-    return allocateUTF8(token);
+    var v = pwFragment.params[UTF8ToString(namePtr)];
+    return allocateUTF8(typeof v === 'string' ? v : '');
   },
-  pw_navigate: function (urlPtr) {
+  pw_navigate: function (urlPtr, newTab) {
     var url = UTF8ToString(urlPtr);
-    // Same-origin paths (login_url, receipt_url) open in the top window;
-    // mailto:/tel: hand over to the system. Never a script URL or another origin.
+    // Same-origin paths only (login_url, receipt pages); mailto:/tel: hand
+    // over to the system. Never a script URL or another origin.
     if (/^(mailto|tel):/.test(url)) { window.location.href = url; return; }
     if (url.charAt(0) !== '/' || url.charAt(1) === '/' || url.charAt(1) === '\\') return;
+    if (newTab) { window.open(url, '_blank', 'noopener'); return; }
     try { (window.top || window).location.assign(url); } catch (e) { window.location.assign(url); }
+  },
+  // Events for the page around the widget: web/embed.js forwards them to the
+  // embedding site by postMessage (with its origin checks).
+  pw_notify_page: function (typePtr, jsonPtr) {
+    var detail = {};
+    try { detail = JSON.parse(UTF8ToString(jsonPtr)); } catch (e) {}
+    window.dispatchEvent(new CustomEvent('pw:' + UTF8ToString(typePtr), { detail: detail }));
   },
 });
 mergeInto(LibraryManager.library, {
