@@ -1,0 +1,97 @@
+// scripts/bench's widget section: the widget in headless Chromium against
+// the real server (the e2e helpers start both), measured the way a payer
+// feels it. Prints Markdown tables; never fails a run on a slow figure.
+//
+//   navigation → first interactive frame: performance.now() (which counts
+//     from navigation start) when the review screen's "Pay Now" control
+//     appears in the accessibility mirror: the frame that drew it is done.
+//   idle: frames and WebGL draw calls over 5 s with nothing happening.
+//   typing: CPU time per frame (Module.pwStats().totalFrameMs / frames)
+//     while a card number is typed key by key into the DOM input.
+//
+// Runs: PW_BENCH_RUNS (default 5) page loads; the median and the worst are
+// printed. SwiftShader (software WebGL) makes every frame slower than on a
+// real GPU: these are upper bounds.
+import { launchBrowser, newWidgetPage, openWidget, stats, waitForIdle, waitForStage } from '../../tests/e2e/helpers/browser.mjs';
+import { startServer } from '../../tests/e2e/helpers/server.mjs';
+
+const runs = Number(process.env.PW_BENCH_RUNS || 5);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+// Records when the first "Pay Now" mirror button exists (installed before
+// any page script runs).
+function recordFirstInteractive() {
+  window.__pwInteractiveAt = null;
+  const check = () => {
+    if (window.__pwInteractiveAt !== null) return;
+    for (const b of document.querySelectorAll('#pw-a11y button')) {
+      if (b.textContent === 'Pay Now') { window.__pwInteractiveAt = performance.now(); return; }
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+async function firstInteractive(browser, server, token) {
+  const page = await newWidgetPage(browser);
+  await page.context().addInitScript(recordFirstInteractive);
+  await openWidget(page, server, token);
+  await waitForStage(page, 'review');
+  await page.waitForFunction(() => window.__pwInteractiveAt !== null, null, { timeout: 20000 });
+  const at = await page.evaluate(() => window.__pwInteractiveAt);
+  await page.context().close();
+  return at;
+}
+
+async function idleAndTyping(browser, server, token) {
+  const page = await newWidgetPage(browser);
+  await openWidget(page, server, token);
+  await waitForStage(page, 'review');
+  await waitForIdle(page);
+  const before = await stats(page);
+  await page.waitForTimeout(5000);
+  const after = await stats(page);
+  const idle = { frames: after.frames - before.frames, drawCalls: after.drawCalls - before.drawCalls };
+
+  // To the card form: Pay Now → (amount: full) → (method: card) → details.
+  await page.getByRole('button', { name: 'Pay Now', exact: true }).press('Enter');
+  for (let i = 0; i < 4; i++) {
+    const stage = (await stats(page)).stage;
+    if (stage === 'details') break;
+    if (stage === 'method') await page.getByRole('radio', { name: /card/i }).first().press('Space');
+    await page.getByRole('button', { name: 'Continue', exact: true }).press('Enter');
+    await page.waitForTimeout(300);
+  }
+  await waitForStage(page, 'details');
+  await waitForIdle(page);
+  const number = page.getByRole('textbox', { name: 'Card number' });
+  await number.focus();
+  const t0 = await stats(page);
+  await page.keyboard.type('4242424242424242', { delay: 60 });
+  await waitForIdle(page);
+  const t1 = await stats(page);
+  await page.context().close();
+  const frames = t1.frames - t0.frames;
+  return { idle, typing: { keys: 16, frames, perFrame: frames ? (t1.totalFrameMs - t0.totalFrameMs) / frames : 0 } };
+}
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  const token = server.link(/partial payments/).token;
+  const loads = [];
+  for (let i = 0; i < runs; i++) loads.push(await firstInteractive(browser, server, token));
+  const { idle, typing } = await idleAndTyping(browser, server, token);
+
+  console.log('| widget measure | value |');
+  console.log('|---|---|');
+  console.log(`| navigation → first interactive frame (median of ${runs}) | ${ms(median(loads))} |`);
+  console.log(`| navigation → first interactive frame (worst of ${runs}) | ${ms(Math.max(...loads))} |`);
+  console.log(`| frames drawn during 5 s idle (review screen) | ${idle.frames} |`);
+  console.log(`| WebGL draw calls during 5 s idle | ${idle.drawCalls} |`);
+  console.log(`| frames while typing a 16-digit card number | ${typing.frames} |`);
+  console.log(`| CPU per frame while typing (mean) | ${ms(typing.perFrame)} |`);
+} finally {
+  await browser.close();
+  await server.stop();
+}
