@@ -42,6 +42,21 @@ void TextInputs::end_frame() {
 #ifdef __EMSCRIPTEN__
     pw_text_input_commit();
 #endif
+    // A focus asked for outside a frame (the checkout's Focus effect) waits
+    // until its field is shown and enabled: on arrival at a form the input
+    // does not exist yet, and after a decline it is still disabled from the
+    // submitting screen until this frame enabled it again.
+    if (pending_focus_.empty()) return;
+    for (const PlacedField& f : placed_) {
+        if (f.spec.id != pending_focus_ || f.disabled) continue;
+#ifdef __EMSCRIPTEN__
+        pw_text_input_focus(pending_focus_.c_str());
+#else
+        focused_ = pending_focus_;
+#endif
+        pending_focus_.clear();
+        return;
+    }
 }
 
 const std::string& TextInputs::value(const std::string& id) const {
@@ -58,11 +73,8 @@ void TextInputs::set_value(const std::string& id, const std::string& value) {
 }
 
 void TextInputs::focus(const std::string& id) {
-#ifdef __EMSCRIPTEN__
-    pw_text_input_focus(id.c_str());
-#else
-    focused_ = id;
-#endif
+    pending_focus_ = id;
+    if (on_change) on_change();  // the frame that places it applies it
 }
 
 void TextInputs::on_input(const std::string& id, const std::string& value) {

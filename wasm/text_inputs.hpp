@@ -45,6 +45,8 @@ public:
     bool focused(const std::string& id) const { return focused_ == id; }
     // Replaces the DOM value (reformatting, e.g. card number grouping).
     void set_value(const std::string& id, const std::string& value);
+    // Moves keyboard focus to field `id` at the end of the first frame that
+    // shows it enabled.
     void focus(const std::string& id);
 
     // From the DOM (or a test): the payer typed / focus moved.
@@ -63,6 +65,7 @@ private:
     std::map<std::string, std::string> values_;
     std::string focused_;
     std::string entered_;
+    std::string pending_focus_;  // applied by the end_frame() that shows it enabled
     std::vector<PlacedField> placed_;
 };
 

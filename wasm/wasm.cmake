@@ -46,12 +46,15 @@ target_link_options(paywidget PRIVATE ${PW_WIDGET_FLAGS}
   -sENVIRONMENT=web -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
   -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0 -sEXPORTED_FUNCTIONS=_main,_malloc,_free)
 
-# The page: web/embed.{html,css,js} next to paywidget.{js,wasm}, so the
-# build directory can be served as is (the server serves it as /embed).
-set(PW_WEB_FILES embed.html embed.css embed.js)
+# The page: web/embed.{html,css,js} next to paywidget.{js,wasm}, plus the
+# loader practitioners embed (pay-widget.js, its .d.ts), so the build
+# directory can be served as is (the server serves it as /embed and
+# /pay-widget.js).
+set(PW_WEB_FILES embed.html embed.css embed.js pay-widget.js pay-widget.d.ts)
 set(PW_WEB_OUTPUTS)
 foreach(f ${PW_WEB_FILES})
   add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/${f}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/pages
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PROJECT_SOURCE_DIR}/web/${f} ${CMAKE_BINARY_DIR}/${f}
     DEPENDS ${PROJECT_SOURCE_DIR}/web/${f} VERBATIM)
   list(APPEND PW_WEB_OUTPUTS ${CMAKE_BINARY_DIR}/${f})

@@ -1,19 +1,121 @@
-// The widget page's DOM glue, loaded before paywidget.js: points the
-// Emscripten module at the canvas and passes the options. Options come from
-// window.pwOptions (set by the page that serves /embed), overridden by query
-// parameters (?theme=dark&accent=%23635bff&radius=6&font_scale=1.1&locale=de-DE);
-// Module.pwSetOptions({...}) changes them at run time without a reload.
+// The widget page's DOM glue, loaded before paywidget.js.
+//
+// 1. Points the Emscripten module at the canvas and passes the options:
+//    window.pwOptions (set by the page that serves /embed), then the query
+//    parameters theme, accent, radius, font_scale, locale. Those are moved
+//    into Module.pwOptions and removed from the address, so that a later
+//    Module.pwSetOptions({...}) (an options.update from the host page) wins
+//    over them: the wasm reads query parameters last.
+// 2. The child side of the embed protocol (web/pay-widget.js is the parent):
+//    messages {source: 'paywidget', version: 1, type, payload}.
+//      child → parent  ready {stage, invoice_id?, balance?, currency?}, resize {height},
+//                      payment.succeeded {payment_id, invoice_id, amount,
+//                      currency, status, balance}, payment.declined
+//                      {payment_id, code, message}, error {code, message}
+//      parent → child  options.update {theme, locale, accent, radius, font_scale}
+//    They are translated from/to the widget's window events (pw:ready,
+//    pw:height, pw:succeeded, pw:declined, pw:error) and Module.pwSetOptions.
+//    Outgoing messages go to exactly one origin, never '*': the `origin`
+//    query parameter when it is a plain http(s) origin, else this page's own
+//    origin. Incoming messages count only from the parent window at that
+//    origin. Card data never leaves: every payload is rebuilt from a fixed
+//    list of fields.
 (function () {
   'use strict';
+  var PROTOCOL_VERSION = 1;
+  var OPTION_KEYS = ['theme', 'accent', 'radius', 'font_scale', 'locale'];
+
   var canvas = document.getElementById('pw-canvas');
+  var query = new URLSearchParams(window.location.search);
+  var options = Object.assign({}, window.pwOptions || {});
+  OPTION_KEYS.forEach(function (k) {
+    if (query.has(k)) options[k] = query.get(k);
+    query.delete(k);
+  });
   window.Module = {
     canvas: canvas,
-    pwOptions: window.pwOptions || {},
+    pwOptions: options,
     print: function () {},
     printErr: function (text) { if (window.console) console.warn(text); },
   };
+  if (window.history && window.history.replaceState) {
+    var rest = query.toString();
+    window.history.replaceState(null, '', window.location.pathname + (rest ? '?' + rest : '') + window.location.hash);
+  }
   // Context loss (GPU reset): allow the browser to restore the context.
   // Rebuilding GL objects after a restore is not handled yet (reloading
   // would lose the link token, which left the address bar on start).
   canvas.addEventListener('webglcontextlost', function (e) { e.preventDefault(); }, false);
+
+  // "https://clinic.example" exactly (no path, query or credentials), or null.
+  function plainOrigin(text) {
+    if (!text) return null;
+    try {
+      var u = new URL(text);
+      if ((u.protocol === 'https:' || u.protocol === 'http:') && u.origin === text) return u.origin;
+    } catch (e) { /* not a URL */ }
+    return null;
+  }
+  var parentOrigin = plainOrigin(query.get('origin')) || window.location.origin;
+  var framed = window.parent !== window;
+
+  function post(type, payload) {
+    if (!framed) return;
+    window.parent.postMessage({ source: 'paywidget', version: PROTOCOL_VERSION, type: type, payload: payload }, parentOrigin);
+  }
+
+  // Copies only the named fields, and only strings and finite numbers.
+  function pick(detail, keys) {
+    var out = {};
+    keys.forEach(function (k) {
+      var v = detail && detail[k];
+      if (typeof v === 'string' || (typeof v === 'number' && isFinite(v))) out[k] = v;
+    });
+    return out;
+  }
+
+  // The widget's first screen is up (pw:ready): the host page swaps its
+  // placeholder for the frame. Sizes are forwarded from the start, so the
+  // frame already has the right height when that happens.
+  var readySent = false;
+  function sendReady(detail) {
+    if (readySent) return;
+    readySent = true;
+    post('ready', pick(detail, ['stage', 'invoice_id', 'balance', 'currency']));
+  }
+  var lastHeight = 0;
+  window.addEventListener('pw:ready', function (e) { sendReady(e.detail); });
+  window.addEventListener('pw:height', function (e) {
+    var h = Math.ceil(Number(e.detail && e.detail.height));
+    if (!(h > 0) || h === lastHeight) return;
+    lastHeight = h;
+    post('resize', { height: h });
+  });
+  // The wasm could not start (no WebGL2, download failed): it shows a
+  // sentence in #pw-fallback instead. Show that in place of the placeholder.
+  var fallback = document.getElementById('pw-fallback');
+  if (fallback && window.MutationObserver) {
+    new MutationObserver(function () {
+      if (fallback.hidden || readySent) return;
+      post('resize', { height: Math.ceil(document.documentElement.scrollHeight) });
+      sendReady({ stage: 'unavailable' });
+      post('error', { code: 'widget_unavailable', message: fallback.textContent });
+    }).observe(fallback, { attributes: true, attributeFilter: ['hidden'] });
+  }
+  window.addEventListener('pw:succeeded', function (e) {
+    post('payment.succeeded', pick(e.detail, ['payment_id', 'invoice_id', 'amount', 'currency', 'status', 'balance']));
+  });
+  window.addEventListener('pw:declined', function (e) { post('payment.declined', pick(e.detail, ['payment_id', 'code', 'message'])); });
+  window.addEventListener('pw:error', function (e) { post('error', pick(e.detail, ['code', 'message'])); });
+
+  window.addEventListener('message', function (e) {
+    if (!framed || e.source !== window.parent || e.origin !== parentOrigin) return;
+    var m = e.data;
+    if (!m || m.source !== 'paywidget' || m.version !== PROTOCOL_VERSION || m.type !== 'options.update') return;
+    var update = pick(m.payload, OPTION_KEYS);
+    if (!Object.keys(update).length) return;
+    if (typeof window.Module.pwSetOptions === 'function') window.Module.pwSetOptions(update);
+    // Still loading: the wasm reads Module.pwOptions when it starts.
+    else window.Module.pwOptions = Object.assign({}, window.Module.pwOptions, update);
+  });
 })();

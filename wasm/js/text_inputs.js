@@ -73,6 +73,11 @@ mergeInto(LibraryManager.library, {
   pw_text_input_focus__deps: ['$pwInputs'],
   pw_text_input_focus: function (idPtr) {
     var el = pwInputs.byId[UTF8ToString(idPtr)];
-    if (el) el.focus({ preventScroll: false });
+    if (!el) return;
+    // After this frame's commits: the mirror's commit may still move the
+    // input into visual order, and moving a focused element drops focus.
+    Promise.resolve().then(function () {
+      if (!el.disabled && el.style.display !== 'none') el.focus({ preventScroll: false });
+    });
   },
 });

@@ -86,6 +86,12 @@ export function stats(page) {
 
 // Waits until the checkout reaches `stage` (pw::stage_id: "review",
 // "link_expired", ...); the error names the stage it was stuck in.
+//
+// pwStats().stage is recorded at the end of the frame whose events changed
+// it, so the mirror and the inputs still show the previous screen until the
+// next frame, which the widget always requests after a change. Two
+// animation frames later that frame has been drawn: controls found after
+// waitForStage belong to the new screen.
 export async function waitForStage(page, stage, timeout = 20000) {
   try {
     await page.waitForFunction((s) => window.Module.pwStats().stage === s, stage, { timeout, polling: 50 });
@@ -93,6 +99,13 @@ export async function waitForStage(page, stage, timeout = 20000) {
     const now = await stats(page).catch(() => null);
     throw new Error(`e2e: stage "${stage}" not reached within ${timeout} ms; stats: ${JSON.stringify(now)}`);
   }
+  await nextFrames(page);
+}
+
+// Resolves after two requestAnimationFrame callbacks (the widget draws in
+// requestAnimationFrame).
+export function nextFrames(page) {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
 
 // Waits until no frame has been drawn for `quietMs` (render on demand
@@ -149,4 +162,152 @@ export function describeViolations(list) {
 
 export async function cspViolations(page) {
   return page.evaluate(() => window.__pwCsp || []);
+}
+
+// ---------------------------------------------------------------- screens
+// Helpers the journeys share. Controls are found by role and name through
+// the accessibility mirror; the mirror's elements let the mouse through to
+// the canvas, so a "click" is a real mouse click at the place the mirror
+// says the control is drawn (force: Playwright would otherwise wait for the
+// transparent element itself to receive the pointer).
+
+// A real mouse click on the control the mirror names (a button, radio,
+// checkbox or link found with page.getByRole).
+export async function press(locator) {
+  await locator.waitFor({ state: 'attached', timeout: 10000 });
+  // The mirror shows the state of the last frame drawn: a button enabled by
+  // what was just typed is clickable once that frame is out (a click on a
+  // still-disabled item is rightly ignored). On a busy machine that frame
+  // can lag the input events by a while.
+  await locator.page().waitForFunction((el) => el && !el.disabled, await locator.elementHandle(), { timeout: 10000 });
+  await locator.click({ force: true });
+}
+
+// The accessible name of whatever has keyboard focus ("" for the body),
+// with its role: "button Pay Now", "textbox Card number".
+export function focusedControl(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return '';
+    const role = el.tagName === 'INPUT' ? (el.type === 'radio' || el.type === 'checkbox' ? el.type : 'textbox')
+      : el.tagName === 'BUTTON' ? 'button' : el.tagName === 'A' ? 'link' : el.tagName.toLowerCase();
+    const name = (el.getAttribute('aria-label') || el.textContent || '').trim();
+    return `${role} ${name}`;
+  });
+}
+
+// Every control a keyboard user can reach on the current screen, in the
+// order the eye reads them: top to bottom, left to right within a row (4 px
+// tolerance). Same naming as focusedControl. Radios of one group count once
+// (Tab enters a group at its checked radio).
+export function visualOrder(page) {
+  return page.evaluate(() => {
+    const nameOf = (el) => (el.getAttribute('aria-label') || el.textContent || '').trim();
+    const roleOf = (el) => (el.tagName === 'INPUT' ? (el.type === 'radio' || el.type === 'checkbox' ? el.type : 'textbox')
+      : el.tagName === 'BUTTON' ? 'button' : 'link');
+    const all = [...document.querySelectorAll('#pw-overlay input, #pw-overlay button, #pw-overlay a[href]')]
+      .filter((el) => !el.disabled && getComputedStyle(el).display !== 'none');
+    const groups = new Set();
+    const items = [];
+    for (const el of all) {
+      if (el.type === 'radio') {
+        if (groups.has(el.name)) continue;
+        const checked = all.find((r) => r.type === 'radio' && r.name === el.name && r.checked) || el;
+        groups.add(el.name);
+        items.push(checked);
+      } else {
+        items.push(el);
+      }
+    }
+    const box = (el) => el.getBoundingClientRect();
+    items.sort((a, b) => {
+      const dy = box(a).top - box(b).top;
+      return Math.abs(dy) > 4 ? dy : box(a).left - box(b).left;
+    });
+    return items.map((el) => `${roleOf(el)} ${nameOf(el)}`);
+  });
+}
+
+// Presses Tab `count` times and returns focusedControl after each press.
+export async function tabSequence(page, count, key = 'Tab') {
+  const seen = [];
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press(key);
+    seen.push(await focusedControl(page));
+  }
+  return seen;
+}
+
+// Text the widget exposes through its mirror (headings, text, notices).
+export function mirror(page) {
+  return page.locator('#pw-a11y');
+}
+
+// A screen of the journey: the screenshot build/e2e-artifacts/widget-<name>.png
+// and axe-core's violations on it (the test asserts there are none).
+// { idle: false } for a screen that animates (submitting).
+export async function auditScreen(page, name, { idle = true } = {}) {
+  if (idle) await waitForIdle(page, 300);
+  await screenshot(page, `widget-${name}`);
+  return axeViolations(page);
+}
+
+// What the widget sends: every request whose path matches `re`, with its
+// method and headers, and its response status when one came back.
+export function recordRequests(page, re) {
+  const seen = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (re.test(u.pathname)) seen.push({ method: r.method(), path: u.pathname, headers: r.headers() });
+  });
+  return seen;
+}
+
+// An expiry a few years ahead, as a payer types it ("12 / 29" is what the
+// field shows once the widget formats "1229").
+export function futureExpiry(yearsAhead = 3) {
+  const yy = String((new Date().getFullYear() + yearsAhead) % 100).padStart(2, '0');
+  return { typed: `12${yy}`, shown: `12 / ${yy}` };
+}
+
+// The card form's fields by their accessible names (wasm/screen_card.cpp).
+export const CARD_FIELDS = {
+  number: 'Card number',
+  exp: 'Expiry date (MM / YY)',
+  cvc: 'Security code',
+  name: 'Name on card',
+  postal_code: 'Postal code',
+};
+
+export function field(page, name) {
+  return page.getByRole('textbox', { name, exact: true });
+}
+
+// Types a card into the form (fill: one input event per field, as autofill
+// does). `card` has number, exp, cvc, name, postal_code; missing ones are
+// left as they are.
+export async function fillCard(page, card) {
+  for (const [key, label] of Object.entries(CARD_FIELDS)) {
+    if (card[key] !== undefined) await field(page, label).fill(card[key]);
+  }
+  await nextFrames(page);
+}
+
+// What the card form's fields hold now, by the same keys.
+export async function cardValues(page) {
+  const out = {};
+  for (const [key, label] of Object.entries(CARD_FIELDS)) out[key] = await field(page, label).inputValue();
+  return out;
+}
+
+// Waits (up to `timeout`) until focusedControl is `expected`; returns what
+// had focus last, so the assertion message names it.
+export async function waitForFocus(page, expected, timeout = 2000) {
+  const end = Date.now() + timeout;
+  let now = await focusedControl(page);
+  while (now !== expected && Date.now() < end) {
+    await page.waitForTimeout(50);
+    now = await focusedControl(page);
+  }
+  return now;
 }

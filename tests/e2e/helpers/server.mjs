@@ -7,14 +7,19 @@
 //   const server = await startServer();
 //   server.baseUrl            'http://127.0.0.1:41234'
 //   server.link(/expired/)    { number, label, url, token } of a seeded link
+//   server.adminKey           the demo practice's admin key (helpers/admin.mjs)
 //   await server.stop();      SIGTERM, wait, remove the data directory
+//
+// Bank debits settle 0 s after the charge by default (the server's
+// settlement worker runs every second); startServer({ settleDelaySeconds:
+// 3600 }) keeps them "processing" until POST /api/v1/test/settle.
 //
 // Paths come from the environment (scripts/test sets them), defaulting to
 // the standard build directories:
 //   PW_SERVER_BIN  build/native/server
 //   PW_WASM_DIR    build/wasm (paywidget.{js,wasm} + embed.{html,css,js})
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -79,7 +84,7 @@ export function parseSeedOutput(text) {
   return out;
 }
 
-async function startOnce(dataDir, extraArgs, timeoutMs) {
+async function startOnce(dataDir, extraArgs, timeoutMs, settleDelaySeconds) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const args = [
@@ -88,7 +93,7 @@ async function startOnce(dataDir, extraArgs, timeoutMs) {
     '--public-url', baseUrl,
     '--static-dir', wasmDir,
     '--seed-demo', '--test-mode',
-    '--settle-delay-seconds', '0',
+    '--settle-delay-seconds', String(settleDelaySeconds),
     '--workers', '8',
     ...extraArgs,
   ];
@@ -109,12 +114,12 @@ async function startOnce(dataDir, extraArgs, timeoutMs) {
   return { child, port, baseUrl, ready, output: () => ({ stdout, stderr }) };
 }
 
-export async function startServer({ extraArgs = [], timeoutMs = 15000 } = {}) {
+export async function startServer({ extraArgs = [], timeoutMs = 15000, settleDelaySeconds = 0 } = {}) {
   checkBuilds();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pw-e2e-'));
   let run;
   for (let attempt = 0; attempt < 3; attempt++) {
-    run = await startOnce(dataDir, extraArgs, timeoutMs);
+    run = await startOnce(dataDir, extraArgs, timeoutMs, settleDelaySeconds);
     if (run.ready.ok) break;
     run.child.kill('SIGKILL');
     // Only a lost port race is worth another try.
@@ -133,6 +138,7 @@ export async function startServer({ extraArgs = [], timeoutMs = 15000 } = {}) {
     port: run.port,
     dataDir,
     seed,
+    adminKey: seed.adminKey,
     // The seeded link whose label matches `re` (throws when none does, so a
     // changed seed fails loudly rather than testing the wrong invoice).
     link(re) {
@@ -164,4 +170,46 @@ export async function startServer({ extraArgs = [], timeoutMs = 15000 } = {}) {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+// ------------------------------------------------------- documented tables
+// The tests compare what the widget shows with what the project documents,
+// read from the documents themselves rather than copied into the tests.
+
+// docs/api.md's "Error and decline codes": {kind: {code: {status, message,
+// field}}} for kind request, auth, link, conflict, limit, server,
+// card_decline, bank_return. `field` is the input to focus ("" if none).
+export function codeCatalogue() {
+  const text = readFileSync(path.join(repoRoot, 'docs', 'api.md'), 'utf8');
+  const out = {};
+  let kind = null;
+  for (const line of text.split('\n')) {
+    let m;
+    if ((m = /^#### (\w+)\s*$/.exec(line))) { kind = m[1]; out[kind] = {}; continue; }
+    if (!kind || !(m = /^\| `([a-z_]+)` \| (\d+) \| (.*) \| (yes|no) \|$/.exec(line))) continue;
+    const f = /^(.*?)(?: \(`([a-z_.]+)`\))?$/.exec(m[3].trim());
+    out[kind][m[1]] = { status: Number(m[2]), message: f[1], field: f[2] || '', retryable: m[4] === 'yes' };
+  }
+  if (!out.card_decline || !out.bank_return) throw new Error('e2e: docs/api.md has no card_decline/bank_return tables');
+  return out;
+}
+
+// server/processor/README.md's "Test cards" table: [{number, outcome,
+// code, publicCode}] where number is as printed ("4000 0000 0000 0002"),
+// outcome "succeeded" | "declined" | "processing_error", code the
+// processor's raw code and publicCode the one payers see (the README says
+// "shown to payers as `x`" where the two differ).
+export function testCards() {
+  const text = readFileSync(path.join(repoRoot, 'server', 'processor', 'README.md'), 'utf8');
+  const section = text.split('## Test cards')[1]?.split('\n## ')[0] ?? '';
+  const cards = [];
+  for (const line of section.split('\n')) {
+    const m = /^\| ([\d ]{19}) \| ([a-z_]+)(?:, [a-z]+)? \| (.*?) \|$/.exec(line);
+    if (!m) continue;
+    const code = /`([a-z_]+)`/.exec(m[3])?.[1] ?? '';
+    const shown = /shown to payers as `([a-z_]+)`/.exec(m[3])?.[1];
+    cards.push({ number: m[1], outcome: m[2], code, publicCode: shown ?? code });
+  }
+  if (cards.length < 5) throw new Error(`e2e: cannot read the test cards from server/processor/README.md (${cards.length})`);
+  return cards;
 }

@@ -1,0 +1,121 @@
+// A bank debit (ACH) through the widget against the real server: the
+// account form, the debit authorization from the API, and a confirmation
+// that says the debit is processing, which the admin API confirms. The
+// server runs with a one-hour settlement delay so the debit stays
+// "processing" until the test settles it (POST /api/v1/test/settle).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { adminApi } from './helpers/admin.mjs';
+import {
+  auditScreen, cspViolations, describeViolations, field, launchBrowser, mirror, newWidgetPage, openWidget, press,
+  waitForFocus, waitForStage,
+} from './helpers/browser.mjs';
+import { repoRoot, startServer } from './helpers/server.mjs';
+
+let server;
+let browser;
+let admin;
+
+before(async () => {
+  server = await startServer({ settleDelaySeconds: 3600 });
+  browser = await launchBrowser();
+  admin = adminApi(server);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const usd = (minor) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(minor / 100);
+
+// The ACH account that settles, from server/processor/README.md's table
+// ("| ACH | routing 110000000, account 000123456789 | settles |").
+function settlingAchAccount() {
+  const text = readFileSync(path.join(repoRoot, 'server', 'processor', 'README.md'), 'utf8');
+  const m = /\| ACH \| routing (\d{9}), account (\d+) \| settles \|/.exec(text);
+  if (!m) throw new Error('e2e: no settling ACH test account in server/processor/README.md');
+  return { routing: m[1], account: m[2] };
+}
+
+async function assertScreen(page, name) {
+  const violations = await auditScreen(page, name);
+  assert.equal(violations.length, 0, `axe-core violations on the ${name} screen:\n${describeViolations(violations)}`);
+}
+
+test('an ACH debit with the authorization accepted is submitted and shown as processing', async () => {
+  const link = server.link(/bank debit \(ACH\) only/);
+  const view = (await server.api(`/api/v1/links/${link.token}`)).json;
+  const mandate = view.mandates.find((m) => m.scheme === 'ach');
+  assert.ok(mandate, 'the API gives the ACH authorization text');
+  const { routing, account } = settlingAchAccount();
+
+  const page = await newWidgetPage(browser);
+  try {
+    await openWidget(page, server, link.token);
+    await waitForStage(page, 'review');
+    await press(page.getByRole('button', { name: 'Pay Now', exact: true }));
+    // Full balance only and one method: straight to the bank form.
+    await waitForStage(page, 'details');
+    await page.getByRole('heading', { level: 2, name: 'US bank account (ACH)', exact: true }).waitFor();
+    // Checked at the end, so a focus problem does not hide the rest.
+    const focusedFirst = await waitForFocus(page, 'textbox Account holder name');
+    assert.equal(await mirror(page).getByText(mandate.text, { exact: true }).count(), 1,
+      'the authorization text exactly as the API sent it');
+
+    await field(page, 'Account holder name').fill('Taylor Brooks');
+    await field(page, 'Routing number').fill(routing);
+    await field(page, 'Account number').fill(account);
+    assert.equal(await page.getByRole('radio', { name: 'Checking', exact: true }).isChecked(), true);
+    const submit = page.getByRole('button', { name: 'Submit payment', exact: true });
+    const consent = page.getByRole('checkbox', { name: 'I authorize this debit', exact: true });
+    assert.equal(await consent.isChecked(), false, 'the authorization starts unticked');
+    assert.equal(await submit.isDisabled(), true, 'no debit without the authorization');
+    await press(consent);
+    await page.waitForFunction(() => {
+      const b = [...document.querySelectorAll('#pw-overlay button')].find((e) => e.textContent === 'Submit payment');
+      return b && !b.disabled;
+    }, null, { timeout: 5000 });
+    assert.equal(await consent.isChecked(), true);
+    await assertScreen(page, 'bank');
+
+    const responseP = page.waitForResponse((r) => r.request().method() === 'POST' &&
+      /\/api\/v1\/invoices\/[^/]+\/payments$/.test(new URL(r.url()).pathname));
+    await press(submit);
+    const response = await (await responseP).json();
+    assert.equal(response.payment.status, 'processing', JSON.stringify(response.payment));
+    await waitForStage(page, 'succeeded');
+    await page.getByRole('heading', { level: 1, name: 'Bank debit submitted', exact: true }).waitFor();
+    const says = await mirror(page).getByText(`Your bank debit of ${usd(response.payment.amount)}`, { exact: false })
+      .textContent();
+    assert.match(says, /is processing/, 'the confirmation says the debit is processing');
+    assert.equal(await mirror(page).getByText(`Paid with: US bank account \u2022\u2022\u2022\u2022 ${account.slice(-4)}`,
+      { exact: true }).count(), 1);
+    assert.equal(await mirror(page).getByText(`Amount paid: ${usd(view.invoice.balance)}`, { exact: true }).count(), 1);
+    // Not "paid in full" while the bank has not settled.
+    assert.equal(await mirror(page).getByText('This invoice is now paid in full', { exact: false }).count(), 0);
+    await page.getByRole('status').filter({ hasText: 'processing' }).waitFor({ timeout: 5000 });
+    await assertScreen(page, 'bank-processing');
+    assert.deepEqual(await cspViolations(page), [], 'CSP violations');
+    assert.deepEqual(page.pwErrors, [], 'page errors');
+    assert.deepEqual(page.pwHttpErrors, [], 'failed requests');
+    assert.equal(focusedFirst, 'textbox Account holder name', 'the first field of the bank form takes focus');
+  } finally {
+    await page.context().close();
+  }
+
+  const during = await admin.invoice(view.invoice.id);
+  assert.equal(during.payments.length, 1, 'one payment');
+  assert.equal(during.payments[0].status, 'processing');
+  assert.equal(during.payments[0].amount, view.invoice.balance);
+  assert.equal(during.payments[0].method.type, 'bank_debit');
+  // Once the bank settles, the payment succeeds.
+  const settled = await server.api('/api/v1/test/settle', { method: 'POST', body: {} });
+  assert.equal(settled.status, 200, settled.text);
+  const done = await admin.invoice(view.invoice.id);
+  assert.equal(done.payments[0].status, 'succeeded');
+  assert.equal(done.invoice.balance, 0);
+});

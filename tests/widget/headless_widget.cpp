@@ -1,0 +1,257 @@
+// See headless_widget.hpp. Mirrors wasm/app.cpp's frame() and run() minus
+// WebGL, the canvas and fetch.
+#include "headless_widget.hpp"
+
+#include <cfloat>
+#include <sstream>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "imgui.h"
+#include "locale_format.hpp"
+#include "widget.hpp"
+
+namespace pwtest {
+
+const std::vector<std::string>& all_input_ids() {
+    static const std::vector<std::string> ids = {
+        "amount",         "number",         "exp",          "cvc",
+        "name",           "postal_code",    "account_holder", "routing_number",
+        "account_number", "transit_number", "institution_number", "iban"};
+    return ids;
+}
+
+namespace {
+bool is_alert_stage(pw::Stage s) {  // as wasm/app.cpp
+    return s == pw::Stage::declined || s == pw::Stage::failed || s == pw::Stage::load_failed ||
+           s == pw::Stage::link_expired || s == pw::Stage::link_revoked || s == pw::Stage::link_unknown;
+}
+
+// The DOM stand-ins are the page's singletons: a test's widget starts from
+// a blank page (no typed values, no focus, no pending Enter/activation).
+void reset_page_singletons() {
+    pwui::TextInputs& in = pwui::text_inputs();
+    in.on_change = nullptr;
+    for (const std::string& id : all_input_ids()) {
+        in.set_value(id, "");
+        in.on_focus(id, false);
+        (void)in.take_enter(id);
+    }
+    pwui::A11yMirror& mirror = pwui::a11y_mirror();
+    mirror.on_change = nullptr;
+    mirror.begin_frame();
+    mirror.end_frame();  // no items: every pending activation is dropped
+    mirror.focus("");
+    pwui::locale_format().clear();
+}
+}  // namespace
+
+HeadlessWidget::HeadlessWidget(WidgetOptions options)
+    : options_(std::move(options)),
+      // Predictable keys ("key-1", "key-2", ...) so tests can tell a reused
+      // key from a new one; 16+ characters would be the browser's.
+      checkout_([this] { return "test-key-" + std::to_string(++keys_issued_); }) {
+    reset_page_singletons();
+    announced_before_ = pwui::a11y_mirror().announcements().size();
+
+    IMGUI_CHECKVERSION();
+    context_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(context_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    theme_ = pwui::theme_from_options(nlohmann::json{{"theme", options_.theme}});
+    pwui::apply_to_style(theme_, ImGui::GetStyle());
+    // dpr 1: glyphs at CSS px; the atlas is built (Alpha8) but never uploaded.
+    fonts_ = pwui::build_fonts(*io.Fonts, 1.0f, theme_.font_scale);
+    io.FontDefault = fonts_.body;
+    io.FontGlobalScale = 1.0f;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
+    io.DisplaySize = ImVec2(options_.width, options_.height);
+    io.DeltaTime = 1.0f / 60.0f;
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+}
+
+HeadlessWidget::~HeadlessWidget() {
+    ImGui::DestroyContext(context_);
+    reset_page_singletons();
+}
+
+void HeadlessWidget::start() {
+    run(checkout_.start());
+    frame();
+}
+
+void HeadlessWidget::load(const pw::LinkView& view) {
+    start();
+    respond(pw::ev::Loaded{view});
+}
+
+void HeadlessWidget::respond(const pw::Event& e) {
+    dispatch(e);
+    settle();
+}
+
+void HeadlessWidget::dispatch(const pw::Event& e) { run(checkout_.dispatch(e)); }
+
+void HeadlessWidget::run(std::vector<pw::Effect> effects) {
+    for (pw::Effect& effect : effects) {
+        if (auto* a = std::get_if<pw::effect::Announce>(&effect)) {
+            pwui::a11y_mirror().announce(a->text, is_alert_stage(checkout_.state().stage));
+        } else if (auto* f = std::get_if<pw::effect::Focus>(&effect)) {
+            pwui::text_inputs().focus(f->field);
+        }
+        effects_.push_back(std::move(effect));
+    }
+}
+
+void HeadlessWidget::frame() {
+    ImGui::SetCurrentContext(context_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(options_.width, options_.height);
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    pwui::a11y_mirror().begin_frame();
+    pwui::text_inputs().begin_frame();
+    pwui::FrameOutput out;
+    pwui::Layout layout;
+    layout.display_width = options_.width;
+    layout.max_content = 560;
+    layout.receipt_base = options_.receipt_base;
+    content_height_ = pwui::draw_widget(checkout_, theme_, fonts_, layout, out);
+    ImGui::Render();
+    pwui::a11y_mirror().end_frame();
+    pwui::text_inputs().end_frame();
+    ++frames_;
+    events_last_frame_ = static_cast<int>(out.events.size());
+    for (const pw::Event& e : out.events) dispatch(e);
+    if (!out.navigate_to.empty()) navigated_to_ = out.navigate_to;
+}
+
+bool HeadlessWidget::settle(int max_frames) {
+    // As wasm/frame_loop.cpp: a request draws 1 + 2 settle frames, and a
+    // frame that emitted events requests again.
+    constexpr int kFramesPerRequest = 3;
+    int pending = kFramesPerRequest;
+    for (int i = 0; i < max_frames; ++i) {
+        frame();
+        if (events_last_frame_ > 0) pending = kFramesPerRequest;
+        else if (--pending == 0) return true;
+    }
+    return false;
+}
+
+const std::vector<pwui::A11yItem>& HeadlessWidget::items() const { return pwui::a11y_mirror().items(); }
+const std::vector<pwui::PlacedField>& HeadlessWidget::placed() const { return pwui::text_inputs().placed(); }
+
+const pwui::A11yItem* HeadlessWidget::find(pwui::Role role, std::string_view name) const {
+    for (const pwui::A11yItem& i : items())
+        if (i.role == role && i.name == name) return &i;
+    return nullptr;
+}
+
+const pwui::A11yItem* HeadlessWidget::find_prefix(pwui::Role role, std::string_view prefix) const {
+    for (const pwui::A11yItem& i : items())
+        if (i.role == role && std::string_view(i.name).substr(0, prefix.size()) == prefix) return &i;
+    return nullptr;
+}
+
+const pwui::A11yItem* HeadlessWidget::find_id(const std::string& id) const { return pwui::a11y_mirror().find(id); }
+
+bool HeadlessWidget::shows(std::string_view text) const {
+    for (const pwui::A11yItem& i : items())
+        if (i.name.find(text) != std::string::npos) return true;
+    return false;
+}
+
+bool HeadlessWidget::activate_id(const std::string& id) {
+    const pwui::A11yItem* item = find_id(id);
+    if (!item || item->disabled) return false;
+    pwui::a11y_mirror().on_activate(id);
+    settle();
+    return true;
+}
+
+bool HeadlessWidget::activate(pwui::Role role, std::string_view name) {
+    const pwui::A11yItem* item = find(role, name);
+    return item && activate_id(item->id);
+}
+
+bool HeadlessWidget::click(pwui::Role role, std::string_view name) {
+    const pwui::A11yItem* item = find(role, name);
+    if (!item) return false;
+    ImGui::SetCurrentContext(context_);
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 at(item->rect.x + item->rect.w * 0.5f, item->rect.y + item->rect.h * 0.5f);
+    // Hover first (ImGui finds the hovered window from the previous frame),
+    // then press, then release: InvisibleButton reports the click on release.
+    io.MousePos = at;
+    frame();
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frame();
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    settle();
+    return true;
+}
+
+bool HeadlessWidget::type(const std::string& id, const std::string& value) {
+    if (!field(id)) return false;
+    pwui::TextInputs& in = pwui::text_inputs();
+    for (const std::string& other : all_input_ids())
+        if (other != id && in.focused(other)) in.on_focus(other, false);
+    if (!in.focused(id)) in.on_focus(id, true);
+    in.on_input(id, value);
+    settle();
+    return true;
+}
+
+void HeadlessWidget::blur(const std::string& id) {
+    pwui::text_inputs().on_focus(id, false);
+    settle();
+}
+
+void HeadlessWidget::press_enter(const std::string& id) {
+    pwui::text_inputs().on_enter(id);
+    settle();
+}
+
+const pwui::PlacedField* HeadlessWidget::field(const std::string& id) const {
+    for (const pwui::PlacedField& f : placed())
+        if (f.spec.id == id) return &f;
+    return nullptr;
+}
+
+const std::string& HeadlessWidget::value(const std::string& id) const { return pwui::text_inputs().value(id); }
+
+bool HeadlessWidget::focused(const std::string& id) const { return pwui::text_inputs().focused(id); }
+
+std::vector<std::string> HeadlessWidget::announcements() const {
+    const std::vector<std::string>& all = pwui::a11y_mirror().announcements();
+    return std::vector<std::string>(all.begin() + static_cast<std::ptrdiff_t>(announced_before_), all.end());
+}
+
+std::string HeadlessWidget::dump() const {
+    std::ostringstream o;
+    o << "stage " << pw::stage_id(stage()) << "\n";
+    for (const pwui::A11yItem& i : items()) {
+        o << "  " << pwui::role_id(i.role) << " #" << i.id << " '" << i.name << "'";
+        if (i.disabled) o << " [disabled]";
+        if (i.checked) o << " [checked]";
+        o << " @" << i.rect.x << "," << i.rect.y << " " << i.rect.w << "x" << i.rect.h << "\n";
+    }
+    for (const pwui::PlacedField& f : placed()) {
+        o << "  input #" << f.spec.id << " '" << f.spec.label << "' = '" << value(f.spec.id) << "'";
+        if (f.disabled) o << " [disabled]";
+        if (f.invalid) o << " [invalid]";
+        o << " @" << f.rect.x << "," << f.rect.y << " " << f.rect.w << "x" << f.rect.h << "\n";
+    }
+    return o.str();
+}
+
+}  // namespace pwtest

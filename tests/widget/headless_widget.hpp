@@ -1,0 +1,142 @@
+// The widget run headless: Dear ImGui with no renderer, the real Inter
+// fonts (so text measures as in the browser), the real screens
+// (wasm/widget.cpp) drawing a pw::Checkout, and the two DOM stand-ins the
+// widget already has for this purpose: the accessibility mirror (items(),
+// on_activate) and the text inputs (placed(), on_input/on_focus/on_enter).
+//
+// It plays the part of wasm/app.cpp without a browser: each frame() draws
+// one ImGui frame, then dispatches the frame's events to the checkout and
+// runs the resulting effects the way App::run does (Announce -> mirror,
+// Focus -> text inputs). Effects that would reach the network (FetchView,
+// RequestToken, SendPayment) and NotifyHost are recorded instead; a test
+// answers them by feeding the API's response as a checkout event
+// (respond()), like api_client.cpp would.
+//
+// Tests act only through what a payer has: a mirror item found by role and
+// accessible name (activate(): the DOM element's click; click(): a mouse
+// click on the canvas at the item's rect), and the DOM inputs (type(),
+// blur(), press_enter()).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "a11y_mirror.hpp"
+#include "fonts.hpp"
+#include "paywidget/checkout.hpp"
+#include "text_inputs.hpp"
+#include "theme.hpp"
+
+namespace pwtest {
+
+struct WidgetOptions {
+    float width = 360;      // CSS px, like a phone
+    float height = 2400;    // tall enough for every screen: no scrolling
+    std::string theme = "light";  // "light" | "dark"
+    // Layout::receipt_base as wasm/app.cpp sets it for a link session.
+    std::string receipt_base = "/pay/lnk_test/receipts/";
+};
+
+class HeadlessWidget {
+public:
+    explicit HeadlessWidget(WidgetOptions options = {});
+    ~HeadlessWidget();
+    HeadlessWidget(const HeadlessWidget&) = delete;
+    HeadlessWidget& operator=(const HeadlessWidget&) = delete;
+
+    // ---- driving the checkout (the API side)
+    // checkout.start() (FetchView) and the first frame: the loading skeleton.
+    void start();
+    // start(), then the view arrives (200): the review screen.
+    void load(const pw::LinkView& view);
+    // A server response (or NoResponse) as the API client would report it;
+    // its effects are run and the widget settles.
+    void respond(const pw::Event& e);
+
+    // ---- frames
+    // One frame: draw, then apply the frame's events and their effects.
+    void frame();
+    // Frames as the browser's frame loop draws them after an input: until
+    // the screen is stable plus its settle frames. False when it never
+    // settles (a screen that emits events every frame).
+    bool settle(int max_frames = 30);
+    int frames() const { return frames_; }
+    int keys_issued() const { return keys_issued_; }
+
+    // ---- the payer's side
+    // The mirror item with exactly this role and accessible name (nullptr
+    // when not drawn). `starts_with`: name prefix ("Pay in full" matches
+    // "Pay in full, 200.00 USD").
+    const pwui::A11yItem* find(pwui::Role role, std::string_view name) const;
+    const pwui::A11yItem* find_prefix(pwui::Role role, std::string_view prefix) const;
+    const pwui::A11yItem* find_id(const std::string& id) const;
+    // Some mirror item's name contains `text`.
+    bool shows(std::string_view text) const;
+    // The DOM element's click / Enter / an assistive technology's action,
+    // then settle. False (and nothing done) when there is no such item or it
+    // is disabled: a disabled DOM element cannot be activated.
+    bool activate(pwui::Role role, std::string_view name);
+    bool activate_id(const std::string& id);
+    // A mouse click on the canvas at the centre of the item's rect (down in
+    // one frame, up in the next), then settle. False when not drawn.
+    bool click(pwui::Role role, std::string_view name);
+
+    // The DOM input `id`: focus it (blurring the focused one), set its value
+    // as the payer typed it, settle. False when that input is not placed.
+    bool type(const std::string& id, const std::string& value);
+    // The DOM input loses focus (Tab away), then settle.
+    void blur(const std::string& id);
+    // Enter in the DOM input, then settle.
+    void press_enter(const std::string& id);
+    const pwui::PlacedField* field(const std::string& id) const;
+    const std::string& value(const std::string& id) const;
+    bool focused(const std::string& id) const;
+
+    // ---- what the widget shows and did
+    const std::vector<pwui::A11yItem>& items() const;
+    const std::vector<pwui::PlacedField>& placed() const;
+    const pw::Checkout& checkout() const { return checkout_; }
+    const pw::CheckoutState& state() const { return checkout_.state(); }
+    pw::Stage stage() const { return checkout_.state().stage; }
+    float content_height() const { return content_height_; }
+    // Every effect since start(), in order. Idempotency keys are
+    // "test-key-1", "test-key-2", ... in the order the checkout asked.
+    const std::vector<pw::Effect>& effects() const { return effects_; }
+    template <class T>
+    std::vector<T> effects_of() const {
+        std::vector<T> out;
+        for (const pw::Effect& e : effects_)
+            if (const T* t = std::get_if<T>(&e)) out.push_back(*t);
+        return out;
+    }
+    // aria-live announcements since this widget was created.
+    std::vector<std::string> announcements() const;
+    // The last navigation a frame asked for ("" when none yet).
+    const std::string& navigated_to() const { return navigated_to_; }
+    // "role 'name' [disabled] [checked]" per item, one a line: for messages.
+    std::string dump() const;
+
+private:
+    void dispatch(const pw::Event& e);
+    void run(std::vector<pw::Effect> effects);
+
+    WidgetOptions options_;
+    pw::Checkout checkout_;
+    int keys_issued_ = 0;
+    ImGuiContext* context_ = nullptr;
+    pwui::Theme theme_;
+    pwui::Fonts fonts_;
+    std::vector<pw::Effect> effects_;
+    std::size_t announced_before_ = 0;
+    std::string navigated_to_;
+    float content_height_ = 0;
+    int frames_ = 0;
+    int events_last_frame_ = 0;
+};
+
+// Every DOM input id the widget uses (text_inputs has no list of its own).
+const std::vector<std::string>& all_input_ids();
+
+}  // namespace pwtest
