@@ -42,6 +42,10 @@ void text_field(Ui& ui, const TextFieldSpec& spec, const FieldLook& look) {
         dl()->AddText(ui.fonts.small, size, ImVec2(x, std::floor(y + (kFieldHeight - ts.y) * 0.5f)), t.text_muted,
                       look.adornment.c_str());
         input_w = std::max(60.0f, x - 8 - ui.left);
+        // Screen readers get it too ("Card number: Visa"): the brand the
+        // digits tell decides the security code's length.
+        ui.a11y.add(A11yItem{spec.id + "-adornment", Role::text, look.label + ": " + look.adornment, "",
+                             Rect{x, y, ts.x, kFieldHeight}});
     }
     ui.inputs.place(spec, Rect{ui.left, y, input_w, kFieldHeight}, look.locked, invalid);
     gap(ui, kFieldHeight);

@@ -81,9 +81,13 @@ BOOST_AUTO_TEST_CASE(number_is_grouped_and_the_brand_shown_as_typed) {
     // The brand mark takes room inside the field: the DOM input stops before it.
     const float visa_width = w.field("number")->rect.w;
     BOOST_TEST(visa_width < plain_width);
+    // ...and screen readers are told the brand as well.
+    BOOST_TEST(w.find(pwui::Role::text, "Card number: Visa") != nullptr);
     w.type("number", "378282246310005");
     BOOST_TEST(w.value("number") == "3782 822463 10005", "Amex groups 4-6-5");
     BOOST_TEST(w.field("number")->rect.w < visa_width, "\"American Express\" is wider than \"Visa\"");
+    BOOST_TEST(w.find(pwui::Role::text, "Card number: American Express") != nullptr);
+    BOOST_TEST(w.find(pwui::Role::text, "Card number: Visa") == nullptr);
     BOOST_TEST(w.state().details.card.number == "3782 822463 10005");
 }
 
