@@ -3,9 +3,11 @@
 //   server [--db var/paywidget.db] [--listen 127.0.0.1:8080] [--public-url URL]
 //          [--static-dir DIR] [--workers 16] [--durability normal|full]
 //          [--settle-delay-seconds 5] [--test-mode] [--seed-demo]
+//          [--smtp-url smtp://host:587] [--smtp-user U] [--smtp-from billing@example.com]
 //   server practitioner create --name N --email E [--phone P] [--db ...]
 //
-// Environment fallbacks: PAYWIDGET_DB, PAYWIDGET_LISTEN.
+// Environment fallbacks: PAYWIDGET_DB, PAYWIDGET_LISTEN. The SMTP password
+// comes only from PAYWIDGET_SMTP_PASSWORD (argv is visible in ps).
 // Start-up order: signals first (before any thread), open the app (migrate
 // the store), recover reserved payments, start settlement, register routes,
 // bind, print "listening on http://host:port", serve. SIGTERM/SIGINT stop
@@ -33,6 +35,7 @@
 #include "services/refunds.hpp"
 #include "services/seed_demo.hpp"
 #include "services/settlement.hpp"
+#include "services/smtp_delivery.hpp"
 
 namespace {
 
@@ -99,6 +102,7 @@ int main(int argc, char** argv) {
     std::string db = env_or("PAYWIDGET_DB", "var/paywidget.db");
     std::string listen = env_or("PAYWIDGET_LISTEN", "127.0.0.1:8080");
     std::string public_url, static_dir, durability = "normal";
+    std::string smtp_url, smtp_user, smtp_from;
     int workers = 16;
     int settle_delay = 5;
     bool test_mode = false, seed_demo = false;
@@ -113,6 +117,9 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0, 86400 * 30));
     cli.add_flag("--test-mode", test_mode, "enable /api/v1/test/* routes");
     cli.add_flag("--seed-demo", seed_demo, "load a demo practice, clients and invoices");
+    cli.add_option("--smtp-url", smtp_url, "send email by SMTP: smtp://host:port (STARTTLS when offered) or smtps://host:port; default: .eml files in the outbox");
+    cli.add_option("--smtp-user", smtp_user, "SMTP login (password in env PAYWIDGET_SMTP_PASSWORD)");
+    cli.add_option("--smtp-from", smtp_from, "sender address for outgoing email (From: \"<practice> via paywidget\", Reply-To: the practice)");
 
     CLI::App* prac = cli.add_subcommand("practitioner", "manage practices");
     CLI::App* create = prac->add_subcommand("create", "create a practice and print its admin key");
@@ -137,6 +144,16 @@ int main(int argc, char** argv) {
     config.durability = durability == "full" ? pws::Durability::full : pws::Durability::normal;
     config.settle_delay = std::chrono::seconds(settle_delay);
     config.test_mode = test_mode;
+    if (!smtp_url.empty()) {
+        if (const std::string problem = pws::smtp_url_problem(smtp_url); !problem.empty()) {
+            std::fprintf(stderr, "server: --smtp-url: %s\n", problem.c_str());
+            return 2;
+        }
+    }
+    config.smtp_url = smtp_url;
+    config.smtp_user = smtp_user;
+    config.smtp_password = env_or("PAYWIDGET_SMTP_PASSWORD", "");
+    config.smtp_from = smtp_from;
 
     if (create->parsed()) return create_practitioner(std::move(config), p_name, p_email, p_phone);
 
@@ -201,6 +218,7 @@ int main(int argc, char** argv) {
     pws::register_portal_routes(server, app);
     pws::register_test_routes(server, app);
     pws::register_embed_routes(server, app);
+    pws::register_page_routes(server, app);
     if (!app.config.static_dir.empty() && !server.set_mount_point("/", app.config.static_dir)) {
         std::fprintf(stderr, "server: --static-dir %s is not a directory\n", app.config.static_dir.c_str());
         return 1;

@@ -8,9 +8,11 @@ file(GLOB PW_SERVER_APP_SOURCES CONFIGURE_DEPENDS
   ${CMAKE_CURRENT_LIST_DIR}/app/*.cpp
   ${CMAKE_CURRENT_LIST_DIR}/auth/*.cpp
   ${CMAKE_CURRENT_LIST_DIR}/services/*.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/routes/*.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/routes/*.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/pages/*.cpp)
 add_library(payserver_app STATIC ${PW_SERVER_APP_SOURCES})
-target_link_libraries(payserver_app PUBLIC payserver_foundation payserver_storage)
+find_package(CURL REQUIRED)  # SMTP delivery (services/smtp_delivery.cpp)
+target_link_libraries(payserver_app PUBLIC payserver_foundation payserver_storage CURL::libcurl)
 target_compile_options(payserver_app PRIVATE ${PW_WARNINGS})
 
 find_package(CLI11 REQUIRED)

@@ -33,6 +33,13 @@ struct AppConfig {
     Durability durability = kDefaultDurability;
     std::chrono::seconds settle_delay{5};  // bank debits: pending -> settled
     bool test_mode = false;    // enables /api/v1/test/* (clock, settlement)
+    // Outgoing email (services/outbox.hpp): SMTP when smtp_url is set
+    // (smtp://host:port with STARTTLS when offered, or smtps://host:port),
+    // else .eml files in outbox_dir.
+    std::string smtp_url;
+    std::string smtp_user;      // "" : no SMTP AUTH
+    std::string smtp_password;  // from the environment only, never argv
+    std::string smtp_from;      // envelope sender and From address; "" : the practitioner's
 };
 
 // Per-key limits (card-testing defence, login guessing). Windows are sliding.

@@ -31,6 +31,22 @@ std::optional<std::string> read_page(const std::string& dir) {
     return s.str();
 }
 
+// CSP frame-ancestors 'self' plus the safe ones of `origins` (unsafe ones
+// dropped by content_security_policy). With 'self' alone, X-Frame-Options
+// SAMEORIGIN says the same to older browsers; with other origins it is left
+// out (it cannot list them and would block them).
+void frame_by_self_and(httplib::Response& res, const std::vector<std::string>& origins) {
+    const bool others = std::any_of(origins.begin(), origins.end(), [](const std::string& o) { return is_safe_origin(o); });
+    if (others) {
+        allow_framing_by(res, origins);  // already 'self' + the origins
+        return;
+    }
+    res.headers.erase("Content-Security-Policy");
+    res.headers.erase("X-Frame-Options");
+    res.set_header("Content-Security-Policy", std::string(kDefaultCsp) + "; frame-ancestors 'self'");
+    res.set_header("X-Frame-Options", "SAMEORIGIN");
+}
+
 }  // namespace
 
 std::optional<std::vector<std::string>> embed_origins_for(App& app, std::string_view practice_id) {
@@ -51,15 +67,13 @@ void register_embed_routes(httplib::Server& server, App& app) {
             send_status_error(res, 404);
             return;
         }
+        // This host's own pages (/pay, /portal) always frame the widget;
+        // a practice's site may too when ?practice= names its origins.
+        std::vector<std::string> origins;
         if (req.has_param("practice")) {
-            std::optional<std::vector<std::string>> origins = embed_origins_for(app, req.get_param_value("practice"));
-            // Only when at least one origin survives the CSP safety check:
-            // otherwise the defaults (frame-ancestors 'none' plus
-            // X-Frame-Options DENY) stay.
-            if (origins && std::any_of(origins->begin(), origins->end(),
-                                       [](const std::string& o) { return is_safe_origin(o); }))
-                allow_framing_by(res, *origins);
+            if (auto stored = embed_origins_for(app, req.get_param_value("practice"))) origins = std::move(*stored);
         }
+        frame_by_self_and(res, origins);
         res.set_header("Referrer-Policy", "no-referrer");
         res.set_header("Cache-Control", "no-cache");
         res.set_content(*page, "text/html; charset=utf-8");

@@ -16,14 +16,15 @@ namespace pws {
 
 // The origins allowed to frame /embed for `practice_id` (the practice's
 // settings.embed_origins), or nullopt when the id is empty, malformed or no
-// such practice exists (the caller then keeps frame-ancestors 'none').
+// such practice exists (the caller then allows 'self' only).
 std::optional<std::vector<std::string>> embed_origins_for(App& app, std::string_view practice_id);
 
 // GET /embed[?practice=<practice id>]: web/embed.html from --static-dir (the
 // wasm build directory, next to embed.css, embed.js, paywidget.{js,wasm})
 // with the default CSP (script-src 'self' 'wasm-unsafe-eval', no inline
-// anything) whose frame-ancestors are that practice's embed_origins
-// (unknown or absent practice: 'none'), Referrer-Policy no-referrer and
+// anything) whose frame-ancestors are 'self' (the host's own /pay and
+// /portal pages) plus that practice's embed_origins (unknown or absent
+// practice: 'self' only), Referrer-Policy no-referrer and
 // Cache-Control no-cache (the CSP follows the settings, so revalidate).
 // 404 not_found when there is no static dir or it holds no embed.html.
 void register_embed_routes(httplib::Server& server, App& app);

@@ -61,15 +61,9 @@ void register_portal_me_routes(httplib::Server& server, App& app) {
         const std::string id = req.matches[1];
         pw::LinkView view;
         pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
-            auto v = t.invoice_view(id);
-            if (!v) return v.error;
-            // Another client's invoice looks exactly like none.
-            if (v.value.record.client_id != client->id) return pw::make_error("not_found", "", "");
-            auto built = build_link_view(t, v.value, &*client);
-            if (!built) return built.error;
-            view = std::move(built.value);
-            view.session = pw::SessionKind::portal;
-            return {};
+            auto v = client_invoice_view(t, *client, id);
+            if (v) view = std::move(v.value);
+            return v.error;
         });
         if (e.code == "not_found") return respond::code(res, "not_found");
         if (e) return respond::error(res, e);

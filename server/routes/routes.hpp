@@ -19,5 +19,8 @@ void register_admin_routes(httplib::Server& server, App& app);
 void register_portal_routes(httplib::Server& server, App& app);
 // test_mode only: /api/v1/test/... (drive the clock and bank settlement)
 void register_test_routes(httplib::Server& server, App& app);
+// The human-facing pages (server/pages/): /pay/<token>[/receipts/<id>] and
+// the client portal (/portal, /portal/login, ...).
+void register_page_routes(httplib::Server& server, App& app);
 
 }  // namespace pws

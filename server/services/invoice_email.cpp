@@ -1,5 +1,7 @@
 #include "services/invoice_email.hpp"
 
+#include <cstdio>
+
 #include "paywidget/money.hpp"
 #include "services/admin_links.hpp"
 #include "services/invoices.hpp"
@@ -11,6 +13,18 @@ namespace {
 
 std::string money(std::int64_t minor, const std::string& currency) {
     return pw::format_money(pw::Money{minor, currency}) + " " + currency;  // "123.45 USD"
+}
+
+// Revokes the invoice's live links except `keep` (the one just emailed).
+pw::Error revoke_other_links(App& app, const std::string& invoice_id, const std::string& keep, UnixTime now) {
+    return app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+        auto links = t.invoice_links(invoice_id);
+        if (!links) return links.error;
+        for (const Link& old : links.value)
+            if (old.id != keep && !old.revoked())
+                if (pw::Error e = t.revoke_link(old.id, now)) return e;
+        return {};
+    });
 }
 
 }  // namespace
@@ -66,7 +80,9 @@ pw::Result<pw::SendInvoiceResponse> send_invoice_email(App& app, const Practice&
     using R = pw::Result<pw::SendInvoiceResponse>;
     auto view = practice_invoice(app, practice.id, invoice_id);
     if (!view) return R::failure(view.error);
-    auto link = issue_link(app, practice, invoice_id, req.expires_in_days, req.revoke_previous);
+    // Older links are revoked only once the email is out: a failed send
+    // must leave the client's current link working.
+    auto link = issue_link(app, practice, invoice_id, req.expires_in_days, /*revoke_previous=*/false);
     if (!link) return R::failure(link.error);
     const pw::Invoice& inv = view.value.invoice;
     const RenderedEmail rendered = render_invoice_email(inv, link.value.url);
@@ -80,9 +96,18 @@ pw::Result<pw::SendInvoiceResponse> send_invoice_email(App& app, const Practice&
     m.subject = rendered.subject;
     m.text = rendered.text;
     m.html = rendered.html;
-    auto delivered = deliver_to_outbox(app, m);
-    if (!delivered) return R::failure(delivered.error);
-    return R::success(pw::SendInvoiceResponse{link.value, "outbox"});
+    auto delivered = deliver_email(app, m);
+    if (!delivered) {
+        // Nobody ever saw the new link: revoke it, so a failed send changes
+        // nothing and the practitioner can simply send again.
+        if (pw::Error e = revoke_invoice_link(app, practice, invoice_id, link.value.id))
+            std::fprintf(stderr, "send invoice: cannot revoke unsent link %s: %s\n", link.value.id.c_str(),
+                         e.code.c_str());
+        return R::failure(delivered.error);
+    }
+    if (req.revoke_previous)
+        if (pw::Error e = revoke_other_links(app, invoice_id, link.value.id, app.now())) return R::failure(e);
+    return R::success(pw::SendInvoiceResponse{link.value, delivered.value.kind});
 }
 
 }  // namespace pws

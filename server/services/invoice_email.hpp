@@ -1,7 +1,9 @@
-// POST /api/v1/admin/invoices/{id}/send: a fresh payment link (older ones
-// revoked when asked), and the invoice email (HTML + plain text, a
-// "Pay Invoice" button carrying the link, the practitioner's contact)
-// delivered to the outbox (services/outbox.hpp; SMTP is a later issue).
+// POST /api/v1/admin/invoices/{id}/send: a fresh payment link, and the
+// invoice email (HTML + plain text, a "Pay Invoice" button carrying the
+// link, the practitioner's contact) delivered by SMTP or to the outbox
+// (services/outbox.hpp's deliver_email). Older links are revoked (when
+// asked) only after the email went out; when delivery fails the new link is
+// revoked, so a failed send leaves the invoice's links as they were.
 #pragma once
 
 #include <string>
@@ -12,7 +14,7 @@
 namespace pws {
 
 // Errors: not_found (not this practice's invoice), those of issue_link and
-// deliver_to_outbox.
+// deliver_email (smtp_unreachable, smtp_rejected, outbox_unwritable).
 pw::Result<pw::SendInvoiceResponse> send_invoice_email(App& app, const Practice& practice,
                                                        const std::string& invoice_id,
                                                        const pw::SendInvoiceRequest& req);

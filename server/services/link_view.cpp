@@ -72,4 +72,14 @@ pw::Result<pw::LinkView> build_link_view(ReadTxn& t, const InvoiceView& view, co
     return R::success(std::move(v));
 }
 
+pw::Result<pw::LinkView> client_invoice_view(ReadTxn& t, const Client& client, const std::string& invoice_id) {
+    auto v = t.invoice_view(invoice_id);
+    if (!v) return pw::Result<pw::LinkView>::failure(v.error);
+    if (v.value.record.client_id != client.id) return pw::Result<pw::LinkView>::failure(pw::make_error("not_found", "", ""));
+    auto built = build_link_view(t, v.value, &client);
+    if (!built) return built;
+    built.value.session = pw::SessionKind::portal;
+    return built;
+}
+
 }  // namespace pws

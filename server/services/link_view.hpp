@@ -35,4 +35,8 @@ std::string latest_receipt_path(const InvoiceView& view);
 pw::Result<pw::LinkView> build_link_view(ReadTxn& t, const InvoiceView& view,
                                          const Client* portal_client);
 
+// The signed-in client's own invoice as the portal sees it (session
+// "portal"). Another client's invoice looks exactly like none: not_found.
+pw::Result<pw::LinkView> client_invoice_view(ReadTxn& t, const Client& client, const std::string& invoice_id);
+
 }  // namespace pws

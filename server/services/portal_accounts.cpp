@@ -76,7 +76,7 @@ pw::Result<int> request_password_reset(App& app, const std::string& email) {
                  "text-decoration:none;border-radius:6px\">Choose a new password</a></p>"
                  "<p>The link works for one hour, once. If you did not ask for this, ignore this email; your "
                  "password stays the same.</p></body></html>";
-        auto delivered = deliver_to_outbox(app, m);
+        auto delivered = deliver_email(app, m);
         if (!delivered) return R::failure(delivered.error);
         ++sent;
     }

@@ -3,7 +3,7 @@
 # ASan tree, as asan.server.<x>. Include after server/server.cmake and
 # enable_testing().
 #   test_<unit>.cpp    one building block (processor, storage, crypto, ...)
-#   test_api_<x>.cpp   integration: each starts the REAL `server` binary
+#   test_api_<x>.cpp   integration (and test_pages.cpp): each starts the REAL `server` binary
 #                      (server_process.hpp) on a loopback port; they run one
 #                      at a time so their timings do not distort each other.
 find_package(Boost 1.74 REQUIRED COMPONENTS unit_test_framework)
@@ -21,7 +21,7 @@ foreach(src ${PW_SERVER_TESTS})
   target_include_directories(${exe} PRIVATE ${CMAKE_CURRENT_LIST_DIR})
   target_compile_options(${exe} PRIVATE ${PW_WARNINGS})
   set(serial FALSE)
-  if(concern MATCHES "^api_")
+  if(concern MATCHES "^api_|^smtp$|^pages$")  # smtp, pages: also run the server end to end
     target_compile_definitions(${exe} PRIVATE PW_SERVER_BIN="$<TARGET_FILE:server>")
     add_dependencies(${exe} server)
     set(serial TRUE)

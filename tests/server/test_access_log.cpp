@@ -19,6 +19,18 @@ BOOST_AUTO_TEST_CASE(link_tokens_in_paths_are_redacted) {
     BOOST_TEST(pws::redact_target("/portal/reset/abc") == "/portal/reset/[redacted]");
 }
 
+// The pages under a link (server/pages/pay_pages.cpp): the token segment
+// goes, the receipt's payment id (not a secret) stays, so the log still
+// says which receipt was looked at. Portal page paths carry no token.
+BOOST_AUTO_TEST_CASE(link_tokens_in_page_paths_are_redacted) {
+    BOOST_TEST(pws::redact_target("/pay/" + kTok + "/receipts/pay_Q3v9") == "/pay/[redacted]/receipts/pay_Q3v9");
+    BOOST_TEST(pws::redact_target("/pay/short/receipts/pay_Q3v9") == "/pay/[redacted]/receipts/pay_Q3v9");
+    BOOST_TEST(pws::redact_target("/portal/receipts/pay_Q3v9") == "/portal/receipts/pay_Q3v9");
+    BOOST_TEST(pws::redact_target("/portal/invoices/inv_8Hq2") == "/portal/invoices/inv_8Hq2");
+    BOOST_TEST(pws::redact_target("/portal/login?next=%2Fportal%2Finvoices%2Finv_8Hq2") ==
+               "/portal/login?next=%2Fportal%2Finvoices%2Finv_8Hq2");
+}
+
 BOOST_AUTO_TEST_CASE(real_tokens_on_unknown_routes_are_redacted) {
     for (int i = 0; i < 200; ++i) {
         const std::string t = pws::random_token();

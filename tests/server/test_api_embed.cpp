@@ -1,7 +1,8 @@
 // GET /embed against the real server binary: the widget page is served from
-// --static-dir, and it is the one page a practice's own site may frame.
-// frame-ancestors comes from the practice's embed_origins (?practice=<id>);
-// without a known practice, or for any other page, framing stays denied.
+// --static-dir, and it is the one page that may be framed: always by this
+// host's own pages (/pay, /portal: frame-ancestors 'self'), and by a
+// practice's own site when ?practice=<id> names its embed_origins. Every
+// other page denies framing.
 #define BOOST_TEST_MODULE api_embed
 #include <boost/test/unit_test.hpp>
 
@@ -99,9 +100,9 @@ BOOST_AUTO_TEST_CASE(embed_serves_the_widget_page_with_a_strict_policy) {
     BOOST_TEST(csp.find("connect-src 'self'") != std::string::npos);
     BOOST_TEST(csp.find("unsafe-inline") == std::string::npos);
     BOOST_TEST(csp.find("'unsafe-eval'") == std::string::npos);
-    // No practice named: nobody may frame it.
-    BOOST_TEST(p.frame_ancestors() == "'none'");
-    BOOST_TEST(p.header("X-Frame-Options") == "DENY");
+    // No practice named: only this host's own pages (/pay, /portal) may frame it.
+    BOOST_TEST(p.frame_ancestors() == "'self'");
+    BOOST_TEST(p.header("X-Frame-Options") == "SAMEORIGIN");
 }
 
 BOOST_AUTO_TEST_CASE(embed_lets_the_practice_origins_frame_it) {
@@ -116,14 +117,14 @@ BOOST_AUTO_TEST_CASE(embed_lets_the_practice_origins_frame_it) {
     BOOST_TEST(p.header("Content-Security-Policy").find("'wasm-unsafe-eval'") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(embed_denies_framing_for_a_practice_without_origins) {
+BOOST_AUTO_TEST_CASE(embed_allows_only_this_host_for_a_practice_without_origins) {
     Page p = get("/embed?practice=" + env().unframable);
     BOOST_REQUIRE(p.status == 200);
-    BOOST_TEST(p.frame_ancestors() == "'none'");
-    BOOST_TEST(p.header("X-Frame-Options") == "DENY");
+    BOOST_TEST(p.frame_ancestors() == "'self'");
+    BOOST_TEST(p.header("X-Frame-Options") == "SAMEORIGIN");
 }
 
-BOOST_AUTO_TEST_CASE(embed_denies_framing_for_unknown_or_malformed_practices) {
+BOOST_AUTO_TEST_CASE(embed_allows_only_this_host_for_unknown_or_malformed_practices) {
     const std::vector<std::string> queries = {
         "?practice=prc_does_not_exist",
         "?practice=",
@@ -137,8 +138,8 @@ BOOST_AUTO_TEST_CASE(embed_denies_framing_for_unknown_or_malformed_practices) {
         Page p = get("/embed" + q);
         BOOST_TEST_CONTEXT(q.substr(0, 80)) {
             BOOST_TEST(p.status == 200);
-            BOOST_TEST(p.frame_ancestors() == "'none'");
-            BOOST_TEST(p.header("X-Frame-Options") == "DENY");
+            BOOST_TEST(p.frame_ancestors() == "'self'");
+            BOOST_TEST(p.header("X-Frame-Options") == "SAMEORIGIN");
             BOOST_TEST(p.count("Content-Security-Policy") == 1u);
         }
     }
@@ -151,8 +152,8 @@ BOOST_AUTO_TEST_CASE(embed_drops_unsafe_stored_origins) {
     BOOST_TEST(csp.find("evil.example") == std::string::npos);
     BOOST_TEST(csp.find("script-src *") == std::string::npos);
     BOOST_TEST(csp.find("x.example/path") == std::string::npos);
-    BOOST_TEST(p.frame_ancestors() == "'none'");
-    BOOST_TEST(p.header("X-Frame-Options") == "DENY");
+    BOOST_TEST(p.frame_ancestors() == "'self'");
+    BOOST_TEST(p.header("X-Frame-Options") == "SAMEORIGIN");
 }
 
 BOOST_AUTO_TEST_CASE(embed_follows_settings_changes_without_restart) {

@@ -44,6 +44,7 @@ BOOST_AUTO_TEST_CASE(http_statuses) {
     BOOST_TEST(pw::http_status_for("unauthorized") == 401);
     BOOST_TEST(pw::http_status_for("login_required") == 403);
     BOOST_TEST(pw::http_status_for("removal_disabled") == 403);
+    BOOST_TEST(pw::http_status_for("smtp_unreachable") == 502);
     BOOST_TEST(pw::http_status_for("save_method_not_allowed") == 403);
     BOOST_TEST(pw::http_status_for("link_unknown") == 404);
     BOOST_TEST(pw::http_status_for("link_expired") == 410);

@@ -1,0 +1,196 @@
+#include "pages/fragments.hpp"
+
+#include "pages/page_kit.hpp"
+#include "paywidget/money.hpp"
+#include "services/receipts.hpp"
+
+namespace pws::pages {
+
+namespace {
+
+// A totals row under the items: the label spans Description and Qty, the
+// Unit price cell stays empty (phones hide that column), the value sits
+// under Amount.
+std::string row(std::string_view label, const std::string& value_html, std::string_view cls = "") {
+    return "<tr" + (cls.empty() ? std::string() : " class=\"" + std::string(cls) + "\"") + "><th scope=\"row\" colspan=\"2\">" +
+           std::string(label) + "</th><td></td><td class=\"num\">" + value_html + "</td></tr>";
+}
+
+// Items with quantity, unit price and line amount, then the totals.
+std::string items_table(const pw::Invoice& inv) {
+    std::string out =
+        "<div class=\"table-scroll\"><table class=\"items\"><caption class=\"visually-hidden\">Line items</caption>"
+        "<thead><tr><th scope=\"col\">Description</th><th scope=\"col\" class=\"num\">Qty</th>"
+        "<th scope=\"col\" class=\"num\">Unit price</th><th scope=\"col\" class=\"num\">Amount</th></tr></thead><tbody>";
+    for (const pw::LineItem& item : inv.items) {
+        pw::Result<std::int64_t> line = pw::checked_mul(item.quantity, item.unit_amount);
+        out += "<tr><td>" + html(item.description) + "</td><td class=\"num\">" + std::to_string(item.quantity) +
+               "</td><td class=\"num\">" + html(money(item.unit_amount, inv.currency)) + "</td><td class=\"num\">" +
+               (line.ok() ? html(money(line.value, inv.currency)) : std::string("—")) + "</td></tr>";
+    }
+    out += "</tbody><tfoot>";
+    out += row("Subtotal", html(money(inv.subtotal, inv.currency)));
+    if (inv.tax != 0) out += row("Tax", html(money(inv.tax, inv.currency)));
+    if (inv.discount != 0) out += row("Discount", html(money(-inv.discount, inv.currency)));
+    out += row("Total", html(money(inv.total, inv.currency)), "total");
+    out += "</tfoot></table></div>";
+    return out;
+}
+
+std::string payment_status_text(pw::PaymentStatus s) {
+    switch (s) {
+        case pw::PaymentStatus::succeeded: return "Paid";
+        case pw::PaymentStatus::processing: return "Processing";
+        case pw::PaymentStatus::declined: return "Declined";
+        case pw::PaymentStatus::failed: return "Failed";
+    }
+    return "";
+}
+
+}  // namespace
+
+std::string invoice_summary_html(const pw::Invoice& inv) {
+    std::string out = "<section class=\"card invoice-summary\" aria-labelledby=\"invoice-heading\">";
+    out += "<p class=\"eyebrow\">Invoice from " + html(inv.practitioner.name) + "</p>";
+    out += "<div class=\"title-row\"><h1 id=\"invoice-heading\">Invoice " + html(inv.number) + "</h1>" +
+           status_badge(inv.status) + "</div>";
+    out += "<dl class=\"facts\">";
+    out += "<div class=\"fact fact-main\"><dt>Balance due</dt><dd class=\"amount-lg\">" +
+           html(money(inv.balance, inv.currency)) + "</dd></div>";
+    out += "<div class=\"fact\"><dt>Due date</dt><dd>" + html(date_text(inv.due_date)) + "</dd></div>";
+    out += "<div class=\"fact\"><dt>Billed to</dt><dd>" + html(inv.client.name) + "</dd></div>";
+    out += "</dl>";
+    out += "<details class=\"invoice-details\"><summary>Invoice details</summary>";
+    out += "<p class=\"muted\">Issued " + html(date_text(inv.issue_date)) + "</p>";
+    out += items_table(inv);
+    if (inv.amount_paid != 0) {
+        out += "<dl class=\"totals\"><div><dt>Paid so far</dt><dd class=\"num\">" +
+               html(money(inv.amount_paid, inv.currency)) + "</dd></div><div><dt>Balance due</dt><dd class=\"num\">" +
+               html(money(inv.balance, inv.currency)) + "</dd></div></dl>";
+    }
+    out += "</details></section>";
+    return out;
+}
+
+std::string widget_html(const WidgetTarget& t) {
+    // Only the fragment carries the token: browsers never send it to a
+    // server or put it in a Referer. The page's own URL already holds it.
+    const bool link = !t.link_token.empty();
+    const std::string fragment = link ? "link=" + t.link_token : "invoice=" + t.invoice_id;
+    std::string out = "<section class=\"widget-section\" aria-labelledby=\"pay-heading\">"
+                      "<h2 id=\"pay-heading\" class=\"section-title\">Pay Invoice</h2>";
+    out += "<div class=\"pay-widget\" id=\"pay-widget\" " +
+           (link ? "data-link=\"" + html(t.link_token) + "\"" : "data-invoice=\"" + html(t.invoice_id) + "\"") + ">";
+    out += "<iframe class=\"pay-frame\" title=\"Invoice payment\" src=\"/embed#" + html(fragment) + "\"></iframe>";
+    out += "</div></section>";
+    return out;
+}
+
+std::string receipt_html(const pw::Receipt& r, std::string_view back_href, std::string_view back_text) {
+    const pw::Invoice& inv = r.invoice;
+    std::string out = "<article class=\"card receipt\" aria-labelledby=\"receipt-heading\">";
+    out += "<div class=\"receipt-head\"><div><p class=\"eyebrow\">Receipt</p><h1 id=\"receipt-heading\">Invoice " +
+           html(inv.number) + "</h1><p class=\"muted\">From " + html(inv.practitioner.name) + "</p></div>" +
+           status_badge(inv.status) + "</div>";
+    out += "<dl class=\"facts\">";
+    out += "<div class=\"fact\"><dt>Billed to</dt><dd>" + html(inv.client.name) + "</dd></div>";
+    out += "<div class=\"fact\"><dt>Issued</dt><dd>" + html(date_text(inv.issue_date)) + "</dd></div>";
+    out += "<div class=\"fact\"><dt>Due</dt><dd>" + html(date_text(inv.due_date)) + "</dd></div>";
+    out += "</dl>";
+    out += items_table(inv);
+
+    out += "<h2 class=\"section-title\">Payments</h2>";
+    if (r.payments.empty()) {
+        out += "<p class=\"muted\">No payments yet.</p>";
+    } else {
+        out += "<div class=\"table-scroll\"><table class=\"payments\"><caption class=\"visually-hidden\">Payments"
+               "</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Method</th><th scope=\"col\">Status"
+               "</th><th scope=\"col\" class=\"num\">Amount</th></tr></thead><tbody>";
+        for (const pw::PaymentResult& p : r.payments) {
+            out += "<tr" + std::string(p.id == r.payment_id ? " class=\"this-payment\"" : "") + "><td>" +
+                   html(instant_date_text(p.created_at)) + "</td><td>" + html(method_text(p.method)) + "</td><td>" +
+                   html(payment_status_text(p.status)) + "</td><td class=\"num\">" + html(money(p.amount, p.currency));
+            if (p.refunded > 0) out += "<br><span class=\"muted small\">" + html(money(p.refunded, p.currency)) + " refunded</span>";
+            out += "</td></tr>";
+        }
+        out += "</tbody></table></div>";
+    }
+    if (!r.refunds.empty()) {
+        out += "<h2 class=\"section-title\">Refunds</h2><div class=\"table-scroll\"><table class=\"refunds\">"
+               "<caption class=\"visually-hidden\">Refunds</caption><thead><tr><th scope=\"col\">Date</th>"
+               "<th scope=\"col\">Reason</th><th scope=\"col\" class=\"num\">Amount</th></tr></thead><tbody>";
+        for (const pw::Refund& f : r.refunds)
+            out += "<tr><td>" + html(instant_date_text(f.created_at)) + "</td><td>" +
+                   html(f.reason.empty() ? std::string("Refund") : f.reason) + "</td><td class=\"num\">" +
+                   html(money(f.amount, f.currency)) + "</td></tr>";
+        out += "</tbody></table></div>";
+    }
+    out += "<dl class=\"totals\">";
+    out += "<div><dt>Total</dt><dd class=\"num\">" + html(money(inv.total, inv.currency)) + "</dd></div>";
+    out += "<div><dt>Amount paid</dt><dd class=\"num\">" + html(money(inv.amount_paid, inv.currency)) + "</dd></div>";
+    if (inv.refunded != 0)
+        out += "<div><dt>Refunded</dt><dd class=\"num\">" + html(money(inv.refunded, inv.currency)) + "</dd></div>";
+    out += "<div class=\"balance\"><dt>Balance due</dt><dd class=\"num\">" + html(money(r.balance, inv.currency)) +
+           "</dd></div></dl>";
+    out += "<p class=\"actions no-print\"><button type=\"button\" class=\"button\" data-print>Print receipt</button>";
+    if (!back_href.empty()) out += " <a class=\"button button-quiet\" href=\"" + html(back_href) + "\">" + html(back_text) + "</a>";
+    out += "</p>";
+    out += "<p class=\"muted small\">Questions about this receipt? Contact " + html(inv.practitioner.name) + ".</p>" +
+           contact_html(inv.practitioner);
+    out += "</article>";
+    return out;
+}
+
+bool load_receipt(App& app, const Payer& payer, std::string_view payment_id, pw::Receipt& out) {
+    ServiceReply reply = receipt_for(app, payer, payment_id);
+    if (reply.status != 200) return false;
+    return !pw::decode(reply.body, out);
+}
+
+std::string latest_receipt_payment(const pw::LinkView& view) {
+    constexpr std::string_view prefix = "/api/v1/receipts/";
+    if (view.receipt_url.rfind(prefix, 0) != 0) return {};
+    return view.receipt_url.substr(prefix.size());
+}
+
+void send_link_problem(httplib::Response& res, const AuthFailure& f) {
+    const std::string& code = f.error.code;
+    pw::Contact who;
+    const bool known = f.extra.is_object() && f.extra.contains("practitioner") && f.extra["practitioner"].is_object();
+    if (known) {
+        const nlohmann::json& p = f.extra["practitioner"];
+        auto str = [&](const char* k) { return p.contains(k) && p[k].is_string() ? p[k].get<std::string>() : std::string(); };
+        who = pw::Contact{str("name"), str("email"), str("phone")};
+    }
+    if (code == "link_unknown") {
+        send_message_page(res, 404, "Payment link not found", "This payment link does not work",
+                          "<p>We could not find an invoice for this link. It may have been copied only in part: "
+                          "open it again from the email, or use the Pay Invoice button there.</p>"
+                          "<p>If it still does not work, contact your practitioner and ask for a new link. We "
+                          "cannot tell who sent this one, so we cannot show their details here.</p>");
+        return;
+    }
+    if (code == "link_expired" || code == "link_revoked") {
+        const bool expired = code == "link_expired";
+        std::string body = std::string("<p>") +
+                           (expired ? "This link was valid for a limited time and has expired."
+                                    : "The practitioner replaced or cancelled this link, so it can no longer be used.") +
+                           " Nothing was charged.</p>";
+        body += "<div class=\"practitioner\"><h2 class=\"section-title\">Ask for a new link</h2><p>" +
+                html(who.name.empty() ? std::string("Your practitioner") : who.name) +
+                " can send you a new invoice or payment link.</p>" + contact_html(who) + "</div>";
+        PageShell p;
+        p.title = expired ? "Payment link expired" : "Payment link no longer active";
+        p.brand = who.name;
+        p.body = "<section class=\"card message\"><h1>" +
+                 std::string(expired ? "This payment link has expired" : "This payment link is no longer active") +
+                 "</h1>" + body + "</section>";
+        send_page(res, 410, p);
+        return;
+    }
+    send_message_page(res, 500, "Something went wrong", "Something went wrong on our side",
+                      "<p>We could not open this invoice just now. Try again in a moment; you have not been "
+                      "charged.</p>");
+}
+
+}  // namespace pws::pages

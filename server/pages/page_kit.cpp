@@ -1,0 +1,179 @@
+#include "pages/page_kit.hpp"
+
+#include <array>
+#include <utility>
+
+#include "paywidget/card.hpp"
+#include "paywidget/money.hpp"
+#include "services/outbox.hpp"
+
+namespace pws::pages {
+
+std::string html(std::string_view text) { return html_escape(text); }
+
+namespace {
+
+// The symbols en-US Intl.NumberFormat uses (what the widget shows in an
+// en-US browser), so a page and the widget print the same amount alike.
+// Any other currency is written with its code, as Intl does.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kSymbols = {{
+    {"USD", "$"}, {"CAD", "CA$"}, {"EUR", "€"}, {"GBP", "£"}, {"JPY", "¥"}, {"AUD", "A$"},
+    {"NZD", "NZ$"}, {"MXN", "MX$"}, {"INR", "₹"}, {"HKD", "HK$"}, {"ILS", "₪"}, {"KRW", "₩"},
+}};
+
+constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+std::string_view nav_item_class(Nav current, Nav item) { return current == item ? " aria-current=\"page\"" : ""; }
+
+std::string nav_html(Nav nav) {
+    if (nav == Nav::none) return {};
+    std::string out = "<nav class=\"site-nav\" aria-label=\"Client portal\"><ul>";
+    out += "<li><a href=\"/portal\"" + std::string(nav_item_class(nav, Nav::dashboard)) + ">Dashboard</a></li>";
+    out += "<li><a href=\"/portal/billing\"" + std::string(nav_item_class(nav, Nav::billing)) +
+           ">Invoices &amp; Billing</a></li>";
+    out += "<li><a href=\"/portal/payment-methods\"" + std::string(nav_item_class(nav, Nav::payment_methods)) +
+           ">Payment methods</a></li>";
+    // A real form: signing out works without JavaScript.
+    out += "<li><form method=\"post\" action=\"/portal/logout\" class=\"signout\">"
+           "<button type=\"submit\" class=\"link-button\">Sign out</button></form></li>";
+    out += "</ul></nav>";
+    return out;
+}
+
+}  // namespace
+
+std::string money(std::int64_t minor, std::string_view currency) {
+    const pw::CurrencyInfo* info = pw::find_currency(currency);
+    const int exponent = info ? info->exponent : 0;
+    const bool negative = minor < 0;
+    // format_minor_grouped handles the sign itself, but the symbol goes
+    // after the minus ("-$5.00"), so format the magnitude.
+    const std::int64_t magnitude = negative ? -minor : minor;
+    const std::string digits = pw::format_minor_grouped(magnitude, exponent, pw::AmountSeparators{".", ","});
+    std::string out = negative ? "-" : "";
+    for (const auto& [code, symbol] : kSymbols) {
+        if (code == currency) return out + std::string(symbol) + digits;
+    }
+    return out + std::string(currency) + "\u00a0" + digits;
+}
+
+std::string date_text(const pw::Date& d) {
+    if (d.month < 1 || d.month > 12) return pw::format_iso_date(d);
+    return std::string(kMonths[static_cast<std::size_t>(d.month - 1)]) + " " + std::to_string(d.day) + ", " +
+           std::to_string(d.year);
+}
+
+std::string instant_date_text(std::string_view instant) {
+    pw::Result<pw::Date> d = pw::parse_iso_date(instant.substr(0, 10));
+    return d.ok() ? date_text(d.value) : std::string(instant);
+}
+
+std::string method_text(const pw::MethodSummary& m) {
+    std::string name;
+    if (m.type == pw::MethodType::card) {
+        name = std::string(pw::card_brand_name(pw::card_brand_from_id(m.brand)));
+    } else {
+        for (char c : m.brand) name += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+        name += " debit";
+    }
+    return name + " \u2022\u2022\u2022\u2022 " + m.last4;
+}
+
+std::string status_badge(pw::InvoiceStatus s) {
+    switch (s) {
+        case pw::InvoiceStatus::paid: return "<span class=\"badge badge-paid\">Paid</span>";
+        case pw::InvoiceStatus::partially_paid: return "<span class=\"badge badge-partial\">Partially paid</span>";
+        case pw::InvoiceStatus::void_: return "<span class=\"badge badge-void\">Void</span>";
+        case pw::InvoiceStatus::open: break;
+    }
+    return "<span class=\"badge badge-open\">Open</span>";
+}
+
+std::string safe_next(std::string_view next) {
+    constexpr std::string_view fallback = "/portal";
+    if (next.size() > 512) return std::string(fallback);
+    const bool portal = next == "/portal" || next.rfind("/portal/", 0) == 0 || next.rfind("/portal?", 0) == 0;
+    if (!portal) return std::string(fallback);
+    if (next.find("//") != std::string_view::npos) return std::string(fallback);
+    for (char c : next) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' ||
+                        c == '-' || c == '_' || c == '.' || c == '~' || c == '%' || c == '?' || c == '=' || c == '&';
+        if (!ok) return std::string(fallback);
+    }
+    return std::string(next);
+}
+
+std::string contact_html(const pw::Contact& p) {
+    std::string out = "<ul class=\"contact\">";
+    if (!p.email.empty())
+        out += "<li><span class=\"contact-label\">Email</span> <a href=\"mailto:" + html(p.email) + "\">" +
+               html(p.email) + "</a></li>";
+    if (!p.phone.empty()) {
+        std::string tel;  // tel: wants the digits and a leading +
+        for (char c : p.phone)
+            if ((c >= '0' && c <= '9') || (c == '+' && tel.empty())) tel += c;
+        out += "<li><span class=\"contact-label\">Phone</span> <a href=\"tel:" + html(tel) + "\">" + html(p.phone) +
+               "</a></li>";
+    }
+    out += "</ul>";
+    return out;
+}
+
+std::string render(const PageShell& page) {
+    std::string out;
+    out.reserve(page.body.size() + 2048);
+    out += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+           "<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"color-scheme\" content=\"light\">\n";
+    out += "<title>" + html(page.title) + "</title>\n";
+    out += "<link rel=\"stylesheet\" href=\"/pages/site.css\">\n</head>\n";
+    out += "<body" + (page.body_class.empty() ? std::string() : " class=\"" + html(page.body_class) + "\"") + ">\n";
+    out += "<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n";
+    out += "<header class=\"site-header\"><div class=\"wrap header-row\"><span class=\"brand\">" +
+           html(page.brand.empty() ? std::string("Client portal") : page.brand) + "</span>" + nav_html(page.nav) +
+           "</div></header>\n";
+    out += "<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n" + page.body + "\n</main>\n";
+    out += "<footer class=\"site-footer\"><div class=\"wrap\"><p>Payments are processed securely. Card details "
+           "go straight to the payment form and are never shown to this page.</p></div></footer>\n";
+    if (page.widget && !kWidgetLoaderScript.empty())
+        out += "<script src=\"" + std::string(kWidgetLoaderScript) + "\"></script>\n";
+    out += "<script src=\"/pages/site.js\"></script>\n</body>\n</html>\n";
+    return out;
+}
+
+void set_page_headers(httplib::Response& res) {
+    // httplib's set_header appends: never send two policies.
+    res.headers.erase("Content-Security-Policy");
+    res.headers.erase("Cache-Control");
+    res.headers.erase("Referrer-Policy");
+    res.set_header("Content-Security-Policy", std::string(kPageCsp));
+    // Invoices and receipts carry health information; link tokens sit in
+    // the path of /pay pages.
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("Referrer-Policy", "no-referrer");
+}
+
+void send_page(httplib::Response& res, int status, const PageShell& page) {
+    set_page_headers(res);
+    res.status = status;
+    res.set_content(render(page), "text/html; charset=utf-8");
+}
+
+void redirect(httplib::Response& res, const std::string& path) {
+    set_page_headers(res);
+    res.status = 302;
+    res.set_header("Location", path);
+    res.set_content("", "text/plain");
+}
+
+void send_message_page(httplib::Response& res, int status, std::string_view title, std::string_view heading,
+                       const std::string& body_html, Nav nav) {
+    PageShell p;
+    p.title = std::string(title);
+    p.nav = nav;
+    p.body = "<section class=\"card message\"><h1>" + html(heading) + "</h1>" + body_html + "</section>";
+    send_page(res, status, p);
+}
+
+}  // namespace pws::pages

@@ -1,0 +1,82 @@
+// The page kit: what every server-rendered page (pay_pages, portal_*_pages)
+// is made of. Catalogue:
+//   html(s)                 escape text for HTML text and attribute values
+//   money(minor, currency)  "$1,234.50", "CA$90.00", "CHF 12.00" (exact, from
+//                           the core's minor-unit formatter; no floating point)
+//   date_text(d) / instant_date_text("2025-01-15T09:30:00Z")  "Jan 15, 2025"
+//   method_text(m)          "Visa •••• 4242", "ACH •••• 6789"
+//   status_badge(status)    "Paid", "Partially paid", "Open", "Void" as a badge
+//   safe_next(next)         a login `next` that can never leave the site
+//   PageShell + send_page   one page shell (header, nav, main, footer) and
+//                           the pages' own headers (CSP, no-store, no-referrer)
+//   redirect                302 with the same headers
+// Pages are built as strings: every interpolated value goes through html().
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <httplib.h>
+
+#include "paywidget/api.hpp"
+#include "paywidget/date.hpp"
+#include "paywidget/invoice.hpp"
+
+namespace pws::pages {
+
+// The pages' policy: no inline script or style, frames only from this host
+// (the widget), forms post only here, and no page may itself be framed.
+inline constexpr std::string_view kPageCsp =
+    "default-src 'self'; script-src 'self'; style-src 'self'; frame-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'";
+
+// Where the widget loader lives once web/pay-widget.js ships: set it to
+// "/pay-widget.js" and every page with a widget loads it before site.js,
+// which then mounts through PayWidget.mount instead of keeping the plain
+// iframe (the one-line switch).
+inline constexpr std::string_view kWidgetLoaderScript = "/pay-widget.js";
+
+std::string html(std::string_view text);
+
+std::string money(std::int64_t minor, std::string_view currency);
+std::string date_text(const pw::Date& d);
+// The date part of an API instant; the text unchanged when it is not one.
+std::string instant_date_text(std::string_view instant);
+std::string method_text(const pw::MethodSummary& m);
+std::string status_badge(pw::InvoiceStatus s);
+
+// `next` when it is a path inside the portal ("/portal" or "/portal/...",
+// only unreserved characters, '/', '%', '?', '=', '&'; no "//", no '\\', no
+// scheme); "/portal" otherwise. Never an open redirect.
+std::string safe_next(std::string_view next);
+
+// mailto:/tel: links for a practitioner (whatever is known), as an HTML list.
+std::string contact_html(const pw::Contact& practitioner);
+
+enum class Nav { none, dashboard, billing, payment_methods, other_portal };
+
+struct PageShell {
+    std::string title;      // <title> and nothing else; the body has its own <h1>
+    std::string brand;      // header text: the practitioner's name, or "Client portal"
+    Nav nav = Nav::none;    // portal navigation (with Sign out) unless none
+    std::string body;       // the <main> content (already escaped HTML)
+    bool widget = false;    // the page mounts the payment widget
+    std::string body_class; // e.g. "page-receipt" (print rules)
+};
+
+std::string render(const PageShell& page);
+
+// Writes the page with status and the pages' headers.
+void send_page(httplib::Response& res, int status, const PageShell& page);
+// 302 to a same-origin path, with the pages' headers.
+void redirect(httplib::Response& res, const std::string& path);
+// The pages' headers alone (also for redirects).
+void set_page_headers(httplib::Response& res);
+
+// A friendly error page: a heading, a sentence, and what to do next.
+void send_message_page(httplib::Response& res, int status, std::string_view title, std::string_view heading,
+                       const std::string& body_html, Nav nav = Nav::none);
+
+}  // namespace pws::pages

@@ -1,0 +1,26 @@
+// register_page_routes: every human-facing page of the payment host.
+#include "pages/pages_internal.hpp"
+#include "pages/page_kit.hpp"
+#include "auth/session_cookie.hpp"
+#include "paywidget/url.hpp"
+#include "routes/routes.hpp"
+
+namespace pws {
+
+namespace pages {
+
+std::optional<Client> require_portal_client(App& app, const httplib::Request& req, httplib::Response& res) {
+    std::optional<Client> client = session_client(app, req);
+    if (!client) redirect(res, "/portal/login?next=" + pw::percent_encode(safe_next(req.path)));
+    return client;
+}
+
+}  // namespace pages
+
+void register_page_routes(httplib::Server& server, App& app) {
+    pages::register_pay_pages(server, app);
+    pages::register_portal_account_pages(server, app);
+    pages::register_portal_pages(server, app);
+}
+
+}  // namespace pws

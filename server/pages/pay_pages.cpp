@@ -1,0 +1,118 @@
+// The email link's pages (docs/api.md "How the link token reaches the API"):
+//   GET /pay/<token>                      the payment page, or where to go
+//   GET /pay/<token>/receipts/<payment>   a receipt the link may see
+// The link is judged by auth/payer_auth's resolve_link, exactly as
+// GET /api/v1/links/{token} judges it: unknown 404, revoked/expired 410 with
+// the practitioner's contact, an activated portal client's invoice 302 to
+// the portal login (its next names the invoice, never the token).
+#include "pages/fragments.hpp"
+#include "pages/page_kit.hpp"
+#include "pages/pages_internal.hpp"
+#include "paywidget/url.hpp"
+#include "services/link_view.hpp"
+
+namespace pws::pages {
+
+namespace {
+
+// The LinkView the API would answer for this payer's link.
+bool load_link_view(App& app, const Payer& payer, pw::LinkView& out) {
+    pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
+        Result<InvoiceView> v = t.invoice_view(payer.link.invoice_id);
+        if (!v.ok()) return v.error;
+        pw::Result<pw::LinkView> lv = build_link_view(t, v.value, nullptr);
+        if (!lv.ok()) return lv.error;
+        out = std::move(lv.value);
+        return {};
+    });
+    return !e;
+}
+
+void send_internal_error(httplib::Response& res) {
+    AuthFailure f;
+    f.error = pw::make_error("internal_error", "", "");
+    send_link_problem(res, f);
+}
+
+void pay_page(App& app, const httplib::Request& req, httplib::Response& res) {
+    const std::string token = req.matches[1];
+    AuthFailure f;
+    pw::Result<Payer> payer = resolve_link(app, token, &f);
+    if (!payer.ok()) {
+        if (f.error.code == "login_required" && f.extra.is_object() && f.extra.contains("login_url") &&
+            f.extra["login_url"].is_string())
+            return redirect(res, f.extra["login_url"].get<std::string>());
+        return send_link_problem(res, f);
+    }
+    pw::LinkView view;
+    if (!load_link_view(app, payer.value, view)) return send_internal_error(res);
+    const pw::Invoice& inv = view.invoice;
+    const std::string receipt_id = latest_receipt_payment(view);
+
+    PageShell page;
+    page.brand = inv.practitioner.name;
+    if (view.payable) {
+        page.title = "Pay invoice " + inv.number;
+        page.widget = true;
+        page.body = invoice_summary_html(inv);
+        if (!receipt_id.empty())
+            page.body += "<p class=\"aside\">You have already paid part of this invoice. <a href=\"/pay/" +
+                         html(pw::percent_encode(token)) + "/receipts/" + html(pw::percent_encode(receipt_id)) +
+                         "\">View your receipt</a></p>";
+        page.body += widget_html(WidgetTarget{token, ""});
+        return send_page(res, 200, page);
+    }
+    pw::Receipt receipt;
+    if (!receipt_id.empty() && load_receipt(app, payer.value, receipt_id, receipt)) {
+        page.title = "Receipt for invoice " + inv.number;
+        page.body_class = "page-receipt";
+        page.body = "<p class=\"notice\" role=\"status\">This invoice is paid. Your paid invoice is your receipt.</p>" +
+                    receipt_html(receipt, "", "");
+        return send_page(res, 200, page);
+    }
+    // Void, or nothing was ever due: nothing to pay, nothing to show.
+    page.title = "Invoice " + inv.number;
+    page.body = "<section class=\"card message\"><h1>There is nothing to pay on invoice " + html(inv.number) +
+                "</h1><p>" +
+                (inv.status == pw::InvoiceStatus::void_ ? std::string("Your practitioner cancelled this invoice.")
+                                                        : std::string("This invoice has no balance due.")) +
+                " If you have questions about it, contact " + html(inv.practitioner.name) + ".</p>" +
+                contact_html(inv.practitioner) + "</section>";
+    send_page(res, 200, page);
+}
+
+void pay_receipt_page(App& app, const httplib::Request& req, httplib::Response& res) {
+    const std::string token = req.matches[1];
+    const std::string payment_id = req.matches[2];
+    AuthFailure f;
+    pw::Result<Payer> payer = resolve_link(app, token, &f);
+    if (!payer.ok()) {
+        // The portal shows the same receipt after sign-in.
+        if (f.error.code == "login_required")
+            return redirect(res, "/portal/login?next=" + pw::percent_encode("/portal/receipts/" + payment_id));
+        return send_link_problem(res, f);
+    }
+    pw::Receipt receipt;
+    if (!load_receipt(app, payer.value, payment_id, receipt))
+        return send_message_page(res, 404, "Receipt not found", "We could not find that receipt",
+                                 "<p>This link does not lead to a receipt. Open the receipt again from the payment "
+                                 "confirmation, or contact your practitioner.</p>");
+    PageShell page;
+    page.brand = receipt.invoice.practitioner.name;
+    page.title = "Receipt for invoice " + receipt.invoice.number;
+    page.body_class = "page-receipt";
+    const std::string back = "/pay/" + pw::percent_encode(token);
+    page.body = receipt_html(receipt, receipt.balance > 0 ? back : std::string(), "Back to the invoice");
+    send_page(res, 200, page);
+}
+
+}  // namespace
+
+void register_pay_pages(httplib::Server& server, App& app) {
+    server.Get(R"(/pay/([^/]+))",
+               [&app](const httplib::Request& req, httplib::Response& res) { pay_page(app, req, res); });
+    server.Get(R"(/pay/([^/]+)/receipts/([^/]+))",
+               [&app](const httplib::Request& req, httplib::Response& res) { pay_receipt_page(app, req, res); });
+}
+
+}  // namespace pws::pages

@@ -1,0 +1,144 @@
+// Signing in and out, accepting an invitation, resetting a password:
+//   GET  /portal/login[?next=/portal/...][&signed_out=1]
+//   POST /portal/logout          ends the session, 302 to the login page
+//   GET  /portal/invite#token=…  choose a password (POST /api/v1/invitations/accept)
+//   GET  /portal/reset           ask for a reset link (POST /api/v1/password-resets)
+//   GET  /portal/reset#token=…   choose a new password (…/password-resets/complete)
+// The forms are real <form>s; site.js sends them to the JSON API (which
+// accepts JSON only: that is its CSRF defence) and shows the API's own
+// message next to the field it names. Tokens arrive in the fragment, which
+// the server never sees; site.js reads it and removes it from the address.
+#include "auth/session_cookie.hpp"
+#include "pages/page_kit.hpp"
+#include "pages/pages_internal.hpp"
+#include "paywidget/api.hpp"
+
+namespace pws::pages {
+
+namespace {
+
+// One labelled input with its error slot (aria-live, tied by
+// aria-describedby). `hint` is shown under the label when not empty.
+std::string field(std::string_view id, std::string_view label, std::string_view type, std::string_view autocomplete,
+                  std::string_view hint = "") {
+    const std::string i(id);
+    std::string described = i + "-error";
+    std::string out = "<div class=\"field\"><label for=\"" + i + "\">" + std::string(label) + "</label>";
+    if (!hint.empty()) {
+        out += "<p class=\"hint\" id=\"" + i + "-hint\">" + std::string(hint) + "</p>";
+        described = i + "-hint " + described;
+    }
+    out += "<input id=\"" + i + "\" name=\"" + i + "\" type=\"" + std::string(type) + "\" autocomplete=\"" +
+           std::string(autocomplete) + "\" required aria-describedby=\"" + described + "\"";
+    if (type == "email") out += " inputmode=\"email\" autocapitalize=\"off\" spellcheck=\"false\"";
+    out += "><p class=\"field-error\" id=\"" + i + "-error\" aria-live=\"polite\"></p></div>";
+    return out;
+}
+
+std::string form_error() {
+    return "<p class=\"form-error\" data-form-error role=\"alert\"></p>";
+}
+
+std::string noscript() {
+    return "<noscript><p class=\"notice\">Turn on JavaScript in your browser to use this form.</p></noscript>";
+}
+
+std::string auth_card(std::string_view heading, const std::string& inner) {
+    return "<section class=\"card auth-card\" aria-labelledby=\"auth-heading\"><h1 id=\"auth-heading\">" +
+           std::string(heading) + "</h1>" + inner + "</section>";
+}
+
+const std::string kPasswordHint = "At least " + std::to_string(pw::kMinPasswordChars) + " characters.";
+
+void login_page(App& app, const httplib::Request& req, httplib::Response& res) {
+    const std::string next = safe_next(req.has_param("next") ? req.get_param_value("next") : std::string());
+    // Already signed in: straight on.
+    if (session_client(app, req)) return redirect(res, next);
+    std::string inner;
+    if (req.has_param("signed_out"))
+        inner += "<p class=\"notice\" role=\"status\">You are signed out.</p>";
+    inner += "<p class=\"lead\">Sign in to see your invoices, pay them, and find your receipts.</p>";
+    inner += noscript();
+    inner += "<form class=\"form\" id=\"login-form\" data-api=\"/api/v1/session\" data-next=\"" + html(next) +
+             "\" novalidate>";
+    inner += field("email", "Email", "email", "email");
+    inner += field("password", "Password", "password", "current-password");
+    inner += form_error();
+    inner += "<button type=\"submit\" class=\"button button-primary button-block\">Sign in</button></form>";
+    inner += "<p class=\"form-links\"><a href=\"/portal/reset\">Forgot your password?</a></p>";
+    inner += "<p class=\"muted small\">No portal access yet? You can still pay with the Pay Invoice button in your "
+             "invoice email, or ask your practitioner to set up your portal access.</p>";
+    PageShell page;
+    page.title = "Sign in · Client portal";
+    page.body = auth_card("Sign in to your client portal", inner);
+    send_page(res, 200, page);
+}
+
+void logout(App& app, const httplib::Request& req, httplib::Response& res) {
+    end_session(app, req, res);  // clears the cookie whether or not one was valid
+    redirect(res, "/portal/login?signed_out=1");
+}
+
+std::string token_missing(std::string_view what) {
+    return "<div class=\"notice notice-warning\" data-token-missing hidden><p>This " + std::string(what) +
+           " link is incomplete. Open it again from your email, or ask for a new one.</p></div>";
+}
+
+void invite_page(const httplib::Request&, httplib::Response& res) {
+    std::string inner = "<p class=\"lead\">Choose a password to finish setting up your client portal. You will "
+                        "sign in with your email and this password.</p>";
+    inner += noscript();
+    inner += token_missing("invitation");
+    inner += "<form class=\"form\" id=\"invite-form\" data-api=\"/api/v1/invitations/accept\" data-needs-token "
+             "novalidate>";
+    inner += field("password", "New password", "password", "new-password", kPasswordHint);
+    inner += form_error();
+    inner += "<button type=\"submit\" class=\"button button-primary button-block\">Set password and sign in</button>"
+             "</form>";
+    PageShell page;
+    page.title = "Set up your client portal";
+    page.body = auth_card("Set up your client portal", inner);
+    send_page(res, 200, page);
+}
+
+void reset_page(const httplib::Request&, httplib::Response& res) {
+    // Both steps are on the page; site.js shows the second one when the
+    // address carries #token=… (the server never sees the fragment).
+    std::string request = "<div data-reset-step=\"request\"><p class=\"lead\">Enter the email you use for the client "
+                          "portal. We will send you a link to choose a new password.</p>";
+    request += noscript();
+    request += "<form class=\"form\" id=\"reset-request-form\" data-api=\"/api/v1/password-resets\" novalidate>";
+    request += field("email", "Email", "email", "email");
+    request += form_error();
+    request += "<button type=\"submit\" class=\"button button-primary button-block\">Send reset link</button></form>";
+    request += "<p class=\"notice\" data-reset-sent role=\"status\" hidden>If an account exists for that email, we sent "
+               "an email with a link to choose a new password. The link works for one hour.</p>";
+    request += "<p class=\"form-links\"><a href=\"/portal/login\">Back to sign in</a></p></div>";
+
+    std::string choose = "<div data-reset-step=\"choose\" hidden><p class=\"lead\">Choose a new password for your "
+                         "client portal.</p>";
+    choose += token_missing("password reset");
+    choose += "<form class=\"form\" id=\"reset-choose-form\" data-api=\"/api/v1/password-resets/complete\" "
+              "data-needs-token novalidate>";
+    choose += field("new-password", "New password", "password", "new-password", kPasswordHint);
+    choose += form_error();
+    choose += "<button type=\"submit\" class=\"button button-primary button-block\">Save password and sign in</button>"
+              "</form></div>";
+    PageShell page;
+    page.title = "Reset your password · Client portal";
+    page.body = auth_card("Reset your password", request + choose);
+    send_page(res, 200, page);
+}
+
+}  // namespace
+
+void register_portal_account_pages(httplib::Server& server, App& app) {
+    server.Get("/portal/login",
+               [&app](const httplib::Request& req, httplib::Response& res) { login_page(app, req, res); });
+    server.Post("/portal/logout",
+                [&app](const httplib::Request& req, httplib::Response& res) { logout(app, req, res); });
+    server.Get("/portal/invite", [](const httplib::Request& req, httplib::Response& res) { invite_page(req, res); });
+    server.Get("/portal/reset", [](const httplib::Request& req, httplib::Response& res) { reset_page(req, res); });
+}
+
+}  // namespace pws::pages

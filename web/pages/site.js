@@ -1,0 +1,203 @@
+// The payment host's pages (/pay, /portal): small behaviours on top of
+// server-rendered HTML. No inline script anywhere (CSP script-src 'self').
+//   * forms with data-api: sent as JSON to the API; the API's message is
+//     shown next to the field it names (error.field) or above the button;
+//   * tokens in the fragment (#token=… on /portal/invite and /portal/reset):
+//     read once, then removed from the address bar and history;
+//   * [data-print]: print the receipt;
+//   * [data-remove]: remove a saved card (DELETE /api/v1/me/payment-methods/{id});
+//   * #pay-widget: mounted with PayWidget.mount when the loader is present,
+//     otherwise the server's plain iframe stays.
+(function () {
+  'use strict';
+
+  // ---------------------------------------------------------------- fragment token
+  var fragmentToken = (function () {
+    var m = /(?:^#|&)token=([^&]+)/.exec(location.hash || '');
+    if (!m) return '';
+    // Out of the address bar, the history and any later Referer.
+    history.replaceState(null, '', location.pathname + location.search);
+    try { return decodeURIComponent(m[1]); } catch (e) { return ''; }
+  })();
+
+  // A token link opened over the same page only changes the fragment (no
+  // new load): load it afresh so the step above reads it.
+  window.addEventListener('hashchange', function () {
+    if (/(?:^#|&)token=/.test(location.hash)) location.reload();
+  });
+
+  // ---------------------------------------------------------------- forms
+  var MESSAGES = {
+    email: 'Enter your email address.',
+    password: 'Enter your password.',
+    'new-password': 'Choose a password.',
+  };
+  var NETWORK = 'We could not reach the server. Check your connection and try again.';
+
+  function fieldError(form, name) {
+    return form.querySelector('#' + name + '-error');
+  }
+
+  function clearErrors(form) {
+    form.querySelectorAll('.field-error').forEach(function (p) { p.textContent = ''; });
+    form.querySelectorAll('[aria-invalid]').forEach(function (i) { i.removeAttribute('aria-invalid'); });
+    var top = form.querySelector('[data-form-error]');
+    if (top) top.textContent = '';
+  }
+
+  // Shows `message` next to the input named by the API's field ("password"
+  // for the set-password forms' "new-password" input), else above the button.
+  function showError(form, field, message) {
+    var input = field && (form.querySelector('[name="' + field + '"]') ||
+      (field === 'password' && form.querySelector('[name="new-password"]')));
+    if (input) {
+      var slot = fieldError(form, input.name);
+      input.setAttribute('aria-invalid', 'true');
+      if (slot) slot.textContent = message;
+      input.focus();
+      return;
+    }
+    var top = form.querySelector('[data-form-error]');
+    if (top) top.textContent = message;
+  }
+
+  function apiMessage(body, status) {
+    if (body && body.error && typeof body.error.message === 'string') return body.error;
+    return { message: status >= 500 ? 'Something went wrong on our side. Try again in a moment.' : NETWORK, field: '' };
+  }
+
+  function send(method, url, body) {
+    return fetch(url, {
+      method: method,
+      credentials: 'same-origin',
+      headers: body ? { 'Content-Type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    }).then(function (res) {
+      return res.text().then(function (text) {
+        var json = null;
+        try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+        return { status: res.status, body: json };
+      });
+    });
+  }
+
+  // Same rule as the server's safe_next: a path inside the portal only.
+  function safeNext(next) {
+    return /^\/portal(?:[/?][A-Za-z0-9\/_\-.~%?=&]*)?$/.test(next || '') && next.indexOf('//') < 0 ? next : '/portal';
+  }
+
+  var FORMS = {
+    'login-form': {
+      body: function (f) { return { email: f.email.value.trim(), password: f.password.value }; },
+      done: function (f) { location.assign(safeNext(f.getAttribute('data-next'))); },
+    },
+    'invite-form': {
+      body: function (f) { return { token: fragmentToken, password: f.password.value }; },
+      done: function () { location.assign('/portal'); },
+    },
+    'reset-request-form': {
+      body: function (f) { return { email: f.email.value.trim() }; },
+      done: function (f) {
+        f.hidden = true;
+        var sent = document.querySelector('[data-reset-sent]');
+        if (sent) { sent.hidden = false; sent.setAttribute('tabindex', '-1'); sent.focus(); }
+      },
+    },
+    'reset-choose-form': {
+      body: function (f) { return { token: fragmentToken, password: f['new-password'].value }; },
+      done: function () { location.assign('/portal'); },
+    },
+  };
+
+  function wireForm(form) {
+    var spec = FORMS[form.id];
+    if (!spec) return;
+    if (form.hasAttribute('data-needs-token') && !fragmentToken) {
+      var missing = form.parentNode.querySelector('[data-token-missing]');
+      if (missing) missing.hidden = false;
+      form.hidden = true;
+      return;
+    }
+    var busy = false;
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      if (busy) return;  // a double click sends once
+      clearErrors(form);
+      var empty = Array.prototype.find.call(form.querySelectorAll('input[required]'), function (i) { return !i.value.trim(); });
+      if (empty) return showError(form, empty.name, MESSAGES[empty.name] || 'Fill in this field.');
+      var button = form.querySelector('button[type="submit"]');
+      busy = true;
+      if (button) button.disabled = true;
+      send('POST', form.getAttribute('data-api'), spec.body(form)).then(function (r) {
+        if (r.status >= 200 && r.status < 300) return spec.done(form);
+        var err = apiMessage(r.body, r.status);
+        showError(form, err.field, err.message);
+      }, function () {
+        showError(form, '', NETWORK);
+      }).then(function () {
+        busy = false;
+        if (button) button.disabled = false;
+      });
+    });
+  }
+
+  document.querySelectorAll('form[data-api]').forEach(wireForm);
+
+  // The reset page holds both steps: with a token, the second one.
+  if (document.querySelector('[data-reset-step]') && fragmentToken) {
+    document.querySelector('[data-reset-step="request"]').hidden = true;
+    document.querySelector('[data-reset-step="choose"]').hidden = false;
+  }
+
+  // ---------------------------------------------------------------- receipts
+  document.querySelectorAll('[data-print]').forEach(function (b) {
+    b.addEventListener('click', function () { window.print(); });
+  });
+
+  // ---------------------------------------------------------------- saved cards
+  var methodsStatus = document.querySelector('[data-methods-status]');
+  document.querySelectorAll('[data-remove]').forEach(function (b) {
+    b.addEventListener('click', function () {
+      var row = b.closest('[data-method-row]');
+      var error = row && row.querySelector('[data-method-error]');
+      if (error) error.textContent = '';
+      b.disabled = true;
+      send('DELETE', b.getAttribute('data-remove')).then(function (r) {
+        if (r.status === 204) {
+          if (methodsStatus) methodsStatus.textContent = 'Card removed.';
+          var next = row.nextElementSibling || row.previousElementSibling;
+          row.remove();
+          // Keep the keyboard where it was: the next card's button, or the page.
+          var target = (next && next.querySelector('button, a')) || document.getElementById('main');
+          target.focus();
+          return;
+        }
+        b.disabled = false;
+        if (error) error.textContent = apiMessage(r.body, r.status).message;
+      }, function () {
+        b.disabled = false;
+        if (error) error.textContent = NETWORK;
+      });
+    });
+  });
+
+  // ---------------------------------------------------------------- widget
+  // With web/pay-widget.js on the page (kWidgetLoaderScript), the loader
+  // replaces the plain iframe: it resizes it to its content and reports
+  // the payment. Without it, the server's iframe stays as it is.
+  var mount = document.getElementById('pay-widget');
+  if (mount && window.PayWidget && typeof window.PayWidget.mount === 'function') {
+    var options = { host: '' };
+    if (mount.getAttribute('data-link')) options.link = mount.getAttribute('data-link');
+    if (mount.getAttribute('data-invoice')) options.invoice = mount.getAttribute('data-invoice');
+    var fallback = mount.querySelector('iframe');
+    if (fallback) mount.removeChild(fallback);
+    try {
+      window.PayWidget.mount(mount, options);
+    } catch (e) {
+      // A loader that refuses the options must not cost the payer the form.
+      if (fallback) mount.appendChild(fallback);
+      if (window.console) console.warn(e);
+    }
+  }
+})();
