@@ -49,7 +49,7 @@ void draw_saved_card(Ui& ui, const pw::CheckoutState& s) {
     char exp[24] = "";
     if (m->exp_month > 0) std::snprintf(exp, sizeof exp, "Expires %02d/%02d", m->exp_month, m->exp_year % 100);
     Panel p = panel_begin(ui, 16);
-    value_row(ui, "saved-card", method_label(m->method), exp, ui.fonts.strong, ui.fonts.body, ui.theme.text,
+    value_row(ui, "saved-card", pw::method_label(m->method), exp, ui.fonts.strong, ui.fonts.body, ui.theme.text,
               ui.theme.text_muted);
     panel_end(ui, p);
 }

@@ -61,7 +61,7 @@ void draw_method(Ui& ui, const pw::Checkout& checkout) {
                 gap(ui, 8);
             }
             any_saved = true;
-            label = method_label(m->method);
+            label = pw::method_label(m->method);
             if (m->exp_month > 0) {
                 char buf[24];
                 std::snprintf(buf, sizeof buf, "Expires %02d/%02d", m->exp_month, m->exp_year % 100);

@@ -46,19 +46,6 @@ void draw_amount_summary(Ui& ui, const pw::Checkout& checkout) {
     panel_end(ui, p);
 }
 
-std::string method_label(const pw::MethodSummary& m) {
-    std::string name;
-    if (m.type == pw::MethodType::card) {
-        name = std::string(pw::card_brand_name(pw::card_brand_from_id(m.brand)));
-    } else {
-        name = m.brand == "ach"    ? "US bank account"
-               : m.brand == "pad"  ? "Canadian bank account"
-               : m.brand == "sepa" ? "SEPA bank account"
-                                   : "Bank account";
-    }
-    if (!m.last4.empty()) name += " \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 " + m.last4;
-    return name;
-}
 
 const char* scheme_label(pw::BankScheme s) {
     switch (s) {

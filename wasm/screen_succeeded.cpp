@@ -42,7 +42,7 @@ void draw_succeeded(Ui& ui, const pw::Checkout& checkout) {
         value_row(ui, id, label, value, ui.fonts.body, ui.fonts.body, t.text_muted, t.text);
     };
     row("paid-amount", "Amount paid", paid, true);
-    row("paid-method", "Paid with", method_label(r.payment.method));
+    row("paid-method", "Paid with", pw::method_label(r.payment.method));
     row("paid-invoice", "Invoice", inv.number);
     gap(ui, 14);
     divider(ui);

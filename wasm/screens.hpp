@@ -34,8 +34,6 @@ void draw_step_header(Ui& ui, const pw::Checkout& checkout);
 // "Amount to pay ....... $51.00" (plus what remains after a partial
 // payment), in a panel.
 void draw_amount_summary(Ui& ui, const pw::Checkout& checkout);
-// "Visa •••• 4242", "US bank account •••• 6789" from a method summary.
-std::string method_label(const pw::MethodSummary& m);
 // The payer's name for a bank scheme: "US bank account (ACH)", ...
 const char* scheme_label(pw::BankScheme s);
 // Card and bank forms (screen_card.cpp, screen_bank.cpp): draw the fields

@@ -69,16 +69,7 @@ std::string instant_date_text(std::string_view instant) {
     return d.ok() ? date_text(d.value) : std::string(instant);
 }
 
-std::string method_text(const pw::MethodSummary& m) {
-    std::string name;
-    if (m.type == pw::MethodType::card) {
-        name = std::string(pw::card_brand_name(pw::card_brand_from_id(m.brand)));
-    } else {
-        for (char c : m.brand) name += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-        name += " debit";
-    }
-    return name + " \u2022\u2022\u2022\u2022 " + m.last4;
-}
+std::string method_text(const pw::MethodSummary& m) { return pw::method_label(m); }
 
 std::string status_badge(pw::InvoiceStatus s) {
     switch (s) {

@@ -163,7 +163,10 @@ void billing(App& app, const httplib::Request& req, httplib::Response& res) {
                     "</p></div><div class=\"row-action\">";
             if (has_receipt)
                 body += "<a class=\"button button-small\" href=\"" + html(receipt_href(p.id)) +
-                        "\" aria-label=\"Receipt for the payment of " + html(instant_date_text(p.created_at)) +
+                        // Two payments on one day must not read alike to a
+                        // screen reader: amount, date and card tell them apart.
+                        "\" aria-label=\"Receipt for the payment of " + html(money(p.amount, p.currency)) + " on " +
+                        html(instant_date_text(p.created_at)) + " with " + html(method_text(p.method)) +
                         "\">Receipt</a>";
             body += "</div></li>";
         }

@@ -66,10 +66,10 @@ Link read_link(const sql::Query& q) {
     return l;
 }
 
-// "visa •••• 4242": how a payment is labelled on the invoice.
+// "Visa •••• 4242": how a payment is labelled on the invoice (the core's
+// one wording).
 std::string method_label(const PaymentRecord& p) {
-    if (p.method_last4.empty()) return p.method_brand;
-    return p.method_brand + " \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 " + p.method_last4;
+    return pw::method_label(pw::MethodSummary{p.method_type, p.method_brand, p.method_last4});
 }
 
 pw::Date date_of(UnixTime t) {

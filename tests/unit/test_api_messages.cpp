@@ -561,3 +561,15 @@ BOOST_AUTO_TEST_CASE(docs_examples_decode) {
     BOOST_TEST(examples >= 25);
     BOOST_TEST(types.size() == decoders.size());  // every listed type has an example
 }
+
+// One wording of a payment method for the widget, the pages and receipts.
+BOOST_AUTO_TEST_CASE(method_labels_read_as_payers_expect) {
+    using pw::MethodSummary;
+    using pw::MethodType;
+    BOOST_TEST(pw::method_label(MethodSummary{MethodType::card, "visa", "4242"}) == "Visa \u2022\u2022\u2022\u2022 4242");
+    BOOST_TEST(pw::method_label(MethodSummary{MethodType::card, "american-express", "0005"}) ==
+               "American Express \u2022\u2022\u2022\u2022 0005");
+    BOOST_TEST(pw::method_label(MethodSummary{MethodType::bank_debit, "ach", "6789"}) ==
+               "US bank account \u2022\u2022\u2022\u2022 6789");
+    BOOST_TEST(pw::method_label(MethodSummary{MethodType::bank_debit, "sepa", ""}) == "SEPA bank account");
+}

@@ -7,7 +7,8 @@
 //   * [data-print]: print the receipt;
 //   * [data-remove]: remove a saved card (DELETE /api/v1/me/payment-methods/{id});
 //   * #pay-widget: mounted with PayWidget.mount when the loader is present,
-//     otherwise the server's plain iframe stays.
+//     otherwise the server's plain iframe stays; a payment made in it
+//     updates the invoice summary's balance and status badge.
 (function () {
   'use strict';
 
@@ -185,9 +186,31 @@
   // With web/pay-widget.js on the page (kWidgetLoaderScript), the loader
   // replaces the plain iframe: it resizes it to its content and reports
   // the payment. Without it, the server's iframe stays as it is.
+  function updateSummary(p) {
+    if (!p || typeof p.balance !== 'number' || typeof p.currency !== 'string') return;
+    var summary = document.querySelector('.invoice-summary');
+    if (!summary) return;
+    var balance = summary.querySelector('.fact-main dd');
+    if (balance) {
+      try {
+        // Minor units to the amount with the currency's own digits (JPY 0,
+        // USD 2, KWD 3), written as the server writes it (en-US).
+        var format = new Intl.NumberFormat('en-US', { style: 'currency', currency: p.currency });
+        balance.textContent = format.format(p.balance / Math.pow(10, format.resolvedOptions().maximumFractionDigits));
+      } catch (e) { /* an unknown currency: keep the server's text */ }
+    }
+    var badge = summary.querySelector('.title-row .badge');
+    if (badge && p.status === 'succeeded') {
+      badge.className = 'badge ' + (p.balance === 0 ? 'badge-paid' : 'badge-partial');
+      badge.textContent = p.balance === 0 ? 'Paid' : 'Partially paid';
+    }
+  }
+
   var mount = document.getElementById('pay-widget');
   if (mount && window.PayWidget && typeof window.PayWidget.mount === 'function') {
-    var options = { host: '' };
+    // A payment made in the widget also updates the summary above it, so
+    // the page never says "Open" next to the widget's "Payment successful".
+    var options = { host: '', onSuccess: updateSummary };
     if (mount.getAttribute('data-link')) options.link = mount.getAttribute('data-link');
     if (mount.getAttribute('data-invoice')) options.invoice = mount.getAttribute('data-invoice');
     var fallback = mount.querySelector('iframe');

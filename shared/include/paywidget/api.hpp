@@ -75,12 +75,17 @@ Error to_error(const ApiError& e);
 enum class MethodType { card, bank_debit };
 std::string_view method_type_id(MethodType t);  // "card", "bank_debit"
 
-// How a payment method is shown: "visa •••• 4242", "ach •••• 6789".
+// How a payment method is shown: "Visa •••• 4242", "US bank account •••• 6789".
 struct MethodSummary {
     MethodType type = MethodType::card;
     std::string brand;  // card brand id (card.hpp) or scheme id for bank debit
     std::string last4;  // 4 ASCII digits (fewer only when the number was shorter)
 };
+
+// How a payer reads a method everywhere (widget, pages, receipts, emails):
+// "Visa •••• 4242", "American Express •••• 0005", "US bank account •••• 6789"
+// (ach), "Canadian bank account" (pad), "SEPA bank account" (sepa). No error.
+std::string method_label(const MethodSummary& m);
 
 // A card saved in the client's wallet (portal sessions only, never via a link).
 // JSON (flat): {"id","type","brand","last4","exp_month","exp_year"}.

@@ -44,7 +44,7 @@ struct AppliedPayment {
     std::string id;
     std::int64_t amount = 0;  // > 0
     Date date;
-    std::string method;       // display label, e.g. "visa •••• 4242"
+    std::string method;       // display label, e.g. "Visa •••• 4242" (pw::method_label)
 
     friend bool operator==(const AppliedPayment&, const AppliedPayment&) = default;
 };
