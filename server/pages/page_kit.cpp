@@ -5,6 +5,7 @@
 
 #include "paywidget/card.hpp"
 #include "paywidget/money.hpp"
+#include "services/display_text.hpp"
 #include "services/outbox.hpp"
 
 namespace pws::pages {
@@ -12,17 +13,6 @@ namespace pws::pages {
 std::string html(std::string_view text) { return html_escape(text); }
 
 namespace {
-
-// The symbols en-US Intl.NumberFormat uses (what the widget shows in an
-// en-US browser), so a page and the widget print the same amount alike.
-// Any other currency is written with its code, as Intl does.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 12> kSymbols = {{
-    {"USD", "$"}, {"CAD", "CA$"}, {"EUR", "€"}, {"GBP", "£"}, {"JPY", "¥"}, {"AUD", "A$"},
-    {"NZD", "NZ$"}, {"MXN", "MX$"}, {"INR", "₹"}, {"HKD", "HK$"}, {"ILS", "₪"}, {"KRW", "₩"},
-}};
-
-constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 std::string_view nav_item_class(Nav current, Nav item) { return current == item ? " aria-current=\"page\"" : ""; }
 
@@ -42,27 +32,6 @@ std::string nav_html(Nav nav) {
 }
 
 }  // namespace
-
-std::string money(std::int64_t minor, std::string_view currency) {
-    const pw::CurrencyInfo* info = pw::find_currency(currency);
-    const int exponent = info ? info->exponent : 0;
-    const bool negative = minor < 0;
-    // format_minor_grouped handles the sign itself, but the symbol goes
-    // after the minus ("-$5.00"), so format the magnitude.
-    const std::int64_t magnitude = negative ? -minor : minor;
-    const std::string digits = pw::format_minor_grouped(magnitude, exponent, pw::AmountSeparators{".", ","});
-    std::string out = negative ? "-" : "";
-    for (const auto& [code, symbol] : kSymbols) {
-        if (code == currency) return out + std::string(symbol) + digits;
-    }
-    return out + std::string(currency) + "\u00a0" + digits;
-}
-
-std::string date_text(const pw::Date& d) {
-    if (d.month < 1 || d.month > 12) return pw::format_iso_date(d);
-    return std::string(kMonths[static_cast<std::size_t>(d.month - 1)]) + " " + std::to_string(d.day) + ", " +
-           std::to_string(d.year);
-}
 
 std::string instant_date_text(std::string_view instant) {
     pw::Result<pw::Date> d = pw::parse_iso_date(instant.substr(0, 10));

@@ -1,9 +1,8 @@
 // The page kit: what every server-rendered page (pay_pages, portal_*_pages)
 // is made of. Catalogue:
 //   html(s)                 escape text for HTML text and attribute values
-//   money(minor, currency)  "$1,234.50", "CA$90.00", "CHF 12.00" (exact, from
-//                           the core's minor-unit formatter; no floating point)
-//   date_text(d) / instant_date_text("2025-01-15T09:30:00Z")  "Jan 15, 2025"
+//   money(), date_text()    from services/display_text.hpp (shared with emails)
+//   instant_date_text("2025-01-15T09:30:00Z")  "Jan 15, 2025"
 //   method_text(m)          "Visa •••• 4242", "ACH •••• 6789"
 //   status_badge(status)    "Paid", "Partially paid", "Open", "Void" as a badge
 //   safe_next(next)         a login `next` that can never leave the site
@@ -22,6 +21,7 @@
 #include "paywidget/api.hpp"
 #include "paywidget/date.hpp"
 #include "paywidget/invoice.hpp"
+#include "services/display_text.hpp"
 
 namespace pws::pages {
 
@@ -40,8 +40,6 @@ inline constexpr std::string_view kWidgetLoaderScript = "/pay-widget.js";
 
 std::string html(std::string_view text);
 
-std::string money(std::int64_t minor, std::string_view currency);
-std::string date_text(const pw::Date& d);
 // The date part of an API instant; the text unchanged when it is not one.
 std::string instant_date_text(std::string_view instant);
 std::string method_text(const pw::MethodSummary& m);

@@ -62,7 +62,7 @@ std::string invoice_row(const InvoiceView& v, bool show_status) {
     std::string out = "<li class=\"row\"><div class=\"row-main\"><a class=\"row-title\" href=\"" +
                       html(invoice_href(i.id)) + "\">Invoice " + html(i.number) + "</a>";
     if (show_status) out += " " + status_badge(i.status);
-    out += "<p class=\"muted small\">" + html(i.practitioner.name) + " · Due " + html(date_text(i.due_date)) + "</p></div>";
+    out += "<p class=\"muted small\">" + html(i.practitioner.name) + " · <span class=\"nowrap\">Due " + html(date_text(i.due_date)) + "</span></p></div>";
     out += "<div class=\"row-side\"><p class=\"amount\">" + html(money(is_payable(i) ? i.balance : i.total, i.currency)) +
            "</p><p class=\"muted small\">" + std::string(is_payable(i) ? "Balance due" : "Total") + "</p></div>";
     out += "<div class=\"row-action\">";

@@ -4,16 +4,13 @@
 
 #include "paywidget/money.hpp"
 #include "services/admin_links.hpp"
+#include "services/display_text.hpp"
 #include "services/invoices.hpp"
 #include "services/outbox.hpp"
 
 namespace pws {
 
 namespace {
-
-std::string money(std::int64_t minor, const std::string& currency) {
-    return pw::format_money(pw::Money{minor, currency}) + " " + currency;  // "123.45 USD"
-}
 
 // Revokes the invoice's live links except `keep` (the one just emailed).
 pw::Error revoke_other_links(App& app, const std::string& invoice_id, const std::string& keep, UnixTime now) {
@@ -33,7 +30,7 @@ RenderedEmail render_invoice_email(const pw::Invoice& inv, const std::string& pa
     RenderedEmail out;
     const pw::Contact& dr = inv.practitioner;
     out.subject = "Invoice " + inv.number + " from " + dr.name;
-    const std::string due = pw::format_iso_date(inv.due_date);
+    const std::string due = date_text(inv.due_date);
     const std::string balance = money(inv.balance, inv.currency);
 
     std::string& t = out.text;

@@ -439,7 +439,7 @@ BOOST_AUTO_TEST_CASE(live_view_counts_only_live_payments) {
     BOOST_TEST(v.invoice.status == pw::InvoiceStatus::partially_paid);
     BOOST_REQUIRE(v.invoice.payments.size() == 1u);
     BOOST_TEST(v.invoice.payments[0].id == "pay_1");
-    BOOST_TEST(v.invoice.payments[0].method == "visa \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 4242");
+    BOOST_TEST(v.invoice.payments[0].method == "Visa \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 4242");
     BOOST_TEST((v.invoice.payments[0].date == pw::Date{2024, 3, 1}));
     BOOST_TEST(v.payments[1].decline_code == "card_declined");
     BOOST_TEST(v.payments[1].processor_ref == "ch_2");
