@@ -50,7 +50,7 @@ target_link_options(paywidget PRIVATE ${PW_WIDGET_FLAGS}
 # loader practitioners embed (pay-widget.js, its .d.ts), so the build
 # directory can be served as is (the server serves it as /embed and
 # /pay-widget.js).
-set(PW_WEB_FILES embed.html embed.css embed.js pay-widget.js pay-widget.d.ts pages/site.css pages/site.js)
+set(PW_WEB_FILES embed.html embed.css embed.js pay-widget.js pay-widget.d.ts pages/site.css pages/site.js pages/favicon.svg)
 set(PW_WEB_OUTPUTS)
 foreach(f ${PW_WEB_FILES})
   add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/${f}

@@ -87,6 +87,7 @@ std::string render(const PageShell& page) {
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"color-scheme\" content=\"light\">\n";
     out += "<title>" + html(page.title) + "</title>\n";
+    out += "<link rel=\"icon\" href=\"/pages/favicon.svg\" type=\"image/svg+xml\">\n";
     out += "<link rel=\"stylesheet\" href=\"/pages/site.css\">\n</head>\n";
     out += "<body" + (page.body_class.empty() ? std::string() : " class=\"" + html(page.body_class) + "\"") + ">\n";
     out += "<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n";

@@ -91,6 +91,7 @@ const std::vector<CodeInfo> kCatalogue = {
     {"rate_limited", 429, K::limit, "Too many attempts. Wait a few minutes, then try again.", "", true},
     {"internal_error", 500, K::server, "Something went wrong on our side. Try again in a moment; you have not been charged.", "", true},
     {"processor_unavailable", 503, K::server, "Payments are temporarily unavailable. Try again in a few minutes; you have not been charged.", "", true},
+    {"outbox_unwritable", 500, K::server, "The email could not be written to the outbox folder. Check that the server can write to it, then send again.", "", true},
     {"smtp_unreachable", 502, K::server, "The email could not be sent: the mail server could not be reached. Check the server's SMTP settings, then send again.", "", true},
     {"smtp_rejected", 502, K::server, "The email could not be sent: the mail server refused it. Check the recipient's email address and the SMTP sender and login, then send again.", "", false},
     // --- card declines (payment.decline, HTTP 200) ---------------------------
