@@ -135,7 +135,7 @@ std::string receipt_html(const pw::Receipt& r, std::string_view back_href, std::
     out += "<p class=\"actions no-print\"><button type=\"button\" class=\"button\" data-print>Print receipt</button>";
     if (!back_href.empty()) out += " <a class=\"button button-quiet\" href=\"" + html(back_href) + "\">" + html(back_text) + "</a>";
     out += "</p>";
-    out += "<p class=\"muted small\">Questions about this receipt? Contact " + html(inv.practitioner.name) + ".</p>" +
+    out += "<p class=\"muted small receipt-contact\">Questions about this receipt? Contact " + html(inv.practitioner.name) + ".</p>" +
            contact_html(inv.practitioner);
     out += "</article>";
     return out;
