@@ -68,8 +68,7 @@ mergeInto(LibraryManager.library, {
       // One container, DOM order = visual order = Tab order, for the mirror
       // AND the text inputs (wasm/js/text_inputs.js places those): each shown
       // input goes before the first mirror element below it (or on its row,
-      // to its right). Only what is out of place moves, so the focused
-      // element is never re-inserted (that would drop focus).
+      // to its right).
       var order = pwA11y.order.slice();
       var inputs = [];
       for (var iid in pwInputs.byId) {
@@ -92,9 +91,22 @@ mergeInto(LibraryManager.library, {
         input.pwRole = 'input';
         order.splice(at, 0, input);
       });
+      // Walk the wanted order with a cursor over the DOM. The focused element
+      // is never moved (moving it drops focus, and a payer typing in it
+      // would type into nothing): what stands before it goes to the end
+      // instead, to be put in place later in the walk (or to stay there
+      // hidden, or be removed below).
+      var focused = document.activeElement;
+      var cursor = root.firstChild;
       for (var i = 0; i < order.length; i++) {
         var el = order[i];
-        if (root.children[i] !== el) root.insertBefore(el, root.children[i] || null);
+        if (el === cursor) { cursor = cursor.nextSibling; continue; }
+        if (el === focused && el.parentNode === root) {
+          while (cursor && cursor !== el) { var next = cursor.nextSibling; root.appendChild(cursor); cursor = next; }
+          cursor = el.nextSibling;
+          continue;
+        }
+        root.insertBefore(el, cursor);
       }
     }
     for (var key in pwA11y.byId) {
