@@ -10,3 +10,9 @@ PW_JOBS="${PW_JOBS:-$(nproc)}"
 export PW_JOBS
 
 pw_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# ccache (CMakeLists.txt uses it when installed): paths relative to the
+# checkout, so a fresh clone of the same commit in another folder hits the cache.
+export CCACHE_BASEDIR="$PW_ROOT"
+export CCACHE_NOHASHDIR=1
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
