@@ -79,7 +79,7 @@ void draw_amount(Ui& ui, const pw::Checkout& checkout) {
         }
         if (!s.amount_error && s.amount > 0) {
             const int left = std::max(0, opt.payments_left);
-            const pw::PaymentState state{inv.balance, std::max(0, inv.partial.max_payments - left)};
+            const pw::PaymentProgress state{inv.balance, std::max(0, inv.partial.max_payments - left)};
             const pw::Result<pw::Plan> plan = pw::plan_payment(inv, state, s.amount);
             if (plan.ok() && plan.value.remaining_after > 0) {
                 gap(ui, 12);

@@ -26,7 +26,7 @@ bool is_form_field(const std::string& f) {
 }
 
 void draw_decline(Ui& ui, const pw::CheckoutState& s) {
-    const bool bank = s.method && s.method->kind == pw::MethodKind::bank_debit;
+    const bool bank = s.method && s.method->kind == pw::ChoiceKind::bank_debit;
     std::string message = s.decline.message;
     if (message.empty())
         message = bank ? "Your bank did not accept this debit. Contact your bank, or pay another way."
@@ -71,17 +71,17 @@ void draw_details(Ui& ui, const pw::Checkout& checkout) {
     gap(ui, 24);
 
     switch (s.method->kind) {
-        case pw::MethodKind::new_card:
+        case pw::ChoiceKind::new_card:
             heading(ui, "details-title", ui.fonts.heading, "Card details", 2);
             gap(ui, 16);
             draw_card_form(ui, checkout, locked);
             break;
-        case pw::MethodKind::bank_debit:
+        case pw::ChoiceKind::bank_debit:
             heading(ui, "details-title", ui.fonts.heading, scheme_label(s.method->scheme), 2);
             gap(ui, 16);
             draw_bank_form(ui, checkout, locked);
             break;
-        case pw::MethodKind::saved_card:
+        case pw::ChoiceKind::saved_card:
             heading(ui, "details-title", ui.fonts.heading, "Pay with your saved card", 2);
             gap(ui, 16);
             draw_saved_card(ui, s);

@@ -18,9 +18,9 @@ std::optional<pw::MethodChoice> selected;
 
 std::string row_id(const pw::MethodChoice& c) {
     switch (c.kind) {
-        case pw::MethodKind::saved_card: return "method-saved-" + c.saved_id;
-        case pw::MethodKind::new_card: return "method-card";
-        case pw::MethodKind::bank_debit: return "method-" + std::string(pw::scheme_id(c.scheme));
+        case pw::ChoiceKind::saved_card: return "method-saved-" + c.saved_id;
+        case pw::ChoiceKind::new_card: return "method-card";
+        case pw::ChoiceKind::bank_debit: return "method-" + std::string(pw::scheme_id(c.scheme));
     }
     return "method";
 }
@@ -53,7 +53,7 @@ void draw_method(Ui& ui, const pw::Checkout& checkout) {
     for (std::size_t i = 0; i < options.size(); ++i) {
         const pw::MethodChoice& c = options[i];
         std::string label, detail;
-        if (c.kind == pw::MethodKind::saved_card) {
+        if (c.kind == pw::ChoiceKind::saved_card) {
             const pw::SavedMethod* m = find_saved(*s.view, c.saved_id);
             if (!m) continue;
             if (!any_saved) {
@@ -67,7 +67,7 @@ void draw_method(Ui& ui, const pw::Checkout& checkout) {
                 std::snprintf(buf, sizeof buf, "Expires %02d/%02d", m->exp_month, m->exp_year % 100);
                 detail = buf;
             }
-        } else if (c.kind == pw::MethodKind::new_card) {
+        } else if (c.kind == pw::ChoiceKind::new_card) {
             if (any_saved) {
                 gap(ui, 8);
                 text(ui, ui.fonts.small, t.text_muted, "Other ways to pay", Align::left, "other-methods-title");

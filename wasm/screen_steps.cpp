@@ -35,7 +35,7 @@ void draw_amount_summary(Ui& ui, const pw::Checkout& checkout) {
     // What is left once this payment settles: the core's plan, not a
     // subtraction here.
     const int left = std::max(0, s.view->options.payments_left);
-    const pw::PaymentState state{inv.balance, std::max(0, inv.partial.max_payments - left)};
+    const pw::PaymentProgress state{inv.balance, std::max(0, inv.partial.max_payments - left)};
     const pw::Result<pw::Plan> plan = pw::plan_payment(inv, state, s.amount);
     if (plan.ok() && plan.value.remaining_after > 0) {
         gap(ui, 8);

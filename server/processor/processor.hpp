@@ -46,6 +46,7 @@
 #include <string_view>
 #include <vector>
 
+#include "paywidget/api.hpp"      // pw::MethodType
 #include "paywidget/invoice.hpp"  // pw::BankScheme
 #include "paywidget/result.hpp"
 
@@ -76,12 +77,9 @@ struct BankDetails {
     std::string iban;                // sepa
 };
 
-enum class MethodKind { card, bank_debit };
-std::string_view method_kind_id(MethodKind k);  // "card", "bank_debit"
-
 struct TokenizeResult {
     std::string reference;  // opaque processor reference, e.g. "pm_test_..."
-    MethodKind kind = MethodKind::card;
+    pw::MethodType kind = pw::MethodType::card;
     std::string brand;      // card: pw::card_brand_id ("visa"); bank: "ach"/"pad"/"sepa"
     std::string last4;      // last four digits of the PAN / account / IBAN
     int exp_month = 0;      // cards only, else 0
@@ -123,7 +121,7 @@ struct ChargeRequest {
     std::string currency;   // ISO 4217, upper case
 };
 
-struct RefundRequest {
+struct RefundCall {
     std::string key;        // idempotency key, e.g. the refund id
     std::string charge_id;
     std::int64_t amount = 0;  // minor units, > 0
@@ -166,7 +164,7 @@ public:
     // Refunds part or all of a succeeded charge, once per key. Errors:
     // charge_not_found, charge_not_refundable, refund_exceeds_charge,
     // idempotency_mismatch, invalid_amount, processor_unavailable.
-    virtual pw::Result<RefundOutcome> refund(const RefundRequest& request) = 0;
+    virtual pw::Result<RefundOutcome> refund(const RefundCall& request) = 0;
 
     // The recorded refund with this key, or nullopt. Error: processor_unavailable.
     virtual pw::Result<std::optional<RefundOutcome>> lookup_refund(std::string_view key) = 0;

@@ -114,7 +114,6 @@ std::optional<ChargeOutcome> outcome_from_row(const Stmt& st, int first) {
 
 }  // namespace
 
-std::string_view method_kind_id(MethodKind k) { return k == MethodKind::card ? "card" : "bank_debit"; }
 
 std::string_view charge_status_id(ChargeStatus s) {
     switch (s) {
@@ -152,7 +151,7 @@ pw::Result<TokenizeResult> TestProcessor::store_method(TokenizeResult method, co
             "INSERT INTO methods(reference, kind, at_charge, code, return_reason, created_ms) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     st.bind(1, method.reference)
-        .bind(2, method_kind_id(method.kind))
+        .bind(2, pw::method_type_id(method.kind))
         .bind(3, charge_status_id(b.at_charge))
         .bind(4, b.code)
         .bind(5, b.return_reason)
@@ -168,7 +167,7 @@ pw::Result<TokenizeResult> TestProcessor::tokenize_card(const CardDetails& card)
     if (card.exp_month < 1 || card.exp_month > 12 || card.exp_year < 2000 || card.exp_year > 9999)
         return R::failure("invalid_expiry", "exp", "Your card's expiry date is invalid. Check it and try again.");
     TokenizeResult t;
-    t.kind = MethodKind::card;
+    t.kind = pw::MethodType::card;
     t.brand = std::string(pw::card_brand_id(info.brand));
     t.last4 = last4(info.digits);
     t.exp_month = card.exp_month;
@@ -183,7 +182,7 @@ pw::Result<TokenizeResult> TestProcessor::tokenize_bank(const BankDetails& bank)
         return R::failure("invalid_bank_account", field, "Your bank account details are invalid. Check them and try again.");
     };
     TokenizeResult t;
-    t.kind = MethodKind::bank_debit;
+    t.kind = pw::MethodType::bank_debit;
     switch (bank.scheme) {
         case pw::BankScheme::ach:
             if (!all_digits(bank.routing_number, 9, 9)) return bad("routing_number");
@@ -284,7 +283,7 @@ pw::Result<std::optional<ChargeOutcome>> TestProcessor::lookup(std::string_view 
     return R::success(std::nullopt);
 }
 
-pw::Result<RefundOutcome> TestProcessor::refund(const RefundRequest& req) {
+pw::Result<RefundOutcome> TestProcessor::refund(const RefundCall& req) {
     using R = pw::Result<RefundOutcome>;
     if (!valid_key(req.key)) return R::failure("invalid_key", "key", "The refund key must be 1 to 255 bytes.");
     if (req.amount <= 0) return R::failure("invalid_amount", "amount", "The refund amount must be above zero.");

@@ -41,7 +41,7 @@ public:
     pw::Result<TokenizeResult> tokenize_bank(const BankDetails& bank) override;
     pw::Result<ChargeOutcome> charge(const ChargeRequest& request) override;
     pw::Result<std::optional<ChargeOutcome>> lookup(std::string_view key) override;
-    pw::Result<RefundOutcome> refund(const RefundRequest& request) override;
+    pw::Result<RefundOutcome> refund(const RefundCall& request) override;
     pw::Result<std::optional<RefundOutcome>> lookup_refund(std::string_view key) override;
     pw::Result<std::vector<Settlement>> settle_due(TimePoint now) override;
 

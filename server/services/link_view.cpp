@@ -45,7 +45,7 @@ pw::Result<pw::LinkView> build_link_view(ReadTxn& t, const InvoiceView& view, co
     v.invoice = view.invoice;
     v.session = portal_client ? pw::SessionKind::portal : pw::SessionKind::link;
 
-    const pw::PlanOptions plan = pw::plan_options(view.invoice, pw::payment_state(view.invoice));
+    const pw::PlanOptions plan = pw::plan_options(view.invoice, pw::payment_progress(view.invoice));
     v.payable = plan.payable;
     v.options.partial_allowed = plan.partial_allowed;
     v.options.minimum = plan.minimum;

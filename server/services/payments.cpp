@@ -195,7 +195,7 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
         if (!mine) return fail(error_reply("not_found"));
         if (request.currency != v.invoice.currency) return fail(error_reply("currency_mismatch", "currency"));
 
-        pw::Result<pw::Plan> plan = pw::plan_payment(v.invoice, pw::payment_state(v.invoice), request.amount);
+        pw::Result<pw::Plan> plan = pw::plan_payment(v.invoice, pw::payment_progress(v.invoice), request.amount);
         if (!plan.ok()) {
             if (plan.error.code == "invoice_paid" || plan.error.code == "invoice_void")
                 return fail(error_reply("invoice_not_payable"));

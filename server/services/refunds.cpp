@@ -102,7 +102,7 @@ pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const
     }
 
     // Outside any transaction: other writers never wait for the processor.
-    ::pws::RefundRequest call{r.refund_key, charge_id, r.amount};
+    RefundCall call{r.refund_key, charge_id, r.amount};
     auto done = app.processor->refund(call);
     if (done) return settle(app, r, done.value.refund_id);
     if (done.error.code == "processor_unavailable") {

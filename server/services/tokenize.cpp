@@ -175,7 +175,7 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
     const TokenBinding binding = payer.binding();
     v.link_id = binding.link_id;
     v.client_id = binding.client_id;
-    v.kind = made.result.kind == MethodKind::card ? pw::MethodType::card : pw::MethodType::bank_debit;
+    v.kind = made.result.kind;
     v.processor_ref = made.result.reference;
     v.brand = made.result.brand;
     v.last4 = made.result.last4;

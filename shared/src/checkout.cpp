@@ -158,7 +158,7 @@ std::vector<Effect> Checkout::on(const ev::ChoosePartial& e) {
     // Plan against the server's count of payments (it includes reservations
     // the invoice's payment list does not show yet).
     const int left = std::clamp(s_.view->options.payments_left, 0, inv.partial.max_payments);
-    const PaymentState state{inv.balance, inv.partial.max_payments - left};
+    const PaymentProgress state{inv.balance, inv.partial.max_payments - left};
     Result<Plan> plan = plan_payment(inv, state, typed.value);
     if (!plan.ok()) {
         s_.amount_error = plan.error;
@@ -189,14 +189,14 @@ std::vector<Effect> Checkout::on(const ev::ChooseMethod& e) {
     if (std::find(options.begin(), options.end(), e.choice) == options.end()) return {};
     const bool changed = !s_.method || !(*s_.method == e.choice);
     s_.method = e.choice;
-    if (e.choice.kind != MethodKind::new_card) s_.save_method = false;
-    if (e.choice.kind == MethodKind::saved_card) {
+    if (e.choice.kind != ChoiceKind::new_card) s_.save_method = false;
+    if (e.choice.kind == ChoiceKind::saved_card) {
         s_.details_valid = true;
         s_.details_error = Error{};
     } else if (changed) {
         // Keep what was typed only when it fits the new method.
         const MethodType want =
-            e.choice.kind == MethodKind::new_card ? MethodType::card : MethodType::bank_debit;
+            e.choice.kind == ChoiceKind::new_card ? MethodType::card : MethodType::bank_debit;
         if (s_.details.type != want ||
             (want == MethodType::bank_debit && s_.details.bank.scheme != e.choice.scheme)) {
             s_.details = TokenRequest{};
@@ -207,14 +207,14 @@ std::vector<Effect> Checkout::on(const ev::ChooseMethod& e) {
         s_.details_error = Error{};
     }
     s_.stage = Stage::details;
-    if (e.choice.kind == MethodKind::saved_card) return {};
-    return {effect::Focus{e.choice.kind == MethodKind::new_card ? "number" : "account_holder"}};
+    if (e.choice.kind == ChoiceKind::saved_card) return {};
+    return {effect::Focus{e.choice.kind == ChoiceKind::new_card ? "number" : "account_holder"}};
 }
 
 std::vector<Effect> Checkout::on(const ev::SetSaveMethod& e) {
     if (s_.stage != Stage::details && s_.stage != Stage::declined) return {};
     const bool allowed = s_.view && s_.view->can_save_method && s_.method &&
-                         s_.method->kind == MethodKind::new_card;
+                         s_.method->kind == ChoiceKind::new_card;
     s_.save_method = allowed && e.save;
     return {};
 }
@@ -222,12 +222,12 @@ std::vector<Effect> Checkout::on(const ev::SetSaveMethod& e) {
 std::vector<Effect> Checkout::on(const ev::DetailsChanged& e) {
     const bool editable = s_.stage == Stage::details || s_.stage == Stage::declined ||
                           (s_.stage == Stage::failed && !is_locked());
-    if (!editable || !s_.method || s_.method->kind == MethodKind::saved_card) return {};
+    if (!editable || !s_.method || s_.method->kind == ChoiceKind::saved_card) return {};
     s_.details = e.details;
     // The type and scheme follow the chosen method, and the mandate names the
     // text version this widget showed, whatever the UI put there.
     s_.details.type =
-        s_.method->kind == MethodKind::new_card ? MethodType::card : MethodType::bank_debit;
+        s_.method->kind == ChoiceKind::new_card ? MethodType::card : MethodType::bank_debit;
     if (s_.details.type == MethodType::bank_debit) {
         s_.details.bank.scheme = s_.method->scheme;
         const MandateText* m = mandate();

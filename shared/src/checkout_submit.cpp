@@ -69,7 +69,7 @@ std::vector<Effect> Checkout::begin_attempt() {
 std::vector<Effect> Checkout::continue_attempt() {
     s_.stage = Stage::submitting;
     if (s_.attempt.request_ready) return send_payment();
-    if (s_.method->kind == MethodKind::saved_card) {
+    if (s_.method->kind == ChoiceKind::saved_card) {
         s_.attempt.request = PaymentRequest{s_.amount, s_.view->invoice.currency, "",
                                             s_.method->saved_id, false};
         s_.attempt.request_ready = true;
@@ -83,7 +83,7 @@ std::vector<Effect> Checkout::send_payment() {
     s_.phase = SubmitPhase::paying;
     ++s_.attempt.sends;
     std::vector<Effect> out{effect::SendPayment{s_.view->invoice.id, s_.attempt.key, s_.attempt.request}};
-    if (s_.method->kind == MethodKind::saved_card && s_.attempt.sends == 1)
+    if (s_.method->kind == ChoiceKind::saved_card && s_.attempt.sends == 1)
         out.push_back(effect::Announce{"Processing your payment…"});
     return out;
 }
@@ -129,7 +129,7 @@ std::vector<Effect> Checkout::on(const ev::PaymentDone& e) {
     const PaymentResponse& r = e.response;
     s_.result = r;
     s_.failure_error = ApiError{};
-    const MethodType type = s_.method->kind == MethodKind::bank_debit ? MethodType::bank_debit
+    const MethodType type = s_.method->kind == ChoiceKind::bank_debit ? MethodType::bank_debit
                                                                       : MethodType::card;
     switch (r.payment.status) {
         case PaymentStatus::succeeded:
@@ -197,7 +197,7 @@ std::vector<Effect> Checkout::on(const ev::PaymentFailed& e) {
     if (is_details_field(e.error.field)) {
         s_.stage = Stage::details;
         s_.failure = FailureKind::none;
-        if (s_.method->kind != MethodKind::saved_card) s_.details_valid = false;
+        if (s_.method->kind != ChoiceKind::saved_card) s_.details_valid = false;
         s_.details_error = to_error(e.error);
         return {effect::Announce{e.error.message}, effect::Focus{e.error.field}};
     }
@@ -273,19 +273,19 @@ std::vector<MethodChoice> Checkout::method_options() const {
         if (s_.view->session == SessionKind::portal)
             for (const SavedMethod& m : s_.view->saved_methods)
                 if (m.method.type == MethodType::card)
-                    out.push_back(MethodChoice{MethodKind::saved_card, m.id, BankScheme::ach});
-        out.push_back(MethodChoice{MethodKind::new_card, "", BankScheme::ach});
+                    out.push_back(MethodChoice{ChoiceKind::saved_card, m.id, BankScheme::ach});
+        out.push_back(MethodChoice{ChoiceKind::new_card, "", BankScheme::ach});
     }
     for (BankScheme scheme : inv.accepted.bank_debit) {
         const bool has_text = std::any_of(s_.view->mandates.begin(), s_.view->mandates.end(),
                                           [&](const MandateText& m) { return m.scheme == scheme; });
-        if (has_text) out.push_back(MethodChoice{MethodKind::bank_debit, "", scheme});
+        if (has_text) out.push_back(MethodChoice{ChoiceKind::bank_debit, "", scheme});
     }
     return out;
 }
 
 const MandateText* Checkout::mandate() const {
-    if (!s_.view || !s_.method || s_.method->kind != MethodKind::bank_debit) return nullptr;
+    if (!s_.view || !s_.method || s_.method->kind != ChoiceKind::bank_debit) return nullptr;
     for (const MandateText& m : s_.view->mandates)
         if (m.scheme == s_.method->scheme) return &m;
     return nullptr;

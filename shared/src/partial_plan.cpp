@@ -22,13 +22,13 @@ Result<Plan> refuse(std::string code, std::string message) {
 
 }  // namespace
 
-PaymentState payment_state(const Invoice& invoice) {
-    return PaymentState{invoice.balance, static_cast<int>(std::min<std::size_t>(
+PaymentProgress payment_progress(const Invoice& invoice) {
+    return PaymentProgress{invoice.balance, static_cast<int>(std::min<std::size_t>(
                                              invoice.payments.size(), 1000))};
 }
 
-Result<PaymentState> with_reservations(PaymentState state, std::span<const std::int64_t> pending) {
-    using R = Result<PaymentState>;
+Result<PaymentProgress> with_reservations(PaymentProgress state, std::span<const std::int64_t> pending) {
+    using R = Result<PaymentProgress>;
     for (std::int64_t amount : pending) {
         if (amount <= 0) {
             return R::failure("invalid_amount", "amount", "A reserved amount must be positive.");
@@ -55,7 +55,7 @@ std::int64_t minimum_partial(const PartialPaymentPolicy& policy, std::int64_t ba
     return std::max<std::int64_t>(m, 1);
 }
 
-PlanOptions plan_options(const Invoice& invoice, const PaymentState& state) {
+PlanOptions plan_options(const Invoice& invoice, const PaymentProgress& state) {
     PlanOptions o;
     o.currency = invoice.currency;
     o.balance = state.balance;
@@ -90,12 +90,12 @@ PlanOptions plan_options(const Invoice& invoice, const PaymentState& state) {
 }
 
 PlanOptions plan_options(const Invoice& invoice) {
-    return plan_options(invoice, payment_state(invoice));
+    return plan_options(invoice, payment_progress(invoice));
 }
 
 std::string_view plan_kind_id(PlanKind k) { return k == PlanKind::partial ? "partial" : "full"; }
 
-Result<Plan> plan_payment(const Invoice& invoice, const PaymentState& state, std::int64_t amount) {
+Result<Plan> plan_payment(const Invoice& invoice, const PaymentProgress& state, std::int64_t amount) {
     const PlanOptions o = plan_options(invoice, state);
     const std::string& cur = invoice.currency;
     if (o.not_payable_reason == "invoice_void") {
@@ -127,7 +127,7 @@ Result<Plan> plan_payment(const Invoice& invoice, const PaymentState& state, std
 }
 
 Result<Plan> plan_payment(const Invoice& invoice, std::int64_t amount) {
-    return plan_payment(invoice, payment_state(invoice), amount);
+    return plan_payment(invoice, payment_progress(invoice), amount);
 }
 
 }  // namespace pw

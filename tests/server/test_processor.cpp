@@ -19,8 +19,10 @@
 // Printable enums for Boost.Test messages (found by ADL).
 namespace pws {
 std::ostream& operator<<(std::ostream& os, ChargeStatus s) { return os << charge_status_id(s); }
-std::ostream& operator<<(std::ostream& os, MethodKind k) { return os << method_kind_id(k); }
 }  // namespace pws
+namespace pw {
+std::ostream& operator<<(std::ostream& os, MethodType t) { return os << method_type_id(t); }
+}  // namespace pw
 
 using namespace std::chrono_literals;
 using pws::BankDetails;
@@ -152,7 +154,7 @@ BOOST_AUTO_TEST_CASE(other_valid_cards_succeed_and_are_summarised) {
             BOOST_TEST(t.value.last4 == row.last4);
             BOOST_TEST(t.value.exp_month == 3);
             BOOST_TEST(t.value.exp_year == 2031);
-            BOOST_TEST(t.value.kind == pws::MethodKind::card);
+            BOOST_TEST(t.value.kind == pw::MethodType::card);
             BOOST_TEST(t.value.reference.rfind("pm_test_", 0) == 0);
             BOOST_TEST(t.value.reference.find(row.number) == std::string::npos);
             BOOST_TEST(t.value.fingerprint_input == std::string("card:") + row.number);
@@ -328,7 +330,7 @@ BOOST_AUTO_TEST_CASE(debits_are_pending_until_settled) {
         BOOST_REQUIRE_MESSAGE(t.ok(), t.error.code + " " + t.error.field);
         BOOST_TEST(t.value.brand == row.brand);
         BOOST_TEST(t.value.last4 == row.last4);
-        BOOST_TEST(t.value.kind == pws::MethodKind::bank_debit);
+        BOOST_TEST(t.value.kind == pw::MethodType::bank_debit);
         const std::string key = "debit" + std::to_string(i++);
         const auto o = charge(key, t.value.reference, 5000, "USD");
         BOOST_TEST(o.status == ChargeStatus::pending);

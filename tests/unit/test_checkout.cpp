@@ -129,7 +129,7 @@ std::vector<pw::Effect> to_card_details(Checkout& c, const pw::LinkView& view, c
     c.dispatch(ev::Continue{});
     if (c.state().stage == Stage::amount) c.dispatch(ev::Continue{});  // pay in full
     if (c.state().stage == Stage::method)
-        c.dispatch(ev::ChooseMethod{{pw::MethodKind::new_card, "", pw::BankScheme::ach}});
+        c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::new_card, "", pw::BankScheme::ach}});
     BOOST_TEST_REQUIRE(c.state().stage == Stage::details);
     return c.dispatch(ev::DetailsChanged{card(number), {}});
 }
@@ -215,7 +215,7 @@ BOOST_AUTO_TEST_CASE(partial_then_remainder) {
     c.dispatch(ev::ChoosePartial{"60.00", {}});
     c.dispatch(ev::Continue{});
     BOOST_TEST_REQUIRE(c.state().stage == Stage::method);
-    c.dispatch(ev::ChooseMethod{{pw::MethodKind::new_card, "", pw::BankScheme::ach}});
+    c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::new_card, "", pw::BankScheme::ach}});
     c.dispatch(ev::DetailsChanged{card("4242424242424242"), {}});
     const fx::SendPayment first = submit_card(c, "tok_1", "4242");
     BOOST_TEST(first.request.amount == 6000);
@@ -233,7 +233,7 @@ BOOST_AUTO_TEST_CASE(partial_then_remainder) {
     c.dispatch(ev::Continue{});
     BOOST_TEST_REQUIRE(c.state().stage == Stage::method);  // amount skipped
     BOOST_TEST(c.state().amount == 14000);
-    c.dispatch(ev::ChooseMethod{{pw::MethodKind::new_card, "", pw::BankScheme::ach}});
+    c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::new_card, "", pw::BankScheme::ach}});
     c.dispatch(ev::DetailsChanged{card("5555 5555 5555 4444"), {}});
     const fx::SendPayment second = submit_card(c, "tok_2", "4444");
     BOOST_TEST(second.key == "key-2");
@@ -305,7 +305,7 @@ BOOST_AUTO_TEST_CASE(network_failure_retry_reuses_key) {
     BOOST_TEST(c.dispatch(ev::Back{}).empty());
     BOOST_TEST(c.dispatch(ev::Submit{}).empty());
     BOOST_TEST(c.dispatch(ev::DetailsChanged{card("5555555555554444"), {}}).empty());
-    BOOST_TEST(c.dispatch(ev::ChooseMethod{{pw::MethodKind::bank_debit, "", pw::BankScheme::ach}}).empty());
+    BOOST_TEST(c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::bank_debit, "", pw::BankScheme::ach}}).empty());
 
     const fx::SendPayment retry = only<fx::SendPayment>(c.dispatch(ev::Retry{}));
     BOOST_TEST(retry.key == first.key);
@@ -423,7 +423,7 @@ BOOST_AUTO_TEST_CASE(double_submit_sends_once) {
     p.start();
     p.dispatch(ev::Loaded{make_view(make_invoice(false), pw::SessionKind::portal)});
     p.dispatch(ev::Continue{});
-    p.dispatch(ev::ChooseMethod{{pw::MethodKind::saved_card, "pm_1", pw::BankScheme::ach}});
+    p.dispatch(ev::ChooseMethod{{pw::ChoiceKind::saved_card, "pm_1", pw::BankScheme::ach}});
     std::size_t sends = all_of<fx::SendPayment>(p.dispatch(ev::Submit{})).size();
     sends += all_of<fx::SendPayment>(p.dispatch(ev::Submit{})).size();
     BOOST_TEST(sends == 1u);
@@ -488,7 +488,7 @@ BOOST_AUTO_TEST_CASE(bank_debit_with_mandate) {
     c.dispatch(ev::Continue{});
     BOOST_TEST_REQUIRE(c.state().stage == Stage::method);
     BOOST_TEST(c.method_options().size() == 3u);  // new card, ach, sepa
-    c.dispatch(ev::ChooseMethod{{pw::MethodKind::bank_debit, "", pw::BankScheme::ach}});
+    c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::bank_debit, "", pw::BankScheme::ach}});
     BOOST_TEST(c.state().stage == Stage::details);
     BOOST_TEST_REQUIRE(c.mandate() != nullptr);
     BOOST_TEST(c.mandate()->version == "ach-2025-01");
@@ -530,7 +530,7 @@ BOOST_AUTO_TEST_CASE(bank_debit_return_gets_bank_wording) {
     c.start();
     c.dispatch(ev::Loaded{make_view(make_invoice(false, {pw::BankScheme::ach}), pw::SessionKind::link)});
     c.dispatch(ev::Continue{});
-    c.dispatch(ev::ChooseMethod{{pw::MethodKind::bank_debit, "", pw::BankScheme::ach}});
+    c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::bank_debit, "", pw::BankScheme::ach}});
     pw::TokenRequest bank;
     bank.type = pw::MethodType::bank_debit;
     bank.mandate.accepted = true;
@@ -560,8 +560,8 @@ BOOST_AUTO_TEST_CASE(saved_card_only_in_portal_session) {
     // Card only, no wallet: one option, so the method step is skipped.
     BOOST_TEST(link.method_options().size() == 1u);
     BOOST_TEST(link.state().stage == Stage::details);
-    BOOST_TEST(link.dispatch(ev::ChooseMethod{{pw::MethodKind::saved_card, "pm_1", pw::BankScheme::ach}}).empty());
-    BOOST_TEST((link.state().method->kind == pw::MethodKind::new_card));
+    BOOST_TEST(link.dispatch(ev::ChooseMethod{{pw::ChoiceKind::saved_card, "pm_1", pw::BankScheme::ach}}).empty());
+    BOOST_TEST((link.state().method->kind == pw::ChoiceKind::new_card));
     link.dispatch(ev::SetSaveMethod{true});
     BOOST_TEST(!link.state().save_method);  // a family member's card never lands in the wallet
     link.dispatch(ev::Back{});
@@ -574,9 +574,9 @@ BOOST_AUTO_TEST_CASE(saved_card_only_in_portal_session) {
     portal.dispatch(ev::Continue{});
     const std::vector<pw::MethodChoice> options = portal.method_options();
     BOOST_TEST_REQUIRE(options.size() == 2u);
-    BOOST_TEST((options[0].kind == pw::MethodKind::saved_card));
+    BOOST_TEST((options[0].kind == pw::ChoiceKind::saved_card));
     BOOST_TEST(options[0].saved_id == "pm_1");
-    BOOST_TEST(portal.dispatch(ev::ChooseMethod{{pw::MethodKind::saved_card, "pm_other", pw::BankScheme::ach}}).empty());
+    BOOST_TEST(portal.dispatch(ev::ChooseMethod{{pw::ChoiceKind::saved_card, "pm_other", pw::BankScheme::ach}}).empty());
     portal.dispatch(ev::ChooseMethod{options[0]});
     BOOST_TEST(portal.can_submit());  // nothing to type for a saved card
     const std::vector<pw::Effect> out = portal.dispatch(ev::Submit{});
@@ -618,7 +618,7 @@ BOOST_AUTO_TEST_CASE(back_walks_the_steps) {
     c.dispatch(ev::Loaded{make_view(make_invoice(true), pw::SessionKind::link)});
     c.dispatch(ev::Continue{});
     c.dispatch(ev::Continue{});
-    c.dispatch(ev::ChooseMethod{{pw::MethodKind::new_card, "", pw::BankScheme::ach}});
+    c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::new_card, "", pw::BankScheme::ach}});
     BOOST_TEST(c.state().stage == Stage::details);
     c.dispatch(ev::Back{});
     BOOST_TEST(c.state().stage == Stage::method);

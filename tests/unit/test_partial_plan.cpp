@@ -221,7 +221,7 @@ BOOST_AUTO_TEST_CASE(reservations_count_against_the_invoice) {
     const pw::Invoice inv = make_invoice("USD", 10000);
     // Another payer has 3000 reserved: 7000 left and one payment used.
     const std::vector<std::int64_t> pending = {3000};
-    auto st = pw::with_reservations(pw::payment_state(inv), pending);
+    auto st = pw::with_reservations(pw::payment_progress(inv), pending);
     BOOST_TEST_REQUIRE(st.ok());
     BOOST_TEST(st.value.balance == 7000);
     BOOST_TEST(st.value.payments_made == 1);
@@ -232,21 +232,21 @@ BOOST_AUTO_TEST_CASE(reservations_count_against_the_invoice) {
     BOOST_TEST((rest.value.kind == pw::PlanKind::full));
     // Reservations that clear the balance leave nothing to pay.
     const std::vector<std::int64_t> all = {10000};
-    auto cleared = pw::with_reservations(pw::payment_state(inv), all);
+    auto cleared = pw::with_reservations(pw::payment_progress(inv), all);
     BOOST_TEST_REQUIRE(cleared.ok());
     BOOST_TEST(pw::plan_payment(inv, cleared.value, 1).error.code == "invoice_paid");
     const std::vector<std::int64_t> too_much = {6000, 4001};
-    BOOST_TEST(pw::with_reservations(pw::payment_state(inv), too_much).error.code == "above_balance");
+    BOOST_TEST(pw::with_reservations(pw::payment_progress(inv), too_much).error.code == "above_balance");
     const std::vector<std::int64_t> zero = {0};
-    BOOST_TEST(pw::with_reservations(pw::payment_state(inv), zero).error.code == "invalid_amount");
+    BOOST_TEST(pw::with_reservations(pw::payment_progress(inv), zero).error.code == "invalid_amount");
     // Percent minimum follows the state's balance, not the stored one.
     const std::vector<std::int64_t> small = {2000};
-    auto st2 = pw::with_reservations(pw::payment_state(make_invoice("USD", 20000)), small);
+    auto st2 = pw::with_reservations(pw::payment_progress(make_invoice("USD", 20000)), small);
     BOOST_TEST_REQUIRE(st2.ok());
     pw::Invoice three = make_invoice("USD", 20000);
     three.partial.max_payments = 2;
     BOOST_TEST(pw::plan_options(three, st2.value).full_only_reason == "must_pay_balance");
-    BOOST_TEST(pw::plan_options(three, pw::PaymentState{18000, 0}).minimum == 4500);
+    BOOST_TEST(pw::plan_options(three, pw::PaymentProgress{18000, 0}).minimum == 4500);
 }
 
 BOOST_AUTO_TEST_CASE(kind_ids) {

@@ -63,10 +63,10 @@ enum class Stage {
 };
 std::string_view stage_id(Stage s);  // "loading", "review", ...
 
-enum class MethodKind { saved_card, new_card, bank_debit };
+enum class ChoiceKind { saved_card, new_card, bank_debit };
 
 struct MethodChoice {
-    MethodKind kind = MethodKind::new_card;
+    ChoiceKind kind = ChoiceKind::new_card;
     std::string saved_id;               // saved_card: SavedMethod::id
     BankScheme scheme = BankScheme::ach;  // bank_debit
     friend bool operator==(const MethodChoice&, const MethodChoice&) = default;

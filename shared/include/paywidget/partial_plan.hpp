@@ -17,7 +17,7 @@
 // An invoice whose allowed payments are already used up can still be
 // cleared in full, so it can never get stuck with an unpayable balance.
 //
-// Plans are made against a PaymentState, not the stored invoice alone, so
+// Plans are made against a PaymentProgress, not the stored invoice alone, so
 // the server can count payments it has reserved but not yet settled: two
 // payers racing on one invoice see each other's reservations.
 #pragma once
@@ -33,19 +33,19 @@
 namespace pw {
 
 // What is still owed and how many payments have been used.
-struct PaymentState {
+struct PaymentProgress {
     std::int64_t balance = 0;  // minor units still due
     int payments_made = 0;     // applied + reserved payments
 };
 
 // The invoice's own state: its balance and its applied payments.
-PaymentState payment_state(const Invoice& invoice);
+PaymentProgress payment_progress(const Invoice& invoice);
 
 // The state after reservations that are in flight (each a positive amount):
 // they lower the balance and use up payments.
 // Errors: invalid_amount (a reservation <= 0), above_balance (the
 // reservations exceed the balance).
-Result<PaymentState> with_reservations(PaymentState state, std::span<const std::int64_t> pending);
+Result<PaymentProgress> with_reservations(PaymentProgress state, std::span<const std::int64_t> pending);
 
 // The smallest partial payment the policy allows against `balance`: the
 // fixed amount, or ceil(balance * basis_points / 10000); at least 1.
@@ -68,8 +68,8 @@ struct PlanOptions {
                                       // partial_allowed
 };
 
-PlanOptions plan_options(const Invoice& invoice, const PaymentState& state);
-PlanOptions plan_options(const Invoice& invoice);  // with payment_state(invoice)
+PlanOptions plan_options(const Invoice& invoice, const PaymentProgress& state);
+PlanOptions plan_options(const Invoice& invoice);  // with payment_progress(invoice)
 
 enum class PlanKind { full, partial };
 std::string_view plan_kind_id(PlanKind k);  // "full", "partial"
@@ -86,7 +86,7 @@ struct Plan {
 //   above_balance, partial_not_allowed (policy off), must_pay_balance (the
 //   last allowed payment), balance_below_minimum (balance too small to
 //   split), below_minimum.
-Result<Plan> plan_payment(const Invoice& invoice, const PaymentState& state, std::int64_t amount);
+Result<Plan> plan_payment(const Invoice& invoice, const PaymentProgress& state, std::int64_t amount);
 Result<Plan> plan_payment(const Invoice& invoice, std::int64_t amount);
 
 }  // namespace pw
