@@ -13,8 +13,8 @@ void draw_nothing_due(Ui& ui, const pw::Checkout& checkout);
 void draw_link_problem(Ui& ui, const pw::Checkout& checkout);  // expired/revoked/unknown/load_failed
 void draw_login_required(Ui& ui, const pw::Checkout& checkout);
 // The payment steps (screen_amount.cpp, screen_method.cpp,
-// screen_details.cpp with screen_card.cpp / screen_bank.cpp, and
-// screen_outcome.cpp).
+// screen_details.cpp with screen_card.cpp / screen_bank.cpp; the outcomes in
+// screen_succeeded.cpp and screen_failed.cpp).
 void draw_amount(Ui& ui, const pw::Checkout& checkout);
 void draw_method(Ui& ui, const pw::Checkout& checkout);
 // details, submitting and declined: the form (locked while submitting),

@@ -61,7 +61,8 @@ struct App {
     AppLimits limits;
     AccessLog* access_log = nullptr;
 
-    // The wall clock, injectable for tests (test_mode: /api/v1/test/clock).
+    // The wall clock, read only here: every service asks app.now(), so one
+    // assignment moves time for all of them.
     std::function<UnixTime()> now = [] {
         return static_cast<UnixTime>(
             std::chrono::duration_cast<std::chrono::seconds>(

@@ -17,7 +17,7 @@ void register_payer_routes(httplib::Server& server, App& app);
 void register_admin_routes(httplib::Server& server, App& app);
 // /api/v1/session, invitations, password resets, /api/v1/me/...
 void register_portal_routes(httplib::Server& server, App& app);
-// test_mode only: /api/v1/test/... (drive the clock and bank settlement)
+// test_mode only: /api/v1/test/... (settle due bank debits: routes/test_routes.cpp)
 void register_test_routes(httplib::Server& server, App& app);
 // The human-facing pages (server/pages/): /pay/<token>[/receipts/<id>] and
 // the client portal (/portal, /portal/login, ...).

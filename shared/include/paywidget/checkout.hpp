@@ -6,7 +6,7 @@
 // doing any I/O. Nothing here reads a clock or makes randomness: idempotency
 // keys come from an injected KeySource.
 //
-// Stages (design.md "Inside the widget", help article words in quotes):
+// Stages (the team design notes, ../shared/design.md "Inside the widget", help article words in quotes):
 //   loading ─Loaded─> review ─Continue ("Pay Now")─> amount ─Continue─> method
 //     ─ChooseMethod─> details ─Submit─> submitting ─> succeeded | declined | failed
 //   loading ─LoadFailed─> link_expired | link_revoked | link_unknown |

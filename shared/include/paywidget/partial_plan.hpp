@@ -1,6 +1,6 @@
 // Partial-payment rules: what amount may a payer pay now?
 //
-// The rules (design.md, "Inside the widget" and "Rules the server enforces"):
+// The rules (the team design notes, ../shared/design.md: "Inside the widget" and "Rules the server enforces"):
 //   - a payment is either FULL (clears the balance) or PARTIAL (leaves some);
 //   - partial payments need the invoice's policy enabled;
 //   - at most `max_payments` (2) payments per invoice, so the last allowed
