@@ -1,42 +1,28 @@
 #define BOOST_TEST_MODULE api_messages
 #include <boost/test/unit_test.hpp>
 
-#include <fstream>
 #include <functional>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "paywidget/api.hpp"
 #include "paywidget/decline.hpp"
 #include "paywidget/fx.hpp"
+#include "repo_file.hpp"
+#include "sample_link_view.hpp"
 
 using nlohmann::json;
 
 namespace {
 
+// The sample invoice with a taxed line of quantity 2 and one payment made,
+// so every member of the messages that carry it has a value.
 pw::Invoice make_invoice() {
-    pw::Invoice inv;
-    inv.id = "inv_1";
-    inv.number = "INV-0042";
-    inv.currency = "USD";
-    inv.issue_date = {2025, 1, 10};
-    inv.due_date = {2025, 2, 10};
-    inv.practitioner = {"Dr. Ada Lovelace", "ada@practice.example", "+1 555 0100"};
-    inv.client = {"Grace Hopper", "grace@example.com", ""};
-    inv.items.push_back({"Initial consultation", 1, 15000, 0});
-    inv.items.push_back({"Supplements", 2, 2500, 400});
-    inv.payments.push_back({"pay_1", 5000, pw::Date{2025, 1, 12}, "visa •••• 4242"});
-    inv.partial.enabled = true;
-    inv.partial.minimum_kind = pw::MinimumKind::percent;
-    inv.partial.minimum_bps = 2500;
-    inv.accepted.card = true;
-    inv.accepted.bank_debit = {pw::BankScheme::ach};
-    auto r = pw::recompute_totals(inv);
-    BOOST_TEST_REQUIRE(r.ok(), r.error.message);
-    return r.value;
+    pw::Invoice inv = pwtest::sample_invoice(true, {pw::BankScheme::ach}, {5000});
+    inv.items[1] = {"Supplements", 2, 2500, 400};
+    return pwtest::priced(inv);
 }
 
 pw::PaymentResult make_payment(pw::PaymentStatus status) {
@@ -55,16 +41,9 @@ pw::PaymentResult make_payment(pw::PaymentStatus status) {
 
 pw::Refund make_refund() { return {"re_1", "pay_1", 1000, "USD", "Overpaid", "2025-01-20T10:00:00Z"}; }
 
+// The fixture's view of that invoice, with a receipt to link to.
 pw::LinkView make_view(pw::SessionKind session) {
-    pw::LinkView v;
-    v.invoice = make_invoice();
-    v.session = session;
-    v.options = {true, 5000, v.invoice.balance - 1, 1};
-    v.mandates.push_back({pw::BankScheme::ach, "ach-2025-01", "I authorize Practice to debit my account."});
-    if (session == pw::SessionKind::portal) {
-        v.saved_methods.push_back({"pm_1", {pw::MethodType::card, "mastercard", "4444"}, 12, 2030});
-        v.can_save_method = true;
-    }
+    pw::LinkView v = pwtest::sample_view(make_invoice(), session);
     v.receipt_url = "/api/v1/receipts/pay_1";
     return v;
 }
@@ -494,16 +473,6 @@ BOOST_AUTO_TEST_CASE(api_error_envelope) {
 
 namespace {
 
-std::string read_api_doc() {
-    std::string here = __FILE__;
-    const std::size_t cut = here.rfind("tests/unit/");
-    const std::string root = cut == std::string::npos ? std::string("./") : here.substr(0, cut);
-    std::ifstream in(root + "docs/api.md");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 template <class T>
 std::function<pw::Error(std::string_view)> checker() {
     return [](std::string_view text) { return pw::parse_as<T>(text).error; };
@@ -537,7 +506,7 @@ BOOST_AUTO_TEST_CASE(docs_examples_decode) {
         {"Settings", checker<pw::Settings>()},
         {"InviteResponse", checker<pw::InviteResponse>()},
     };
-    const std::string doc = read_api_doc();
+    const std::string doc = pwtest::read_repo_file("docs/api.md");
     BOOST_TEST_REQUIRE(!doc.empty());
     const std::string marker = "<!-- example: ";
     int examples = 0;

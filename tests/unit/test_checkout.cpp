@@ -1,12 +1,11 @@
 #define BOOST_TEST_MODULE checkout
 #include <boost/test/unit_test.hpp>
-
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "paywidget/checkout.hpp"
-#include "paywidget/partial_plan.hpp"
+#include "sample_link_view.hpp"
 
 namespace pw {
 // So that BOOST_TEST(stage == Stage::x) prints the stage's name on failure.
@@ -19,48 +18,10 @@ using pw::Checkout;
 using pw::Stage;
 namespace ev = pw::ev;
 namespace fx = pw::effect;
-
-// Invoice of 200.00 USD (one 150.00 item, one 50.00 item), nothing paid yet.
-pw::Invoice make_invoice(bool partial, std::vector<pw::BankScheme> banks = {pw::BankScheme::ach},
-                         std::vector<std::int64_t> paid = {}) {
-    pw::Invoice inv;
-    inv.id = "inv_1";
-    inv.number = "INV-0042";
-    inv.currency = "USD";
-    inv.issue_date = {2025, 1, 10};
-    inv.due_date = {2025, 2, 10};
-    inv.practitioner = {"Dr. Ada Lovelace", "ada@practice.example", "+1 555 0100"};
-    inv.client = {"Grace Hopper", "grace@example.com", ""};
-    inv.items.push_back({"Initial consultation", 1, 15000, 0});
-    inv.items.push_back({"Follow-up", 1, 5000, 0});
-    for (std::size_t i = 0; i < paid.size(); ++i)
-        inv.payments.push_back({"pay_" + std::to_string(i), paid[i], pw::Date{2025, 1, 12}, "visa •••• 4242"});
-    inv.partial.enabled = partial;
-    inv.partial.minimum_kind = pw::MinimumKind::percent;
-    inv.partial.minimum_bps = 2500;
-    inv.accepted.card = true;
-    inv.accepted.bank_debit = std::move(banks);
-    auto r = pw::recompute_totals(inv);
-    BOOST_TEST_REQUIRE(r.ok(), r.error.message);
-    return r.value;
-}
-
-// The view the server would send: options from the core plan.
-pw::LinkView make_view(const pw::Invoice& inv, pw::SessionKind session) {
-    pw::LinkView v;
-    v.invoice = inv;
-    v.session = session;
-    const pw::PlanOptions o = pw::plan_options(inv);
-    v.payable = o.payable;
-    v.options = {o.partial_allowed, o.minimum, o.maximum_partial, o.payments_left};
-    for (pw::BankScheme s : inv.accepted.bank_debit)
-        v.mandates.push_back({s, std::string(pw::scheme_id(s)) + "-2025-01", "I authorize the debit."});
-    if (session == pw::SessionKind::portal) {
-        v.saved_methods.push_back({"pm_1", {pw::MethodType::card, "mastercard", "4444"}, 12, 2030});
-        v.can_save_method = true;
-    }
-    return v;
-}
+using pwtest::card_token;
+using pwtest::payment_response;
+using pwtest::sample_invoice;
+using pwtest::sample_view;
 
 // Idempotency keys "key-1", "key-2", ...: predictable, so tests can tell
 // whether a send reused a key or got a new one.
@@ -99,28 +60,6 @@ pw::TokenRequest card(const std::string& number) {
     return t;
 }
 
-pw::TokenResponse token_for(const std::string& id, const std::string& last4) {
-    return {id, {pw::MethodType::card, "visa", last4}, 12, 2034};
-}
-
-pw::PaymentResponse response(const fx::SendPayment& sent, pw::PaymentStatus status, std::int64_t balance_after,
-                             int payments_left, const std::string& decline_code = "") {
-    pw::PaymentResponse r;
-    r.payment.id = "pay_" + sent.key;
-    r.payment.invoice_id = sent.invoice_id;
-    r.payment.status = status;
-    r.payment.amount = sent.request.amount;
-    r.payment.currency = sent.request.currency;
-    r.payment.method = {pw::MethodType::card, "visa", "4242"};
-    r.payment.created_at = "2025-01-15T09:30:00Z";
-    if (!decline_code.empty())
-        r.payment.decline = pw::to_decline(pw::advise_decline(decline_code, pw::MethodType::card));
-    r.invoice = {sent.invoice_id, balance_after,
-                 balance_after == 0 ? pw::InvoiceStatus::paid : pw::InvoiceStatus::partially_paid, payments_left};
-    if (status == pw::PaymentStatus::succeeded) r.receipt_url = "/api/v1/receipts/" + r.payment.id;
-    return r;
-}
-
 // Drives a fresh checkout from start to a filled card form.
 std::vector<pw::Effect> to_card_details(Checkout& c, const pw::LinkView& view, const std::string& number) {
     BOOST_TEST(all_of<fx::FetchView>(c.start()).size() == 1u);
@@ -140,7 +79,7 @@ fx::SendPayment submit_card(Checkout& c, const std::string& token, const std::st
     BOOST_TEST_REQUIRE(c.state().stage == Stage::submitting);
     BOOST_TEST(all_of<fx::SendPayment>(a).empty());  // the token comes first
     only<fx::RequestToken>(a);
-    return only<fx::SendPayment>(c.dispatch(ev::TokenCreated{token_for(token, last4)}));
+    return only<fx::SendPayment>(c.dispatch(ev::TokenCreated{card_token(token, "visa", last4)}));
 }
 
 }  // namespace
@@ -149,7 +88,7 @@ fx::SendPayment submit_card(Checkout& c, const std::string& token, const std::st
 BOOST_AUTO_TEST_CASE(pay_in_full_from_link) {
     Keys keys;
     Checkout c(keys.source());
-    const pw::LinkView view = make_view(make_invoice(false), pw::SessionKind::link);
+    const pw::LinkView view = sample_view(sample_invoice(false), pw::SessionKind::link);
     BOOST_TEST(c.state().stage == Stage::loading);
     to_card_details(c, view, "4242 4242 4242 4242");
     BOOST_TEST(!c.partial_available());
@@ -162,7 +101,8 @@ BOOST_AUTO_TEST_CASE(pay_in_full_from_link) {
     BOOST_TEST(tok.request.card.number == "4242 4242 4242 4242");
     BOOST_TEST(c.is_locked());
     BOOST_TEST(!c.can_submit());
-    const fx::SendPayment send = only<fx::SendPayment>(c.dispatch(ev::TokenCreated{token_for("tok_1", "4242")}));
+    const fx::SendPayment send =
+        only<fx::SendPayment>(c.dispatch(ev::TokenCreated{card_token("tok_1", "visa", "4242")}));
     BOOST_TEST(send.key == "key-1");
     BOOST_TEST(send.invoice_id == "inv_1");
     BOOST_TEST(send.request.amount == 20000);
@@ -171,7 +111,8 @@ BOOST_AUTO_TEST_CASE(pay_in_full_from_link) {
     BOOST_TEST(send.request.payment_method_id.empty());
     BOOST_TEST(!send.request.save_method);
 
-    const std::vector<pw::Effect> done = c.dispatch(ev::PaymentDone{response(send, pw::PaymentStatus::succeeded, 0, 1)});
+    const std::vector<pw::Effect> done =
+        c.dispatch(ev::PaymentDone{payment_response(send, pw::PaymentStatus::succeeded, 0, 1)});
     BOOST_TEST(c.state().stage == Stage::succeeded);
     BOOST_TEST(announced(done) == "Payment of 200.00 USD succeeded.");
     const fx::NotifyHost host = only<fx::NotifyHost>(done);
@@ -189,7 +130,7 @@ BOOST_AUTO_TEST_CASE(partial_then_remainder) {
     Keys keys;
     Checkout c(keys.source());
     c.start();
-    c.dispatch(ev::Loaded{make_view(make_invoice(true), pw::SessionKind::link)});
+    c.dispatch(ev::Loaded{sample_view(sample_invoice(true), pw::SessionKind::link)});
     c.dispatch(ev::Continue{});  // "Pay Now"
     BOOST_TEST_REQUIRE(c.state().stage == Stage::amount);
     BOOST_TEST(c.partial_available());
@@ -219,7 +160,7 @@ BOOST_AUTO_TEST_CASE(partial_then_remainder) {
     c.dispatch(ev::DetailsChanged{card("4242424242424242"), {}});
     const fx::SendPayment first = submit_card(c, "tok_1", "4242");
     BOOST_TEST(first.request.amount == 6000);
-    c.dispatch(ev::PaymentDone{response(first, pw::PaymentStatus::succeeded, 14000, 1)});
+    c.dispatch(ev::PaymentDone{payment_response(first, pw::PaymentStatus::succeeded, 14000, 1)});
     BOOST_TEST(c.state().stage == Stage::succeeded);
     BOOST_TEST(c.can_pay_remainder());
 
@@ -227,7 +168,8 @@ BOOST_AUTO_TEST_CASE(partial_then_remainder) {
     const std::vector<pw::Effect> again = c.dispatch(ev::PayRemainder{});
     BOOST_TEST(all_of<fx::FetchView>(again).size() == 1u);
     BOOST_TEST(c.state().stage == Stage::loading);
-    c.dispatch(ev::Loaded{make_view(make_invoice(true, {pw::BankScheme::ach}, {6000}), pw::SessionKind::link)});
+    c.dispatch(
+        ev::Loaded{sample_view(sample_invoice(true, {pw::BankScheme::ach}, {6000}), pw::SessionKind::link)});
     BOOST_TEST(c.state().view->options.payments_left == 1);
     BOOST_TEST(!c.partial_available());  // the last payment must clear the balance
     c.dispatch(ev::Continue{});
@@ -239,7 +181,7 @@ BOOST_AUTO_TEST_CASE(partial_then_remainder) {
     BOOST_TEST(second.key == "key-2");
     BOOST_TEST(second.request.amount == 14000);
     BOOST_TEST(second.request.token == "tok_2");
-    c.dispatch(ev::PaymentDone{response(second, pw::PaymentStatus::succeeded, 0, 0)});
+    c.dispatch(ev::PaymentDone{payment_response(second, pw::PaymentStatus::succeeded, 0, 0)});
     BOOST_TEST(!c.can_pay_remainder());
 }
 
@@ -247,10 +189,10 @@ BOOST_AUTO_TEST_CASE(partial_then_remainder) {
 BOOST_AUTO_TEST_CASE(decline_then_retry_with_new_key) {
     Keys keys;
     Checkout c(keys.source());
-    to_card_details(c, make_view(make_invoice(false), pw::SessionKind::link), "4000 0000 0000 9995");
+    to_card_details(c, sample_view(sample_invoice(false), pw::SessionKind::link), "4000 0000 0000 9995");
     const fx::SendPayment first = submit_card(c, "tok_1", "9995");
-    const std::vector<pw::Effect> d =
-        c.dispatch(ev::PaymentDone{response(first, pw::PaymentStatus::declined, 20000, 2, "insufficient_funds")});
+    const std::vector<pw::Effect> d = c.dispatch(ev::PaymentDone{payment_response(
+        first, pw::PaymentStatus::declined, 20000, 2, "visa", "4242", "insufficient_funds")});
     BOOST_TEST(c.state().stage == Stage::declined);
     BOOST_TEST(c.state().decline.code == "insufficient_funds");
     BOOST_TEST(announced(d).find("insufficient funds") != std::string::npos);
@@ -270,8 +212,8 @@ BOOST_AUTO_TEST_CASE(decline_then_retry_with_new_key) {
     BOOST_TEST(second.request.token == "tok_2");
 
     // A decline that concerns a field focuses it.
-    const std::vector<pw::Effect> cvc =
-        c.dispatch(ev::PaymentDone{response(second, pw::PaymentStatus::declined, 20000, 2, "incorrect_cvc")});
+    const std::vector<pw::Effect> cvc = c.dispatch(ev::PaymentDone{
+        payment_response(second, pw::PaymentStatus::declined, 20000, 2, "visa", "4242", "incorrect_cvc")});
     BOOST_TEST(only<fx::Focus>(cvc).field == "cvc");
     // "Try again" goes back to the filled form.
     c.dispatch(ev::Retry{});
@@ -280,7 +222,7 @@ BOOST_AUTO_TEST_CASE(decline_then_retry_with_new_key) {
     // Lost/stolen declines reach the payer as a generic decline.
     const fx::SendPayment third = submit_card(c, "tok_3", "4242");
     BOOST_TEST(third.key == "key-3");
-    pw::PaymentResponse stolen = response(third, pw::PaymentStatus::declined, 20000, 2);
+    pw::PaymentResponse stolen = payment_response(third, pw::PaymentStatus::declined, 20000, 2);
     stolen.payment.decline = pw::Decline{"stolen_card", ""};
     c.dispatch(ev::PaymentDone{stolen});
     BOOST_TEST(c.state().decline.code == "generic_decline");
@@ -291,7 +233,7 @@ BOOST_AUTO_TEST_CASE(decline_then_retry_with_new_key) {
 BOOST_AUTO_TEST_CASE(network_failure_retry_reuses_key) {
     Keys keys;
     Checkout c(keys.source());
-    to_card_details(c, make_view(make_invoice(false), pw::SessionKind::link), "4242 4242 4242 4242");
+    to_card_details(c, sample_view(sample_invoice(false), pw::SessionKind::link), "4242 4242 4242 4242");
     const fx::SendPayment first = submit_card(c, "tok_1", "4242");
     const std::vector<pw::Effect> lost = c.dispatch(ev::NoResponse{});
     BOOST_TEST(c.state().stage == Stage::failed);
@@ -320,7 +262,8 @@ BOOST_AUTO_TEST_CASE(network_failure_retry_reuses_key) {
     BOOST_TEST(c.is_locked());
     BOOST_TEST(only<fx::SendPayment>(c.dispatch(ev::Retry{})).key == "key-1");
     // The replayed stored response finishes the attempt; the next is new.
-    c.dispatch(ev::PaymentDone{response(first, pw::PaymentStatus::declined, 20000, 2, "generic_decline")});
+    c.dispatch(ev::PaymentDone{
+        payment_response(first, pw::PaymentStatus::declined, 20000, 2, "visa", "4242", "generic_decline")});
     BOOST_TEST(c.state().stage == Stage::declined);
     const fx::SendPayment next = submit_card(c, "tok_2", "4242");
     BOOST_TEST(next.key == "key-2");
@@ -329,10 +272,10 @@ BOOST_AUTO_TEST_CASE(network_failure_retry_reuses_key) {
 BOOST_AUTO_TEST_CASE(late_answer_after_timeout_is_accepted) {
     Keys keys;
     Checkout c(keys.source());
-    to_card_details(c, make_view(make_invoice(false), pw::SessionKind::link), "4242 4242 4242 4242");
+    to_card_details(c, sample_view(sample_invoice(false), pw::SessionKind::link), "4242 4242 4242 4242");
     const fx::SendPayment first = submit_card(c, "tok_1", "4242");
     c.dispatch(ev::NoResponse{});
-    c.dispatch(ev::PaymentDone{response(first, pw::PaymentStatus::succeeded, 0, 1)});
+    c.dispatch(ev::PaymentDone{payment_response(first, pw::PaymentStatus::succeeded, 0, 1)});
     BOOST_TEST(c.state().stage == Stage::succeeded);
     BOOST_TEST(c.dispatch(ev::Retry{}).empty());  // nothing left to retry
 }
@@ -340,14 +283,15 @@ BOOST_AUTO_TEST_CASE(late_answer_after_timeout_is_accepted) {
 BOOST_AUTO_TEST_CASE(no_response_to_the_token_request_retokenizes) {
     Keys keys;
     Checkout c(keys.source());
-    to_card_details(c, make_view(make_invoice(false), pw::SessionKind::link), "4242 4242 4242 4242");
+    to_card_details(c, sample_view(sample_invoice(false), pw::SessionKind::link), "4242 4242 4242 4242");
     only<fx::RequestToken>(c.dispatch(ev::Submit{}));
     c.dispatch(ev::NoResponse{});
     BOOST_TEST(c.state().stage == Stage::failed);
     const std::vector<pw::Effect> again = c.dispatch(ev::Retry{});
     BOOST_TEST(all_of<fx::RequestToken>(again).size() == 1u);
     BOOST_TEST(all_of<fx::SendPayment>(again).empty());
-    const fx::SendPayment send = only<fx::SendPayment>(c.dispatch(ev::TokenCreated{token_for("tok_2", "4242")}));
+    const fx::SendPayment send =
+        only<fx::SendPayment>(c.dispatch(ev::TokenCreated{card_token("tok_2", "visa", "4242")}));
     BOOST_TEST(send.key == "key-1");  // that key was never used
     BOOST_TEST(send.request.token == "tok_2");
 }
@@ -355,17 +299,19 @@ BOOST_AUTO_TEST_CASE(no_response_to_the_token_request_retokenizes) {
 BOOST_AUTO_TEST_CASE(processing_error_and_server_errors) {
     Keys keys;
     Checkout c(keys.source());
-    to_card_details(c, make_view(make_invoice(false), pw::SessionKind::link), "4000 0000 0000 0119");
+    to_card_details(c, sample_view(sample_invoice(false), pw::SessionKind::link), "4000 0000 0000 0119");
     const fx::SendPayment first = submit_card(c, "tok_1", "0119");
     // A processing error is a response: retry is a new attempt with a new key and token.
-    c.dispatch(ev::PaymentDone{response(first, pw::PaymentStatus::failed, 20000, 2, "processing_error")});
+    c.dispatch(ev::PaymentDone{
+        payment_response(first, pw::PaymentStatus::failed, 20000, 2, "visa", "4242", "processing_error")});
     BOOST_TEST(c.state().stage == Stage::failed);
     BOOST_TEST((c.state().failure == pw::FailureKind::processing_error));
     BOOST_TEST(!c.is_locked());
     BOOST_TEST(c.can_retry());
     const std::vector<pw::Effect> retry = c.dispatch(ev::Retry{});
     only<fx::RequestToken>(retry);
-    const fx::SendPayment second = only<fx::SendPayment>(c.dispatch(ev::TokenCreated{token_for("tok_2", "0119")}));
+    const fx::SendPayment second =
+        only<fx::SendPayment>(c.dispatch(ev::TokenCreated{card_token("tok_2", "visa", "0119")}));
     BOOST_TEST(second.key == "key-2");
     // A 500 says nothing about the charge: keep the key.
     c.dispatch(ev::PaymentFailed{pw::to_api_error(pw::make_error("internal_error", "", ""))});
@@ -381,7 +327,7 @@ BOOST_AUTO_TEST_CASE(processing_error_and_server_errors) {
 BOOST_AUTO_TEST_CASE(token_rejected_by_server_points_at_field) {
     Keys keys;
     Checkout c(keys.source());
-    to_card_details(c, make_view(make_invoice(false), pw::SessionKind::link), "4242 4242 4242 4241");
+    to_card_details(c, sample_view(sample_invoice(false), pw::SessionKind::link), "4242 4242 4242 4241");
     c.dispatch(ev::Submit{});
     const std::vector<pw::Effect> out = c.dispatch(ev::TokenFailed{pw::to_api_error(
         pw::make_error("invalid_card_number", "number", "Your card number is invalid. Check it and try again."))});
@@ -402,7 +348,7 @@ BOOST_AUTO_TEST_CASE(token_rejected_by_server_points_at_field) {
 BOOST_AUTO_TEST_CASE(double_submit_sends_once) {
     Keys keys;
     Checkout c(keys.source());
-    to_card_details(c, make_view(make_invoice(false), pw::SessionKind::link), "4242 4242 4242 4242");
+    to_card_details(c, sample_view(sample_invoice(false), pw::SessionKind::link), "4242 4242 4242 4242");
     std::vector<pw::Effect> all;
     auto run = [&](const pw::Event& e) {
         auto out = c.dispatch(e);
@@ -410,9 +356,9 @@ BOOST_AUTO_TEST_CASE(double_submit_sends_once) {
     };
     run(ev::Submit{});
     run(ev::Submit{});  // double click
-    run(ev::TokenCreated{token_for("tok_1", "4242")});
+    run(ev::TokenCreated{card_token("tok_1", "visa", "4242")});
     run(ev::Submit{});  // Enter while paying
-    run(ev::TokenCreated{token_for("tok_1", "4242")});  // a duplicated callback
+    run(ev::TokenCreated{card_token("tok_1", "visa", "4242")});  // a duplicated callback
     run(ev::Retry{});
     BOOST_TEST(all_of<fx::RequestToken>(all).size() == 1u);
     BOOST_TEST(all_of<fx::SendPayment>(all).size() == 1u);
@@ -421,7 +367,7 @@ BOOST_AUTO_TEST_CASE(double_submit_sends_once) {
     Keys keys2;
     Checkout p(keys2.source());
     p.start();
-    p.dispatch(ev::Loaded{make_view(make_invoice(false), pw::SessionKind::portal)});
+    p.dispatch(ev::Loaded{sample_view(sample_invoice(false), pw::SessionKind::portal)});
     p.dispatch(ev::Continue{});
     p.dispatch(ev::ChooseMethod{{pw::ChoiceKind::saved_card, "pm_1", pw::BankScheme::ach}});
     std::size_t sends = all_of<fx::SendPayment>(p.dispatch(ev::Submit{})).size();
@@ -444,7 +390,7 @@ BOOST_AUTO_TEST_CASE(expired_revoked_unknown_links) {
         // Nothing leads out of it into a payment.
         BOOST_TEST(c.dispatch(ev::Continue{}).empty());
         BOOST_TEST(c.dispatch(ev::Submit{}).empty());
-        BOOST_TEST(c.dispatch(ev::Loaded{make_view(make_invoice(false), pw::SessionKind::link)}).empty());
+        BOOST_TEST(c.dispatch(ev::Loaded{sample_view(sample_invoice(false), pw::SessionKind::link)}).empty());
         BOOST_TEST(!c.can_retry());
     }
 }
@@ -461,7 +407,7 @@ BOOST_AUTO_TEST_CASE(load_failure_can_be_retried) {
     c.dispatch(ev::LoadFailed{pw::to_api_error(pw::make_error("internal_error", "", ""))});
     BOOST_TEST(c.state().stage == Stage::load_failed);
     c.dispatch(ev::Reload{});
-    c.dispatch(ev::Loaded{make_view(make_invoice(false), pw::SessionKind::link)});
+    c.dispatch(ev::Loaded{sample_view(sample_invoice(false), pw::SessionKind::link)});
     BOOST_TEST(c.state().stage == Stage::review);
 }
 
@@ -484,7 +430,8 @@ BOOST_AUTO_TEST_CASE(bank_debit_with_mandate) {
     Keys keys;
     Checkout c(keys.source());
     c.start();
-    c.dispatch(ev::Loaded{make_view(make_invoice(false, {pw::BankScheme::ach, pw::BankScheme::sepa}), pw::SessionKind::link)});
+    c.dispatch(ev::Loaded{sample_view(sample_invoice(false, {pw::BankScheme::ach, pw::BankScheme::sepa}),
+                                      pw::SessionKind::link)});
     c.dispatch(ev::Continue{});
     BOOST_TEST_REQUIRE(c.state().stage == Stage::method);
     BOOST_TEST(c.method_options().size() == 3u);  // new card, ach, sepa
@@ -519,7 +466,7 @@ BOOST_AUTO_TEST_CASE(bank_debit_with_mandate) {
     const fx::SendPayment send = only<fx::SendPayment>(c.dispatch(ev::TokenCreated{t}));
     BOOST_TEST(send.request.token == "tok_b");
     const std::vector<pw::Effect> done =
-        c.dispatch(ev::PaymentDone{response(send, pw::PaymentStatus::processing, 0, 1)});
+        c.dispatch(ev::PaymentDone{payment_response(send, pw::PaymentStatus::processing, 0, 1)});
     BOOST_TEST(c.state().stage == Stage::succeeded);
     BOOST_TEST(announced(done).find("processing") != std::string::npos);
 }
@@ -528,7 +475,7 @@ BOOST_AUTO_TEST_CASE(bank_debit_return_gets_bank_wording) {
     Keys keys;
     Checkout c(keys.source());
     c.start();
-    c.dispatch(ev::Loaded{make_view(make_invoice(false, {pw::BankScheme::ach}), pw::SessionKind::link)});
+    c.dispatch(ev::Loaded{sample_view(sample_invoice(false, {pw::BankScheme::ach}), pw::SessionKind::link)});
     c.dispatch(ev::Continue{});
     c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::bank_debit, "", pw::BankScheme::ach}});
     pw::TokenRequest bank;
@@ -538,7 +485,7 @@ BOOST_AUTO_TEST_CASE(bank_debit_return_gets_bank_wording) {
     c.dispatch(ev::Submit{});
     const fx::SendPayment send = only<fx::SendPayment>(
         c.dispatch(ev::TokenCreated{{"tok_b", {pw::MethodType::bank_debit, "ach", "0000"}, 0, 0}}));
-    pw::PaymentResponse r = response(send, pw::PaymentStatus::failed, 20000, 2);
+    pw::PaymentResponse r = payment_response(send, pw::PaymentStatus::failed, 20000, 2);
     r.payment.decline = pw::Decline{"account_closed", ""};
     c.dispatch(ev::PaymentDone{r});
     BOOST_TEST(c.state().stage == Stage::declined);  // not retryable: choose another way to pay
@@ -549,7 +496,7 @@ BOOST_AUTO_TEST_CASE(bank_debit_return_gets_bank_wording) {
 // --- journey: saved cards only in a portal session ---------------------------
 BOOST_AUTO_TEST_CASE(saved_card_only_in_portal_session) {
     // A link view that (wrongly) carries a wallet: the widget still hides it.
-    pw::LinkView hostile = make_view(make_invoice(false, {}), pw::SessionKind::portal);
+    pw::LinkView hostile = sample_view(sample_invoice(false, {}), pw::SessionKind::portal);
     hostile.session = pw::SessionKind::link;
     Keys keys;
     Checkout link(keys.source());
@@ -570,7 +517,7 @@ BOOST_AUTO_TEST_CASE(saved_card_only_in_portal_session) {
     Keys pkeys;
     Checkout portal(pkeys.source());
     portal.start();
-    portal.dispatch(ev::Loaded{make_view(make_invoice(false, {}), pw::SessionKind::portal)});
+    portal.dispatch(ev::Loaded{sample_view(sample_invoice(false, {}), pw::SessionKind::portal)});
     portal.dispatch(ev::Continue{});
     const std::vector<pw::MethodChoice> options = portal.method_options();
     BOOST_TEST_REQUIRE(options.size() == 2u);
@@ -586,7 +533,8 @@ BOOST_AUTO_TEST_CASE(saved_card_only_in_portal_session) {
     BOOST_TEST(send.request.token.empty());
     BOOST_TEST(!send.request.save_method);
     // A declined saved card: pick a new card and save it this time.
-    portal.dispatch(ev::PaymentDone{response(send, pw::PaymentStatus::declined, 20000, 2, "expired_card")});
+    portal.dispatch(ev::PaymentDone{
+        payment_response(send, pw::PaymentStatus::declined, 20000, 2, "visa", "4242", "expired_card")});
     BOOST_TEST(portal.state().decline.field == "exp");
     portal.dispatch(ev::ChooseMethod{options[1]});
     BOOST_TEST(portal.state().stage == Stage::details);
@@ -603,7 +551,7 @@ BOOST_AUTO_TEST_CASE(nothing_due_shows_receipt) {
     Keys keys;
     Checkout c(keys.source());
     c.start();
-    pw::LinkView v = make_view(make_invoice(false, {}, {20000}), pw::SessionKind::link);
+    pw::LinkView v = sample_view(sample_invoice(false, {}, {20000}), pw::SessionKind::link);
     v.receipt_url = "/api/v1/receipts/pay_0";
     c.dispatch(ev::Loaded{v});
     BOOST_TEST(c.state().stage == Stage::nothing_due);
@@ -615,7 +563,7 @@ BOOST_AUTO_TEST_CASE(back_walks_the_steps) {
     Keys keys;
     Checkout c(keys.source());
     c.start();
-    c.dispatch(ev::Loaded{make_view(make_invoice(true), pw::SessionKind::link)});
+    c.dispatch(ev::Loaded{sample_view(sample_invoice(true), pw::SessionKind::link)});
     c.dispatch(ev::Continue{});
     c.dispatch(ev::Continue{});
     c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::new_card, "", pw::BankScheme::ach}});
@@ -637,24 +585,24 @@ BOOST_AUTO_TEST_CASE(stale_and_out_of_place_events_change_nothing) {
     pw::PaymentResponse stray;
     stray.payment.status = pw::PaymentStatus::succeeded;
     BOOST_TEST(c.dispatch(ev::PaymentDone{stray}).empty());
-    BOOST_TEST(c.dispatch(ev::TokenCreated{token_for("tok", "4242")}).empty());
+    BOOST_TEST(c.dispatch(ev::TokenCreated{card_token("tok", "visa", "4242")}).empty());
     BOOST_TEST(c.dispatch(ev::ChoosePartial{"10", {}}).empty());
     BOOST_TEST(c.state().stage == Stage::loading);
-    to_card_details(c, make_view(make_invoice(false), pw::SessionKind::link), "4242 4242 4242 4242");
+    to_card_details(c, sample_view(sample_invoice(false), pw::SessionKind::link), "4242 4242 4242 4242");
     c.dispatch(ev::Submit{});
-    BOOST_TEST(c.dispatch(ev::Loaded{make_view(make_invoice(false), pw::SessionKind::link)}).empty());
+    BOOST_TEST(c.dispatch(ev::Loaded{sample_view(sample_invoice(false), pw::SessionKind::link)}).empty());
     BOOST_TEST(c.dispatch(ev::Reload{}).empty());  // never abandon a request in flight
     BOOST_TEST(c.state().stage == Stage::submitting);
 }
 
 BOOST_AUTO_TEST_CASE(a_broken_key_source_never_sends) {
     Checkout c([] { return std::string("not a valid key!"); });
-    to_card_details(c, make_view(make_invoice(false), pw::SessionKind::link), "4242 4242 4242 4242");
+    to_card_details(c, sample_view(sample_invoice(false), pw::SessionKind::link), "4242 4242 4242 4242");
     const std::vector<pw::Effect> out = c.dispatch(ev::Submit{});
     BOOST_TEST(all_of<fx::RequestToken>(out).empty());
     BOOST_TEST(all_of<fx::SendPayment>(out).empty());
     BOOST_TEST(c.state().stage == Stage::failed);
     Checkout empty{pw::KeySource{}};
-    to_card_details(empty, make_view(make_invoice(false), pw::SessionKind::link), "4242 4242 4242 4242");
+    to_card_details(empty, sample_view(sample_invoice(false), pw::SessionKind::link), "4242 4242 4242 4242");
     BOOST_TEST(all_of<fx::SendPayment>(empty.dispatch(ev::Submit{})).empty());
 }

@@ -1,28 +1,16 @@
 #define BOOST_TEST_MODULE decline
 #include <boost/test/unit_test.hpp>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <utility>
 
 #include "paywidget/decline.hpp"
+#include "repo_file.hpp"
 
 namespace {
 
 bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
-
-// docs/api.md, found relative to this source file.
-std::string read_api_doc() {
-    std::string here = __FILE__;
-    const std::size_t cut = here.rfind("tests/unit/");
-    const std::string root = cut == std::string::npos ? std::string("./") : here.substr(0, cut);
-    std::ifstream in(root + "docs/api.md");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 }  // namespace
 
@@ -131,7 +119,7 @@ BOOST_AUTO_TEST_CASE(specific_declines) {
 }
 
 BOOST_AUTO_TEST_CASE(docs_list_every_code_with_its_status) {
-    const std::string doc = read_api_doc();
+    const std::string doc = pwtest::read_repo_file("docs/api.md");
     BOOST_TEST_REQUIRE(!doc.empty());
     for (const pw::CodeInfo& row : pw::code_catalogue()) {
         BOOST_TEST_CONTEXT(row.code << " " << pw::code_kind_id(row.kind)) {

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "headless_widget.hpp"
-#include "sample_data.hpp"
+#include "sample_link_view.hpp"
 
 namespace pw {
 // So that BOOST_TEST(w.stage() == Stage::x) names the stage on failure.
