@@ -4,7 +4,7 @@
 #include <atomic>
 #include <thread>
 
-#include "admin_api.hpp"
+#include "api_steps.hpp"
 
 using namespace pws_test;
 
@@ -35,16 +35,14 @@ struct Fixture {
     std::unique_ptr<httplib::Client> c = w.server.client();
     Fixture() { BOOST_REQUIRE(w.started); }
     std::string client(const std::string& tag, const std::string& password = "") {
-        return create_client(*c, w.a.key, tag + "-" + pws::random_token(8) + "@example.com", password);
+        return create_client(*c, w.a.key, unique_email(tag), password);
     }
     // A succeeded card payment of `amount` on a fresh invoice of practice a.
     std::string paid(std::int64_t amount, std::string* invoice_out = nullptr) {
         const std::string cl = client("payer");
-        const std::string inv = create_invoice(*c, w.a.key, cl, amount);
-        const std::string link = create_link(*c, w.a.key, inv);
-        const std::string tok = card_token(*c, link);
-        Reply r = post_payment(*c, link, inv, pay_body(amount, tok), new_key());
-        if (invoice_out) *invoice_out = inv;
+        const LinkedInvoice inv = invoice_with_link(*c, w.a.key, cl, amount);
+        Reply r = pay_by_card(*c, inv.link, inv.invoice, amount);
+        if (invoice_out) *invoice_out = inv.invoice;
         if (r.status != 200 || r.body["payment"]["status"] != "succeeded") return "";
         return r.body["payment"]["id"].get<std::string>();
     }
@@ -88,7 +86,7 @@ BOOST_AUTO_TEST_CASE(another_practices_resources_are_not_found) {
 }
 
 BOOST_AUTO_TEST_CASE(create_client_validates_and_refuses_duplicates) {
-    const std::string email = "dup-" + pws::random_token(8) + "@example.com";
+    const std::string email = unique_email("dup");
     Reply ok = admin_post(*c, w.a.key, "/api/v1/admin/clients", {{"name", "Grace"}, {"email", email}});
     BOOST_TEST(ok.status == 201);
     BOOST_TEST(ok.body["client"]["portal_activated"] == false);
@@ -115,7 +113,7 @@ BOOST_AUTO_TEST_CASE(create_client_validates_and_refuses_duplicates) {
     BOOST_TEST(short_pw.error_code() == "password_too_short");
     BOOST_TEST(short_pw.error_field() == "portal_password");
     Reply activated = admin_post(*c, w.a.key, "/api/v1/admin/clients",
-                                 {{"name", "G"}, {"email", "act-" + pws::random_token(8) + "@example.com"},
+                                 {{"name", "G"}, {"email", unique_email("act")},
                                   {"portal_password", "portal secret 1"}});
     BOOST_TEST(activated.status == 201);
     BOOST_TEST(activated.body["client"]["portal_activated"] == true);
@@ -128,7 +126,7 @@ BOOST_AUTO_TEST_CASE(create_invoice_numbers_computes_and_validates) {
     ServerProcess& srv = w.server;
     AdminPractice p = make_admin_practice(w.seed, "Dr. Numbering");
     auto cc = srv.client();
-    const std::string cl = create_client(*cc, p.key, "num-" + pws::random_token(8) + "@example.com");
+    const std::string cl = create_client(*cc, p.key, unique_email("num"));
     BOOST_REQUIRE(!cl.empty());
     json body = invoice_body(cl, 15000);
     body["items"].push_back({{"description", "Supplements"}, {"quantity", 2}, {"unit_amount", 2500}, {"tax", 400}});

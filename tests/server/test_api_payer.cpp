@@ -5,6 +5,7 @@
 #define BOOST_TEST_MODULE api_payer
 #include <boost/test/unit_test.hpp>
 
+#include "api_steps.hpp"
 #include "suite_server.hpp"
 
 using namespace pws_test;
@@ -251,7 +252,7 @@ BOOST_AUTO_TEST_CASE(receipt_needs_the_right_link) {
     SeededLink link = e.seed.link(e.practice, inv);
     auto [other_inv, other_link] = e.invoice_with_link();
     auto c = e.server.client();
-    Reply paid = post_payment(*c, link.token, inv, pay_body(20000, card_token(*c, link.token)), new_key());
+    Reply paid = pay_by_card(*c, link.token, inv, 20000);
     BOOST_REQUIRE(paid.status == 200);
     const std::string url = paid.body["receipt_url"].get<std::string>();
     const std::string pay_id = paid.body["payment"]["id"].get<std::string>();

@@ -4,6 +4,7 @@
 #define BOOST_TEST_MODULE api_payments
 #include <boost/test/unit_test.hpp>
 
+#include "api_steps.hpp"
 #include "suite_server.hpp"
 
 using namespace pws_test;
@@ -12,7 +13,7 @@ using namespace pws_test;
 BOOST_AUTO_TEST_CASE(pay_in_full) {
     auto [inv, link] = env().invoice_with_link(InvoiceSpec{}.with_total(20000));
     auto c = env().server.client();
-    Reply r = post_payment(*c, link.token, inv, pay_body(20000, card_token(*c, link.token)), new_key());
+    Reply r = pay_by_card(*c, link.token, inv, 20000);
     BOOST_REQUIRE(r.status == 200);
     BOOST_TEST(r.body["payment"]["status"] == "succeeded");
     BOOST_TEST(r.body["payment"]["amount"] == 20000);
@@ -23,7 +24,7 @@ BOOST_AUTO_TEST_CASE(pay_in_full) {
     BOOST_TEST(r.body["invoice"]["status"] == "paid");
     BOOST_TEST(r.body["receipt_url"].is_string());
     // Nothing more to pay.
-    Reply more = post_payment(*c, link.token, inv, pay_body(100, card_token(*c, link.token)), new_key());
+    Reply more = pay_by_card(*c, link.token, inv, 100);
     BOOST_TEST(more.status == 409);
     BOOST_TEST(more.error_code() == "invoice_not_payable");
 }
@@ -31,7 +32,7 @@ BOOST_AUTO_TEST_CASE(pay_in_full) {
 BOOST_AUTO_TEST_CASE(partial_then_remainder) {
     auto [inv, link] = env().invoice_with_link(InvoiceSpec{}.with_total(20400).percent_min(2500));
     auto c = env().server.client();
-    Reply first = post_payment(*c, link.token, inv, pay_body(5100, card_token(*c, link.token)), new_key());
+    Reply first = pay_by_card(*c, link.token, inv, 5100);
     BOOST_REQUIRE(first.status == 200);
     BOOST_TEST(first.body["payment"]["status"] == "succeeded");
     BOOST_TEST(first.body["invoice"]["balance"] == 15300);
@@ -42,11 +43,11 @@ BOOST_AUTO_TEST_CASE(partial_then_remainder) {
     BOOST_TEST(view.body["options"]["partial_allowed"] == false);
     BOOST_TEST(view.body["options"]["minimum"] == 15300);
     // The second (last) payment must clear the balance.
-    Reply partial = post_payment(*c, link.token, inv, pay_body(5000, card_token(*c, link.token)), new_key());
+    Reply partial = pay_by_card(*c, link.token, inv, 5000);
     BOOST_TEST(partial.status == 422);
     BOOST_TEST(partial.error_code() == "must_pay_balance");
     BOOST_TEST(partial.error_field() == "amount");
-    Reply rest = post_payment(*c, link.token, inv, pay_body(15300, card_token(*c, link.token)), new_key());
+    Reply rest = pay_by_card(*c, link.token, inv, 15300);
     BOOST_REQUIRE(rest.status == 200);
     BOOST_TEST(rest.body["invoice"]["balance"] == 0);
     BOOST_TEST(rest.body["invoice"]["status"] == "paid");
@@ -71,7 +72,7 @@ BOOST_AUTO_TEST_CASE(amount_rules_are_checked_by_the_server) {
     BOOST_TEST(ok.status == 200);
     // Partial payments off: the full balance only.
     auto [inv2, link2] = env().invoice_with_link(InvoiceSpec{}.with_total(9000).no_partial());
-    Reply part = post_payment(*c, link2.token, inv2, pay_body(4500, card_token(*c, link2.token)), new_key());
+    Reply part = pay_by_card(*c, link2.token, inv2, 4500);
     BOOST_TEST(part.status == 422);
     BOOST_TEST(part.error_code() == "partial_not_allowed");
 }

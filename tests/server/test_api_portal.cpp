@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE api_portal
 #include <boost/test/unit_test.hpp>
 
-#include "admin_api.hpp"
+#include "api_steps.hpp"
 
 using namespace pws_test;
 
@@ -23,7 +23,6 @@ struct Fixture {
         BOOST_REQUIRE(server.start());
         c = server.client();
     }
-    std::string email(const std::string& tag) { return tag + "-" + pws::random_token(8) + "@example.com"; }
     std::string portal_client(const std::string& mail) { return create_client(*c, practice.key, mail, kPassword); }
     std::string signed_in(const std::string& mail, const std::string& password = kPassword) {
         return session_cookie(login(*c, mail, password));
@@ -42,7 +41,7 @@ struct Fixture {
 BOOST_FIXTURE_TEST_SUITE(portal, Fixture)
 
 BOOST_AUTO_TEST_CASE(login_sets_a_strict_http_only_cookie) {
-    const std::string mail = email("login");
+    const std::string mail = unique_email("login");
     BOOST_REQUIRE(!portal_client(mail).empty());
     Reply r = login(*c, mail, kPassword);
     BOOST_REQUIRE(r.status == 200);
@@ -63,7 +62,7 @@ BOOST_AUTO_TEST_CASE(login_sets_a_strict_http_only_cookie) {
 
 BOOST_AUTO_TEST_CASE(same_email_at_two_practices_signs_into_the_matching_account) {
     AdminPractice second = make_admin_practice(seed, "Dr. Second Practice");
-    const std::string mail = email("twice");
+    const std::string mail = unique_email("twice");
     const std::string first_id = portal_client(mail);
     const std::string second_id = create_client(*c, second.key, mail, "second practice pw");
     BOOST_REQUIRE(!first_id.empty());
@@ -83,17 +82,17 @@ BOOST_AUTO_TEST_CASE(same_email_at_two_practices_signs_into_the_matching_account
 }
 
 BOOST_AUTO_TEST_CASE(bad_credentials_get_one_answer_and_no_cookie) {
-    const std::string mail = email("bad");
+    const std::string mail = unique_email("bad");
     portal_client(mail);
     Reply wrong = login(*c, mail, "wrong password");
     BOOST_TEST(wrong.status == 401);
     BOOST_TEST(wrong.error_code() == "invalid_credentials");
     BOOST_TEST(set_cookie_header(wrong).empty());
-    Reply unknown = login(*c, email("nobody"), kPassword);
+    Reply unknown = login(*c, unique_email("nobody"), kPassword);
     BOOST_TEST(unknown.status == 401);
     BOOST_TEST(unknown.body == wrong.body);
     // A client without a portal account cannot sign in either.
-    const std::string plain = email("plain");
+    const std::string plain = unique_email("plain");
     create_client(*c, practice.key, plain);
     BOOST_TEST(login(*c, plain, "any password 1").status == 401);
     Reply bad_shape = to_reply(c->Post("/api/v1/session", json{{"email", mail}}.dump(), "application/json"));
@@ -104,7 +103,7 @@ BOOST_AUTO_TEST_CASE(bad_credentials_get_one_answer_and_no_cookie) {
 }
 
 BOOST_AUTO_TEST_CASE(login_attempts_are_rate_limited_per_email) {
-    const std::string mail = email("limit");
+    const std::string mail = unique_email("limit");
     portal_client(mail);
     int refused_at = 0;
     Reply last;
@@ -123,7 +122,7 @@ BOOST_AUTO_TEST_CASE(login_attempts_are_rate_limited_per_email) {
 }
 
 BOOST_AUTO_TEST_CASE(logout_ends_the_session) {
-    const std::string mail = email("logout");
+    const std::string mail = unique_email("logout");
     portal_client(mail);
     const std::string session = signed_in(mail);
     BOOST_REQUIRE(!session.empty());
@@ -135,7 +134,7 @@ BOOST_AUTO_TEST_CASE(logout_ends_the_session) {
 }
 
 BOOST_AUTO_TEST_CASE(invoices_history_and_pending_filter) {
-    const std::string mail = email("inv");
+    const std::string mail = unique_email("inv");
     const std::string cl = portal_client(mail);
     const std::string open_inv = create_invoice(*c, practice.key, cl, 10000);
     const std::string paid_inv = create_invoice(*c, practice.key, cl, 5000);
@@ -173,11 +172,11 @@ BOOST_AUTO_TEST_CASE(invoices_history_and_pending_filter) {
 }
 
 BOOST_AUTO_TEST_CASE(invoice_view_is_portal_and_only_the_clients_own) {
-    const std::string mail = email("view");
+    const std::string mail = unique_email("view");
     const std::string cl = portal_client(mail);
     const std::string inv = create_invoice(*c, practice.key, cl, 10000);
     const std::string pm = seed.saved_card(practice.id, cl);
-    const std::string other_cl = portal_client(email("other"));
+    const std::string other_cl = portal_client(unique_email("other"));
     const std::string other_inv = create_invoice(*c, practice.key, other_cl, 10000);
     const std::string session = signed_in(mail);
     Reply view = session_get(*c, session, "/api/v1/me/invoices/" + inv);
@@ -193,7 +192,7 @@ BOOST_AUTO_TEST_CASE(invoice_view_is_portal_and_only_the_clients_own) {
 }
 
 BOOST_AUTO_TEST_CASE(saved_card_removal_follows_the_practice_setting) {
-    const std::string mail = email("cards");
+    const std::string mail = unique_email("cards");
     const std::string cl = portal_client(mail);
     const std::string pm = seed.saved_card(practice.id, cl);
     const std::string session = signed_in(mail);
@@ -215,7 +214,7 @@ BOOST_AUTO_TEST_CASE(saved_card_removal_follows_the_practice_setting) {
                       .status == 200);
     BOOST_TEST(session_get(*c, session, "/api/v1/me/payment-methods").body["removal_allowed"] == true);
     // Another client's card id is not found, not removed.
-    const std::string other_pm = seed.saved_card(practice.id, portal_client(email("o")));
+    const std::string other_pm = seed.saved_card(practice.id, portal_client(unique_email("o")));
     BOOST_TEST(to_reply(c->Delete(("/api/v1/me/payment-methods/" + other_pm).c_str(), cookie(session))).status == 404);
     BOOST_TEST(to_reply(c->Delete(("/api/v1/me/payment-methods/" + pm).c_str(), cookie(session))).status == 204);
     BOOST_TEST(session_get(*c, session, "/api/v1/me/payment-methods").body["payment_methods"].empty());
@@ -223,10 +222,9 @@ BOOST_AUTO_TEST_CASE(saved_card_removal_follows_the_practice_setting) {
 }
 
 BOOST_AUTO_TEST_CASE(invitation_activates_the_account_once) {
-    const std::string mail = email("invite");
+    const std::string mail = unique_email("invite");
     const std::string cl = create_client(*c, practice.key, mail);
-    const std::string inv = create_invoice(*c, practice.key, cl);
-    const std::string link = create_link(*c, practice.key, inv);
+    const auto [inv, link] = invoice_with_link(*c, practice.key, cl);
     BOOST_TEST(get_link(*c, link).status == 200);  // not activated yet: the link pays
     BOOST_TEST(login(*c, mail, "a long passphrase").status == 401);
 
@@ -266,13 +264,13 @@ BOOST_AUTO_TEST_CASE(invitation_activates_the_account_once) {
 }
 
 BOOST_AUTO_TEST_CASE(password_reset_flow) {
-    const std::string mail = email("reset");
+    const std::string mail = unique_email("reset");
     portal_client(mail);
     const std::string old_session = signed_in(mail);
     BOOST_REQUIRE(!old_session.empty());
     const std::size_t before = outbox_messages(dir.path().string()).size();
 
-    Reply unknown = to_reply(c->Post("/api/v1/password-resets", json{{"email", email("nobody")}}.dump(), "application/json"));
+    Reply unknown = to_reply(c->Post("/api/v1/password-resets", json{{"email", unique_email("nobody")}}.dump(), "application/json"));
     BOOST_TEST(unknown.status == 202);
     BOOST_TEST(outbox_messages(dir.path().string()).size() == before);
 
@@ -308,7 +306,7 @@ BOOST_AUTO_TEST_CASE(password_reset_flow) {
 BOOST_AUTO_TEST_CASE(password_reset_requests_are_rate_limited) {
     int refused = 0;
     for (int i = 0; i < 7; ++i) {
-        Reply r = to_reply(c->Post("/api/v1/password-resets", json{{"email", email("rl")}}.dump(), "application/json"));
+        Reply r = to_reply(c->Post("/api/v1/password-resets", json{{"email", unique_email("rl")}}.dump(), "application/json"));
         if (r.status == 429) {
             ++refused;
             BOOST_TEST(r.error_code() == "rate_limited");
@@ -320,9 +318,8 @@ BOOST_AUTO_TEST_CASE(password_reset_requests_are_rate_limited) {
 }
 
 BOOST_AUTO_TEST_CASE(activated_clients_link_requires_login) {
-    const std::string cl = portal_client(email("gated"));
-    const std::string inv = create_invoice(*c, practice.key, cl);
-    const std::string link = create_link(*c, practice.key, inv);
+    const std::string cl = portal_client(unique_email("gated"));
+    const auto [inv, link] = invoice_with_link(*c, practice.key, cl);
     Reply r = get_link(*c, link);
     BOOST_TEST(r.status == 403);
     BOOST_TEST(r.error_code() == "login_required");
@@ -339,12 +336,12 @@ BOOST_AUTO_TEST_CASE(session_cookie_is_secure_under_https_public_url) {
     ServerProcess tls(d2.path().string(), {"--public-url", "https://pay.example"});
     BOOST_REQUIRE(tls.start());
     auto cc = tls.client();
-    const std::string mail = email("secure");
+    const std::string mail = unique_email("secure");
     BOOST_REQUIRE(!create_client(*cc, p2.key, mail, kPassword).empty());
     Reply r = login(*cc, mail, kPassword);
     BOOST_REQUIRE(r.status == 200);
     BOOST_TEST(set_cookie_header(r).find("; Secure") != std::string::npos);
-    Reply link = admin_post(*cc, p2.key, "/api/v1/admin/invoices/" + create_invoice(*cc, p2.key, create_client(*cc, p2.key, email("x"))) + "/links", json::object());
+    Reply link = admin_post(*cc, p2.key, "/api/v1/admin/invoices/" + create_invoice(*cc, p2.key, create_client(*cc, p2.key, unique_email("x"))) + "/links", json::object());
     BOOST_TEST(link.body["url"].get<std::string>().find("https://pay.example/pay/") == 0u);
 }
 
