@@ -24,7 +24,8 @@ inline std::string unique_email(const std::string& tag) {
 // the server refuses: the reply says so.
 inline Reply pay_by_card(httplib::Client& c, const std::string& link_token, const std::string& invoice_id,
                          std::int64_t amount, const std::string& number = "4242424242424242") {
-    return post_payment(c, link_token, invoice_id, pay_body(amount, card_token(c, link_token, number)), new_key());
+    return post_payment(c, link_token, invoice_id, pay_body(amount, card_token(c, link_token, number)),
+                        new_key());
 }
 
 struct LinkedInvoice {
@@ -34,8 +35,8 @@ struct LinkedInvoice {
 
 // An invoice of `amount` (invoice_body's defaults) for the client, and a
 // payment link to it, through the admin API with `key`.
-inline LinkedInvoice invoice_with_link(httplib::Client& c, const std::string& key, const std::string& client_id,
-                                       std::int64_t amount = 20000) {
+inline LinkedInvoice invoice_with_link(httplib::Client& c, const std::string& key,
+                                       const std::string& client_id, std::int64_t amount = 20000) {
     LinkedInvoice out;
     out.invoice = create_invoice(c, key, client_id, amount);
     if (!out.invoice.empty()) out.link = create_link(c, key, out.invoice);
