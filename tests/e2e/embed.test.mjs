@@ -10,32 +10,30 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { artifactsDir, describeViolations, launchBrowser, newWidgetPage } from './helpers/browser.mjs';
-import { allowEmbedOrigins, axeFrameViolations, startDemoSite, widgetFrame } from './helpers/demo_site.mjs';
-import { startServer } from './helpers/server.mjs';
+import { assertAccessible, assertClean } from './helpers/assertions.mjs';
+import { artifactsDir, newWidgetPage } from './helpers/browser.mjs';
+import { allowEmbedOrigins, startDemoSite, widgetFrame } from './helpers/demo_site.mjs';
+import { startServerAndBrowser } from './helpers/suite.mjs';
+import { WIDGET_FRAME } from './helpers/values.mjs';
 
 let server;
-let site;
 let browser;
+let cleanup;
+let site;
 
 before(async () => {
-  server = await startServer();
+  let closeWith;
+  ({ server, browser, cleanup, closeWith } = await startServerAndBrowser());
   const loader = await server.api('/pay-widget.js');
   assert.equal(loader.status, 200, 'the payment host serves /pay-widget.js (web/pay-widget.js must be in PW_WEB_FILES, wasm/wasm.cmake)');
   site = await startDemoSite({ listen: 'localhost:0', paymentHost: server.baseUrl });
+  closeWith(() => site.close());
   // The seed allows http://localhost:8081; this run's site has another port.
   const settings = await allowEmbedOrigins(server, [site.origin]);
   assert.deepEqual(settings.embed_origins, [site.origin]);
-  browser = await launchBrowser();
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await server?.stop();
-});
-
-const FRAME = 'iframe[title="Invoice payment"]';
+after(() => cleanup?.());
 
 // build/e2e-artifacts/<name>.png of the viewport with `selector` at its top.
 // Not a full-page capture: that resizes the viewport for a moment, and the
@@ -73,7 +71,7 @@ async function waitForEvent(page, type, timeout = 20000) {
 
 // The iframe's height on the host page, and the widget's own content height.
 async function heights(page, frame) {
-  const outer = await page.locator(FRAME).evaluate((f) => f.getBoundingClientRect().height);
+  const outer = await page.locator(WIDGET_FRAME).evaluate((f) => f.getBoundingClientRect().height);
   const inner = await frame.evaluate(() => window.Module.pwStats().height);
   return { outer, inner };
 }
@@ -116,7 +114,7 @@ describe('the demo site embeds the widget from another origin', () => {
   test('one script tag and mount(): a titled iframe to /embed with the token in the fragment', async () => {
     const ready = await waitForEvent(page, 'ready');
     assert.deepEqual(ready, { stage: 'review', invoice_id: view.invoice.id, balance: view.invoice.balance, currency: view.invoice.currency });
-    const iframe = page.locator(FRAME);
+    const iframe = page.locator(WIDGET_FRAME);
     assert.equal(await iframe.count(), 1);
     const src = new URL(await iframe.getAttribute('src'));
     assert.equal(src.origin, server.baseUrl);
@@ -132,7 +130,7 @@ describe('the demo site embeds the widget from another origin', () => {
     await frame.getByRole('heading', { level: 1, name: view.invoice.practitioner.name, exact: true }).waitFor();
     // The skeleton is gone once the widget is ready.
     assert.equal(await page.locator('#pay-widget').getByText('Loading the payment form').count(), 0);
-    assert.deepEqual(page.pwErrors, [], 'page errors');
+    await assertClean(page);
     await screenshot(page, 'embed-demo-site');
   });
 
@@ -144,7 +142,7 @@ describe('the demo site embeds the widget from another origin', () => {
     // A phone-width page: the widget reflows taller, the iframe follows.
     await page.setViewportSize({ width: 360, height: 800 });
     // Chromium pauses cross-origin frames outside the viewport: look at it.
-    await page.locator(FRAME).scrollIntoViewIfNeeded();
+    await page.locator(WIDGET_FRAME).scrollIntoViewIfNeeded();
     await page.waitForFunction((h) => window.harborEvents.filter((e) => e.type === 'resize').at(-1).payload.height !== h,
       wide.inner, { timeout: 10000 });
     const narrow = await waitForHeightsToAgree(page, frame);
@@ -157,7 +155,7 @@ describe('the demo site embeds the widget from another origin', () => {
   });
 
   test('the host page cannot reach into the widget', async () => {
-    const reach = await page.locator(FRAME).evaluate((f) => {
+    const reach = await page.locator(WIDGET_FRAME).evaluate((f) => {
       let threw = false;
       try { void f.contentWindow.document.body; } catch { threw = true; }
       return { contentDocument: f.contentDocument, threw };
@@ -265,15 +263,13 @@ describe('the demo site embeds the widget from another origin', () => {
     // The page shows the event to the payer.
     const thanks = page.getByRole('status').filter({ hasText: `Thank you — payment ${paid.payment_id}` });
     await thanks.waitFor({ timeout: 5000 });
-    assert.deepEqual(page.pwErrors, [], 'page errors');
+    await assertClean(page);
     await screenshot(page, 'embed-paid');
   });
 
   test('axe-core reports no violations on the demo page or in the widget frame', async () => {
-    const outer = await axeFrameViolations(page.mainFrame());
-    assert.equal(outer.length, 0, `demo page:\n${describeViolations(outer)}`);
-    const inner = await axeFrameViolations(frame);
-    assert.equal(inner.length, 0, `widget frame:\n${describeViolations(inner)}`);
+    await assertAccessible(page.mainFrame(), 'the demo page');
+    await assertAccessible(frame, 'the widget frame');
   });
 });
 
@@ -336,17 +332,17 @@ describe('the loader', () => {
     assert.equal(await page.locator('#second-widget').getByRole('status').count(), 1, 'the placeholder announces loading');
     await page.locator('#second-widget').scrollIntoViewIfNeeded();
     await page.waitForFunction(() => window.second.some((e) => e[0] === 'ready'), null, { timeout: 20000 });
-    assert.equal(await page.locator(FRAME).count(), 2);
-    const src = new URL(await page.locator(`#second-widget ${FRAME}`).getAttribute('src'));
+    assert.equal(await page.locator(WIDGET_FRAME).count(), 2);
+    const src = new URL(await page.locator(`#second-widget ${WIDGET_FRAME}`).getAttribute('src'));
     assert.equal(src.searchParams.get('theme'), 'dark');
     // Each widget's events reach its own callbacks only.
     const firstReadies = (await events(page, 'ready')).length;
     assert.equal(firstReadies, 1);
     await screenshot(page, 'embed-two-widgets', '#second-widget');
     await page.evaluate(() => window.secondHandle.unmount());
-    assert.equal(await page.locator(FRAME).count(), 1);
+    assert.equal(await page.locator(WIDGET_FRAME).count(), 1);
     assert.equal(await page.locator('#second-widget').evaluate((el) => el.children.length), 0);
-    assert.deepEqual(page.pwErrors, [], 'page errors');
+    await assertClean(page);
   });
 
   test('a new link in update() loads a new widget in place; a link problem reaches onError', async () => {
@@ -360,7 +356,7 @@ describe('the loader', () => {
     const after = await page.locator('#pay-widget iframe').getAttribute('src');
     assert.notEqual(after, before);
     assert.equal(new URL(after).hash, `#link=${expired}`);
-    assert.equal(await page.locator(FRAME).count(), 1, 'the old iframe is gone');
+    assert.equal(await page.locator(WIDGET_FRAME).count(), 1, 'the old iframe is gone');
     await page.waitForFunction(() => window.harborEvents.filter((e) => e.type === 'ready').length === 2, null, { timeout: 20000 });
     assert.equal((await events(page, 'ready')).at(-1).payload.stage, 'link_expired');
     const error = await waitForEvent(page, 'error');
@@ -385,12 +381,12 @@ describe('frame-ancestors', () => {
     page.on('console', (m) => { if (/frame-ancestors/.test(m.text())) refused.push(m.text()); });
     try {
       await page.goto(`${stranger}/#link=${server.link(/CAD invoice/).token}`, { waitUntil: 'load' });
-      await page.locator(FRAME).waitFor({ state: 'attached', timeout: 10000 });
+      await page.locator(WIDGET_FRAME).waitFor({ state: 'attached', timeout: 10000 });
       const deadline = Date.now() + 10000;
       while (refused.length === 0 && Date.now() < deadline) await page.waitForTimeout(100);
       assert.equal(refused.length > 0, true, 'Chromium reports the frame-ancestors refusal');
       await page.waitForTimeout(1000);
-      assert.equal(await page.frameLocator(FRAME).getByRole('button').count(), 0, 'no widget content in the refused frame');
+      assert.equal(await page.frameLocator(WIDGET_FRAME).getByRole('button').count(), 0, 'no widget content in the refused frame');
       assert.equal(page.frames().some((f) => f.url().startsWith(`${server.baseUrl}/embed`) && f !== page.mainFrame()), false);
       assert.equal((await events(page, 'ready')).length, 0, 'onReady never fired');
       assert.equal(await page.locator('#pay-widget').getByRole('status').count(), 1, 'the placeholder still says it is loading');

@@ -8,29 +8,21 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { adminApi } from './helpers/admin.mjs';
+import { assertAccessibleScreen, assertClean } from './helpers/assertions.mjs';
 import {
-  auditScreen, cspViolations, describeViolations, field, launchBrowser, mirror, newWidgetPage, openWidget, press,
-  waitForFocus, waitForStage,
+  field, mirror, newWidgetPage, nextPaymentResponse, openWidget, press, waitForFocus, waitForStage,
 } from './helpers/browser.mjs';
-import { repoRoot, startServer } from './helpers/server.mjs';
+import { repoRoot } from './helpers/server.mjs';
+import { startServerAndBrowser } from './helpers/suite.mjs';
+import { usd } from './helpers/values.mjs';
 
 let server;
 let browser;
 let admin;
+let cleanup;
 
-before(async () => {
-  server = await startServer({ settleDelaySeconds: 3600 });
-  browser = await launchBrowser();
-  admin = adminApi(server);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const usd = (minor) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(minor / 100);
+before(async () => ({ server, browser, admin, cleanup } = await startServerAndBrowser({ server: { settleDelaySeconds: 3600 } })));
+after(() => cleanup?.());
 
 // The ACH account that settles, from server/processor/README.md's table
 // ("| ACH | routing 110000000, account 000123456789 | settles |").
@@ -39,11 +31,6 @@ function settlingAchAccount() {
   const m = /\| ACH \| routing (\d{9}), account (\d+) \| settles \|/.exec(text);
   if (!m) throw new Error('e2e: no settling ACH test account in server/processor/README.md');
   return { routing: m[1], account: m[2] };
-}
-
-async function assertScreen(page, name) {
-  const violations = await auditScreen(page, name);
-  assert.equal(violations.length, 0, `axe-core violations on the ${name} screen:\n${describeViolations(violations)}`);
 }
 
 test('an ACH debit with the authorization accepted is submitted and shown as processing', async () => {
@@ -80,10 +67,9 @@ test('an ACH debit with the authorization accepted is submitted and shown as pro
       return b && !b.disabled;
     }, null, { timeout: 5000 });
     assert.equal(await consent.isChecked(), true);
-    await assertScreen(page, 'bank');
+    await assertAccessibleScreen(page, 'bank');
 
-    const responseP = page.waitForResponse((r) => r.request().method() === 'POST' &&
-      /\/api\/v1\/invoices\/[^/]+\/payments$/.test(new URL(r.url()).pathname));
+    const responseP = nextPaymentResponse(page);
     await press(submit);
     const response = await (await responseP).json();
     assert.equal(response.payment.status, 'processing', JSON.stringify(response.payment));
@@ -98,10 +84,8 @@ test('an ACH debit with the authorization accepted is submitted and shown as pro
     // Not "paid in full" while the bank has not settled.
     assert.equal(await mirror(page).getByText('This invoice is now paid in full', { exact: false }).count(), 0);
     await page.getByRole('status').filter({ hasText: 'processing' }).waitFor({ timeout: 5000 });
-    await assertScreen(page, 'bank-processing');
-    assert.deepEqual(await cspViolations(page), [], 'CSP violations');
-    assert.deepEqual(page.pwErrors, [], 'page errors');
-    assert.deepEqual(page.pwHttpErrors, [], 'failed requests');
+    await assertAccessibleScreen(page, 'bank-processing');
+    await assertClean(page, { failedRequests: [] });
     assert.equal(focusedFirst, 'textbox Account holder name', 'the first field of the bank form takes focus');
   } finally {
     await page.context().close();

@@ -8,35 +8,26 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { adminApi } from './helpers/admin.mjs';
+import { assertAccessibleScreen, assertClean } from './helpers/assertions.mjs';
 import {
-  auditScreen, cardValues, CARD_FIELDS, cspViolations, describeViolations, field, fillCard,
-  futureExpiry, launchBrowser, mirror, newWidgetPage, openWidget, press, recordRequests, waitForFocus, waitForStage,
+  cardValues, CARD_FIELDS, field, fillCard, futureExpiry, mirror, newWidgetPage, nextPaymentResponse, openWidget,
+  PAYMENTS_PATH, press, recordRequests, waitForAnnouncement, waitForFocus, waitForStage,
 } from './helpers/browser.mjs';
-import { codeCatalogue, startServer, testCards } from './helpers/server.mjs';
+import { codeCatalogue, testCards } from './helpers/server.mjs';
+import { startServerAndBrowser } from './helpers/suite.mjs';
+import { MASTERCARD, usd, VISA } from './helpers/values.mjs';
 
 let server;
 let browser;
 let admin;
+let cleanup;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  admin = adminApi(server);
-});
+before(async () => ({ server, browser, admin, cleanup } = await startServerAndBrowser()));
+after(() => cleanup?.());
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const usd = (minor) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(minor / 100);
-const PAYMENTS = /^\/api\/v1\/invoices\/[^/]+\/payments$/;
 const TOKENS = /^\/api\/v1\/tokens$/;
 const exp = futureExpiry();
 const card = (number) => ({ number, exp: exp.typed, cvc: '123', name: 'Jordan Rivera', postal_code: '94107' });
-const VISA = '4242 4242 4242 4242';
-const MASTERCARD = '5555 5555 5555 4444';
 // How the widget names a card (wasm/screen_steps.cpp method_label):
 // "<brand> •••• <last4>".
 const BRAND_NAMES = { visa: 'Visa', mastercard: 'Mastercard' };
@@ -52,28 +43,6 @@ async function withPage(fn) {
   } finally {
     await page.context().close();
   }
-}
-
-async function assertClean(page) {
-  assert.deepEqual(await cspViolations(page), [], 'CSP violations');
-  assert.deepEqual(page.pwErrors, [], 'page errors');
-  assert.deepEqual(page.pwHttpErrors, [], 'failed requests');
-}
-
-async function assertScreen(page, name, options) {
-  const violations = await auditScreen(page, name, options);
-  assert.equal(violations.length, 0, `axe-core violations on the ${name} screen:\n${describeViolations(violations)}`);
-}
-
-// The widget announced `s` (aria-live), politely or as an alert.
-async function announced(page, role, s) {
-  await page.getByRole(role).filter({ hasText: s }).waitFor({ timeout: 5000 });
-}
-
-// The payment response the widget received for the next submit.
-function nextPaymentResponse(page) {
-  return page.waitForResponse((r) => r.request().method() === 'POST' && PAYMENTS.test(new URL(r.url()).pathname),
-    { timeout: 20000 });
 }
 
 // The confirmation as the payer sees it, checked against the API's answer.
@@ -97,7 +66,7 @@ async function assertSucceeded(page, response, invoice) {
     const input = page.locator(`input[aria-label="${label}"]`);
     if (await input.count()) assert.equal(await input.inputValue(), '', `${label} is cleared`);
   }
-  await announced(page, 'status', 'succeeded');
+  await waitForAnnouncement(page, 'status', 'succeeded');
 }
 
 // Review → (amount) → (method) → card details, as the invoice allows.
@@ -130,20 +99,20 @@ describe('card journeys', () => {
       await openWidget(page, server, token);
       await waitForStage(page, 'review');
       await page.getByRole('heading', { level: 2, name: `Amount due: ${usd(invoice.balance)}`, exact: true }).waitFor();
-      await assertScreen(page, 'review');
+      await assertAccessibleScreen(page, 'review');
 
       await press(button(page, 'Pay Now'));
       await waitForStage(page, 'amount');
       const full = page.getByRole('radio', { name: `Pay in full, ${usd(invoice.balance)}`, exact: true });
       assert.equal(await full.isChecked(), true, 'paying in full is the default');
-      await assertScreen(page, 'amount');
+      await assertAccessibleScreen(page, 'amount');
 
       await press(button(page, 'Continue'));
       await waitForStage(page, 'method');
       assert.equal(await text(page, `Amount to pay: ${usd(invoice.balance)}`).count(), 1);
       const cardRadio = page.getByRole('radio', { name: 'Credit or debit card', exact: true });
       assert.equal(await page.getByRole('radio', { name: 'US bank account (ACH)', exact: true }).count(), 1);
-      await assertScreen(page, 'method');
+      await assertAccessibleScreen(page, 'method');
       await press(cardRadio);
       await press(button(page, 'Continue'));
 
@@ -155,7 +124,7 @@ describe('card journeys', () => {
       await fillCard(page, card(VISA));
       assert.equal(await field(page, CARD_FIELDS.exp).inputValue(), exp.shown, 'the expiry is formatted');
       assert.equal(await button(page, 'Submit payment').isEnabled(), true);
-      await assertScreen(page, 'card');
+      await assertAccessibleScreen(page, 'card');
 
       // Hold the payment request to look at the submitting screen.
       let release;
@@ -174,7 +143,7 @@ describe('card journeys', () => {
       assert.equal(await field(page, CARD_FIELDS.number).isDisabled(), true, 'inputs are locked while submitting');
       assert.equal(await button(page, 'Back').count(), 0, 'no way back while the payment is in flight');
       // The spinner turns while submitting: no waiting for an idle frame.
-      await assertScreen(page, 'submitting', { idle: false });
+      await assertAccessibleScreen(page, 'submitting', { idle: false });
       const responseP = nextPaymentResponse(page);
       release();
 
@@ -182,8 +151,8 @@ describe('card journeys', () => {
       await assertSucceeded(page, response, invoice);
       assert.equal(response.payment.amount, invoice.total);
       assert.equal(await text(page, 'This invoice is now paid in full. Your paid invoice is your receipt.').count(), 1);
-      await assertScreen(page, 'succeeded');
-      await assertClean(page);
+      await assertAccessibleScreen(page, 'succeeded');
+      await assertClean(page, { failedRequests: [] });
       assert.equal(focusedFirst, `textbox ${CARD_FIELDS.number}`, 'the card number takes focus');
     });
     const after = await admin.invoice(invoice.id);
@@ -225,7 +194,7 @@ describe('partial payment, then the remainder from the same link', () => {
       await amount.waitFor();
       await amount.fill((part / 100).toFixed(2));
       await text(page, `Remaining balance: ${usd(balance - part)}`).waitFor();
-      await assertScreen(page, 'amount-partial');
+      await assertAccessibleScreen(page, 'amount-partial');
       await press(button(page, 'Continue'));
       await waitForStage(page, 'method');
       assert.equal(await text(page, `Amount to pay: ${usd(part)}`).count(), 1);
@@ -244,8 +213,8 @@ describe('partial payment, then the remainder from the same link', () => {
       const howTo = mirror(page).getByText(`You can pay the remaining ${rest} later`, { exact: false });
       assert.equal(await howTo.count(), 1, 'the confirmation says how to pay the rest');
       assert.match(await howTo.textContent(), /open the payment link in your email again/);
-      await assertScreen(page, 'succeeded-partial');
-      await assertClean(page);
+      await assertAccessibleScreen(page, 'succeeded-partial');
+      await assertClean(page, { failedRequests: [] });
     });
   });
 
@@ -275,7 +244,7 @@ describe('partial payment, then the remainder from the same link', () => {
       assert.equal(response.payment.method.brand, 'mastercard');
       await assertSucceeded(page, response, first.invoice);
       assert.equal(response.invoice.balance, 0);
-      await assertClean(page);
+      await assertClean(page, { failedRequests: [] });
     });
 
     const after = await admin.invoice(first.invoice.id);
@@ -297,8 +266,8 @@ describe('partial payment, then the remainder from the same link', () => {
       assert.equal(await button(page, 'Pay Now').count(), 0, 'no Pay Now on a paid invoice');
       assert.equal(await page.getByRole('textbox').count(), 0, 'no payment form on a paid invoice');
       assert.equal(await text(page, `Balance due: ${usd(0)}`).count(), 1);
-      await assertScreen(page, 'paid-invoice');
-      await assertClean(page);
+      await assertAccessibleScreen(page, 'paid-invoice');
+      await assertClean(page, { failedRequests: [] });
     });
   });
 });
@@ -342,9 +311,9 @@ describe('declined cards keep the form and can be retried', () => {
           assert.equal(response.payment.status, 'failed');
           await waitForStage(page, 'failed');
           assert.equal(await mirror(page).getByText(d.message, { exact: false }).count(), 1, 'the message is shown');
-          await announced(page, 'alert', d.message);
+          await waitForAnnouncement(page, 'alert', d.message);
           assert.equal(await button(page, 'Try again').isEnabled(), true);
-          await assertScreen(page, 'failed-processing-error');
+          await assertAccessibleScreen(page, 'failed-processing-error');
           await press(button(page, 'Change payment details'));
           await waitForStage(page, 'details');
           assert.deepEqual(await cardValues(page), before, 'what was typed is kept');
@@ -356,7 +325,7 @@ describe('declined cards keep the form and can be retried', () => {
           await waitForStage(page, 'declined');
           const notice = mirror(page).getByText(`Your payment was declined ${d.message}`, { exact: true });
           assert.equal(await notice.count(), 1, 'the decline notice with the catalogue message');
-          await announced(page, 'alert', d.message);
+          await waitForAnnouncement(page, 'alert', d.message);
           assert.deepEqual(await cardValues(page), before, 'what was typed is kept');
           if (expected.field) {
             const want = `textbox ${CARD_FIELDS[expected.field]}`;
@@ -364,7 +333,7 @@ describe('declined cards keep the form and can be retried', () => {
           }
           if (!screenshotTaken.declined) {
             screenshotTaken.declined = true;
-            await assertScreen(page, 'declined');
+            await assertAccessibleScreen(page, 'declined');
           }
           await fillCard(page, { number: VISA });
           responseP = nextPaymentResponse(page);
@@ -373,7 +342,7 @@ describe('declined cards keep the form and can be retried', () => {
         const retried = await (await responseP).json();
         await assertSucceeded(page, retried, invoice);
         assert.equal(retried.payment.method.last4, '4242');
-        await assertClean(page);
+        await assertClean(page, { failedRequests: [] });
         if (focusCheck) assert.equal(...focusCheck);
       });
       const after = await admin.invoice(invoice.id);
@@ -391,7 +360,7 @@ describe('submitting twice or losing the answer never pays twice', () => {
   test('a double click on Submit payment sends one payment', async () => {
     const { invoice, token } = await admin.payableInvoice({ amount: 7000, card: true, bankDebit: [] });
     await withPage(async (page) => {
-      const payments = recordRequests(page, PAYMENTS);
+      const payments = recordRequests(page, PAYMENTS_PATH);
       const tokens = recordRequests(page, TOKENS);
       await toCardForm(page, token);
       await fillCard(page, card(VISA));
@@ -401,7 +370,7 @@ describe('submitting twice or losing the answer never pays twice', () => {
       await page.waitForTimeout(500);  // a second request would have left by now
       assert.equal(tokens.filter((r) => r.method === 'POST').length, 1, 'one token request');
       assert.equal(payments.filter((r) => r.method === 'POST').length, 1, 'one payment request');
-      await assertClean(page);
+      await assertClean(page, { failedRequests: [] });
     });
     const after = await admin.invoice(invoice.id);
     assert.equal(after.payments.length, 1, 'exactly one payment');
@@ -411,7 +380,7 @@ describe('submitting twice or losing the answer never pays twice', () => {
   test('Enter pressed twice in the form sends one payment', async () => {
     const { invoice, token } = await admin.payableInvoice({ amount: 7100, card: true, bankDebit: [] });
     await withPage(async (page) => {
-      const payments = recordRequests(page, PAYMENTS);
+      const payments = recordRequests(page, PAYMENTS_PATH);
       await toCardForm(page, token);
       await fillCard(page, card(VISA));
       await field(page, CARD_FIELDS.postal_code).focus();
@@ -421,7 +390,7 @@ describe('submitting twice or losing the answer never pays twice', () => {
       await assertSucceeded(page, await (await responseP).json(), invoice);
       await page.waitForTimeout(500);
       assert.equal(payments.filter((r) => r.method === 'POST').length, 1, 'one payment request');
-      await assertClean(page);
+      await assertClean(page, { failedRequests: [] });
     });
     const after = await admin.invoice(invoice.id);
     assert.equal(after.payments.length, 1, 'exactly one payment');
@@ -451,7 +420,7 @@ describe('submitting twice or losing the answer never pays twice', () => {
         .count(), 1);
       assert.equal(await field(page, CARD_FIELDS.number).count() === 0 ||
         await field(page, CARD_FIELDS.number).isHidden(), true, 'the form is not offered while the outcome is unknown');
-      await assertScreen(page, 'no-response');
+      await assertAccessibleScreen(page, 'no-response');
 
       const responseP = nextPaymentResponse(page);
       await press(button(page, 'Retry'));

@@ -5,27 +5,19 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { adminApi } from './helpers/admin.mjs';
+import { assertClean } from './helpers/assertions.mjs';
 import {
-  CARD_FIELDS, focusedControl, futureExpiry, launchBrowser, newWidgetPage, openWidget, tabSequence, visualOrder,
-  waitForStage,
+  CARD_FIELDS, focusedControl, futureExpiry, newWidgetPage, openWidget, tabSequence, visualOrder, waitForStage,
 } from './helpers/browser.mjs';
-import { startServer } from './helpers/server.mjs';
+import { startServerAndBrowser } from './helpers/suite.mjs';
 
 let server;
 let browser;
 let admin;
+let cleanup;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  admin = adminApi(server);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser, admin, cleanup } = await startServerAndBrowser()));
+after(() => cleanup?.());
 
 // Tabs once round the screen and checks that each Tab moves to the
 // next control in visual order (wrapping at the end; the moments focus is
@@ -100,8 +92,7 @@ test('pays by card with the keyboard alone, in visual Tab order', async () => {
     await waitForStage(page, 'succeeded');
     await page.getByRole('heading', { level: 1, name: 'Payment successful', exact: true }).waitFor();
     await assertTabOrderIsVisual(page, 'confirmation');
-    assert.deepEqual(page.pwErrors, [], 'page errors');
-    assert.deepEqual(page.pwHttpErrors, [], 'failed requests');
+    await assertClean(page, { failedRequests: [] });
   } finally {
     await page.context().close();
   }

@@ -8,40 +8,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { adminApi } from './helpers/admin.mjs';
-import { cspViolations, launchBrowser, newWidgetPage } from './helpers/browser.mjs';
+import { assertAccessiblePage, assertClean } from './helpers/assertions.mjs';
+import { newWidgetPage, nextPaymentResponse } from './helpers/browser.mjs';
 import {
-  auditPage, describePageViolations, fillFrameCard, framePress, nextPaymentResponse, payInvoiceLink,
-  sendInvoiceEmail, shortDate, usd, VISA, waitForFrameStage, widgetFrame,
+  fillFrameCard, framePress, payInvoiceLink, sendInvoiceEmail, shortDate, waitForFrameStage, widgetFrame,
 } from './helpers/pages.mjs';
-import { startServer } from './helpers/server.mjs';
+import { startServerAndBrowser } from './helpers/suite.mjs';
+import { usd, VISA, WIDGET_FRAME } from './helpers/values.mjs';
 
 let server;
 let browser;
 let admin;
+let cleanup;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  admin = adminApi(server);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const FRAME = 'iframe[title="Invoice payment"]';
-
-async function assertAudit(page, name) {
-  const violations = await auditPage(page, server, name);
-  assert.equal(violations.length, 0, `axe-core violations on ${name}:\n${describePageViolations(violations)}`);
-}
-
-async function assertClean(page) {
-  assert.deepEqual(await cspViolations(page), [], 'CSP violations');
-  assert.deepEqual(page.pwErrors, [], 'page errors');
-}
+before(async () => ({ server, browser, admin, cleanup } = await startServerAndBrowser()));
+after(() => cleanup?.());
 
 // One story, three steps: the email, the payment, the link opened again.
 describe('the invoice email\'s Pay Invoice link, without a portal account', () => {
@@ -88,8 +69,8 @@ describe('the invoice email\'s Pay Invoice link, without a portal account', () =
     const balance = summary.locator('dt', { hasText: 'Balance due' }).first().locator('xpath=following-sibling::dd[1]');
     assert.equal((await balance.textContent()).trim(), usd(invoice.balance));
     await page.getByRole('heading', { level: 2, name: 'Pay Invoice', exact: true }).waitFor();
-    assert.equal(await page.locator(FRAME).count(), 1, 'one widget iframe');
-    const src = new URL(await page.locator(FRAME).getAttribute('src'));
+    assert.equal(await page.locator(WIDGET_FRAME).count(), 1, 'one widget iframe');
+    const src = new URL(await page.locator(WIDGET_FRAME).getAttribute('src'));
     assert.equal(src.origin, server.baseUrl);
     assert.equal(src.pathname, '/embed');
     assert.equal(src.search.includes(new URL(url).pathname.split('/').pop()), false, 'the token never travels in a query');
@@ -97,7 +78,7 @@ describe('the invoice email\'s Pay Invoice link, without a portal account', () =
     await waitForFrameStage(frame, 'review');
     await frame.getByRole('heading', { level: 2, name: `Amount due: ${usd(invoice.balance)}`, exact: true }).waitFor();
     await frame.getByRole('button', { name: 'Pay Now', exact: true }).waitFor();
-    await assertAudit(page, 'pay');
+    await assertAccessiblePage(page, server, 'pay');
     await assertClean(page);
   });
 
@@ -122,7 +103,7 @@ describe('the invoice email\'s Pay Invoice link, without a portal account', () =
     const summary = page.locator('.invoice-summary');
     await summary.locator('.badge', { hasText: 'Paid' }).waitFor({ timeout: 5000 });
     assert.equal((await summary.locator('.fact-main dd').textContent()).trim(), usd(0), 'the summary\'s balance due');
-    await assertAudit(page, 'pay-succeeded');
+    await assertAccessiblePage(page, server, 'pay-succeeded');
     await assertClean(page);
     const view = await admin.invoice(invoice.id);
     assert.deepEqual(view.payments.map((p) => [p.status, p.amount, p.method.last4]), [['succeeded', invoice.balance, '4242']]);
@@ -146,7 +127,7 @@ describe('the invoice email\'s Pay Invoice link, without a portal account', () =
     const balance = page.locator('.totals .balance dd');
     assert.equal((await balance.textContent()).trim(), usd(0));
     await page.getByRole('button', { name: 'Print receipt', exact: true }).waitFor();
-    await assertAudit(page, 'pay-paid-receipt');
+    await assertAccessiblePage(page, server, 'pay-paid-receipt');
     await assertClean(page);
   });
 });
@@ -175,7 +156,7 @@ describe('an expired link', () => {
       assert.equal(await page.locator('canvas, iframe').count(), 0, 'no canvas, no iframe');
       assert.equal(await page.getByRole('button', { name: 'Pay Now' }).count(), 0);
       assert.equal((await page.title()), 'Payment link expired');
-      await assertAudit(page, 'pay-expired');
+      await assertAccessiblePage(page, server, 'pay-expired');
       await assertClean(page);
     } finally {
       await page.context().close();

@@ -15,42 +15,25 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { adminApi } from './helpers/admin.mjs';
-import { artifactsDir, cspViolations, launchBrowser, newWidgetPage } from './helpers/browser.mjs';
+import { assertAccessiblePage, assertClean } from './helpers/assertions.mjs';
+import { artifactsDir, newWidgetPage, nextPaymentResponse } from './helpers/browser.mjs';
 import {
-  auditPage, createPortalClient, describePageViolations, fillFrameCard, framePress, MASTERCARD,
-  nextPaymentResponse, setCardRemoval, shortDate, signIn, usd, VISA, waitForFrameStage, widgetFrame,
+  createPortalClient, fillFrameCard, framePress, setCardRemoval, shortDate, signIn, waitForFrameStage, widgetFrame,
 } from './helpers/pages.mjs';
-import { codeCatalogue, startServer } from './helpers/server.mjs';
+import { codeCatalogue } from './helpers/server.mjs';
+import { startServerAndBrowser } from './helpers/suite.mjs';
+import { MASTERCARD, usd, WIDGET_FRAME } from './helpers/values.mjs';
 
 let server;
 let browser;
 let admin;
+let cleanup;
 const catalogue = codeCatalogue();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  admin = adminApi(server);
-});
+before(async () => ({ server, browser, admin, cleanup } = await startServerAndBrowser()));
+after(() => cleanup?.());
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const FRAME = 'iframe[title="Invoice payment"]';
 const DOTS = '\u2022\u2022\u2022\u2022';
-
-async function assertAudit(page, name) {
-  const violations = await auditPage(page, server, name);
-  assert.equal(violations.length, 0, `axe-core violations on ${name}:\n${describePageViolations(violations)}`);
-}
-
-async function assertClean(page) {
-  assert.deepEqual(await cspViolations(page), [], 'CSP violations');
-  assert.deepEqual(page.pwErrors, [], 'page errors');
-}
 
 const pathOf = (page) => new URL(page.url()).pathname;
 
@@ -107,7 +90,7 @@ describe('the login form', () => {
       assert.equal(pathOf(page), '/portal/login', 'still on the login page');
       assert.equal(await page.getByLabel('Email', { exact: true }).inputValue(), server.seed.portal.email, 'the email is kept');
       assert.equal(await page.getByRole('button', { name: 'Sign in', exact: true }).isEnabled(), true, 'can try again');
-      await assertAudit(page, 'login-error');
+      await assertAccessiblePage(page, server, 'login-error');
       await assertClean(page);
     } finally {
       await page.context().close();
@@ -136,7 +119,7 @@ describe('the portal client\'s email link: sign in, pay part with the saved card
     invoice = (await admin.invoice(invoiceId)).invoice;
     assert.equal(invoice.number, link.number);
     await page.getByRole('heading', { level: 1, name: 'Sign in to your client portal', exact: true }).waitFor();
-    await assertAudit(page, 'login');
+    await assertAccessiblePage(page, server, 'login');
 
     // The sign-in answer names Sam's client (read before the page moves on).
     await page.route('**/api/v1/session', async (route) => {
@@ -149,13 +132,13 @@ describe('the portal client\'s email link: sign in, pay part with the saved card
     assert.match(sam.clientId ?? '', /^cli_/);
     await page.getByRole('heading', { level: 1, name: `Invoice ${invoice.number}`, exact: true }).waitFor();
     await page.getByRole('navigation', { name: 'Client portal' }).waitFor();
-    const src = new URL(await page.locator(FRAME).getAttribute('src'));
+    const src = new URL(await page.locator(WIDGET_FRAME).getAttribute('src'));
     assert.equal(src.pathname, '/embed');
     assert.equal(src.hash, `#invoice=${invoiceId}`, 'the widget pays with the session, not a link');
     const frame = await widgetFrame(page, server);
     await waitForFrameStage(frame, 'review');
     await frame.getByRole('heading', { level: 2, name: `Amount due: ${usd(invoice.balance)}`, exact: true }).waitFor();
-    await assertAudit(page, 'portal-invoice');
+    await assertAccessiblePage(page, server, 'portal-invoice');
     await assertClean(page);
   });
 
@@ -178,7 +161,7 @@ describe('the portal client\'s email link: sign in, pay part with the saved card
     // A portal session offers the saved card (a link never does).
     const saved = frame.getByRole('radio', { name: new RegExp(`^Visa ${DOTS} 4242`) });
     assert.equal(await saved.count(), 1, 'the saved Visa is offered');
-    await assertAudit(page, 'portal-invoice-method');
+    await assertAccessiblePage(page, server, 'portal-invoice-method');
     await framePress(saved);
     await framePress(frame.getByRole('button', { name: 'Continue', exact: true }));
     await waitForFrameStage(frame, 'details');
@@ -196,7 +179,7 @@ describe('the portal client\'s email link: sign in, pay part with the saved card
     assert.deepEqual([body.payment.method.brand, body.payment.method.last4], ['visa', '4242']);
     payments.push(body.payment);
     await assertConfirmation(frame, body.payment, invoice.number);
-    await assertAudit(page, 'portal-invoice-paid-part');
+    await assertAccessiblePage(page, server, 'portal-invoice-paid-part');
     await assertClean(page);
   });
 
@@ -268,7 +251,7 @@ describe('the portal client\'s email link: sign in, pay part with the saved card
     // Two receipt links on one page must not read the same to a screen reader.
     const names = await history.getByRole('link', { name: /Receipt/ }).evaluateAll((ls) => ls.map((l) => l.getAttribute('aria-label') || l.textContent));
     assert.equal(new Set(names).size, names.length, `receipt links are told apart: ${JSON.stringify(names)}`);
-    await assertAudit(page, 'portal-billing');
+    await assertAccessiblePage(page, server, 'portal-billing');
     await assertClean(page);
   });
 
@@ -292,7 +275,7 @@ describe('the portal client\'s email link: sign in, pay part with the saved card
     assert.equal((await page.locator('.totals .balance dd').textContent()).trim(), usd(0));
     assert.equal((await page.locator('.totals div', { hasText: 'Amount paid' }).locator('dd').textContent()).trim(), usd(invoice.total));
     await page.getByRole('button', { name: 'Print receipt', exact: true }).waitFor();
-    await assertAudit(page, 'portal-receipt');
+    await assertAccessiblePage(page, server, 'portal-receipt');
 
     const nav = page.getByRole('navigation', { name: 'Client portal' });
     const display = (l) => l.evaluate((el) => getComputedStyle(el).display);
@@ -324,7 +307,7 @@ describe('Pending Invoices', () => {
     assert.ok((await row.textContent()).includes(usd(fresh.balance)), 'with its balance');
     const payNow = row.getByRole('link', { name: new RegExp(`^Pay Now`) });
     assert.equal((await payNow.textContent()).trim(), 'Pay Now');
-    await assertAudit(page, 'portal-dashboard');
+    await assertAccessiblePage(page, server, 'portal-dashboard');
     await Promise.all([page.waitForURL(`**/portal/invoices/${fresh.id}`), payNow.click()]);
     await page.getByRole('heading', { level: 1, name: `Invoice ${fresh.number}`, exact: true }).waitFor();
     const frame = await widgetFrame(page, server);
@@ -371,7 +354,7 @@ describe('saved cards', () => {
       assert.equal(await cards.count(), 1);
       assert.equal(await cards.first().getByText(label, { exact: true }).count(), 1);
       const remove = page.getByRole('button', { name: `Remove ${label}`, exact: true });
-      await assertAudit(page, 'portal-payment-methods');
+      await assertAccessiblePage(page, server, 'portal-payment-methods');
       const answer = page.waitForResponse((r) => r.request().method() === 'DELETE');
       await remove.click();
       assert.equal((await answer).status(), 204);
@@ -381,7 +364,7 @@ describe('saved cards', () => {
       assert.deepEqual((await api.json()).payment_methods, [], 'and the wallet');
       await page.reload({ waitUntil: 'load' });
       await page.getByText('No saved cards.', { exact: false }).waitFor();
-      await assertAudit(page, 'portal-payment-methods-empty');
+      await assertAccessiblePage(page, server, 'portal-payment-methods-empty');
       await assertClean(page);
     } finally {
       await page.context().close();
@@ -402,7 +385,7 @@ describe('saved cards', () => {
       // The practitioner's contact, as the API gives it (an expired link names them).
       const who = (await server.api(`/api/v1/links/${server.link(/expired/).token}`)).json.error.practitioner;
       assert.equal(await page.getByRole('link', { name: who.email, exact: true }).getAttribute('href'), `mailto:${who.email}`);
-      await assertAudit(page, 'portal-payment-methods-locked');
+      await assertAccessiblePage(page, server, 'portal-payment-methods-locked');
       const list = await (await page.request.get(`${server.baseUrl}/api/v1/me/payment-methods`)).json();
       assert.equal(list.removal_allowed, false);
       const del = await page.request.delete(`${server.baseUrl}/api/v1/me/payment-methods/${list.payment_methods[0].id}`);
@@ -428,7 +411,7 @@ describe('signing out', () => {
     ]);
     assert.equal(new URL(page.url()).searchParams.get('signed_out'), '1');
     await page.getByRole('status').filter({ hasText: 'You are signed out.' }).waitFor();
-    await assertAudit(page, 'signed-out');
+    await assertAccessiblePage(page, server, 'signed-out');
     const cookies = await page.context().cookies();
     assert.equal(cookies.some((c) => c.name === 'pw_session' && c.value), false, 'the session cookie is gone');
     await page.goto(`${server.baseUrl}/portal`, { waitUntil: 'load' });

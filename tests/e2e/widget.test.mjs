@@ -6,49 +6,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { assertAccessible, assertClean } from './helpers/assertions.mjs';
 import {
-  axeViolations, cspViolations, describeViolations, launchBrowser, newWidgetPage, openWidget, screenshot,
-  stats, waitForIdle, waitForStage,
+  mirror, newWidgetPage, openWidget, screenshot, stats, waitForAnnouncement, waitForIdle, waitForStage,
 } from './helpers/browser.mjs';
-import { startServer } from './helpers/server.mjs';
+import { startServerAndBrowser } from './helpers/suite.mjs';
+import { usd } from './helpers/values.mjs';
 
 let server;
 let browser;
+let cleanup;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-// The amount as the payer's locale shows it, computed here independently of
-// the widget (USD has two decimals).
-const usd = (minor) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(minor / 100);
-
-// The page loaded cleanly: no script errors, nothing refused by the CSP,
-// no failed request but the ones the screen is about.
-async function assertClean(page, expectedHttpErrors = []) {
-  assert.deepEqual(await cspViolations(page), [], 'CSP violations');
-  assert.deepEqual(page.pwErrors, [], 'page errors');
-  assert.deepEqual(page.pwHttpErrors, expectedHttpErrors, 'failed requests');
-}
-
-// Text the accessibility mirror exposes (not the live regions).
-const mirror = (page) => page.locator('#pw-a11y');
-
-// The sentence the widget announced through its aria-live region.
-async function waitForAnnouncement(page, role, text) {
-  await page.getByRole(role).filter({ hasText: text }).waitFor({ timeout: 5000 });
-}
-
-async function assertNoAxeViolations(page) {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, `axe-core violations:\n${describeViolations(violations)}`);
-}
+before(async () => ({ server, browser, cleanup } = await startServerAndBrowser()));
+after(() => cleanup?.());
 
 describe('review screen from an email link', () => {
   let page;
@@ -82,12 +52,12 @@ describe('review screen from an email link', () => {
     assert.equal(await mail.getAttribute('href'), `mailto:${inv.practitioner.email}`);
     // The token left the address bar (history.replaceState) once read.
     assert.equal(new URL(page.url()).hash.includes(server.link(/partial payments/).token), false);
-    await assertClean(page);
+    await assertClean(page, { failedRequests: [] });
     await screenshot(page, 'review');
   });
 
   test('axe-core reports no violations on the review screen', async () => {
-    await assertNoAxeViolations(page);
+    await assertAccessible(page, 'the review screen');
   });
 
   test('draws nothing while idle for 2 s', async () => {
@@ -112,7 +82,7 @@ describe('review screen from an email link', () => {
     await page.keyboard.press('Enter');
     await waitForStage(page, 'amount');
     assert.equal(await page.getByRole('button', { name: 'Pay Now', exact: true }).count(), 0);
-    await assertClean(page);
+    await assertClean(page, { failedRequests: [] });
     await screenshot(page, 'amount');
   });
 });
@@ -136,8 +106,8 @@ describe('link states', () => {
       assert.equal(await page.getByRole('link', { name: who.email, exact: true }).getAttribute('href'), `mailto:${who.email}`);
       assert.equal(await page.getByRole('link', { name: who.phone, exact: true }).count(), 1);
       assert.equal(await page.getByRole('button').count(), 0, 'nothing to press on an expired link');
-      await assertClean(page, ['410 /api/v1/links/…']);
-      await assertNoAxeViolations(page);
+      await assertClean(page, { failedRequests: ['410 /api/v1/links/…'] });
+      await assertAccessible(page, 'the expired link screen');
       await screenshot(page, 'link-expired');
     } finally {
       await page.context().close();
@@ -163,8 +133,8 @@ describe('link states', () => {
       // No invoice details reach a payer who is not signed in.
       assert.equal(await page.getByRole('button', { name: 'Pay Now' }).count(), 0);
       assert.equal(await mirror(page).getByText(/INV-|\$/).count(), 0);
-      await assertClean(page, ['403 /api/v1/links/…']);
-      await assertNoAxeViolations(page);
+      await assertClean(page, { failedRequests: ['403 /api/v1/links/…'] });
+      await assertAccessible(page, 'the sign-in required screen');
       await screenshot(page, 'login-required');
     } finally {
       await page.context().close();

@@ -5,23 +5,18 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
+import { assertClean } from './helpers/assertions.mjs';
 import {
-  field, launchBrowser, newWidgetPage, openWidget, press, screenshot, stats, waitForIdle, waitForStage,
+  field, newWidgetPage, openWidget, press, screenshot, stats, waitForIdle, waitForStage,
 } from './helpers/browser.mjs';
-import { startServer } from './helpers/server.mjs';
+import { startServerAndBrowser } from './helpers/suite.mjs';
 
 let server;
 let browser;
+let cleanup;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+before(async () => ({ server, browser, cleanup } = await startServerAndBrowser()));
+after(() => cleanup?.());
 
 test('the widget draws again after its WebGL context is lost and restored, keeping what was typed', async () => {
   const page = await newWidgetPage(browser);
@@ -52,7 +47,7 @@ test('the widget draws again after its WebGL context is lost and restored, keepi
     assert.ok(back.drawCalls > lost.drawCalls, `real WebGL draw calls after the restore (${lost.drawCalls} -> ${back.drawCalls})`);
     assert.equal(back.stage, 'details', 'still on the card form');
     assert.equal(await field(page, 'Card number').inputValue(), '4242 4242 4242 4242', 'what was typed is kept');
-    assert.deepEqual(page.pwErrors, [], 'no page errors');
+    await assertClean(page, { failedRequests: [] });
     await screenshot(page, 'widget-context-restored');
   } finally {
     await page.context().close();

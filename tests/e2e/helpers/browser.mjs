@@ -134,30 +134,38 @@ export async function screenshot(page, name) {
   return file;
 }
 
-// axe-core's violations on the current page (WCAG 2.x A/AA and best
-// practice rules), as "rule: help (n nodes)" strings plus the raw list.
+// axe-core's violations (WCAG 2.x A/AA and best practice rules) on one
+// frame's document, as {id, impact, help, nodes} (the test asserts there
+// are none). Frames are audited one document at a time (iframes: false): a
+// cross-origin frame without axe would leave axe waiting for its answer.
 // axe.min.js comes from node_modules. It is NOT injected with
 // page.addScriptTag: that adds an inline <script>, which the page's CSP
 // (script-src 'self') rightly refuses, leaving a violation behind. It is
 // evaluated through the DevTools protocol instead, which the CSP does not
 // govern, so the page under audit keeps its real policy.
 let axeSource;
-export async function axeViolations(page) {
-  const has = () => page.evaluate(() => typeof window.axe === 'object' && typeof window.axe.run === 'function');
+export async function axeFrameViolations(frame) {
+  const has = () => frame.evaluate(() => typeof window.axe === 'object' && typeof window.axe.run === 'function');
   if (!(await has())) {
     axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-    await page.evaluate(axeSource);
+    await frame.evaluate(axeSource);
     if (!(await has())) throw new Error('e2e: axe-core did not load into the page');
   }
-  const result = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+  return frame.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'], iframes: false });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
-  return result;
 }
 
+// The widget page's own document (/embed holds no frames).
+export function axeViolations(page) {
+  return axeFrameViolations(page.mainFrame());
+}
+
+// One line per violation, prefixed with where it was found when the audit
+// covered several documents (auditPage: "page", "widget frame").
 export function describeViolations(list) {
-  return list.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).join(', ')}`).join('\n');
+  return list.map((v) => `${v.where ? `${v.where}: ` : ''}${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).join(', ')}`).join('\n');
 }
 
 export async function cspViolations(page) {
@@ -238,9 +246,16 @@ export async function tabSequence(page, count, key = 'Tab') {
   return seen;
 }
 
-// Text the widget exposes through its mirror (headings, text, notices).
+// Text the widget exposes through its mirror (headings, text, notices;
+// not the live regions).
 export function mirror(page) {
   return page.locator('#pw-a11y');
+}
+
+// The widget announced `text` through its aria-live region: politely
+// (role 'status') or as an alert (role 'alert').
+export async function waitForAnnouncement(page, role, text) {
+  await page.getByRole(role).filter({ hasText: text }).waitFor({ timeout: 5000 });
 }
 
 // A screen of the journey: the screenshot build/e2e-artifacts/widget-<name>.png
@@ -250,6 +265,16 @@ export async function auditScreen(page, name, { idle = true } = {}) {
   if (idle) await waitForIdle(page, 300);
   await screenshot(page, `widget-${name}`);
   return axeViolations(page);
+}
+
+// POST /api/v1/invoices/{id}/payments, the request that charges.
+export const PAYMENTS_PATH = /^\/api\/v1\/invoices\/[^/]+\/payments$/;
+
+// The next payment response the widget receives (a page also sees the
+// requests of the widget frames it holds).
+export function nextPaymentResponse(page) {
+  return page.waitForResponse((r) => r.request().method() === 'POST' && PAYMENTS_PATH.test(new URL(r.url()).pathname),
+    { timeout: 20000 });
 }
 
 // What the widget sends: every request whose path matches `re`, with its

@@ -7,12 +7,7 @@
 //   await page.goto(`${site.origin}/#link=${token}`);
 //   const frame = await widgetFrame(page, server);     // the /embed iframe's Frame
 //   await site.close();
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-
 export { startDemoSite } from '../../../tools/demo_site/serve.mjs';
-
-const require = createRequire(import.meta.url);
 
 // Replaces the demo practice's embed origins (every settings member is
 // required, so the others are read back as the seed set them).
@@ -33,18 +28,4 @@ export async function widgetFrame(page, server, timeout = 20000) {
     await page.waitForTimeout(100);
   }
   throw new Error(`e2e: no /embed frame within ${timeout} ms; frames: ${page.frames().map((f) => f.url()).join(', ')}`);
-}
-
-// axe-core on one frame's document only (iframes: false): a cross-origin
-// frame without axe would leave axe waiting for its answer. The widget frame
-// is audited on its own with the same function. Evaluated like
-// helpers/browser.mjs does (not as an inline script the CSP would refuse).
-let axeSource;
-export async function axeFrameViolations(frame) {
-  axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-  if (!(await frame.evaluate(() => typeof window.axe === 'object'))) await frame.evaluate(axeSource);
-  return frame.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'], iframes: false });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
 }

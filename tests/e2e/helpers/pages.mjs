@@ -13,8 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { artifactsDir, futureExpiry } from './browser.mjs';
-import { axeFrameViolations } from './demo_site.mjs';
+import { artifactsDir, axeFrameViolations, futureExpiry } from './browser.mjs';
 
 // ------------------------------------------------------------------ email
 // The server writes invoice emails as .eml files into <data dir>/outbox
@@ -150,8 +149,6 @@ export async function framePress(locator) {
 }
 
 const exp = futureExpiry();
-export const VISA = '4242 4242 4242 4242';
-export const MASTERCARD = '5555 5555 5555 4444';
 
 // Types a card into the widget's card form inside `frame`.
 export async function fillFrameCard(frame, number, name = 'Jordan Rivera') {
@@ -160,13 +157,6 @@ export async function fillFrameCard(frame, number, name = 'Jordan Rivera') {
   await frame.getByRole('textbox', { name: 'Security code', exact: true }).fill('123');
   await frame.getByRole('textbox', { name: 'Name on card', exact: true }).fill(name);
   await frame.getByRole('textbox', { name: 'Postal code', exact: true }).fill('94107');
-}
-
-// The next payment response the widget receives (the page sees its
-// frame's requests).
-export function nextPaymentResponse(page) {
-  return page.waitForResponse((r) => r.request().method() === 'POST' &&
-    /^\/api\/v1\/invoices\/[^/]+\/payments$/.test(new URL(r.url()).pathname), { timeout: 20000 });
 }
 
 // ------------------------------------------------------------------ portal
@@ -233,13 +223,6 @@ export async function auditPage(page, server, name) {
   }
   return out;
 }
-
-export function describePageViolations(list) {
-  return list.map((v) => `${v.where}: ${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).join(', ')}`).join('\n');
-}
-
-// Amounts as en-US Intl shows them (what both the pages and the widget print).
-export const usd = (minor) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(minor / 100);
 
 // "Nov 27, 2026" for an ISO instant or date, as the pages print dates.
 export function shortDate(iso) {
