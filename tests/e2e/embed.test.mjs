@@ -11,8 +11,8 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { assertAccessible, assertClean } from './helpers/assertions.mjs';
-import { artifactsDir, newWidgetPage } from './helpers/browser.mjs';
-import { allowEmbedOrigins, startDemoSite, widgetFrame } from './helpers/demo_site.mjs';
+import { artifactsDir, newWidgetPage, widgetFrame } from './helpers/browser.mjs';
+import { allowEmbedOrigins, startDemoSite } from './helpers/demo_site.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
 import { WIDGET_FRAME } from './helpers/values.mjs';
 

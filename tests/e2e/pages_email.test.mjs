@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { assertAccessiblePage, assertClean } from './helpers/assertions.mjs';
-import { newWidgetPage, nextPaymentResponse } from './helpers/browser.mjs';
+import { newWidgetPage, nextPaymentResponse, widgetFrame } from './helpers/browser.mjs';
 import {
-  fillFrameCard, framePress, payInvoiceLink, sendInvoiceEmail, shortDate, waitForFrameStage, widgetFrame,
+  fillFrameCard, framePress, payInvoiceLink, sendInvoiceEmail, shortDate, waitForFrameStage,
 } from './helpers/pages.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
 import { usd, VISA, WIDGET_FRAME } from './helpers/values.mjs';

@@ -16,9 +16,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { assertAccessiblePage, assertClean } from './helpers/assertions.mjs';
-import { artifactsDir, newWidgetPage, nextPaymentResponse } from './helpers/browser.mjs';
+import { artifactsDir, newWidgetPage, nextPaymentResponse, widgetFrame } from './helpers/browser.mjs';
 import {
-  createPortalClient, fillFrameCard, framePress, setCardRemoval, shortDate, signIn, waitForFrameStage, widgetFrame,
+  createPortalClient, fillFrameCard, framePress, setCardRemoval, shortDate, signIn, waitForFrameStage,
 } from './helpers/pages.mjs';
 import { codeCatalogue } from './helpers/server.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';

@@ -277,6 +277,23 @@ export function nextPaymentResponse(page) {
     { timeout: 20000 });
 }
 
+// The widget iframe's Frame (the payment host's /embed inside a page: the
+// demo site, the pay and portal pages), once the wasm runs in it. The
+// loader (web/pay-widget.js) may replace an iframe, so the frame is looked
+// up by its URL each time.
+export async function widgetFrame(page, server, timeout = 30000) {
+  const end = Date.now() + timeout;
+  let frame;
+  while (Date.now() < end && !frame) {
+    frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(`${server.baseUrl}/embed`));
+    if (!frame) await page.waitForTimeout(100);
+  }
+  if (!frame) throw new Error(`e2e: no /embed frame within ${timeout} ms; frames: ${page.frames().map((f) => f.url())}`);
+  await frame.waitForFunction(() => window.Module && typeof window.Module.pwStats === 'function', null,
+    { timeout: Math.max(1000, end - Date.now()), polling: 100 });
+  return frame;
+}
+
 // What the widget sends: every request whose path matches `re`, with its
 // method and headers, and its response status when one came back.
 export function recordRequests(page, re) {

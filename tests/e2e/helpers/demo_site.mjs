@@ -5,7 +5,7 @@
 //   const site = await startDemoSite({ listen: 'localhost:0', paymentHost: server.baseUrl });
 //   await allowEmbedOrigins(server, [site.origin]);   // PUT /api/v1/admin/settings
 //   await page.goto(`${site.origin}/#link=${token}`);
-//   const frame = await widgetFrame(page, server);     // the /embed iframe's Frame
+//   const frame = await widgetFrame(page, server);     // helpers/browser.mjs: the /embed iframe's Frame
 //   await site.close();
 export { startDemoSite } from '../../../tools/demo_site/serve.mjs';
 
@@ -17,15 +17,4 @@ export async function allowEmbedOrigins(server, origins) {
   const r = await server.api('/api/v1/admin/settings', { method: 'PUT', headers: auth, body });
   if (r.status !== 200) throw new Error(`e2e: PUT /api/v1/admin/settings answered ${r.status}: ${r.text}`);
   return r.json;
-}
-
-// The widget iframe's Frame, once its document is the payment host's /embed.
-export async function widgetFrame(page, server, timeout = 20000) {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const f = page.frames().find((fr) => fr !== page.mainFrame() && fr.url().startsWith(`${server.baseUrl}/embed`));
-    if (f) return f;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`e2e: no /embed frame within ${timeout} ms; frames: ${page.frames().map((f) => f.url()).join(', ')}`);
 }

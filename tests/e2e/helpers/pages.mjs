@@ -6,7 +6,7 @@
 //
 //   const mail = await sendInvoiceEmail(server, invoiceId);  // newest .eml, parsed
 //   const url = payInvoiceLink(mail);                        // the Pay Invoice button
-//   const frame = await widgetFrame(page, server);           // the /embed iframe, running
+//   const frame = await widgetFrame(page, server);           // helpers/browser.mjs: the /embed iframe, running
 //   await framePress(frame.getByRole('button', { name: 'Pay Now' }));
 //   const violations = await auditPage(page, server, 'pay');
 import assert from 'node:assert/strict';
@@ -111,22 +111,6 @@ export function payInvoiceLink(mail) {
 }
 
 // ------------------------------------------------------------------ widget
-// The widget iframe's Frame, once the wasm runs in it. The pages' loader
-// (web/pay-widget.js) may replace the server's plain iframe, so the frame is
-// looked up by its URL each time.
-export async function widgetFrame(page, server, timeout = 30000) {
-  const end = Date.now() + timeout;
-  let frame;
-  while (Date.now() < end && !frame) {
-    frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(`${server.baseUrl}/embed`));
-    if (!frame) await page.waitForTimeout(100);
-  }
-  if (!frame) throw new Error(`e2e: no /embed frame within ${timeout} ms; frames: ${page.frames().map((f) => f.url())}`);
-  await frame.waitForFunction(() => window.Module && typeof window.Module.pwStats === 'function', null,
-    { timeout: Math.max(1000, end - Date.now()), polling: 100 });
-  return frame;
-}
-
 export async function waitForFrameStage(frame, stage, timeout = 20000) {
   try {
     await frame.waitForFunction((s) => window.Module.pwStats().stage === s, stage, { timeout, polling: 50 });
