@@ -3,10 +3,26 @@
 // before tokenising a card.
 //
 // Brand ranges, lengths, gaps and CVC sizes follow braintree's
-// credit-card-type table (plus Troy 9792 and Naranja 589562, which it lacks).
+// credit-card-type table, plus Troy and Naranja, which it lacks:
+//   Troy     9792, and these 6-digit IINs inside Discover's "65": 650052,
+//            650082-650083, 650092, 650161, 650170, 650173, 650175, 650268,
+//            650271, 650273-650274. These are the Troy IINs we could verify;
+//            the rest of Troy's list is to be added from the issuer's (BKM's)
+//            own IIN table, not guessed: until then those numbers read as
+//            Discover.
+//   Naranja  589562 (its own network), and the co-branded 402918 (Visa) and
+//            527572 (Mastercard).
 // Where ranges overlap the most specific match wins: a 6-digit Elo prefix
-// beats Visa's "4", Discover's "65" beats Maestro's catch-all "6". Verve and
+// beats Visa's "4", Discover's "65" beats Maestro's catch-all "6", Troy's
+// 650052 beats Discover's "65", Naranja's 402918 beats Visa's "4". Verve and
 // Maestro publish overlapping 6-digit ranges; Verve wins those.
+//
+// Co-branded cards: a card issued under a co-brand on another network's rails
+// (Naranja 402918 on Visa, 527572 on Mastercard) has two answers. Its brand
+// (detect_card_brand, CardNumberInfo::brand, card_brand_name, the brand id
+// the API and the vault record) is the co-brand the payer sees printed on
+// the card: "Naranja". Its network (card_network) is the one that routes and
+// authorises it: Visa, Mastercard. Lengths, gaps and CVC follow the brand.
 //
 // Card numbers are taken as typed: spaces and dashes are ignored anywhere;
 // any other character (letters, dots, NUL, non-ASCII digits, emoji) makes the
@@ -80,6 +96,14 @@ int card_cvc_length(CardBrand brand);
 // jcb), else unknown ("5" could be mastercard or maestro). Anything that is
 // not all ASCII digits gives unknown.
 CardBrand detect_card_brand(std::string_view digits);
+
+// The network that routes a digits-only number (no spaces): the brand
+// itself except for co-branded ranges (see the top of this file), where it
+// is the host network ("4029180000000000" is brand naranja, network visa;
+// "5275720000000000" mastercard; Naranja's own 589562 is naranja). Partial
+// numbers follow detect_card_brand's rule ("40291" is still visa). Anything
+// that is not all ASCII digits, or no supported prefix, gives unknown.
+CardBrand card_network(std::string_view digits);
 
 // True when some supported card's IIN range starts with these digits (or the
 // digits already cover one): more digits could still make a card of some
