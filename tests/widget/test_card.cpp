@@ -110,6 +110,12 @@ BOOST_AUTO_TEST_CASE(expiry_is_formatted_as_typed) {
     BOOST_TEST(w.value("exp") == "12 / 34");
     w.type("exp", "4");
     BOOST_TEST(w.value("exp") == "04 / ");
+    // Pasted forms the core reads are shown the same way (pw::format_card_expiry).
+    w.type("exp", "837");
+    BOOST_TEST(w.value("exp") == "08 / 37");
+    w.type("exp", "112033");
+    BOOST_TEST(w.value("exp") == "11 / 2033");
+    BOOST_TEST(w.state().details.card.exp == "11 / 2033");
 }
 
 BOOST_AUTO_TEST_CASE(luhn_error_appears_once_the_field_is_left) {

@@ -178,13 +178,34 @@ struct CardExpiry {
     friend bool operator==(const CardExpiry&, const CardExpiry&) = default;
 };
 
-// Reads "MM/YY", "MM/YYYY", "M/YY", "M/YYYY" (spaces allowed around "/",
-// e.g. "12 / 29" from autofill), "MM YY", "MM YYYY", "MMYY" and "YYYY-MM";
-// leading and trailing spaces are ignored. Field "exp". Codes:
+// Reads these forms (M/MM: month, YY: 20YY, YYYY: the year), and no other;
+// leading and trailing spaces are ignored:
+//   with "/"     MM/YY, MM/YYYY, M/YY, M/YYYY; spaces allowed around the "/"
+//                ("12 / 29", as autofill and format_card_expiry write it)
+//   with spaces  MM YY, MM YYYY, M YY, M YYYY
+//   ISO          YYYY-MM, YYYY-M ("2035-5"; <input type="month"> gives YYYY-MM)
+//   digits only  4 digits: always MMYY ("1234" is 12/34, never 1/234 or
+//                YYMM; "2030" is month 20: invalid_expiry_month);
+//                6 digits: MMYYYY ("112033" is 11/2033);
+//                3 digits: MYY, 5 digits: MYYYY, only when the first digit is
+//                2-9 ("837" is 8/37, "82030" is 8/2030). With a first digit
+//                0 or 1 they are ambiguous or unfinished ("122": 1/22 or
+//                12/2...; "12030": 1/2030 or 12/03...) and refused.
+// Field "exp". Codes:
 //   expiry_required       nothing typed
-//   invalid_expiry        not one of the forms above
+//   invalid_expiry        not one of the forms above (including the
+//                         ambiguous digit runs)
 //   invalid_expiry_month  the month is 0 or above 12
 Result<CardExpiry> parse_card_expiry(std::string_view text);
+
+// The expiry as the payer types it, formatted the way the form shows it
+// ("MM / YY"): only text of 1 to 6 ASCII digits is changed, so deleting
+// the separator is never undone. A first digit 2-9 is the whole month
+// ("4" -> "04 / ", "837" -> "08 / 37", "82030" -> "08 / 2030"); after a 0
+// or 1 the month is two digits ("1" and "12" stay, "122" -> "12 / 2",
+// "1229" -> "12 / 29", "112033" -> "11 / 2033"). Whatever parse_card_expiry
+// reads from the digits it reads the same from the formatted text.
+std::string format_card_expiry(std::string_view text);
 
 // A card is good through the last day of its expiry month, so it is expired
 // only when (year, month) is before today's. Issuers print at most 19 years
