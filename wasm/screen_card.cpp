@@ -37,22 +37,6 @@ pw::Date today() {
 #endif
 }
 
-bool all_digits(const std::string& s) {
-    if (s.empty()) return false;
-    for (char c : s)
-        if (c < '0' || c > '9') return false;
-    return true;
-}
-
-// "1229" -> "12 / 29", "4" -> "04 / ": only ever applied to digits-only
-// text, so deleting the separator is never undone by the reformatting.
-std::string format_expiry(const std::string& v) {
-    if (!all_digits(v)) return v;
-    if (v.size() == 1 && v[0] >= '2') return "0" + v + " / ";
-    if (v.size() >= 3 && v.size() <= 4) return v.substr(0, 2) + " / " + v.substr(2);
-    return v;
-}
-
 // The text under a field: the core's message once the payer has left the
 // field (or while typing, when more characters cannot fix it).
 std::string field_error(Ui& ui, const std::string& id, const pw::Error& local, bool certain_while_typing,
@@ -79,7 +63,7 @@ void draw_card_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
     if (!locked) {
         const std::string grouped = pw::format_card_number(number);
         if (grouped != number) in.set_value("number", number = grouped);
-        const std::string e = format_expiry(exp);
+        const std::string e = pw::format_card_expiry(exp);
         if (e != exp) in.set_value("exp", exp = e);
     }
     const std::string& cvc = in.value("cvc");

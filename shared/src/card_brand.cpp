@@ -2,8 +2,8 @@
 //
 // Ranges, lengths, gaps and CVC sizes are those of braintree's
 // credit-card-type (src/lib/card-types.ts), which tracks the networks'
-// published ranges; Troy (9792) and Naranja (589562) come from the networks'
-// own documentation, as that table lacks them.
+// published ranges. Troy and Naranja are not in that table; their ranges and
+// why only these are listed are in card.hpp.
 #include <array>
 #include <cstdint>
 
@@ -69,16 +69,23 @@ const BrandInfo& info(CardBrand b) {
 }
 
 // One IIN range: numbers whose first `digits` digits lie in [lo, hi].
-// A single prefix is a range with lo == hi.
+// A single prefix is a range with lo == hi. `network` routes the card; it is
+// the brand itself except for a co-branded range (see card_network).
 struct IinRange {
     CardBrand brand;
     std::uint32_t lo;
     std::uint32_t hi;
     int digits;
+    CardBrand network;
 };
 
 constexpr IinRange r(CardBrand b, std::uint32_t lo, std::uint32_t hi, int digits) {
-    return {b, lo, hi, digits};
+    return {b, lo, hi, digits, b};
+}
+
+// A co-branded range: the payer sees `brand`, `network` routes it.
+constexpr IinRange co(CardBrand b, std::uint32_t iin, CardBrand network) {
+    return {b, iin, iin, 6, network};
 }
 
 using B = CardBrand;
@@ -113,8 +120,15 @@ constexpr IinRange kRanges[] = {
     r(B::hiper, 63743358, 63743358, 8), r(B::hiper, 637568, 637568, 6),
     r(B::hiper, 637599, 637599, 6), r(B::hiper, 637609, 637609, 6), r(B::hiper, 637612, 637612, 6),
     r(B::hipercard, 606282, 606282, 6),
+    // Troy's 6-digit IINs inside Discover's "65" (more specific, so they win).
     r(B::troy, 9792, 9792, 4),
+    r(B::troy, 650052, 650052, 6), r(B::troy, 650082, 650083, 6), r(B::troy, 650092, 650092, 6),
+    r(B::troy, 650161, 650161, 6), r(B::troy, 650170, 650170, 6), r(B::troy, 650173, 650173, 6),
+    r(B::troy, 650175, 650175, 6), r(B::troy, 650268, 650268, 6), r(B::troy, 650271, 650271, 6),
+    r(B::troy, 650273, 650274, 6),
+    // Naranja's own network, and its cards co-branded on Visa and Mastercard.
     r(B::naranja, 589562, 589562, 6),
+    co(B::naranja, 402918, B::visa), co(B::naranja, 527572, B::mastercard),
     r(B::verve, 506099, 506127, 6), r(B::verve, 506129, 506129, 6), r(B::verve, 506133, 506150, 6),
     r(B::verve, 506158, 506163, 6), r(B::verve, 506166, 506166, 6), r(B::verve, 506168, 506168, 6),
     r(B::verve, 506170, 506170, 6), r(B::verve, 506173, 506173, 6), r(B::verve, 506176, 506180, 6),
@@ -158,6 +172,37 @@ bool reaches(const IinRange& range, std::string_view digits) {
     return v >= range.lo / cut && v <= range.hi / cut;
 }
 
+// The range the digits (all ASCII digits) fall in: a range counts once the
+// digits cover its whole prefix; the longest (most specific) such prefix
+// decides, as matchStrength does in credit-card-type. Null when none is
+// complete yet.
+const IinRange* most_specific_range(std::string_view digits) {
+    const IinRange* best = nullptr;
+    for (const auto& range : kRanges) {
+        if (digits.size() < static_cast<std::size_t>(range.digits)) continue;
+        auto v = prefix_value(digits, static_cast<std::size_t>(range.digits));
+        if (v >= range.lo && v <= range.hi && (!best || range.digits > best->digits)) best = &range;
+    }
+    return best;
+}
+
+// What `pick` (brand or network) says of the digits: that of the most
+// specific complete range; when none is complete yet, the one value every
+// range the digits could still reach agrees on ("35" can only become JCB),
+// else unknown.
+template <class Pick>
+CardBrand classify(std::string_view digits, Pick pick) {
+    if (!all_ascii_digits(digits) || digits.empty()) return CardBrand::unknown;
+    if (const IinRange* range = most_specific_range(digits)) return pick(*range);
+    CardBrand agreed = CardBrand::unknown;
+    for (const auto& range : kRanges) {
+        if (!reaches(range, digits)) continue;
+        if (agreed != CardBrand::unknown && agreed != pick(range)) return CardBrand::unknown;
+        agreed = pick(range);
+    }
+    return agreed;
+}
+
 }  // namespace
 
 std::span<const CardBrand> all_card_brands() { return kKnownBrands; }
@@ -185,29 +230,11 @@ std::span<const int> card_gaps(CardBrand brand, std::size_t digit_count) {
 int card_cvc_length(CardBrand brand) { return info(brand).cvc; }
 
 CardBrand detect_card_brand(std::string_view digits) {
-    if (!all_ascii_digits(digits)) return CardBrand::unknown;
-    // A range counts once the digits cover its whole prefix; the longest
-    // (most specific) such prefix decides, as matchStrength does in
-    // credit-card-type.
-    CardBrand best = CardBrand::unknown;
-    int best_strength = 0;
-    for (const auto& range : kRanges) {
-        if (digits.size() < static_cast<std::size_t>(range.digits)) continue;
-        auto v = prefix_value(digits, static_cast<std::size_t>(range.digits));
-        if (v >= range.lo && v <= range.hi && range.digits > best_strength) {
-            best = range.brand;
-            best_strength = range.digits;
-        }
-    }
-    if (best != CardBrand::unknown || digits.empty()) return best;
-    // Nothing complete yet: if every range these digits could still reach
-    // belongs to one brand ("35" can only become JCB), it is that brand.
-    for (const auto& range : kRanges) {
-        if (!reaches(range, digits)) continue;
-        if (best != CardBrand::unknown && best != range.brand) return CardBrand::unknown;
-        best = range.brand;
-    }
-    return best;
+    return classify(digits, [](const IinRange& range) { return range.brand; });
+}
+
+CardBrand card_network(std::string_view digits) {
+    return classify(digits, [](const IinRange& range) { return range.network; });
 }
 
 bool is_card_prefix(std::string_view digits) {

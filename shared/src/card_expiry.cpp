@@ -47,6 +47,26 @@ Result<CardExpiry> from_parts(std::string_view month, std::string_view year) {
     return Result<CardExpiry>::success(e);
 }
 
+// A leading 2-9 can only be a one-digit month ("837" is 8/37); a leading 0
+// or 1 may be the first digit of a two-digit month ("122" is 1/22 or an
+// unfinished 12/2x), so the one-digit-month forms need a 2-9.
+bool one_digit_month(std::string_view digits) { return digits.front() >= '2'; }
+
+// Digits run together: MMYY, MMYYYY, and MYY / MYYYY when the month can
+// only be one digit; anything else is refused as ambiguous or incomplete.
+Result<CardExpiry> from_digit_run(std::string_view s) {
+    switch (s.size()) {
+        case 4:
+        case 6: return from_parts(s.substr(0, 2), s.substr(2));
+        case 3:
+        case 5:
+            if (one_digit_month(s)) return from_parts(s.substr(0, 1), s.substr(1));
+            break;
+        default: break;
+    }
+    return Result<CardExpiry>::failure(format_error());
+}
+
 }  // namespace
 
 Result<CardExpiry> parse_card_expiry(std::string_view text) {
@@ -54,8 +74,8 @@ Result<CardExpiry> parse_card_expiry(std::string_view text) {
     if (s.empty())
         return Result<CardExpiry>::failure("expiry_required", "exp",
                                            "Enter your card's expiry date.");
-    // "YYYY-MM" (ISO, e.g. from <input type="month">).
-    if (s.size() == 7 && s[4] == '-' && all_digits(s.substr(0, 4)) && all_digits(s.substr(5)))
+    // "YYYY-MM" (ISO, e.g. from <input type="month">) and "YYYY-M".
+    if ((s.size() == 6 || s.size() == 7) && s[4] == '-' && all_digits(s.substr(0, 4)))
         return from_parts(s.substr(5), s.substr(0, 4));
     // "MM/YY", "M/YYYY", "12 / 29": one slash, spaces around it allowed.
     if (auto slash = s.find('/'); slash != std::string_view::npos) {
@@ -66,9 +86,19 @@ Result<CardExpiry> parse_card_expiry(std::string_view text) {
     // "MM YY": month and year separated by spaces.
     if (auto space = s.find(' '); space != std::string_view::npos)
         return from_parts(s.substr(0, space), trim_spaces(s.substr(space + 1)));
-    // "MMYY" run together.
-    if (s.size() == 4) return from_parts(s.substr(0, 2), s.substr(2));
+    if (all_digits(s)) return from_digit_run(s);
     return Result<CardExpiry>::failure(format_error());
+}
+
+std::string format_card_expiry(std::string_view text) {
+    if (!all_digits(text) || text.size() > 6) return std::string(text);
+    // The month is complete once it cannot take another digit: at once for
+    // 2-9 ("4" -> "04 / "), after two digits for 0 and 1 ("1229" -> "12 / 29").
+    if (one_digit_month(text) && text.size() <= 5)
+        return "0" + std::string(text.substr(0, 1)) + " / " + std::string(text.substr(1));
+    if (!one_digit_month(text) && text.size() >= 3)
+        return std::string(text.substr(0, 2)) + " / " + std::string(text.substr(2));
+    return std::string(text);
 }
 
 Error check_card_expiry(const CardExpiry& expiry, const Date& today) {

@@ -22,6 +22,11 @@ std::string display_key(std::string_view key) {
     return std::string(key.substr(0, cut)) + "\u2026";
 }
 
+Error invalid_json_at(std::size_t position) {
+    return make_error("invalid_json", "",
+                      "The data is not valid JSON (problem near byte " + std::to_string(position) + ").");
+}
+
 // A streaming pass over the text, run before the tree is built. nlohmann's
 // parser itself is iterative, so this pass cannot overflow the stack however
 // deep the input; it stops at the first violation.
@@ -56,9 +61,7 @@ public:
 
     bool parse_error(std::size_t position, const std::string&,
                      const nlohmann::detail::exception&) override {
-        error = make_error("invalid_json", "",
-                           "The data is not valid JSON (problem near byte " +
-                               std::to_string(position) + ").");
+        error = invalid_json_at(position);
         return false;
     }
 
@@ -148,6 +151,10 @@ Result<json> parse_json_strict(std::string_view text, const JsonLimits& limits) 
                           "The data is larger than " + std::to_string(limits.max_bytes) +
                               " bytes.");
     }
+    // nlohmann's lexer takes a NUL byte for the end of the input, so
+    // "{}\0anything" would parse as "{}". A raw NUL is JSON nowhere (not
+    // whitespace, not allowed unescaped in a string), so refuse it outright.
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos) return R::failure(invalid_json_at(nul));
     StrictScan scan(limits.max_depth);
     if (!json::sax_parse(text, &scan) || scan.error) {
         if (!scan.error) scan.error = make_error("invalid_json", "", "The data is not valid JSON.");

@@ -3,6 +3,9 @@
 # ASan tree, as asan.server.<x>. Include after server/server.cmake and
 # enable_testing().
 #   test_<unit>.cpp    one building block (processor, storage, crypto, ...)
+#   test_storage_<x>.cpp  the SQLite store, one concern each (migrations,
+#                      transactions, tenants, invoices, vault, payments,
+#                      portal, concurrency); shared helpers in storage_fixture.hpp
 #   test_api_<x>.cpp   integration (and test_pages.cpp): each starts the REAL `server` binary
 #                      (server_process.hpp) on a loopback port; they run one
 #                      at a time so their timings do not distort each other.

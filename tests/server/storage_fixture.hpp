@@ -1,7 +1,10 @@
-// Test helpers for the storage suites: a temp database file, and ready-made
-// records (a practice, a client, an invoice) to build on.
+// Test helpers for the storage suites (tests/server/test_storage_*.cpp): a
+// temp database file, ready-made records (a practice, a client, an invoice)
+// to build on, and raw SQL access to the file behind the Store's back.
 #pragma once
 
+#include <boost/test/unit_test.hpp>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -143,5 +146,68 @@ inline pw::Error seed(pws::Store& store, std::int64_t total) {
         return t.insert_invoice(make_invoice("inv_a", "prc_a", "cli_a", "INV-0001", total));
     });
 }
+
+// Runs a raw SQL statement on the file (what an operator or a newer binary
+// might do), outside the Store.
+inline void raw_exec(const std::string& path, const char* sql) {
+    sqlite3* db = nullptr;
+    BOOST_REQUIRE_EQUAL(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    char* msg = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &msg);
+    BOOST_CHECK_MESSAGE(rc == SQLITE_OK, (msg != nullptr ? msg : "") << " in " << sql);
+    sqlite3_free(msg);
+    sqlite3_close(db);
+}
+
+inline std::int64_t raw_count(const std::string& path, const char* sql) {
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_stmt* st = nullptr;
+    std::int64_t n = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+        n = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+}
+
+// Runs `fn` in a write transaction and returns its error code ("" = ok).
+template <class Fn>
+std::string write(pws::Store& s, Fn fn) {
+    return s.write_transaction([&](pws::WriteTxn& t) -> pw::Error { return fn(t); }).code;
+}
+
+// The store with practice prc_a, client cli_a and invoice inv_a (10000).
+struct Seeded {
+    TempDb db;
+    std::unique_ptr<pws::Store> store;
+    Seeded(std::int64_t total = 10000) {
+        store = open_store(db.path);
+        BOOST_REQUIRE(store);
+        BOOST_REQUIRE_EQUAL(seed(*store, total).code, "");
+    }
+    pws::InvoiceView view(const std::string& id = "inv_a") {
+        pws::InvoiceView v;
+        pw::Error e = store->read_transaction([&](pws::ReadTxn& t) -> pw::Error {
+            auto r = t.invoice_view(id);
+            v = r.value;
+            return r.error;
+        });
+        BOOST_REQUIRE_EQUAL(e.code, "");
+        return v;
+    }
+};
+
+// Seeded, plus pay links lnk_1 and lnk_2 on inv_a.
+struct WithLinks : Seeded {
+    WithLinks() {
+        BOOST_REQUIRE_EQUAL(write(*store, [](pws::WriteTxn& t) -> pw::Error {
+                                if (pw::Error e = t.insert_link({"lnk_1", "inv_a", "prc_a", "th_1", 1, 99999, {}})) return e;
+                                return t.insert_link({"lnk_2", "inv_a", "prc_a", "th_2", 1, 99999, {}});
+                            }),
+                            "");
+    }
+};
 
 }  // namespace storage_test

@@ -170,7 +170,7 @@ BOOST_AUTO_TEST_CASE(every_range_boundary_and_its_neighbours) {
         {"636297", "elo"}, {"636296", "maestro"}, {"636298", "maestro"},
         {"636368", "elo"}, {"636367", "maestro"}, {"636369", "maestro"},
         {"650031", "elo"}, {"650033", "elo"}, {"650030", "discover"}, {"650034", "discover"},
-        {"650035", "elo"}, {"650051", "elo"}, {"650052", "discover"},
+        {"650035", "elo"}, {"650051", "elo"}, {"650052", "troy"},
         {"650405", "elo"}, {"650439", "elo"}, {"650404", "discover"}, {"650440", "discover"},
         {"650485", "elo"}, {"650538", "elo"}, {"650484", "discover"}, {"650539", "discover"},
         {"650541", "elo"}, {"650598", "elo"}, {"650540", "discover"}, {"650599", "discover"},
@@ -189,9 +189,25 @@ BOOST_AUTO_TEST_CASE(every_range_boundary_and_its_neighbours) {
         {"637609", "hiper"}, {"637608", "maestro"}, {"637610", "maestro"},
         {"637612", "hiper"}, {"637611", "maestro"}, {"637613", "maestro"},
         {"606282", "hipercard"}, {"606281", "maestro"}, {"606283", "maestro"},
-        // Troy 9792, Naranja 589562
+        // Troy 9792, and its 6-digit IINs inside Discover's 65 (650052 is
+        // above, next to Elo's 650051)
         {"9792", "troy"}, {"9791", "unknown"}, {"9793", "unknown"}, {"97", "troy"},
+        {"650053", "discover"},
+        {"650082", "troy"}, {"650083", "troy"}, {"650081", "discover"}, {"650084", "discover"},
+        {"650092", "troy"}, {"650091", "discover"}, {"650093", "discover"},
+        {"650161", "troy"}, {"650160", "discover"}, {"650162", "discover"},
+        {"650170", "troy"}, {"650169", "discover"}, {"650171", "discover"},
+        {"650173", "troy"}, {"650172", "discover"}, {"650174", "discover"},
+        {"650175", "troy"}, {"650176", "discover"},
+        {"650268", "troy"}, {"650267", "discover"}, {"650269", "discover"},
+        {"650271", "troy"}, {"650270", "discover"}, {"650272", "discover"},
+        {"650273", "troy"}, {"650274", "troy"}, {"650275", "discover"},
+        {"65005", "discover"},  // Troy only once the sixth digit completes 650052
+        // Naranja 589562, and co-branded 402918 (Visa) and 527572 (Mastercard)
         {"589562", "naranja"}, {"589561", "maestro"}, {"589563", "maestro"},
+        {"402918", "naranja"}, {"402917", "visa"}, {"402919", "visa"}, {"40291", "visa"},
+        {"527572", "naranja"}, {"527571", "mastercard"}, {"527573", "mastercard"},
+        {"52757", "mastercard"},
         // Verve (inside Maestro's ranges; Verve wins)
         {"506099", "verve"}, {"506127", "verve"}, {"506098", "maestro"}, {"506128", "maestro"},
         {"506129", "verve"}, {"506130", "maestro"},
@@ -233,6 +249,73 @@ BOOST_AUTO_TEST_CASE(every_range_boundary_and_its_neighbours) {
                 BOOST_TEST(id(info.brand) == c.brand);
                 BOOST_TEST(info.valid);
             }
+        }
+    }
+}
+
+// ------------------------------------------------------------ networks --
+
+BOOST_AUTO_TEST_CASE(co_branded_naranja_shows_naranja_and_routes_on_its_host_network) {
+    struct Case { const char* iin; const char* network; };
+    const Case cases[] = {
+        {"402918", "visa"},
+        {"527572", "mastercard"},
+        {"589562", "naranja"},  // Naranja's own network
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.iin) {
+            std::string number = complete(c.iin, 16);
+            auto info = pw::inspect_card_number(number);
+            BOOST_TEST(id(info.brand) == "naranja");
+            BOOST_TEST(info.valid);
+            BOOST_TEST(std::string(pw::card_brand_name(info.brand)) == "Naranja");
+            BOOST_TEST(id(pw::card_network(number)) == c.network);
+            BOOST_TEST(pw::card_cvc_length(info.brand) == 3);
+            BOOST_TEST(pw::format_card_number(number).size() == 19u);  // 4-4-4-4
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(network_is_the_brand_itself_outside_co_branded_ranges) {
+    struct Case { const char* digits; const char* network; };
+    const Case cases[] = {
+        {"4242424242424242", "visa"},
+        {"5555555555554444", "mastercard"},
+        {"378282246310005", "american-express"},
+        {"6011111111111117", "discover"},
+        {"6500520000000000", "troy"},
+        {"9792030000000000", "troy"},
+        {"5066991111111118", "elo"},
+        {"6200000000000005", "unionpay"},
+        {"5061001234567892", "verve"},
+        {"6759649826438453", "maestro"},
+        // Partial numbers follow the brand's rule until the co-brand is complete.
+        {"4", "visa"}, {"40291", "visa"}, {"402918", "visa"}, {"4029189", "visa"},
+        {"52757", "mastercard"}, {"527572", "mastercard"},
+        {"35", "jcb"}, {"97", "troy"},
+        // No network for nothing, ambiguous or malformed digits.
+        {"", "unknown"}, {"5", "unknown"}, {"7", "unknown"},
+        {"4029 1800", "unknown"}, {"40291x", "unknown"},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT("\"" << c.digits << "\"") {
+            BOOST_TEST(id(pw::card_network(c.digits)) == c.network);
+        }
+    }
+    // Every brand but the co-brand is its own network on its test number.
+    for (auto brand : pw::all_card_brands()) {
+        if (brand == CardBrand::naranja) continue;
+        BOOST_TEST_CONTEXT(id(brand)) {
+            bool found = false;
+            for (const char* n : {"4242424242424242", "5555555555554444", "378282246310005", "6011111111111117",
+                                  "36227206271667", "3566002020360505", "6200000000000005", "6759649826438453",
+                                  "2200000000000004", "5066991111111118", "6370950000000005", "6062828888666688",
+                                  "9792030000000000", "5061001234567892"}) {
+                if (pw::detect_card_brand(n) != brand) continue;
+                found = true;
+                BOOST_TEST(pw::card_network(n) == brand);
+            }
+            BOOST_TEST(found, "a sample number of every brand");
         }
     }
 }

@@ -46,6 +46,20 @@ BOOST_AUTO_TEST_CASE(accepted_forms) {
         {"  0729  ", 7, 2029},
         {"01/00", 1, 2000},     // two-digit years are 20YY
         {"12/99", 12, 2099},
+        {"8 37", 8, 2037},      // M YY
+        {"8 2037", 8, 2037},    // M YYYY
+        {"837", 8, 2037},       // MYY: a first digit 2-9 is the whole month
+        {"237", 2, 2037},
+        {"930", 9, 2030},
+        {"82030", 8, 2030},     // MYYYY
+        {"92045", 9, 2045},
+        {"112033", 11, 2033},   // MMYYYY
+        {"012030", 1, 2030},
+        {"122029", 12, 2029},
+        {"2035-5", 5, 2035},    // YYYY-M
+        {"2035-12", 12, 2035},
+        {" 837 ", 8, 2037},
+        {"1234", 12, 2034},     // 4 digits are always MMYY
     };
     for (const auto& c : cases) {
         BOOST_TEST_CONTEXT(c.text) {
@@ -80,11 +94,32 @@ BOOST_AUTO_TEST_CASE(rejected_forms) {
         {"/29", "invalid_expiry"},
         {"12/", "invalid_expiry"},
         {"12", "invalid_expiry"},
+        // 3 and 5 digits starting with 0 or 1: the month may be two digits,
+        // so they are ambiguous or unfinished (1/29 or 12/9...).
         {"129", "invalid_expiry"},
-        {"122029", "invalid_expiry"},
+        {"012", "invalid_expiry"},
+        {"12030", "invalid_expiry"},
+        {"12203", "invalid_expiry"},
+        {"02030", "invalid_expiry"},
+        // 4 digits are MMYY, never YYMM or MYYY.
+        {"2030", "invalid_expiry_month"},
+        {"8372", "invalid_expiry_month"},
+        {"132029", "invalid_expiry_month"},  // MMYYYY
+        {"002029", "invalid_expiry_month"},
+        {"037", "invalid_expiry"},           // 0 is no one-digit month
+        {"1", "invalid_expiry"},
+        {"8", "invalid_expiry"},
+        {"83", "invalid_expiry"},
+        {"8370", "invalid_expiry_month"},
+        {"1220290", "invalid_expiry"},       // 7 digits
         {"1229x", "invalid_expiry"},
         {"12-29", "invalid_expiry"},
-        {"2029-1", "invalid_expiry"},
+        {"2029-", "invalid_expiry"},
+        {"2029-123", "invalid_expiry"},
+        {"2029--1", "invalid_expiry"},
+        {"2029-0", "invalid_expiry_month"},
+        {"29-5", "invalid_expiry"},
+        {"202-05", "invalid_expiry"},
         {"2029/12", "invalid_expiry"},
         {"12 2 9", "invalid_expiry"},
         {"12.29", "invalid_expiry"},
@@ -182,4 +217,57 @@ BOOST_AUTO_TEST_CASE(check_and_validate_agree) {
     BOOST_TEST(check("13/20", today) == "invalid_expiry_month");
     BOOST_TEST(check("x", today) == "invalid_expiry");
     BOOST_TEST(check("", today) == "expiry_required");
+}
+
+// ---------------------------------------------------- format_card_expiry --
+
+BOOST_AUTO_TEST_CASE(format_while_typing_and_pasting) {
+    struct Case { const char* text; const char* shown; };
+    const Case cases[] = {
+        // Typed one digit at a time.
+        {"", ""}, {"1", "1"}, {"12", "12"}, {"122", "12 / 2"}, {"1229", "12 / 29"},
+        {"0", "0"}, {"08", "08"}, {"083", "08 / 3"}, {"0837", "08 / 37"},
+        {"4", "04 / "}, {"9", "09 / "}, {"2", "02 / "},
+        // Pasted.
+        {"837", "08 / 37"}, {"82030", "08 / 2030"}, {"112033", "11 / 2033"}, {"122029", "12 / 2029"},
+        {"12030", "12 / 030"},  // ambiguous: shown as typed so far, refused by the parser
+        // Anything but 1-6 ASCII digits is left as it is, so deleting the
+        // separator is never undone and autofill is not rewritten.
+        {"12 / ", "12 / "}, {"12 /", "12 /"}, {"12/29", "12/29"}, {"2035-5", "2035-5"},
+        {"04 / 2", "04 / 2"}, {" 837", " 837"}, {"1229x", "1229x"}, {"1220290", "1220290"},
+        {"837000", "837000"},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT("\"" << c.text << "\"") { BOOST_TEST(pw::format_card_expiry(c.text) == c.shown); }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(formatting_never_changes_what_the_digits_mean) {
+    // Every run of 1 to 6 digits: what the parser reads from the digits it
+    // reads the same from the formatted text; formatting is stable.
+    int readable = 0;
+    for (int len = 1; len <= 6; ++len) {
+        int count = 1;
+        for (int i = 0; i < len; ++i) count *= 10;
+        for (int n = 0; n < count; ++n) {
+            std::string digits(static_cast<std::size_t>(len), '0');
+            for (int i = len - 1, v = n; i >= 0; --i, v /= 10) digits[static_cast<std::size_t>(i)] = static_cast<char>('0' + v % 10);
+            const std::string shown = pw::format_card_expiry(digits);
+            const auto raw = pw::parse_card_expiry(digits);
+            if (raw.ok()) {
+                ++readable;
+                const auto formatted = pw::parse_card_expiry(shown);
+                if (!formatted.ok() || !(formatted.value == raw.value)) {
+                    BOOST_TEST(false, "\"" << digits << "\" formats as \"" << shown << "\" and changes meaning");
+                    return;
+                }
+            }
+            if (pw::format_card_expiry(shown) != shown) {
+                BOOST_TEST(false, "\"" << shown << "\" is formatted again");
+                return;
+            }
+        }
+    }
+    // 12 months x 100 (MMYY) + 8 x 100 (MYY) + 8 x 10000 (MYYYY) + 12 x 10000 (MMYYYY)
+    BOOST_TEST(readable == 1200 + 800 + 80000 + 120000);
 }

@@ -91,6 +91,18 @@ BOOST_AUTO_TEST_CASE(number_is_grouped_and_the_brand_shown_as_typed) {
     BOOST_TEST(w.state().details.card.number == "3782 822463 10005");
 }
 
+BOOST_AUTO_TEST_CASE(a_co_branded_card_shows_the_brand_on_the_card_not_its_network) {
+    HeadlessWidget w;
+    to_card_form(w);
+    w.type("number", "4029180000000009");  // Naranja, routed by Visa
+    BOOST_TEST(w.value("number") == "4029 1800 0000 0009");
+    BOOST_TEST(w.find(pwui::Role::text, "Card number: Naranja") != nullptr);
+    BOOST_TEST(w.find(pwui::Role::text, "Card number: Visa") == nullptr);
+    w.type("number", "6500520000000009");  // Troy, inside Discover's 65
+    BOOST_TEST(w.find(pwui::Role::text, "Card number: Troy") != nullptr);
+    BOOST_TEST(w.find(pwui::Role::text, "Card number: Discover") == nullptr);
+}
+
 BOOST_AUTO_TEST_CASE(expiry_is_formatted_as_typed) {
     HeadlessWidget w;
     to_card_form(w);
@@ -98,6 +110,12 @@ BOOST_AUTO_TEST_CASE(expiry_is_formatted_as_typed) {
     BOOST_TEST(w.value("exp") == "12 / 34");
     w.type("exp", "4");
     BOOST_TEST(w.value("exp") == "04 / ");
+    // Pasted forms the core reads are shown the same way (pw::format_card_expiry).
+    w.type("exp", "837");
+    BOOST_TEST(w.value("exp") == "08 / 37");
+    w.type("exp", "112033");
+    BOOST_TEST(w.value("exp") == "11 / 2033");
+    BOOST_TEST(w.state().details.card.exp == "11 / 2033");
 }
 
 BOOST_AUTO_TEST_CASE(luhn_error_appears_once_the_field_is_left) {

@@ -4,7 +4,10 @@
 
 namespace paytool {
 
-// {"input","brand","valid","potentially_valid","luhn","cvc_length","formatted"}
+// {"input","brand","network","valid","potentially_valid","luhn","cvc_length",
+// "formatted"}. brand is what the payer sees, network what routes the card:
+// they differ only for co-branded cards (see card.hpp: Naranja 402918 is
+// brand "naranja", network "visa").
 // cvc_length and formatted follow the detected brand and are null when it is
 // unknown (this includes input with characters other than digits, spaces and
 // dashes). When the number is not valid, "error" says why, as the widget
@@ -15,6 +18,7 @@ nlohmann::json card_line(std::string_view line) {
     nlohmann::json out = {
         {"input", std::string(line)},
         {"brand", std::string(pw::card_brand_id(info.brand))},
+        {"network", std::string(pw::card_brand_id(pw::card_network(info.digits)))},
         {"valid", info.valid},
         {"potentially_valid", info.potentially_valid},
         {"luhn", info.luhn},

@@ -3,10 +3,26 @@
 // before tokenising a card.
 //
 // Brand ranges, lengths, gaps and CVC sizes follow braintree's
-// credit-card-type table (plus Troy 9792 and Naranja 589562, which it lacks).
+// credit-card-type table, plus Troy and Naranja, which it lacks:
+//   Troy     9792, and these 6-digit IINs inside Discover's "65": 650052,
+//            650082-650083, 650092, 650161, 650170, 650173, 650175, 650268,
+//            650271, 650273-650274. These are the Troy IINs we could verify;
+//            the rest of Troy's list is to be added from the issuer's (BKM's)
+//            own IIN table, not guessed: until then those numbers read as
+//            Discover.
+//   Naranja  589562 (its own network), and the co-branded 402918 (Visa) and
+//            527572 (Mastercard).
 // Where ranges overlap the most specific match wins: a 6-digit Elo prefix
-// beats Visa's "4", Discover's "65" beats Maestro's catch-all "6". Verve and
+// beats Visa's "4", Discover's "65" beats Maestro's catch-all "6", Troy's
+// 650052 beats Discover's "65", Naranja's 402918 beats Visa's "4". Verve and
 // Maestro publish overlapping 6-digit ranges; Verve wins those.
+//
+// Co-branded cards: a card issued under a co-brand on another network's rails
+// (Naranja 402918 on Visa, 527572 on Mastercard) has two answers. Its brand
+// (detect_card_brand, CardNumberInfo::brand, card_brand_name, the brand id
+// the API and the vault record) is the co-brand the payer sees printed on
+// the card: "Naranja". Its network (card_network) is the one that routes and
+// authorises it: Visa, Mastercard. Lengths, gaps and CVC follow the brand.
 //
 // Card numbers are taken as typed: spaces and dashes are ignored anywhere;
 // any other character (letters, dots, NUL, non-ASCII digits, emoji) makes the
@@ -81,6 +97,14 @@ int card_cvc_length(CardBrand brand);
 // not all ASCII digits gives unknown.
 CardBrand detect_card_brand(std::string_view digits);
 
+// The network that routes a digits-only number (no spaces): the brand
+// itself except for co-branded ranges (see the top of this file), where it
+// is the host network ("4029180000000000" is brand naranja, network visa;
+// "5275720000000000" mastercard; Naranja's own 589562 is naranja). Partial
+// numbers follow detect_card_brand's rule ("40291" is still visa). Anything
+// that is not all ASCII digits, or no supported prefix, gives unknown.
+CardBrand card_network(std::string_view digits);
+
 // True when some supported card's IIN range starts with these digits (or the
 // digits already cover one): more digits could still make a card of some
 // brand. True for "", false for "7" or any non-digit.
@@ -154,13 +178,34 @@ struct CardExpiry {
     friend bool operator==(const CardExpiry&, const CardExpiry&) = default;
 };
 
-// Reads "MM/YY", "MM/YYYY", "M/YY", "M/YYYY" (spaces allowed around "/",
-// e.g. "12 / 29" from autofill), "MM YY", "MM YYYY", "MMYY" and "YYYY-MM";
-// leading and trailing spaces are ignored. Field "exp". Codes:
+// Reads these forms (M/MM: month, YY: 20YY, YYYY: the year), and no other;
+// leading and trailing spaces are ignored:
+//   with "/"     MM/YY, MM/YYYY, M/YY, M/YYYY; spaces allowed around the "/"
+//                ("12 / 29", as autofill and format_card_expiry write it)
+//   with spaces  MM YY, MM YYYY, M YY, M YYYY
+//   ISO          YYYY-MM, YYYY-M ("2035-5"; <input type="month"> gives YYYY-MM)
+//   digits only  4 digits: always MMYY ("1234" is 12/34, never 1/234 or
+//                YYMM; "2030" is month 20: invalid_expiry_month);
+//                6 digits: MMYYYY ("112033" is 11/2033);
+//                3 digits: MYY, 5 digits: MYYYY, only when the first digit is
+//                2-9 ("837" is 8/37, "82030" is 8/2030). With a first digit
+//                0 or 1 they are ambiguous or unfinished ("122": 1/22 or
+//                12/2...; "12030": 1/2030 or 12/03...) and refused.
+// Field "exp". Codes:
 //   expiry_required       nothing typed
-//   invalid_expiry        not one of the forms above
+//   invalid_expiry        not one of the forms above (including the
+//                         ambiguous digit runs)
 //   invalid_expiry_month  the month is 0 or above 12
 Result<CardExpiry> parse_card_expiry(std::string_view text);
+
+// The expiry as the payer types it, formatted the way the form shows it
+// ("MM / YY"): only text of 1 to 6 ASCII digits is changed, so deleting
+// the separator is never undone. A first digit 2-9 is the whole month
+// ("4" -> "04 / ", "837" -> "08 / 37", "82030" -> "08 / 2030"); after a 0
+// or 1 the month is two digits ("1" and "12" stay, "122" -> "12 / 2",
+// "1229" -> "12 / 29", "112033" -> "11 / 2033"). Whatever parse_card_expiry
+// reads from the digits it reads the same from the formatted text.
+std::string format_card_expiry(std::string_view text);
 
 // A card is good through the last day of its expiry month, so it is expired
 // only when (year, month) is before today's. Issuers print at most 19 years

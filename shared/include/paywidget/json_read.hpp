@@ -18,7 +18,8 @@
 //
 // Error codes produced here (field = path of the value, "" for the root):
 //   input_too_large    text longer than JsonLimits::max_bytes
-//   invalid_json       not JSON (message gives the byte offset)
+//   invalid_json       not JSON (message gives the byte offset), including
+//                      any raw NUL byte anywhere in the text
 //   too_deeply_nested  more than JsonLimits::max_depth nested arrays/objects
 //   duplicate_field    an object repeats a key
 //   missing_field      a required member is absent (null counts as absent

@@ -1,0 +1,115 @@
+// Storage: opening a file, schema migrations, WAL, durability.
+#define BOOST_TEST_MODULE storage_migrations
+#include <boost/test/unit_test.hpp>
+
+#include <sqlite3.h>
+
+#include "storage/migrations.hpp"
+#include "storage_fixture.hpp"
+
+using namespace storage_test;
+using pw::Error;
+
+// ---------------------------------------------------------------- migrations
+
+BOOST_AUTO_TEST_CASE(migrates_an_empty_file_and_reopens_idempotently) {
+    TempDb db;
+    {
+        auto s = open_store(db.path);
+        BOOST_REQUIRE(s);
+        BOOST_TEST(s->schema_version() == pws::latest_schema_version());
+        BOOST_REQUIRE_EQUAL(seed(*s, 5000).code, "");
+    }
+    BOOST_TEST(raw_count(db.path, "SELECT COUNT(*) FROM schema_version") ==
+               static_cast<std::int64_t>(pws::schema_migrations().size()));
+    for (int i = 0; i < 2; ++i) {
+        auto s = open_store(db.path);
+        BOOST_REQUIRE(s);
+        BOOST_TEST(s->schema_version() == pws::latest_schema_version());
+        // Data survives and no step ran twice.
+        Error e = s->read_transaction([](pws::ReadTxn& t) -> Error { return t.practice("prc_a").error; });
+        BOOST_TEST(e.code == "");
+    }
+    BOOST_TEST(raw_count(db.path, "SELECT COUNT(*) FROM schema_version") ==
+               static_cast<std::int64_t>(pws::schema_migrations().size()));
+    BOOST_TEST(raw_count(db.path, "SELECT COUNT(*) FROM practices") == 1);
+}
+
+BOOST_AUTO_TEST_CASE(file_is_in_wal_mode) {
+    TempDb db;
+    auto s = open_store(db.path);
+    BOOST_REQUIRE(s);
+    sqlite3* raw = nullptr;
+    sqlite3_open(db.path.c_str(), &raw);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &st, nullptr);
+    BOOST_REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    BOOST_TEST(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "wal");
+    sqlite3_finalize(st);
+    sqlite3_close(raw);
+}
+
+BOOST_AUTO_TEST_CASE(a_newer_schema_is_refused) {
+    TempDb db;
+    { BOOST_REQUIRE(open_store(db.path)); }
+    raw_exec(db.path, "INSERT INTO schema_version (version, summary, applied_at) "
+                      "VALUES (999, 'from the future', 0)");
+    pws::StoreOptions o;
+    o.path = db.path;
+    auto s = pws::open_sqlite_store(o);
+    BOOST_TEST(!s.ok());
+    BOOST_TEST(s.error.code == "schema_too_new");
+    BOOST_TEST(s.error.message.find("999") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(steps_apply_in_order_once_and_a_failing_step_changes_nothing) {
+    TempDb db;
+    pws::sql::ConnOptions co;
+    auto conn = pws::sql::Conn::open(db.path, co);
+    BOOST_REQUIRE(conn.ok());
+    const pws::Migration v1[] = {{1, "one", "CREATE TABLE a (x INTEGER)"}};
+    const pws::Migration v2[] = {{1, "one", "CREATE TABLE a (x INTEGER)"},
+                                 {2, "two", "CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (7)"}};
+    const pws::Migration v3_bad[] = {{1, "one", "CREATE TABLE a (x INTEGER)"},
+                                     {2, "two", "CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (7)"},
+                                     {3, "three", "CREATE TABLE c (z INTEGER)"},
+                                     {4, "bad", "INSERT INTO no_such_table VALUES (1)"}};
+    auto r1 = pws::apply_migrations(*conn.value, v1, 1);
+    BOOST_REQUIRE(r1.ok());
+    BOOST_TEST(r1.value == 1);
+    auto again = pws::apply_migrations(*conn.value, v1, 2);
+    BOOST_TEST(again.value == 1);
+    auto r2 = pws::apply_migrations(*conn.value, v2, 3);
+    BOOST_REQUIRE(r2.ok());
+    BOOST_TEST(r2.value == 2);
+    auto r2b = pws::apply_migrations(*conn.value, v2, 4);
+    BOOST_TEST(r2b.value == 2);
+    BOOST_TEST(raw_count(db.path, "SELECT COUNT(*) FROM a") == 1);  // step 2 ran once
+    auto r3 = pws::apply_migrations(*conn.value, v3_bad, 5);
+    BOOST_TEST(!r3.ok());
+    BOOST_TEST(r3.error.code == "storage_error");
+    // Step 3 succeeded before step 4 failed, but the whole run rolled back.
+    BOOST_TEST(raw_count(db.path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'c'") == 0);
+    BOOST_TEST(raw_count(db.path, "SELECT MAX(version) FROM schema_version") == 2);
+    auto older = pws::apply_migrations(*conn.value, v1, 6);
+    BOOST_TEST(older.error.code == "schema_too_new");
+}
+
+BOOST_AUTO_TEST_CASE(durability_setting_is_stated) {
+    BOOST_TEST(pws::durability_id(pws::Durability::normal) == "NORMAL");
+    BOOST_TEST(pws::durability_id(pws::Durability::full) == "FULL");
+    TempDb db;
+    auto s = open_store(db.path, pws::Durability::full);
+    BOOST_REQUIRE(s);
+    BOOST_TEST(s->durability() == pws::Durability::full);
+    BOOST_TEST(seed(*s, 100).code == "");
+}
+
+BOOST_AUTO_TEST_CASE(unopenable_path_is_an_error_not_a_crash) {
+    pws::StoreOptions o;
+    o.path = "/nonexistent_dir_for_pw_tests/x/y.db";
+    o.log = [](std::string_view) {};
+    auto s = pws::open_sqlite_store(o);
+    BOOST_TEST(!s.ok());
+    BOOST_TEST(s.error.code == "storage_error");
+}

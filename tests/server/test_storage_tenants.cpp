@@ -1,0 +1,115 @@
+// Storage: practices and clients, and hostile text stored as data.
+#define BOOST_TEST_MODULE storage_tenants
+#include <boost/test/unit_test.hpp>
+
+#include "storage_fixture.hpp"
+
+using namespace storage_test;
+using pw::Error;
+
+// ---------------------------------------------------------------- tenants
+
+BOOST_AUTO_TEST_CASE(practice_round_trips_and_settings_update) {
+    Seeded f;
+    const pws::Practice want = make_practice("prc_a");
+    Error e = f.store->read_transaction([&](pws::ReadTxn& t) -> Error {
+        auto p = t.practice("prc_a");
+        BOOST_REQUIRE(p.ok());
+        BOOST_TEST(p.value.name == want.name);
+        BOOST_TEST(p.value.email == want.email);
+        BOOST_TEST(p.value.phone == want.phone);
+        BOOST_TEST(p.value.api_key_hash == want.api_key_hash);
+        BOOST_TEST(p.value.settings.allow_card_removal == true);
+        BOOST_TEST(p.value.settings.settlement_currency == "USD");
+        BOOST_TEST(p.value.settings.embed_origins == want.settings.embed_origins);
+        BOOST_TEST(p.value.created_at == want.created_at);
+        BOOST_TEST(t.practice_by_api_key_hash("keyhash_prc_a").value.id == "prc_a");
+        BOOST_TEST(t.practice_by_api_key_hash("keyhash_nope").error.code == "not_found");
+        BOOST_TEST(t.practice("prc_zz").error.code == "not_found");
+        BOOST_TEST(t.practice("prc_zz").error.field == "practice");
+        return {};
+    });
+    BOOST_TEST(e.code == "");
+
+    pws::PracticeSettings s;
+    s.allow_card_removal = false;
+    s.settlement_currency = "";
+    s.embed_origins = {"https://x.example", "https://\"quoted\".example"};
+    BOOST_TEST(write(*f.store, [&](pws::WriteTxn& t) { return t.update_settings("prc_a", s); }) == "");
+    BOOST_TEST(write(*f.store, [&](pws::WriteTxn& t) { return t.update_settings("prc_zz", s); }) ==
+               "not_found");
+    (void)f.store->read_transaction([&](pws::ReadTxn& t) -> Error {
+        auto p = t.practice("prc_a").value;
+        BOOST_TEST(p.settings.allow_card_removal == false);
+        BOOST_TEST(p.settings.settlement_currency == "");
+        BOOST_TEST(p.settings.embed_origins == s.embed_origins);
+        return {};
+    });
+}
+
+BOOST_AUTO_TEST_CASE(practice_api_key_hash_and_id_are_unique) {
+    Seeded f;
+    pws::Practice dup_key = make_practice("prc_b");
+    dup_key.api_key_hash = "keyhash_prc_a";
+    Error e = f.store->write_transaction([&](pws::WriteTxn& t) { return t.insert_practice(dup_key); });
+    BOOST_TEST(e.code == "already_exists");
+    BOOST_TEST(e.field == "api_key_hash");
+    pws::Practice dup_id = make_practice("prc_a");
+    dup_id.api_key_hash = "other";
+    e = f.store->write_transaction([&](pws::WriteTxn& t) { return t.insert_practice(dup_id); });
+    BOOST_TEST(e.code == "already_exists");
+    BOOST_TEST(e.field == "id");
+}
+
+BOOST_AUTO_TEST_CASE(client_round_trips_email_is_unique_per_practice_ignoring_case) {
+    Seeded f;
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) { return t.insert_practice(make_practice("prc_b")); }) == "");
+    // Same email, other case, same practice: refused.
+    Error e = f.store->write_transaction([](pws::WriteTxn& t) {
+        return t.insert_client(make_client("cli_x", "prc_a", "ANN@Example.com"));
+    });
+    BOOST_TEST(e.code == "already_exists");
+    BOOST_TEST(e.field == "email");
+    // Same email in another practice: a different person record, allowed.
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) {
+                   return t.insert_client(make_client("cli_b", "prc_b", "ann@example.com"));
+               }) == "");
+    // Unknown practice.
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) {
+                   return t.insert_client(make_client("cli_c", "prc_none", "c@example.com"));
+               }) == "invalid_reference");
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) { return t.set_client_password("cli_a", "argon2id$hash"); }) == "");
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) { return t.set_client_password("cli_none", "h"); }) == "not_found");
+    (void)f.store->read_transaction([](pws::ReadTxn& t) -> Error {
+        auto c = t.client_by_email("prc_a", "Ann@EXAMPLE.com");
+        BOOST_REQUIRE(c.ok());
+        BOOST_TEST(c.value.id == "cli_a");
+        BOOST_TEST(c.value.name == "Client cli_a");
+        BOOST_TEST(c.value.email == "ann@example.com");
+        BOOST_TEST(c.value.portal_activated());
+        BOOST_TEST(*c.value.password_hash == "argon2id$hash");
+        BOOST_TEST(c.value.created_at == 1700000100);
+        BOOST_TEST(!t.client("cli_b").value.portal_activated());
+        BOOST_TEST(t.client_by_email("prc_a", "nobody@example.com").error.code == "not_found");
+        auto all = t.clients_by_email("ANN@example.com");
+        BOOST_REQUIRE(all.ok());
+        BOOST_TEST(all.value.size() == 2u);
+        return {};
+    });
+}
+
+BOOST_AUTO_TEST_CASE(hostile_strings_are_stored_verbatim) {
+    Seeded f;
+    // Quotes, SQL fragments, NUL bytes and invalid UTF-8 are data, never SQL.
+    static const char raw[] = "x'); DROP TABLE clients;--\"\0\xff\xfe";
+    const std::string evil(raw, sizeof raw - 1);
+    pws::Client c = make_client("cli_evil", "prc_a", "evil@example.com");
+    c.name = evil;
+    BOOST_TEST(write(*f.store, [&](pws::WriteTxn& t) { return t.insert_client(c); }) == "");
+    (void)f.store->read_transaction([&](pws::ReadTxn& t) -> Error {
+        BOOST_TEST(t.client("cli_evil").value.name == evil);
+        BOOST_TEST(t.client(evil).error.code == "not_found");
+        return {};
+    });
+    BOOST_TEST(raw_count(f.db.path, "SELECT COUNT(*) FROM clients") == 2);
+}
