@@ -145,7 +145,7 @@ void draw_card_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
     pl.error = field_error(ui, "postal_code", pw::validate_postal_code(postal), false, s);
     text_field(ui, TextFieldSpec{"postal_code", "Postal code", "postal-code", "", "text", 10}, pl);
 
-    if (s.view && s.view->can_save_method) {
+    if (checkout.offers_save_method()) {
         gap(ui, 16);
         if (checkbox(ui, "save-method", "Save this card for future payments", s.save_method, !locked))
             ui.out.events.push_back(pw::ev::SetSaveMethod{!s.save_method});

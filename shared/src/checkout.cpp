@@ -32,6 +32,10 @@ std::string_view stage_id(Stage s) {
     return "loading";
 }
 
+MethodType method_type(const MethodChoice& c) {
+    return c.kind == ChoiceKind::bank_debit ? MethodType::bank_debit : MethodType::card;
+}
+
 Checkout::Checkout(KeySource keys) : keys_(std::move(keys)) {}
 
 std::vector<Effect> Checkout::start() { return begin_loading(); }
@@ -195,8 +199,7 @@ std::vector<Effect> Checkout::on(const ev::ChooseMethod& e) {
         s_.details_error = Error{};
     } else if (changed) {
         // Keep what was typed only when it fits the new method.
-        const MethodType want =
-            e.choice.kind == ChoiceKind::new_card ? MethodType::card : MethodType::bank_debit;
+        const MethodType want = method_type(e.choice);
         if (s_.details.type != want ||
             (want == MethodType::bank_debit && s_.details.bank.scheme != e.choice.scheme)) {
             s_.details = TokenRequest{};
@@ -213,9 +216,7 @@ std::vector<Effect> Checkout::on(const ev::ChooseMethod& e) {
 
 std::vector<Effect> Checkout::on(const ev::SetSaveMethod& e) {
     if (s_.stage != Stage::details && s_.stage != Stage::declined) return {};
-    const bool allowed = s_.view && s_.view->can_save_method && s_.method &&
-                         s_.method->kind == ChoiceKind::new_card;
-    s_.save_method = allowed && e.save;
+    s_.save_method = offers_save_method() && e.save;
     return {};
 }
 
@@ -226,8 +227,7 @@ std::vector<Effect> Checkout::on(const ev::DetailsChanged& e) {
     s_.details = e.details;
     // The type and scheme follow the chosen method, and the mandate names the
     // text version this widget showed, whatever the UI put there.
-    s_.details.type =
-        s_.method->kind == ChoiceKind::new_card ? MethodType::card : MethodType::bank_debit;
+    s_.details.type = method_type(*s_.method);
     if (s_.details.type == MethodType::bank_debit) {
         s_.details.bank.scheme = s_.method->scheme;
         const MandateText* m = mandate();

@@ -4,6 +4,8 @@
 
 #include "paywidget/checkout.hpp"
 
+#include "paywidget/accepted_methods.hpp"
+
 namespace pw {
 
 namespace {
@@ -129,8 +131,7 @@ std::vector<Effect> Checkout::on(const ev::PaymentDone& e) {
     const PaymentResponse& r = e.response;
     s_.result = r;
     s_.failure_error = ApiError{};
-    const MethodType type = s_.method->kind == ChoiceKind::bank_debit ? MethodType::bank_debit
-                                                                      : MethodType::card;
+    const MethodType type = method_type(*s_.method);
     switch (r.payment.status) {
         case PaymentStatus::succeeded:
         case PaymentStatus::processing: {
@@ -268,20 +269,30 @@ std::vector<Effect> Checkout::on(const ev::PayRemainder&) {
 std::vector<MethodChoice> Checkout::method_options() const {
     std::vector<MethodChoice> out;
     if (!s_.view) return out;
-    const Invoice& inv = s_.view->invoice;
-    if (inv.accepted.card) {
+    const AcceptedMethods& accepted = s_.view->invoice.accepted;
+    if (accepts(accepted, MethodType::card)) {
+        // A saved method is offered only where the invoice takes its kind.
         if (s_.view->session == SessionKind::portal)
             for (const SavedMethod& m : s_.view->saved_methods)
-                if (m.method.type == MethodType::card)
+                if (can_save(m.method.type) && accepts(accepted, m.method))
                     out.push_back(MethodChoice{ChoiceKind::saved_card, m.id, BankScheme::ach});
         out.push_back(MethodChoice{ChoiceKind::new_card, "", BankScheme::ach});
     }
-    for (BankScheme scheme : inv.accepted.bank_debit) {
+    for (BankScheme scheme : {BankScheme::ach, BankScheme::pad, BankScheme::sepa}) {
+        if (!accepts(accepted, MethodType::bank_debit, scheme)) continue;
+        // No mandate text, no debit: the payer must see what they authorise.
         const bool has_text = std::any_of(s_.view->mandates.begin(), s_.view->mandates.end(),
                                           [&](const MandateText& m) { return m.scheme == scheme; });
         if (has_text) out.push_back(MethodChoice{ChoiceKind::bank_debit, "", scheme});
     }
     return out;
+}
+
+bool Checkout::offers_save_method() const {
+    // A saved card is already in the wallet; a new method only when the
+    // product rule lets a client keep its kind.
+    return s_.view && s_.view->can_save_method && s_.method &&
+           s_.method->kind != ChoiceKind::saved_card && can_save(method_type(*s_.method));
 }
 
 const MandateText* Checkout::mandate() const {

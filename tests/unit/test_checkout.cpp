@@ -658,3 +658,38 @@ BOOST_AUTO_TEST_CASE(a_broken_key_source_never_sends) {
     to_card_details(empty, make_view(make_invoice(false), pw::SessionKind::link), "4242 4242 4242 4242");
     BOOST_TEST(all_of<fx::SendPayment>(empty.dispatch(ev::Submit{})).empty());
 }
+
+// --- which methods are offered: accepts() and can_save() ----------------------
+BOOST_AUTO_TEST_CASE(methods_offered_follow_accepts_and_can_save) {
+    // A portal client with a saved card, paying an invoice that takes only
+    // ACH: neither the saved card nor a new card is offered.
+    pw::Invoice bank_only = make_invoice(false, {pw::BankScheme::ach});
+    bank_only.accepted.card = false;
+    Keys keys;
+    Checkout c(keys.source());
+    c.start();
+    c.dispatch(ev::Loaded{make_view(bank_only, pw::SessionKind::portal)});
+    c.dispatch(ev::Continue{});
+    const std::vector<pw::MethodChoice> options = c.method_options();
+    BOOST_TEST_REQUIRE(options.size() == 1u);
+    BOOST_TEST((options[0].kind == pw::ChoiceKind::bank_debit));
+    BOOST_TEST((pw::method_type(options[0]) == pw::MethodType::bank_debit));
+    BOOST_TEST(c.state().stage == Stage::details);  // the one option was chosen
+    BOOST_TEST(!c.offers_save_method());            // a bank account is never kept
+    c.dispatch(ev::SetSaveMethod{true});
+    BOOST_TEST(!c.state().save_method);
+
+    // An invoice whose accepted schemes have no mandate text: not offered.
+    pw::LinkView no_text = make_view(make_invoice(false, {pw::BankScheme::sepa}), pw::SessionKind::portal);
+    no_text.mandates.clear();
+    Checkout d(keys.source());
+    d.start();
+    d.dispatch(ev::Loaded{no_text});
+    d.dispatch(ev::Continue{});
+    const std::vector<pw::MethodChoice> card_only = d.method_options();
+    BOOST_TEST_REQUIRE(card_only.size() == 2u);  // the saved card, a new card
+    d.dispatch(ev::ChooseMethod{card_only[0]});
+    BOOST_TEST(!d.offers_save_method());  // already saved
+    d.dispatch(ev::ChooseMethod{card_only[1]});
+    BOOST_TEST(d.offers_save_method());
+}

@@ -71,6 +71,8 @@ struct MethodChoice {
     BankScheme scheme = BankScheme::ach;  // bank_debit
     friend bool operator==(const MethodChoice&, const MethodChoice&) = default;
 };
+// The kind of method a choice pays with: a card (saved or new) or a bank debit.
+MethodType method_type(const MethodChoice& c);
 
 enum class SubmitPhase { tokenizing, paying };
 
@@ -198,7 +200,12 @@ public:
     bool can_pay_remainder() const;  // succeeded, balance left, a payment left
     // The methods the method stage offers: saved cards first (portal only),
     // then a new card, then each accepted bank scheme with a mandate text.
+    // Which kinds are offered is accepts() (accepted_methods.hpp); a saved
+    // method is listed only when the invoice takes its kind.
     std::vector<MethodChoice> method_options() const;
+    // Whether the form offers "save this method": the view allows a wallet,
+    // and the chosen method is a new one of a kind can_save() keeps.
+    bool offers_save_method() const;
     // The mandate text for the chosen bank scheme (nullptr otherwise).
     const MandateText* mandate() const;
 
