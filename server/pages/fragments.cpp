@@ -50,7 +50,13 @@ std::string payment_status_text(pw::PaymentStatus s) {
 }  // namespace
 
 std::string invoice_summary_html(const pw::Invoice& inv) {
-    std::string out = "<section class=\"card invoice-summary\" aria-labelledby=\"invoice-heading\">";
+    // The currency and its ISO 4217 exponent (the core's table, not the
+    // browser's CLDR digits: IQD has 3, CLDR says 0) for web/pages/site.js,
+    // which rewrites the balance after a payment in the widget.
+    const pw::CurrencyInfo* currency = pw::find_currency(inv.currency);
+    std::string out = "<section class=\"card invoice-summary\" aria-labelledby=\"invoice-heading\" data-currency=\"" +
+                      html(inv.currency) + "\" data-exponent=\"" +
+                      std::to_string(currency ? currency->exponent : 0) + "\">";
     out += "<p class=\"eyebrow\">Invoice from " + html(inv.practitioner.name) + "</p>";
     out += "<div class=\"title-row\"><h1 id=\"invoice-heading\">Invoice " + html(inv.number) + "</h1>" +
            status_badge(inv.status) + "</div>";
