@@ -19,6 +19,9 @@ namespace pwtest {
 pw::Invoice sample_invoice(bool partial = false, std::vector<pw::BankScheme> banks = {pw::BankScheme::ach},
                            std::vector<std::int64_t> paid = {});
 
+// The server's date in every sample view: expiry is judged by it.
+inline constexpr pw::Date kSampleToday{2025, 1, 15};
+
 // The view GET /api/v1/links/{token} (link) or /me/invoices/{id} (portal)
 // would answer: a portal view carries one saved Mastercard •••• 4444 and
 // may save a new card.
