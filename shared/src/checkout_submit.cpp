@@ -5,6 +5,7 @@
 #include "paywidget/checkout.hpp"
 
 #include "paywidget/accepted_methods.hpp"
+#include "paywidget/payment_form.hpp"
 
 namespace pw {
 
@@ -12,14 +13,6 @@ namespace {
 
 bool is_not_processed(const ApiError& e) {
     return e.code == "in_progress" || e.code == "rate_limited" || http_status_for(e.code) >= 500;
-}
-
-bool is_details_field(std::string_view f) {
-    static constexpr std::string_view kFields[] = {
-        "number", "exp", "cvc", "name", "postal_code", "account_holder", "routing_number",
-        "account_number", "account_type", "transit_number", "institution_number", "iban",
-        "mandate.accepted", "mandate.text_version", "token", "payment_method_id", "save_method"};
-    return std::find(std::begin(kFields), std::end(kFields), f) != std::end(kFields);
 }
 
 // The network failure the widget shows when no response arrived at all.
@@ -166,7 +159,8 @@ std::vector<Effect> Checkout::on(const ev::PaymentDone& e) {
             std::vector<Effect> out{effect::Announce{s_.decline.message},
                                     effect::NotifyHost{effect::HostEventKind::declined,
                                                        r.payment.id, s_.decline.code}};
-            if (!s_.decline.field.empty()) out.push_back(effect::Focus{s_.decline.field});
+            const std::string focus = form_focus(s_.decline.field);
+            if (!focus.empty()) out.push_back(effect::Focus{focus});
             return out;
         }
     }
@@ -227,7 +221,9 @@ std::vector<Effect> Checkout::on(const ev::Retry&) {
     if (s_.stage == Stage::declined) {
         // "Try again": back to the form with everything still filled in.
         s_.stage = Stage::details;
-        return {effect::Focus{s_.decline.field.empty() ? "number" : s_.decline.field}};
+        const std::string focus = form_focus(s_.decline.field);
+        if (focus.empty()) return {};
+        return {effect::Focus{focus}};
     }
     if (s_.stage != Stage::failed) return {};
     switch (s_.failure) {
@@ -293,6 +289,15 @@ bool Checkout::offers_save_method() const {
     // product rule lets a client keep its kind.
     return s_.view && s_.view->can_save_method && s_.method &&
            s_.method->kind != ChoiceKind::saved_card && can_save(method_type(*s_.method));
+}
+
+std::string Checkout::form_focus(std::string_view named) const {
+    // A saved card has no inputs; a field the chosen form does not have
+    // (a card's "exp" after a bank decline) means its first input.
+    if (!s_.method || s_.method->kind == ChoiceKind::saved_card) return {};
+    const std::span<const std::string_view> fields = form_fields(method_type(*s_.method), s_.method->scheme);
+    if (std::find(fields.begin(), fields.end(), named) != fields.end()) return std::string(named);
+    return std::string(fields.front());
 }
 
 const MandateText* Checkout::mandate() const {

@@ -102,13 +102,14 @@ struct CheckoutState {
     bool pay_full = true;
     std::string amount_text;  // as typed for a partial amount
     std::int64_t amount = 0;  // minor units to pay (balance when full)
+    std::int64_t remaining_after = 0;  // balance left once `amount` settles (the core's plan)
     Error amount_error;       // from parse_amount / plan_payment (field "amount")
 
     // method and details
     std::optional<MethodChoice> method;
     bool save_method = false;  // only when view->can_save_method and a new card
     TokenRequest details;      // the payer's inputs; kept after a decline
-    bool details_valid = false;
+    bool details_valid = false;  // derived: validate_details (payment_details.hpp)
     Error details_error;       // first problem (validator or server, field named)
     bool method_skipped = false;  // only one method was on offer
 
@@ -132,9 +133,9 @@ struct ChooseFull {};
 struct ChoosePartial { std::string text; AmountSeparators separators; };
 struct ChooseMethod { MethodChoice choice; };
 struct SetSaveMethod { bool save = false; };
-// The widget validates with card.hpp / bank_debit.hpp as the payer types and
-// reports the result: `problem` empty means valid.
-struct DetailsChanged { TokenRequest details; Error problem; };
+// What the payer typed. The checkout judges it itself with
+// validate_details (payment_details.hpp) against the view's `today`.
+struct DetailsChanged { TokenRequest details; };
 struct Submit {};
 struct TokenCreated { TokenResponse token; };
 struct TokenFailed { ApiError error; };
@@ -230,12 +231,18 @@ private:
     std::vector<Effect> on(const ev::PayRemainder&);
 
     std::vector<Effect> begin_loading();
+    // details_valid / details_error from the typed details (new methods) or
+    // true for a saved card.
+    void judge_details();
     std::vector<Effect> go_to_method();
     std::vector<Effect> begin_attempt();
     std::vector<Effect> continue_attempt();
     std::vector<Effect> send_payment();
     std::vector<Effect> on_link_error(const ApiError& e, bool* handled);
     std::string money_text(std::int64_t minor) const;
+    // The input to focus on the chosen method's form: `named` when the form
+    // has it, else its first input; "" for a saved card (no inputs).
+    std::string form_focus(std::string_view named) const;
 
     KeySource keys_;
     CheckoutState s_;
