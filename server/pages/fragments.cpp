@@ -2,6 +2,7 @@
 
 #include "pages/page_kit.hpp"
 #include "paywidget/money.hpp"
+#include "paywidget/statement.hpp"
 #include "services/receipts.hpp"
 
 namespace pws::pages {
@@ -22,17 +23,16 @@ std::string items_table(const pw::Invoice& inv) {
         "<div class=\"table-scroll\"><table class=\"items\"><caption class=\"visually-hidden\">Line items</caption>"
         "<thead><tr><th scope=\"col\">Description</th><th scope=\"col\" class=\"num\">Qty</th>"
         "<th scope=\"col\" class=\"num\">Unit price</th><th scope=\"col\" class=\"num\">Amount</th></tr></thead><tbody>";
-    for (const pw::LineItem& item : inv.items) {
-        pw::Result<std::int64_t> line = pw::checked_mul(item.quantity, item.unit_amount);
+    // The rows are the core's (statement.hpp), as the widget and the email show them.
+    const pw::Statement statement = pw::statement_rows(inv);
+    for (const pw::StatementLine& item : statement.lines) {
         out += "<tr><td>" + html(item.description) + "</td><td class=\"num\">" + std::to_string(item.quantity) +
                "</td><td class=\"num\">" + html(money(item.unit_amount, inv.currency)) + "</td><td class=\"num\">" +
-               (line.ok() ? html(money(line.value, inv.currency)) : std::string("—")) + "</td></tr>";
+               html(money(item.amount, inv.currency)) + "</td></tr>";
     }
     out += "</tbody><tfoot>";
-    out += row("Subtotal", html(money(inv.subtotal, inv.currency)));
-    if (inv.tax != 0) out += row("Tax", html(money(inv.tax, inv.currency)));
-    if (inv.discount != 0) out += row("Discount", html(money(-inv.discount, inv.currency)));
-    out += row("Total", html(money(inv.total, inv.currency)), "total");
+    for (const pw::StatementTotal& total : statement.totals)
+        out += row(total.label, html(money(total.amount, inv.currency)), total.id == "total" ? "total" : "");
     out += "</tfoot></table></div>";
     return out;
 }
