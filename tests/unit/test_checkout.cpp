@@ -148,6 +148,15 @@ std::vector<pw::Effect> to_card_details(Checkout& c, const pw::LinkView& view, c
     return c.dispatch(ev::DetailsChanged{card(number)});
 }
 
+// Drives a fresh checkout on an ACH-only invoice to a complete bank form.
+void to_ach_details(Checkout& c) {
+    c.start();
+    c.dispatch(ev::Loaded{make_view(make_invoice(false, {pw::BankScheme::ach}), pw::SessionKind::link)});
+    c.dispatch(ev::Continue{});
+    c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::bank_debit, "", pw::BankScheme::ach}});
+    c.dispatch(ev::DetailsChanged{ach_debit()});
+}
+
 // Submit + token: returns the SendPayment.
 fx::SendPayment submit_card(Checkout& c, const std::string& token, const std::string& last4) {
     const std::vector<pw::Effect> a = c.dispatch(ev::Submit{});
@@ -537,11 +546,7 @@ BOOST_AUTO_TEST_CASE(bank_debit_with_mandate) {
 BOOST_AUTO_TEST_CASE(bank_debit_return_gets_bank_wording) {
     Keys keys;
     Checkout c(keys.source());
-    c.start();
-    c.dispatch(ev::Loaded{make_view(make_invoice(false, {pw::BankScheme::ach}), pw::SessionKind::link)});
-    c.dispatch(ev::Continue{});
-    c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::bank_debit, "", pw::BankScheme::ach}});
-    c.dispatch(ev::DetailsChanged{ach_debit()});
+    to_ach_details(c);
     c.dispatch(ev::Submit{});
     const fx::SendPayment send = only<fx::SendPayment>(
         c.dispatch(ev::TokenCreated{{"tok_b", {pw::MethodType::bank_debit, "ach", "0000"}, 0, 0}}));
@@ -705,11 +710,7 @@ BOOST_AUTO_TEST_CASE(methods_offered_follow_accepts_and_can_save) {
 BOOST_AUTO_TEST_CASE(bank_decline_retry_focuses_the_bank_form) {
     Keys keys;
     Checkout c(keys.source());
-    c.start();
-    c.dispatch(ev::Loaded{make_view(make_invoice(false, {pw::BankScheme::ach}), pw::SessionKind::link)});
-    c.dispatch(ev::Continue{});
-    c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::bank_debit, "", pw::BankScheme::ach}});
-    c.dispatch(ev::DetailsChanged{ach_debit()});
+    to_ach_details(c);
     BOOST_TEST_REQUIRE(c.can_submit());
     c.dispatch(ev::Submit{});
     const fx::SendPayment send = only<fx::SendPayment>(
