@@ -77,16 +77,11 @@ void draw_amount(Ui& ui, const pw::Checkout& checkout) {
             ui.inputs.focus("amount");
             focus_amount_next = false;
         }
-        if (!s.amount_error && s.amount > 0) {
-            const int left = std::max(0, opt.payments_left);
-            const pw::PaymentProgress state{inv.balance, std::max(0, inv.partial.max_payments - left)};
-            const pw::Result<pw::Plan> plan = pw::plan_payment(inv, state, s.amount);
-            if (plan.ok() && plan.value.remaining_after > 0) {
-                gap(ui, 12);
-                value_row(ui, "remaining-after", "Remaining balance",
-                          ui.fmt.amount(plan.value.remaining_after, cur), ui.fonts.body, ui.fonts.body,
-                          t.text_muted, t.text);
-            }
+        // The checkout's plan for this amount, not a subtraction here.
+        if (!s.amount_error && s.amount > 0 && s.remaining_after > 0) {
+            gap(ui, 12);
+            value_row(ui, "remaining-after", "Remaining balance", ui.fmt.amount(s.remaining_after, cur),
+                      ui.fonts.body, ui.fonts.body, t.text_muted, t.text);
         }
     }
 

@@ -71,26 +71,20 @@ void draw_bank_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
     b.account_holder = in.value("account_holder");
     b.account_type = s.details.bank.account_type.empty() ? "checking" : s.details.bank.account_type;
     d.mandate = s.details.mandate;
-    pw::Error problem;
     switch (scheme) {
         case pw::BankScheme::ach:
             b.routing_number = in.value("routing_number");
             b.account_number = in.value("account_number");
-            problem = pw::validate_ach(pw::AchDetails{b.account_holder, b.routing_number, b.account_number,
-                                                      b.account_type});
             break;
         case pw::BankScheme::pad:
             b.account_type.clear();
             b.transit_number = in.value("transit_number");
             b.institution_number = in.value("institution_number");
             b.account_number = in.value("account_number");
-            problem = pw::validate_pad(
-                pw::PadDetails{b.account_holder, b.transit_number, b.institution_number, b.account_number});
             break;
         case pw::BankScheme::sepa:
             b.account_type.clear();
             b.iban = in.value("iban");
-            problem = pw::validate_sepa(pw::SepaDetails{b.account_holder, b.iban});
             break;
     }
     const pw::BankFields& had = s.details.bank;
@@ -99,7 +93,7 @@ void draw_bank_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
                          had.account_number != b.account_number || had.account_type != b.account_type ||
                          had.transit_number != b.transit_number ||
                          had.institution_number != b.institution_number || had.iban != b.iban;
-    if (!locked && changed) ui.out.events.push_back(pw::ev::DetailsChanged{d, problem});
+    if (!locked && changed) ui.out.events.push_back(pw::ev::DetailsChanged{d});
 
     field(ui, s, TextFieldSpec{"account_holder", "Account holder name", "name", "", "text", 200},
           error_of(pw::validate_account_holder(b.account_holder)), locked);
@@ -122,9 +116,7 @@ void draw_bank_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
                         !checking) {
                         pw::TokenRequest next = d;
                         next.bank.account_type = "checking";
-                        u.out.events.push_back(pw::ev::DetailsChanged{
-                            next, pw::validate_ach(pw::AchDetails{b.account_holder, b.routing_number,
-                                                                  b.account_number, "checking"})});
+                        u.out.events.push_back(pw::ev::DetailsChanged{next});
                     }
                 },
                 [&](Ui& u) {
@@ -132,9 +124,7 @@ void draw_bank_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
                         checking) {
                         pw::TokenRequest next = d;
                         next.bank.account_type = "savings";
-                        u.out.events.push_back(pw::ev::DetailsChanged{
-                            next, pw::validate_ach(pw::AchDetails{b.account_holder, b.routing_number,
-                                                                  b.account_number, "savings"})});
+                        u.out.events.push_back(pw::ev::DetailsChanged{next});
                     }
                 });
             break;
@@ -176,7 +166,7 @@ void draw_bank_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
     if (checkbox(ui, "mandate-accept", "I authorize this debit", accepted, !locked && m != nullptr)) {
         pw::TokenRequest next = d;
         next.mandate.accepted = !accepted;
-        ui.out.events.push_back(pw::ev::DetailsChanged{next, problem});
+        ui.out.events.push_back(pw::ev::DetailsChanged{next});
     }
     panel_end(ui, p);
 }

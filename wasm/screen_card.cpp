@@ -1,41 +1,19 @@
 // The new-card form: number (live brand and grouping), expiry, security
 // code, name on card, postal code. Real DOM inputs with the autocomplete
 // tokens browsers fill cards with; every check is the core's (card.hpp),
-// and the widget reports the result to the checkout with ev::DetailsChanged
-// whenever what was typed changes.
-#include <ctime>
+// and the widget reports what was typed to the checkout (ev::DetailsChanged),
+// which judges it with the same validators, whenever it changes.
 #include <string>
 
 #include "imgui.h"
 #include "paywidget/card.hpp"
+#include "paywidget/payment_form.hpp"
 #include "screens.hpp"
 #include "ui_form.hpp"
-
-#ifdef __EMSCRIPTEN__
-#include <emscripten/emscripten.h>
-// The payer's local date (expiry is judged by the calendar the payer sees;
-// the server checks again with its own).
-EM_JS(int, pw_local_date, (), {
-    var d = new Date();
-    return d.getFullYear() * 10000 + (d.getMonth() + 1) * 100 + d.getDate();
-});
-#endif
 
 namespace pwui {
 
 namespace {
-
-pw::Date today() {
-#ifdef __EMSCRIPTEN__
-    const int v = pw_local_date();
-    return pw::Date{v / 10000, (v / 100) % 100, v % 100};
-#else
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&now, &tm);
-    return pw::Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
-#endif
-}
 
 // The text under a field: the core's message once the payer has left the
 // field (or while typing, when more characters cannot fix it).
@@ -71,16 +49,16 @@ void draw_card_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
     const std::string& postal = in.value("postal_code");
 
     const pw::CardNumberInfo info = pw::inspect_card_number(number);
-    const pw::Date now = today();
+    // Expiry is judged by the server's date from the view, never the
+    // browser's clock (the server checks the token request again).
+    const pw::Date now = s.view ? s.view->today : pw::Date{};
     const pw::CardFields& had = s.details.card;
     if (!locked && (s.details.type != pw::MethodType::card || had.number != number || had.exp != exp ||
                     had.cvc != cvc || had.name != name || had.postal_code != postal)) {
         pw::TokenRequest d;
         d.type = pw::MethodType::card;
         d.card = pw::CardFields{number, exp, cvc, name, postal};
-        const pw::Result<pw::CardSummary> v =
-            pw::validate_card_input(pw::CardInput{number, exp, cvc, name, postal}, now);
-        ui.out.events.push_back(pw::ev::DetailsChanged{d, v.ok() ? pw::Error{} : v.error});
+        ui.out.events.push_back(pw::ev::DetailsChanged{d});  // the checkout judges it
     }
 
     // Card number, with the brand as soon as the digits tell it.
@@ -129,7 +107,7 @@ void draw_card_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
     pl.error = field_error(ui, "postal_code", pw::validate_postal_code(postal), false, s);
     text_field(ui, TextFieldSpec{"postal_code", "Postal code", "postal-code", "", "text", 10}, pl);
 
-    if (s.view && s.view->can_save_method) {
+    if (checkout.offers_save_method()) {
         gap(ui, 16);
         if (checkbox(ui, "save-method", "Save this card for future payments", s.save_method, !locked))
             ui.out.events.push_back(pw::ev::SetSaveMethod{!s.save_method});
@@ -137,11 +115,11 @@ void draw_card_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
 }
 
 void clear_payment_inputs(Ui& ui) {
-    static const char* kIds[] = {"number", "exp", "cvc", "name", "postal_code", "account_holder",
-                                 "routing_number", "account_number", "transit_number", "institution_number",
-                                 "iban", "amount"};
-    for (const char* id : kIds)
+    for (std::string_view field : pw::all_form_fields()) {
+        const std::string id(field);
         if (!ui.inputs.value(id).empty()) ui.inputs.set_value(id, "");
+    }
+    if (!ui.inputs.value("amount").empty()) ui.inputs.set_value("amount", "");
 }
 
 }  // namespace pwui

@@ -8,22 +8,13 @@
 
 #include "imgui.h"
 #include "paywidget/card.hpp"
+#include "paywidget/payment_form.hpp"
 #include "screens.hpp"
 #include "ui_form.hpp"
 
 namespace pwui {
 
 namespace {
-
-const char* const kFormFields[] = {"number", "exp", "cvc", "name", "postal_code", "account_holder",
-                                   "routing_number", "account_number", "transit_number",
-                                   "institution_number", "iban", "mandate.accepted", "account_type"};
-
-bool is_form_field(const std::string& f) {
-    for (const char* x : kFormFields)
-        if (f == x) return true;
-    return false;
-}
 
 void draw_decline(Ui& ui, const pw::CheckoutState& s) {
     const bool bank = s.method && s.method->kind == pw::ChoiceKind::bank_debit;
@@ -90,7 +81,7 @@ void draw_details(Ui& ui, const pw::Checkout& checkout) {
 
     // A server refusal that no field on the form can show (a used or expired
     // token, a saved card no longer on file).
-    if (s.stage == pw::Stage::details && s.details_error && !is_form_field(s.details_error.field)) {
+    if (s.stage == pw::Stage::details && s.details_error && !pw::is_form_field(s.details_error.field)) {
         gap(ui, 20);
         notice(ui, "details-error", NoticeKind::danger, "", s.details_error.message);
     }
@@ -107,8 +98,8 @@ void draw_details(Ui& ui, const pw::Checkout& checkout) {
                          ButtonKind::primary, ready);
     // Enter in any field submits once the form is complete; a second Enter
     // (or a double click) is ignored by the checkout while submitting.
-    for (const char* id : kFormFields)
-        if (ui.inputs.take_enter(id) && ready) submit = true;
+    for (std::string_view id : pw::all_form_fields())
+        if (ui.inputs.take_enter(std::string(id)) && ready) submit = true;
     if (submit) ui.out.events.push_back(pw::ev::Submit{});
 }
 

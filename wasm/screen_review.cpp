@@ -5,6 +5,7 @@
 #include "imgui.h"
 #include "paywidget/fx.hpp"
 #include "paywidget/money.hpp"
+#include "paywidget/statement.hpp"
 #include "screens.hpp"
 
 namespace pwui {
@@ -17,15 +18,14 @@ void draw_breakdown(Ui& ui, const pw::Invoice& inv) {
     const std::string& cur = inv.currency;
     auto money = [&](std::int64_t minor) -> const std::string& { return ui.fmt.amount(minor, cur); };
     Panel p = panel_begin(ui, 16);
-    for (std::size_t i = 0; i < inv.items.size(); ++i) {
-        const pw::LineItem& item = inv.items[i];
+    // The rows are the core's (statement.hpp): the same as the pages and
+    // the invoice email show.
+    const pw::Statement statement = pw::statement_rows(inv);
+    for (std::size_t i = 0; i < statement.lines.size(); ++i) {
+        const pw::StatementLine& item = statement.lines[i];
         const std::string id = "item-" + std::to_string(i);
         if (i) gap(ui, 12);
-        // Line amount before tax (tax has its own total row). The invoice
-        // decoder guarantees quantity × unit fits; checked anyway.
-        const pw::Result<std::int64_t> line = pw::checked_mul(item.quantity, item.unit_amount);
-        value_row(ui, id, item.description, line.ok() ? money(line.value) : std::string("\xE2\x80\x94"),
-                  ui.fonts.body, ui.fonts.body, t.text, t.text);
+        value_row(ui, id, item.description, money(item.amount), ui.fonts.body, ui.fonts.body, t.text, t.text);
         std::string detail;
         if (item.quantity != 1) detail = std::to_string(item.quantity) + " \xC3\x97 " + money(item.unit_amount);
         if (item.tax > 0) detail += (detail.empty() ? "" : "  \xC2\xB7  ") + std::string("Tax ") + money(item.tax);
@@ -41,10 +41,11 @@ void draw_breakdown(Ui& ui, const pw::Invoice& inv) {
         if (!first) gap(ui, 8);
         value_row(ui, id, label, value, ui.fonts.body, ui.fonts.body, t.text_muted, t.text);
     };
-    row("subtotal", "Subtotal", money(inv.subtotal), true);
-    if (inv.tax > 0) row("tax", "Tax", money(inv.tax));
-    if (inv.discount > 0) row("discount", "Discount", "\xE2\x88\x92" + money(inv.discount));
-    row("total", "Total", money(inv.total));
+    for (const pw::StatementTotal& total : statement.totals) {
+        const std::string value =
+            total.amount < 0 ? "\xE2\x88\x92" + money(-total.amount) : std::string(money(total.amount));
+        row(std::string(total.id).c_str(), std::string(total.label), value, &total == &statement.totals.front());
+    }
     for (std::size_t i = 0; i < inv.payments.size(); ++i) {
         const pw::AppliedPayment& pay = inv.payments[i];
         std::string label = "Paid " + ui.fmt.date(pay.date);

@@ -34,13 +34,10 @@ void draw_amount_summary(Ui& ui, const pw::Checkout& checkout) {
               ui.fonts.strong, t.text, t.text);
     // What is left once this payment settles: the core's plan, not a
     // subtraction here.
-    const int left = std::max(0, s.view->options.payments_left);
-    const pw::PaymentProgress state{inv.balance, std::max(0, inv.partial.max_payments - left)};
-    const pw::Result<pw::Plan> plan = pw::plan_payment(inv, state, s.amount);
-    if (plan.ok() && plan.value.remaining_after > 0) {
+    if (s.remaining_after > 0) {
         gap(ui, 8);
         value_row(ui, "remaining-after", "Remaining balance after this payment",
-                  ui.fmt.amount(plan.value.remaining_after, inv.currency), ui.fonts.small, ui.fonts.small,
+                  ui.fmt.amount(s.remaining_after, inv.currency), ui.fonts.small, ui.fonts.small,
                   t.text_muted, t.text_muted);
     }
     panel_end(ui, p);

@@ -2,6 +2,7 @@
 
 #include "pages/page_kit.hpp"
 #include "paywidget/money.hpp"
+#include "paywidget/statement.hpp"
 #include "services/receipts.hpp"
 
 namespace pws::pages {
@@ -22,17 +23,16 @@ std::string items_table(const pw::Invoice& inv) {
         "<div class=\"table-scroll\"><table class=\"items\"><caption class=\"visually-hidden\">Line items</caption>"
         "<thead><tr><th scope=\"col\">Description</th><th scope=\"col\" class=\"num\">Qty</th>"
         "<th scope=\"col\" class=\"num\">Unit price</th><th scope=\"col\" class=\"num\">Amount</th></tr></thead><tbody>";
-    for (const pw::LineItem& item : inv.items) {
-        pw::Result<std::int64_t> line = pw::checked_mul(item.quantity, item.unit_amount);
+    // The rows are the core's (statement.hpp), as the widget and the email show them.
+    const pw::Statement statement = pw::statement_rows(inv);
+    for (const pw::StatementLine& item : statement.lines) {
         out += "<tr><td>" + html(item.description) + "</td><td class=\"num\">" + std::to_string(item.quantity) +
                "</td><td class=\"num\">" + html(money(item.unit_amount, inv.currency)) + "</td><td class=\"num\">" +
-               (line.ok() ? html(money(line.value, inv.currency)) : std::string("—")) + "</td></tr>";
+               html(money(item.amount, inv.currency)) + "</td></tr>";
     }
     out += "</tbody><tfoot>";
-    out += row("Subtotal", html(money(inv.subtotal, inv.currency)));
-    if (inv.tax != 0) out += row("Tax", html(money(inv.tax, inv.currency)));
-    if (inv.discount != 0) out += row("Discount", html(money(-inv.discount, inv.currency)));
-    out += row("Total", html(money(inv.total, inv.currency)), "total");
+    for (const pw::StatementTotal& total : statement.totals)
+        out += row(total.label, html(money(total.amount, inv.currency)), total.id == "total" ? "total" : "");
     out += "</tfoot></table></div>";
     return out;
 }
@@ -50,7 +50,13 @@ std::string payment_status_text(pw::PaymentStatus s) {
 }  // namespace
 
 std::string invoice_summary_html(const pw::Invoice& inv) {
-    std::string out = "<section class=\"card invoice-summary\" aria-labelledby=\"invoice-heading\">";
+    // The currency and its ISO 4217 exponent (the core's table, not the
+    // browser's CLDR digits: IQD has 3, CLDR says 0) for web/pages/site.js,
+    // which rewrites the balance after a payment in the widget.
+    const pw::CurrencyInfo* currency = pw::find_currency(inv.currency);
+    std::string out = "<section class=\"card invoice-summary\" aria-labelledby=\"invoice-heading\" data-currency=\"" +
+                      html(inv.currency) + "\" data-exponent=\"" +
+                      std::to_string(currency ? currency->exponent : 0) + "\">";
     out += "<p class=\"eyebrow\">Invoice from " + html(inv.practitioner.name) + "</p>";
     out += "<div class=\"title-row\"><h1 id=\"invoice-heading\">Invoice " + html(inv.number) + "</h1>" +
            status_badge(inv.status) + "</div>";

@@ -20,7 +20,7 @@ bool load_link_view(App& app, const Payer& payer, pw::LinkView& out) {
     pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
         Result<InvoiceView> v = t.invoice_view(payer.link.invoice_id);
         if (!v.ok()) return v.error;
-        pw::Result<pw::LinkView> lv = build_link_view(t, v.value, nullptr);
+        pw::Result<pw::LinkView> lv = build_link_view(t, v.value, nullptr, app.today());
         if (!lv.ok()) return lv.error;
         out = std::move(lv.value);
         return {};

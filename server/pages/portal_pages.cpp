@@ -190,7 +190,7 @@ void invoice_page(App& app, const httplib::Request& req, httplib::Response& res)
     const std::string id = req.matches[1];
     pw::LinkView view;
     pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
-        auto v = client_invoice_view(t, *client, id);
+        auto v = client_invoice_view(t, *client, id, app.today());
         if (v) view = std::move(v.value);
         return v.error;
     });

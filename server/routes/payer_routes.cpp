@@ -46,7 +46,7 @@ void get_link(App& app, const httplib::Request& req, httplib::Response& res) {
     pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
         Result<InvoiceView> v = t.invoice_view(payer.value.link.invoice_id);
         if (!v.ok()) return v.error;
-        pw::Result<pw::LinkView> lv = build_link_view(t, v.value, nullptr);
+        pw::Result<pw::LinkView> lv = build_link_view(t, v.value, nullptr, app.today());
         if (!lv.ok()) return lv.error;
         view = std::move(lv.value);
         return {};

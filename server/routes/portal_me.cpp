@@ -61,7 +61,7 @@ void register_portal_me_routes(httplib::Server& server, App& app) {
         const std::string id = req.matches[1];
         pw::LinkView view;
         pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
-            auto v = client_invoice_view(t, *client, id);
+            auto v = client_invoice_view(t, *client, id, app.today());
             if (v) view = std::move(v.value);
             return v.error;
         });

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "paywidget/money.hpp"
+#include "paywidget/statement.hpp"
 #include "services/admin_links.hpp"
 #include "services/display_text.hpp"
 #include "services/invoices.hpp"
@@ -36,10 +37,14 @@ RenderedEmail render_invoice_email(const pw::Invoice& inv, const std::string& pa
     std::string& t = out.text;
     t += "Hello " + inv.client.name + ",\n\n";
     t += dr.name + " has sent you invoice " + inv.number + ".\n\n";
-    for (const pw::LineItem& it : inv.items)
-        t += "  " + it.description + "  x" + std::to_string(it.quantity) + "  " +
-             money(it.unit_amount * it.quantity + it.tax, inv.currency) + "\n";
-    t += "\nTotal: " + money(inv.total, inv.currency) + "\n";
+    // The rows are the core's (statement.hpp), as the widget and the pages
+    // show them: line amounts before tax, tax and discount as totals.
+    const pw::Statement statement = pw::statement_rows(inv);
+    for (const pw::StatementLine& it : statement.lines)
+        t += "  " + it.description + "  x" + std::to_string(it.quantity) + "  " + money(it.amount, inv.currency) + "\n";
+    t += "\n";
+    for (const pw::StatementTotal& total : statement.totals)
+        t += std::string(total.label) + ": " + money(total.amount, inv.currency) + "\n";
     if (inv.amount_paid > 0) t += "Already paid: " + money(inv.amount_paid, inv.currency) + "\n";
     t += "Balance due: " + balance + "\nDue date: " + due + "\n";
     if (inv.partial.enabled) t += "You may pay in up to " + std::to_string(inv.partial.max_payments) + " payments.\n";
@@ -51,12 +56,15 @@ RenderedEmail render_invoice_email(const pw::Invoice& inv, const std::string& pa
     h += "<p>Hello " + html_escape(inv.client.name) + ",</p>\n";
     h += "<p>" + html_escape(dr.name) + " has sent you invoice <strong>" + html_escape(inv.number) +
          "</strong>.</p>\n<table cellpadding=\"4\">\n";
-    for (const pw::LineItem& it : inv.items)
+    for (const pw::StatementLine& it : statement.lines)
         h += "<tr><td>" + html_escape(it.description) + "</td><td>&times;" + std::to_string(it.quantity) +
-             "</td><td align=\"right\">" + html_escape(money(it.unit_amount * it.quantity + it.tax, inv.currency)) +
-             "</td></tr>\n";
-    h += "<tr><td colspan=\"2\"><strong>Total</strong></td><td align=\"right\"><strong>" +
-         html_escape(money(inv.total, inv.currency)) + "</strong></td></tr>\n";
+             "</td><td align=\"right\">" + html_escape(money(it.amount, inv.currency)) + "</td></tr>\n";
+    for (const pw::StatementTotal& total : statement.totals) {
+        const bool strong = total.id == "total";
+        h += std::string("<tr><td colspan=\"2\">") + (strong ? "<strong>" : "") + std::string(total.label) +
+             (strong ? "</strong>" : "") + "</td><td align=\"right\">" + (strong ? "<strong>" : "") +
+             html_escape(money(total.amount, inv.currency)) + (strong ? "</strong>" : "") + "</td></tr>\n";
+    }
     if (inv.amount_paid > 0)
         h += "<tr><td colspan=\"2\">Already paid</td><td align=\"right\">" +
              html_escape(money(inv.amount_paid, inv.currency)) + "</td></tr>\n";

@@ -39,9 +39,11 @@ std::string latest_receipt_path(const InvoiceView& view) {
     return path;
 }
 
-pw::Result<pw::LinkView> build_link_view(ReadTxn& t, const InvoiceView& view, const Client* portal_client) {
+pw::Result<pw::LinkView> build_link_view(ReadTxn& t, const InvoiceView& view, const Client* portal_client,
+                                         pw::Date today) {
     using R = pw::Result<pw::LinkView>;
     pw::LinkView v;
+    v.today = today;
     v.invoice = view.invoice;
     v.session = portal_client ? pw::SessionKind::portal : pw::SessionKind::link;
 
@@ -72,11 +74,12 @@ pw::Result<pw::LinkView> build_link_view(ReadTxn& t, const InvoiceView& view, co
     return R::success(std::move(v));
 }
 
-pw::Result<pw::LinkView> client_invoice_view(ReadTxn& t, const Client& client, const std::string& invoice_id) {
+pw::Result<pw::LinkView> client_invoice_view(ReadTxn& t, const Client& client, const std::string& invoice_id,
+                                             pw::Date today) {
     auto v = t.invoice_view(invoice_id);
     if (!v) return pw::Result<pw::LinkView>::failure(v.error);
     if (v.value.record.client_id != client.id) return pw::Result<pw::LinkView>::failure(pw::make_error("not_found", "", ""));
-    auto built = build_link_view(t, v.value, &client);
+    auto built = build_link_view(t, v.value, &client, today);
     if (!built) return built;
     built.value.session = pw::SessionKind::portal;
     return built;

@@ -31,12 +31,15 @@ std::string latest_receipt_path(const InvoiceView& view);
 //     (session portal): the client's live saved cards, and whether a new card
 //     may be saved (cards accepted). For a link they stay [] / false;
 //   * mandates for each accepted bank scheme; receipt_url of the latest
-//     receipt. Errors: the store's (read).
+//     receipt;
+//   * today: the server's date (app.today()), by which the widget judges
+//     card expiry. Errors: the store's (read).
 pw::Result<pw::LinkView> build_link_view(ReadTxn& t, const InvoiceView& view,
-                                         const Client* portal_client);
+                                         const Client* portal_client, pw::Date today);
 
 // The signed-in client's own invoice as the portal sees it (session
 // "portal"). Another client's invoice looks exactly like none: not_found.
-pw::Result<pw::LinkView> client_invoice_view(ReadTxn& t, const Client& client, const std::string& invoice_id);
+pw::Result<pw::LinkView> client_invoice_view(ReadTxn& t, const Client& client, const std::string& invoice_id,
+                                             pw::Date today);
 
 }  // namespace pws

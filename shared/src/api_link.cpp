@@ -56,7 +56,8 @@ json encode(const LinkView& v) {
             {"saved_methods", saved},
             {"can_save_method", v.can_save_method},
             {"mandates", mandates},
-            {"receipt_url", null_if_empty(v.receipt_url)}};
+            {"receipt_url", null_if_empty(v.receipt_url)},
+            {"today", format_iso_date(v.today)}};
 }
 
 Error decode(const json& j, LinkView& out) {
@@ -74,6 +75,7 @@ Error decode(const json& j, LinkView& out) {
             return decode_mandate(e, p, sink);
         });
         v.receipt_url = optional_text(r, "receipt_url", kUrl);
+        v.today = read_date(r, "today");
         // The rule the server enforces, checked again on read so a widget
         // never offers a saved card through a link.
         if (!sink && v.session == SessionKind::link && (!v.saved_methods.empty() || v.can_save_method))

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "paywidget/partial_plan.hpp"
+#include "paywidget/payment_details.hpp"
 
 namespace pw {
 
@@ -32,6 +33,10 @@ std::string_view stage_id(Stage s) {
     return "loading";
 }
 
+MethodType method_type(const MethodChoice& c) {
+    return c.kind == ChoiceKind::bank_debit ? MethodType::bank_debit : MethodType::card;
+}
+
 Checkout::Checkout(KeySource keys) : keys_(std::move(keys)) {}
 
 std::vector<Effect> Checkout::start() { return begin_loading(); }
@@ -41,9 +46,7 @@ std::vector<Effect> Checkout::dispatch(const Event& e) {
 }
 
 std::string Checkout::money_text(std::int64_t minor) const {
-    const std::string& cur = s_.view ? s_.view->invoice.currency : std::string();
-    const CurrencyInfo* info = find_currency(cur);
-    return format_minor(minor, info ? info->exponent : 0) + " " + cur;
+    return format_money_code(minor, s_.view ? s_.view->invoice.currency : std::string());
 }
 
 // ------------------------------------------------------------------ loading
@@ -122,6 +125,7 @@ std::vector<Effect> Checkout::on(const ev::Continue&) {
         }
         s_.pay_full = true;
         s_.amount = s_.view->invoice.balance;
+        s_.remaining_after = 0;
         return go_to_method();
     }
     if (s_.stage == Stage::amount) {
@@ -138,6 +142,7 @@ std::vector<Effect> Checkout::on(const ev::ChooseFull&) {
     if (s_.stage != Stage::amount) return {};
     s_.pay_full = true;
     s_.amount = s_.view->invoice.balance;
+    s_.remaining_after = 0;
     s_.amount_error = Error{};
     return {};
 }
@@ -148,6 +153,7 @@ std::vector<Effect> Checkout::on(const ev::ChoosePartial& e) {
     s_.amount_text = e.text;
     s_.amount_error = Error{};
     s_.amount = 0;
+    s_.remaining_after = 0;
     const Invoice& inv = s_.view->invoice;
     Result<std::int64_t> typed = parse_amount(e.text, inv.currency, e.separators);
     if (!typed.ok()) {
@@ -165,6 +171,7 @@ std::vector<Effect> Checkout::on(const ev::ChoosePartial& e) {
         return {};
     }
     s_.amount = plan.value.amount;
+    s_.remaining_after = plan.value.remaining_after;
     return {};
 }
 
@@ -190,32 +197,34 @@ std::vector<Effect> Checkout::on(const ev::ChooseMethod& e) {
     const bool changed = !s_.method || !(*s_.method == e.choice);
     s_.method = e.choice;
     if (e.choice.kind != ChoiceKind::new_card) s_.save_method = false;
-    if (e.choice.kind == ChoiceKind::saved_card) {
-        s_.details_valid = true;
-        s_.details_error = Error{};
-    } else if (changed) {
+    if (changed && e.choice.kind != ChoiceKind::saved_card) {
         // Keep what was typed only when it fits the new method.
-        const MethodType want =
-            e.choice.kind == ChoiceKind::new_card ? MethodType::card : MethodType::bank_debit;
+        const MethodType want = method_type(e.choice);
         if (s_.details.type != want ||
             (want == MethodType::bank_debit && s_.details.bank.scheme != e.choice.scheme)) {
             s_.details = TokenRequest{};
             s_.details.type = want;
             s_.details.bank.scheme = e.choice.scheme;
-            s_.details_valid = false;
         }
-        s_.details_error = Error{};
     }
+    if (changed) judge_details();
     s_.stage = Stage::details;
     if (e.choice.kind == ChoiceKind::saved_card) return {};
-    return {effect::Focus{e.choice.kind == ChoiceKind::new_card ? "number" : "account_holder"}};
+    return {effect::Focus{form_focus("")}};
+}
+
+void Checkout::judge_details() {
+    if (!s_.view || !s_.method) {
+        s_.details_valid = false;
+        return;
+    }
+    s_.details_error = s_.method->kind == ChoiceKind::saved_card ? Error{} : validate_details(s_.details, s_.view->today);
+    s_.details_valid = !s_.details_error;
 }
 
 std::vector<Effect> Checkout::on(const ev::SetSaveMethod& e) {
     if (s_.stage != Stage::details && s_.stage != Stage::declined) return {};
-    const bool allowed = s_.view && s_.view->can_save_method && s_.method &&
-                         s_.method->kind == ChoiceKind::new_card;
-    s_.save_method = allowed && e.save;
+    s_.save_method = offers_save_method() && e.save;
     return {};
 }
 
@@ -226,20 +235,13 @@ std::vector<Effect> Checkout::on(const ev::DetailsChanged& e) {
     s_.details = e.details;
     // The type and scheme follow the chosen method, and the mandate names the
     // text version this widget showed, whatever the UI put there.
-    s_.details.type =
-        s_.method->kind == ChoiceKind::new_card ? MethodType::card : MethodType::bank_debit;
+    s_.details.type = method_type(*s_.method);
     if (s_.details.type == MethodType::bank_debit) {
         s_.details.bank.scheme = s_.method->scheme;
         const MandateText* m = mandate();
         s_.details.mandate.text_version = m ? m->version : std::string();
     }
-    s_.details_error = e.problem;
-    s_.details_valid = !e.problem;
-    if (s_.details.type == MethodType::bank_debit && s_.details_valid && !s_.details.mandate.accepted) {
-        s_.details_valid = false;
-        s_.details_error = make_error("mandate_not_accepted", "mandate.accepted",
-                                      std::string(error_message_for("mandate_not_accepted")));
-    }
+    judge_details();
     return {};
 }
 

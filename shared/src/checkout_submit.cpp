@@ -4,20 +4,15 @@
 
 #include "paywidget/checkout.hpp"
 
+#include "paywidget/accepted_methods.hpp"
+#include "paywidget/payment_form.hpp"
+
 namespace pw {
 
 namespace {
 
 bool is_not_processed(const ApiError& e) {
     return e.code == "in_progress" || e.code == "rate_limited" || http_status_for(e.code) >= 500;
-}
-
-bool is_details_field(std::string_view f) {
-    static constexpr std::string_view kFields[] = {
-        "number", "exp", "cvc", "name", "postal_code", "account_holder", "routing_number",
-        "account_number", "account_type", "transit_number", "institution_number", "iban",
-        "mandate.accepted", "mandate.text_version", "token", "payment_method_id", "save_method"};
-    return std::find(std::begin(kFields), std::end(kFields), f) != std::end(kFields);
 }
 
 // The network failure the widget shows when no response arrived at all.
@@ -129,8 +124,7 @@ std::vector<Effect> Checkout::on(const ev::PaymentDone& e) {
     const PaymentResponse& r = e.response;
     s_.result = r;
     s_.failure_error = ApiError{};
-    const MethodType type = s_.method->kind == ChoiceKind::bank_debit ? MethodType::bank_debit
-                                                                      : MethodType::card;
+    const MethodType type = method_type(*s_.method);
     switch (r.payment.status) {
         case PaymentStatus::succeeded:
         case PaymentStatus::processing: {
@@ -165,7 +159,8 @@ std::vector<Effect> Checkout::on(const ev::PaymentDone& e) {
             std::vector<Effect> out{effect::Announce{s_.decline.message},
                                     effect::NotifyHost{effect::HostEventKind::declined,
                                                        r.payment.id, s_.decline.code}};
-            if (!s_.decline.field.empty()) out.push_back(effect::Focus{s_.decline.field});
+            const std::string focus = form_focus(s_.decline.field);
+            if (!focus.empty()) out.push_back(effect::Focus{focus});
             return out;
         }
     }
@@ -226,7 +221,9 @@ std::vector<Effect> Checkout::on(const ev::Retry&) {
     if (s_.stage == Stage::declined) {
         // "Try again": back to the form with everything still filled in.
         s_.stage = Stage::details;
-        return {effect::Focus{s_.decline.field.empty() ? "number" : s_.decline.field}};
+        const std::string focus = form_focus(s_.decline.field);
+        if (focus.empty()) return {};
+        return {effect::Focus{focus}};
     }
     if (s_.stage != Stage::failed) return {};
     switch (s_.failure) {
@@ -268,20 +265,39 @@ std::vector<Effect> Checkout::on(const ev::PayRemainder&) {
 std::vector<MethodChoice> Checkout::method_options() const {
     std::vector<MethodChoice> out;
     if (!s_.view) return out;
-    const Invoice& inv = s_.view->invoice;
-    if (inv.accepted.card) {
+    const AcceptedMethods& accepted = s_.view->invoice.accepted;
+    if (accepts(accepted, MethodType::card)) {
+        // A saved method is offered only where the invoice takes its kind.
         if (s_.view->session == SessionKind::portal)
             for (const SavedMethod& m : s_.view->saved_methods)
-                if (m.method.type == MethodType::card)
+                if (can_save(m.method.type) && accepts(accepted, m.method))
                     out.push_back(MethodChoice{ChoiceKind::saved_card, m.id, BankScheme::ach});
         out.push_back(MethodChoice{ChoiceKind::new_card, "", BankScheme::ach});
     }
-    for (BankScheme scheme : inv.accepted.bank_debit) {
+    for (BankScheme scheme : {BankScheme::ach, BankScheme::pad, BankScheme::sepa}) {
+        if (!accepts(accepted, MethodType::bank_debit, scheme)) continue;
+        // No mandate text, no debit: the payer must see what they authorise.
         const bool has_text = std::any_of(s_.view->mandates.begin(), s_.view->mandates.end(),
                                           [&](const MandateText& m) { return m.scheme == scheme; });
         if (has_text) out.push_back(MethodChoice{ChoiceKind::bank_debit, "", scheme});
     }
     return out;
+}
+
+bool Checkout::offers_save_method() const {
+    // A saved card is already in the wallet; a new method only when the
+    // product rule lets a client keep its kind.
+    return s_.view && s_.view->can_save_method && s_.method &&
+           s_.method->kind != ChoiceKind::saved_card && can_save(method_type(*s_.method));
+}
+
+std::string Checkout::form_focus(std::string_view named) const {
+    // A saved card has no inputs; a field the chosen form does not have
+    // (a card's "exp" after a bank decline) means its first input.
+    if (!s_.method || s_.method->kind == ChoiceKind::saved_card) return {};
+    const std::span<const std::string_view> fields = form_fields(method_type(*s_.method), s_.method->scheme);
+    if (std::find(fields.begin(), fields.end(), named) != fields.end()) return std::string(named);
+    return std::string(fields.front());
 }
 
 const MandateText* Checkout::mandate() const {

@@ -38,11 +38,6 @@ Error overflow(std::string field) {
                       "The amount in " + field + " is larger than the largest amount accepted.");
 }
 
-std::string canonical(std::int64_t minor, const std::string& currency) {
-    const CurrencyInfo* c = find_currency(currency);
-    return format_minor(minor, c ? c->exponent : 0) + " " + currency;
-}
-
 // verify: compare the stated value; otherwise overwrite it.
 Error settle(std::int64_t& stated, std::int64_t derived, bool verify, const char* field,
              const std::string& what, const std::string& currency) {
@@ -50,8 +45,8 @@ Error settle(std::int64_t& stated, std::int64_t derived, bool verify, const char
         stated = derived;
     } else if (stated != derived) {
         return make_error("inconsistent_total", field,
-                          std::string(field) + " is " + canonical(stated, currency) + " but " +
-                              what + " " + canonical(derived, currency) + ".");
+                          std::string(field) + " is " + format_money_code(stated, currency) + " but " +
+                              what + " " + format_money_code(derived, currency) + ".");
     }
     return {};
 }

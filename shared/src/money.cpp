@@ -327,6 +327,11 @@ std::string format_money(const Money& m) {
     return format_minor(m.minor, info != nullptr ? info->exponent : 0);
 }
 
+std::string format_money_code(std::int64_t minor, std::string_view currency) {
+    const CurrencyInfo* info = find_currency(currency);
+    return format_minor(minor, info != nullptr ? info->exponent : 0) + " " + std::string(currency);
+}
+
 Result<std::int64_t> checked_add(std::int64_t a, std::int64_t b) {
     std::int64_t r = 0;
     if (__builtin_add_overflow(a, b, &r)) return overflow();

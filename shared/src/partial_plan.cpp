@@ -11,11 +11,6 @@ namespace pw {
 
 namespace {
 
-std::string canonical(std::int64_t minor, const std::string& currency) {
-    const CurrencyInfo* c = find_currency(currency);
-    return format_minor(minor, c ? c->exponent : 0) + " " + currency;
-}
-
 Result<Plan> refuse(std::string code, std::string message) {
     return Result<Plan>::failure(std::move(code), "amount", std::move(message));
 }
@@ -105,10 +100,10 @@ Result<Plan> plan_payment(const Invoice& invoice, const PaymentProgress& state, 
     if (amount <= 0) return refuse("invalid_amount", "Enter an amount greater than zero.");
     if (amount > o.balance) {
         return refuse("above_balance",
-                      "Enter an amount of at most " + canonical(o.balance, cur) + ", the balance due.");
+                      "Enter an amount of at most " + format_money_code(o.balance, cur) + ", the balance due.");
     }
     if (amount == o.balance) return Result<Plan>::success(Plan{PlanKind::full, amount, 0});
-    const std::string pay_all = "pay the full balance of " + canonical(o.balance, cur) + ".";
+    const std::string pay_all = "pay the full balance of " + format_money_code(o.balance, cur) + ".";
     if (o.full_only_reason == "partial_not_allowed") {
         return refuse("partial_not_allowed", "This invoice cannot be paid in parts; " + pay_all);
     }
@@ -121,7 +116,7 @@ Result<Plan> plan_payment(const Invoice& invoice, const PaymentProgress& state, 
                       "The balance is below the minimum partial payment; " + pay_all);
     }
     if (amount < o.minimum) {
-        return refuse("below_minimum", "Enter an amount of at least " + canonical(o.minimum, cur) + ".");
+        return refuse("below_minimum", "Enter an amount of at least " + format_money_code(o.minimum, cur) + ".");
     }
     return Result<Plan>::success(Plan{PlanKind::partial, amount, o.balance - amount});
 }

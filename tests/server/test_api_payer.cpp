@@ -5,6 +5,9 @@
 #define BOOST_TEST_MODULE api_payer
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
+
+#include "paywidget/date.hpp"
 #include "api_steps.hpp"
 #include "suite_server.hpp"
 
@@ -32,6 +35,16 @@ BOOST_AUTO_TEST_CASE(link_lookup_returns_the_invoice_view) {
     BOOST_TEST(r.body["options"]["maximum_partial"] == 20399);
     BOOST_TEST(r.body["options"]["payments_left"] == 2);
     BOOST_TEST(r.body["receipt_url"].is_null());
+    // The server's UTC date, by which the widget judges card expiry (the
+    // day before, should the request have crossed midnight).
+    const std::int64_t days =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count() /
+        86400;
+    BOOST_TEST_REQUIRE(r.body["today"].is_string());
+    const std::string today = r.body["today"];
+    BOOST_TEST((today == pw::format_iso_date(pw::civil_from_days(days)) ||
+                today == pw::format_iso_date(pw::civil_from_days(days - 1))),
+               today);
     BOOST_TEST(r.headers.find("Referrer-Policy")->second == "no-referrer");
     // The access log never shows the token.
     std::this_thread::sleep_for(std::chrono::milliseconds(50));

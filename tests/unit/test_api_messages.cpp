@@ -45,6 +45,7 @@ pw::Refund make_refund() { return {"re_1", "pay_1", 1000, "USD", "Overpaid", "20
 pw::LinkView make_view(pw::SessionKind session) {
     pw::LinkView v = pwtest::sample_view(make_invoice(), session);
     v.receipt_url = "/api/v1/receipts/pay_1";
+    v.today = {2025, 1, 15};
     return v;
 }
 
@@ -382,6 +383,14 @@ BOOST_AUTO_TEST_CASE(responses_are_checked_too) {
     BOOST_TEST(e.field == "saved_methods");
     v["saved_methods"] = json::array();
     BOOST_TEST(pw::decode(v, out).field == "can_save_method");
+    // The server's date is required: the widget has no other "today".
+    json dated = pw::encode(make_view(pw::SessionKind::link));
+    BOOST_TEST(pw::decode(dated, out).code == "");
+    BOOST_TEST((out.today == pw::Date{2025, 1, 15}));
+    dated["today"] = "2025-02-30";
+    BOOST_TEST(pw::decode(dated, out).field == "today");
+    dated.erase("today");
+    BOOST_TEST(pw::decode(dated, out).field == "today");
     // Declines come with their reason, successes without one.
     json p = pw::encode(make_payment(pw::PaymentStatus::declined));
     p["decline"] = nullptr;

@@ -6,6 +6,8 @@
 
 #include "paywidget/checkout.hpp"
 #include "sample_link_view.hpp"
+#include "paywidget/partial_plan.hpp"
+#include "paywidget/payment_form.hpp"
 
 namespace pw {
 // So that BOOST_TEST(stage == Stage::x) prints the stage's name on failure.
@@ -53,6 +55,18 @@ std::string announced(const std::vector<pw::Effect>& fx) {
     return text;
 }
 
+// A complete ACH debit with the mandate accepted.
+pw::TokenRequest ach_debit() {
+    pw::TokenRequest t;
+    t.type = pw::MethodType::bank_debit;
+    t.bank.account_holder = "Grace Hopper";
+    t.bank.routing_number = "110000000";
+    t.bank.account_number = "000123456789";
+    t.bank.account_type = "checking";
+    t.mandate.accepted = true;
+    return t;
+}
+
 pw::TokenRequest card(const std::string& number) {
     pw::TokenRequest t;
     t.type = pw::MethodType::card;
@@ -70,7 +84,16 @@ std::vector<pw::Effect> to_card_details(Checkout& c, const pw::LinkView& view, c
     if (c.state().stage == Stage::method)
         c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::new_card, "", pw::BankScheme::ach}});
     BOOST_TEST_REQUIRE(c.state().stage == Stage::details);
-    return c.dispatch(ev::DetailsChanged{card(number), {}});
+    return c.dispatch(ev::DetailsChanged{card(number)});
+}
+
+// Drives a fresh checkout on an ACH-only invoice to a complete bank form.
+void to_ach_details(Checkout& c) {
+    c.start();
+    c.dispatch(ev::Loaded{sample_view(sample_invoice(false, {pw::BankScheme::ach}), pw::SessionKind::link)});
+    c.dispatch(ev::Continue{});
+    c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::bank_debit, "", pw::BankScheme::ach}});
+    c.dispatch(ev::DetailsChanged{ach_debit()});
 }
 
 // Submit + token: returns the SendPayment.
@@ -157,7 +180,7 @@ BOOST_AUTO_TEST_CASE(partial_then_remainder) {
     c.dispatch(ev::Continue{});
     BOOST_TEST_REQUIRE(c.state().stage == Stage::method);
     c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::new_card, "", pw::BankScheme::ach}});
-    c.dispatch(ev::DetailsChanged{card("4242424242424242"), {}});
+    c.dispatch(ev::DetailsChanged{card("4242424242424242")});
     const fx::SendPayment first = submit_card(c, "tok_1", "4242");
     BOOST_TEST(first.request.amount == 6000);
     c.dispatch(ev::PaymentDone{payment_response(first, pw::PaymentStatus::succeeded, 14000, 1)});
@@ -176,7 +199,7 @@ BOOST_AUTO_TEST_CASE(partial_then_remainder) {
     BOOST_TEST_REQUIRE(c.state().stage == Stage::method);  // amount skipped
     BOOST_TEST(c.state().amount == 14000);
     c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::new_card, "", pw::BankScheme::ach}});
-    c.dispatch(ev::DetailsChanged{card("5555 5555 5555 4444"), {}});
+    c.dispatch(ev::DetailsChanged{card("5555 5555 5555 4444")});
     const fx::SendPayment second = submit_card(c, "tok_2", "4444");
     BOOST_TEST(second.key == "key-2");
     BOOST_TEST(second.request.amount == 14000);
@@ -205,7 +228,7 @@ BOOST_AUTO_TEST_CASE(decline_then_retry_with_new_key) {
     BOOST_TEST(!c.is_locked());
     BOOST_TEST(c.can_submit());
 
-    c.dispatch(ev::DetailsChanged{card("4242 4242 4242 4242"), {}});
+    c.dispatch(ev::DetailsChanged{card("4242 4242 4242 4242")});
     const fx::SendPayment second = submit_card(c, "tok_2", "4242");
     BOOST_TEST(second.key == "key-2");
     BOOST_TEST(second.key != first.key);
@@ -246,7 +269,7 @@ BOOST_AUTO_TEST_CASE(network_failure_retry_reuses_key) {
     BOOST_TEST(!c.can_submit());
     BOOST_TEST(c.dispatch(ev::Back{}).empty());
     BOOST_TEST(c.dispatch(ev::Submit{}).empty());
-    BOOST_TEST(c.dispatch(ev::DetailsChanged{card("5555555555554444"), {}}).empty());
+    BOOST_TEST(c.dispatch(ev::DetailsChanged{card("5555555555554444")}).empty());
     BOOST_TEST(c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::bank_debit, "", pw::BankScheme::ach}}).empty());
 
     const fx::SendPayment retry = only<fx::SendPayment>(c.dispatch(ev::Retry{}));
@@ -327,16 +350,17 @@ BOOST_AUTO_TEST_CASE(processing_error_and_server_errors) {
 BOOST_AUTO_TEST_CASE(token_rejected_by_server_points_at_field) {
     Keys keys;
     Checkout c(keys.source());
-    to_card_details(c, sample_view(sample_invoice(false), pw::SessionKind::link), "4242 4242 4242 4241");
+    // A number the core accepts and the server (knowing more) refuses.
+    to_card_details(c, sample_view(sample_invoice(false), pw::SessionKind::link), "4000 0566 5566 5556");
     c.dispatch(ev::Submit{});
     const std::vector<pw::Effect> out = c.dispatch(ev::TokenFailed{pw::to_api_error(
         pw::make_error("invalid_card_number", "number", "Your card number is invalid. Check it and try again."))});
     BOOST_TEST(c.state().stage == Stage::details);
     BOOST_TEST(only<fx::Focus>(out).field == "number");
     BOOST_TEST(!c.can_submit());
-    BOOST_TEST(c.state().details.card.number == "4242 4242 4242 4241");
+    BOOST_TEST(c.state().details.card.number == "4000 0566 5566 5556");
     // Rate limited tokenization: retry re-tokenizes later.
-    c.dispatch(ev::DetailsChanged{card("4242 4242 4242 4242"), {}});
+    c.dispatch(ev::DetailsChanged{card("4242 4242 4242 4242")});
     c.dispatch(ev::Submit{});
     pw::ApiError limited = pw::to_api_error(pw::make_error("rate_limited", "", ""));
     c.dispatch(ev::TokenFailed{limited});
@@ -440,21 +464,16 @@ BOOST_AUTO_TEST_CASE(bank_debit_with_mandate) {
     BOOST_TEST_REQUIRE(c.mandate() != nullptr);
     BOOST_TEST(c.mandate()->version == "ach-2025-01");
 
-    pw::TokenRequest bank;
-    bank.type = pw::MethodType::bank_debit;
+    pw::TokenRequest bank = ach_debit();
     bank.bank.scheme = pw::BankScheme::sepa;  // the UI's value is overridden by the choice
-    bank.bank.account_holder = "Grace Hopper";
-    bank.bank.routing_number = "110000000";
-    bank.bank.account_number = "000123456789";
-    bank.bank.account_type = "checking";
     bank.mandate = {false, "bogus"};
-    c.dispatch(ev::DetailsChanged{bank, {}});
+    c.dispatch(ev::DetailsChanged{bank});
     BOOST_TEST(!c.can_submit());
     BOOST_TEST(c.state().details_error.code == "mandate_not_accepted");
     const std::vector<pw::Effect> refused = c.dispatch(ev::Submit{});
     BOOST_TEST(only<fx::Focus>(refused).field == "mandate.accepted");
     bank.mandate.accepted = true;
-    c.dispatch(ev::DetailsChanged{bank, {}});
+    c.dispatch(ev::DetailsChanged{bank});
     BOOST_TEST(c.can_submit());
 
     const fx::RequestToken tok = only<fx::RequestToken>(c.dispatch(ev::Submit{}));
@@ -474,14 +493,7 @@ BOOST_AUTO_TEST_CASE(bank_debit_with_mandate) {
 BOOST_AUTO_TEST_CASE(bank_debit_return_gets_bank_wording) {
     Keys keys;
     Checkout c(keys.source());
-    c.start();
-    c.dispatch(ev::Loaded{sample_view(sample_invoice(false, {pw::BankScheme::ach}), pw::SessionKind::link)});
-    c.dispatch(ev::Continue{});
-    c.dispatch(ev::ChooseMethod{{pw::ChoiceKind::bank_debit, "", pw::BankScheme::ach}});
-    pw::TokenRequest bank;
-    bank.type = pw::MethodType::bank_debit;
-    bank.mandate.accepted = true;
-    c.dispatch(ev::DetailsChanged{bank, {}});
+    to_ach_details(c);
     c.dispatch(ev::Submit{});
     const fx::SendPayment send = only<fx::SendPayment>(
         c.dispatch(ev::TokenCreated{{"tok_b", {pw::MethodType::bank_debit, "ach", "0000"}, 0, 0}}));
@@ -540,7 +552,7 @@ BOOST_AUTO_TEST_CASE(saved_card_only_in_portal_session) {
     BOOST_TEST(portal.state().stage == Stage::details);
     portal.dispatch(ev::SetSaveMethod{true});
     BOOST_TEST(portal.state().save_method);
-    portal.dispatch(ev::DetailsChanged{card("4242 4242 4242 4242"), {}});
+    portal.dispatch(ev::DetailsChanged{card("4242 4242 4242 4242")});
     const fx::SendPayment saved = submit_card(portal, "tok_9", "4242");
     BOOST_TEST(saved.request.save_method);
     BOOST_TEST(saved.key == "key-2");
@@ -605,4 +617,126 @@ BOOST_AUTO_TEST_CASE(a_broken_key_source_never_sends) {
     Checkout empty{pw::KeySource{}};
     to_card_details(empty, sample_view(sample_invoice(false), pw::SessionKind::link), "4242 4242 4242 4242");
     BOOST_TEST(all_of<fx::SendPayment>(empty.dispatch(ev::Submit{})).empty());
+}
+
+// --- which methods are offered: accepts() and can_save() ----------------------
+BOOST_AUTO_TEST_CASE(methods_offered_follow_accepts_and_can_save) {
+    // A portal client with a saved card, paying an invoice that takes only
+    // ACH: neither the saved card nor a new card is offered.
+    pw::Invoice bank_only = sample_invoice(false, {pw::BankScheme::ach});
+    bank_only.accepted.card = false;
+    Keys keys;
+    Checkout c(keys.source());
+    c.start();
+    c.dispatch(ev::Loaded{sample_view(bank_only, pw::SessionKind::portal)});
+    c.dispatch(ev::Continue{});
+    const std::vector<pw::MethodChoice> options = c.method_options();
+    BOOST_TEST_REQUIRE(options.size() == 1u);
+    BOOST_TEST((options[0].kind == pw::ChoiceKind::bank_debit));
+    BOOST_TEST((pw::method_type(options[0]) == pw::MethodType::bank_debit));
+    BOOST_TEST(c.state().stage == Stage::details);  // the one option was chosen
+    BOOST_TEST(!c.offers_save_method());            // a bank account is never kept
+    c.dispatch(ev::SetSaveMethod{true});
+    BOOST_TEST(!c.state().save_method);
+
+    // An invoice whose accepted schemes have no mandate text: not offered.
+    pw::LinkView no_text = sample_view(sample_invoice(false, {pw::BankScheme::sepa}), pw::SessionKind::portal);
+    no_text.mandates.clear();
+    Checkout d(keys.source());
+    d.start();
+    d.dispatch(ev::Loaded{no_text});
+    d.dispatch(ev::Continue{});
+    const std::vector<pw::MethodChoice> card_only = d.method_options();
+    BOOST_TEST_REQUIRE(card_only.size() == 2u);  // the saved card, a new card
+    d.dispatch(ev::ChooseMethod{card_only[0]});
+    BOOST_TEST(!d.offers_save_method());  // already saved
+    d.dispatch(ev::ChooseMethod{card_only[1]});
+    BOOST_TEST(d.offers_save_method());
+}
+
+// --- after a bank decline, "Try again" focuses the bank form --------------------
+BOOST_AUTO_TEST_CASE(bank_decline_retry_focuses_the_bank_form) {
+    Keys keys;
+    Checkout c(keys.source());
+    to_ach_details(c);
+    BOOST_TEST_REQUIRE(c.can_submit());
+    c.dispatch(ev::Submit{});
+    const fx::SendPayment send = only<fx::SendPayment>(
+        c.dispatch(ev::TokenCreated{{"tok_b", {pw::MethodType::bank_debit, "ach", "6789"}, 0, 0}}));
+    pw::PaymentResponse r = response(send, pw::PaymentStatus::declined, 20000, 2);
+    r.payment.decline = pw::Decline{"account_closed", ""};  // names no field
+    const std::vector<pw::Effect> declined = c.dispatch(ev::PaymentDone{r});
+    BOOST_TEST_REQUIRE(c.state().stage == Stage::declined);
+    for (const fx::Focus& f : all_of<fx::Focus>(declined)) BOOST_TEST(f.field != "number");
+    const fx::Focus focus = only<fx::Focus>(c.dispatch(ev::Retry{}));
+    BOOST_TEST(focus.field == "account_holder");  // the bank form has no "number"
+    BOOST_TEST(c.state().stage == Stage::details);
+}
+
+// --- the form-field list ---------------------------------------------------------
+BOOST_AUTO_TEST_CASE(form_fields_per_method) {
+    BOOST_TEST(pw::first_form_field(pw::MethodType::card) == "number");
+    for (pw::BankScheme s : {pw::BankScheme::ach, pw::BankScheme::pad, pw::BankScheme::sepa}) {
+        const auto fields = pw::form_fields(pw::MethodType::bank_debit, s);
+        BOOST_TEST(fields.front() == "account_holder");
+        BOOST_TEST(fields.back() == "mandate.accepted");
+        for (std::string_view f : fields) BOOST_TEST(pw::is_form_field(f), f);
+    }
+    BOOST_TEST(pw::form_fields(pw::MethodType::bank_debit, pw::BankScheme::sepa).size() == 3u);
+    BOOST_TEST(!pw::is_form_field("token"));
+    BOOST_TEST(pw::is_details_field("token"));
+    BOOST_TEST(!pw::is_details_field("amount"));
+}
+
+// --- the checkout judges the details and the plan itself ---------------------------
+BOOST_AUTO_TEST_CASE(checkout_derives_details_valid_from_the_core_validators) {
+    Keys keys;
+    Checkout c(keys.source());
+    to_card_details(c, sample_view(sample_invoice(false, {}), pw::SessionKind::link), "4242 4242 4242 4241");
+    // A failing Luhn check: whatever a screen thinks, the form is not complete.
+    BOOST_TEST(!c.can_submit());
+    BOOST_TEST(c.state().details_error.field == "number");
+    const std::vector<pw::Effect> refused = c.dispatch(ev::Submit{});
+    BOOST_TEST(all_of<fx::RequestToken>(refused).empty());
+    BOOST_TEST(only<fx::Focus>(refused).field == "number");
+    c.dispatch(ev::DetailsChanged{card("4242 4242 4242 4242")});
+    BOOST_TEST(c.can_submit());
+    BOOST_TEST(!c.state().details_error);
+}
+
+BOOST_AUTO_TEST_CASE(card_expiry_is_judged_by_the_views_today) {
+    pw::TokenRequest jan25 = card("4242 4242 4242 4242");
+    jan25.card.exp = "01/25";
+    pw::LinkView view = sample_view(sample_invoice(false, {}), pw::SessionKind::link);
+    Keys keys;
+    Checkout in_january(keys.source());
+    to_card_details(in_january, view, "4242 4242 4242 4242");
+    in_january.dispatch(ev::DetailsChanged{jan25});
+    BOOST_TEST(in_january.can_submit());  // today is 2025-01-15: valid through January
+
+    view.today = {2025, 2, 1};
+    Checkout in_february(keys.source());
+    to_card_details(in_february, view, "4242 4242 4242 4242");
+    in_february.dispatch(ev::DetailsChanged{jan25});
+    BOOST_TEST(!in_february.can_submit());
+    BOOST_TEST(in_february.state().details_error.field == "exp");
+}
+
+BOOST_AUTO_TEST_CASE(checkout_plans_the_remaining_balance) {
+    Keys keys;
+    Checkout c(keys.source());
+    c.start();
+    c.dispatch(ev::Loaded{sample_view(sample_invoice(true), pw::SessionKind::link)});
+    BOOST_TEST(c.state().remaining_after == 0);  // the full balance by default
+    c.dispatch(ev::Continue{});
+    BOOST_TEST_REQUIRE(c.state().stage == Stage::amount);
+    c.dispatch(ev::ChoosePartial{"60.00", {}});
+    BOOST_TEST(c.state().amount == 6000);
+    BOOST_TEST(c.state().remaining_after == 14000);
+    c.dispatch(ev::ChoosePartial{"1.00", {}});  // below the minimum: no plan
+    BOOST_TEST(c.state().remaining_after == 0);
+    c.dispatch(ev::ChoosePartial{"150.00", {}});
+    BOOST_TEST(c.state().remaining_after == 5000);
+    c.dispatch(ev::ChooseFull{});
+    BOOST_TEST(c.state().remaining_after == 0);
 }

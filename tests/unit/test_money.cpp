@@ -355,3 +355,11 @@ BOOST_AUTO_TEST_CASE(percentage_rounds_up_to_a_minor_unit) {
     BOOST_TEST(pw::percent_of_round_up(-1, 100).error.code == "negative_amount");
     BOOST_TEST(pw::percent_of_round_up(100, -1).error.code == "negative_amount");
 }
+
+BOOST_AUTO_TEST_CASE(amount_with_its_code) {
+    BOOST_TEST(pw::format_money_code(123450, "USD") == "1234.50 USD");
+    BOOST_TEST(pw::format_money_code(1000, "JPY") == "1000 JPY");
+    BOOST_TEST(pw::format_money_code(1000500, "IQD") == "1000.500 IQD");  // ISO 3 digits
+    BOOST_TEST(pw::format_money_code(-5, "USD") == "-0.05 USD");
+    BOOST_TEST(pw::format_money_code(42, "XYZ") == "42 XYZ");  // unknown code: exponent 0
+}

@@ -10,15 +10,18 @@
 
 #include "imgui.h"
 #include "locale_format.hpp"
+#include "paywidget/payment_form.hpp"
 #include "widget.hpp"
 
 namespace pwtest {
 
 const std::vector<std::string>& all_input_ids() {
-    static const std::vector<std::string> ids = {
-        "amount",         "number",         "exp",          "cvc",
-        "name",           "postal_code",    "account_holder", "routing_number",
-        "account_number", "transit_number", "institution_number", "iban"};
+    // The amount, then every payment-form field the core lists.
+    static const std::vector<std::string> ids = [] {
+        std::vector<std::string> out{"amount"};
+        for (std::string_view f : pw::all_form_fields()) out.emplace_back(f);
+        return out;
+    }();
     return ids;
 }
 

@@ -156,6 +156,18 @@ BOOST_AUTO_TEST_CASE(expired_card_date_is_an_error_after_leaving_the_field) {
     BOOST_TEST(!w.field("cvc")->invalid, "the neighbour is not blamed");
 }
 
+BOOST_AUTO_TEST_CASE(expiry_is_judged_by_the_servers_date_in_the_view) {
+    // The sample view says today is 2025-01-15, whatever the machine's clock.
+    HeadlessWidget w;
+    to_card_form(w);
+    w.type("exp", "02/25");
+    w.blur("exp");
+    BOOST_TEST(!w.field("exp")->invalid, w.dump());
+    w.type("exp", "12/24");
+    w.blur("exp");
+    BOOST_TEST(w.field("exp")->invalid, w.dump());
+}
+
 BOOST_AUTO_TEST_CASE(portal_session_offers_to_save_the_card) {
     HeadlessWidget w;
     w.load(sample_view(sample_invoice(false, {}), pw::SessionKind::portal));

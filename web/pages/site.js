@@ -182,6 +182,15 @@
     });
   });
 
+  // Minor units as the canonical decimal string ("123456", 3 -> "123.456"):
+  // string arithmetic only, an amount is never divided.
+  function minorToDecimal(minor, exponent) {
+    var digits = String(Math.abs(minor));
+    while (digits.length <= exponent) digits = '0' + digits;
+    var whole = exponent ? digits.slice(0, digits.length - exponent) + '.' + digits.slice(digits.length - exponent) : digits;
+    return (minor < 0 ? '-' : '') + whole;
+  }
+
   // ---------------------------------------------------------------- widget
   // With web/pay-widget.js on the page (kWidgetLoaderScript), the loader
   // replaces the plain iframe: it resizes it to its content and reports
@@ -191,12 +200,18 @@
     var summary = document.querySelector('.invoice-summary');
     if (!summary) return;
     var balance = summary.querySelector('.fact-main dd');
-    if (balance) {
+    var exponent = Number(summary.getAttribute('data-exponent'));
+    // Only for the page's own invoice currency, whose ISO 4217 exponent the
+    // server wrote (the core's table; CLDR's digits differ, e.g. IQD).
+    if (balance && p.currency === summary.getAttribute('data-currency') && Number.isSafeInteger(p.balance) &&
+        Number.isInteger(exponent) && exponent >= 0 && exponent <= 4) {
       try {
-        // Minor units to the amount with the currency's own digits (JPY 0,
-        // USD 2, KWD 3), written as the server writes it (en-US).
-        var format = new Intl.NumberFormat('en-US', { style: 'currency', currency: p.currency });
-        balance.textContent = format.format(p.balance / Math.pow(10, format.resolvedOptions().maximumFractionDigits));
+        // Formatted from the exact decimal string, written as the server
+        // writes it (en-US).
+        var format = new Intl.NumberFormat('en-US', {
+          style: 'currency', currency: p.currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent,
+        });
+        balance.textContent = format.format(minorToDecimal(p.balance, exponent));
       } catch (e) { /* an unknown currency: keep the server's text */ }
     }
     var badge = summary.querySelector('.title-row .badge');

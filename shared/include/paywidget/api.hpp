@@ -127,6 +127,9 @@ struct LinkView {
     bool can_save_method = false;
     std::vector<MandateText> mandates;  // one per accepted bank scheme
     std::string receipt_url;            // latest receipt, "" when none
+    // The server's date when it built the view: the widget judges card
+    // expiry by it (the core reads no clock; the server checks again).
+    Date today;
 };
 
 // ---------------------------------------------------------------- tokens

@@ -71,6 +71,8 @@ struct MethodChoice {
     BankScheme scheme = BankScheme::ach;  // bank_debit
     friend bool operator==(const MethodChoice&, const MethodChoice&) = default;
 };
+// The kind of method a choice pays with: a card (saved or new) or a bank debit.
+MethodType method_type(const MethodChoice& c);
 
 enum class SubmitPhase { tokenizing, paying };
 
@@ -100,13 +102,14 @@ struct CheckoutState {
     bool pay_full = true;
     std::string amount_text;  // as typed for a partial amount
     std::int64_t amount = 0;  // minor units to pay (balance when full)
+    std::int64_t remaining_after = 0;  // balance left once `amount` settles (the core's plan)
     Error amount_error;       // from parse_amount / plan_payment (field "amount")
 
     // method and details
     std::optional<MethodChoice> method;
     bool save_method = false;  // only when view->can_save_method and a new card
     TokenRequest details;      // the payer's inputs; kept after a decline
-    bool details_valid = false;
+    bool details_valid = false;  // derived: validate_details (payment_details.hpp)
     Error details_error;       // first problem (validator or server, field named)
     bool method_skipped = false;  // only one method was on offer
 
@@ -130,9 +133,9 @@ struct ChooseFull {};
 struct ChoosePartial { std::string text; AmountSeparators separators; };
 struct ChooseMethod { MethodChoice choice; };
 struct SetSaveMethod { bool save = false; };
-// The widget validates with card.hpp / bank_debit.hpp as the payer types and
-// reports the result: `problem` empty means valid.
-struct DetailsChanged { TokenRequest details; Error problem; };
+// What the payer typed. The checkout judges it itself with
+// validate_details (payment_details.hpp) against the view's `today`.
+struct DetailsChanged { TokenRequest details; };
 struct Submit {};
 struct TokenCreated { TokenResponse token; };
 struct TokenFailed { ApiError error; };
@@ -198,7 +201,12 @@ public:
     bool can_pay_remainder() const;  // succeeded, balance left, a payment left
     // The methods the method stage offers: saved cards first (portal only),
     // then a new card, then each accepted bank scheme with a mandate text.
+    // Which kinds are offered is accepts() (accepted_methods.hpp); a saved
+    // method is listed only when the invoice takes its kind.
     std::vector<MethodChoice> method_options() const;
+    // Whether the form offers "save this method": the view allows a wallet,
+    // and the chosen method is a new one of a kind can_save() keeps.
+    bool offers_save_method() const;
     // The mandate text for the chosen bank scheme (nullptr otherwise).
     const MandateText* mandate() const;
 
@@ -223,12 +231,18 @@ private:
     std::vector<Effect> on(const ev::PayRemainder&);
 
     std::vector<Effect> begin_loading();
+    // details_valid / details_error from the typed details (new methods) or
+    // true for a saved card.
+    void judge_details();
     std::vector<Effect> go_to_method();
     std::vector<Effect> begin_attempt();
     std::vector<Effect> continue_attempt();
     std::vector<Effect> send_payment();
     std::vector<Effect> on_link_error(const ApiError& e, bool* handled);
     std::string money_text(std::int64_t minor) const;
+    // The input to focus on the chosen method's form: `named` when the form
+    // has it, else its first input; "" for a saved card (no inputs).
+    std::string form_focus(std::string_view named) const;
 
     KeySource keys_;
     CheckoutState s_;

@@ -81,6 +81,10 @@ Result<Money> parse_money(std::string_view text, std::string_view currency,
 // Exponents outside 0..30 are clamped into it.
 std::string format_minor(std::int64_t minor, int exponent);
 std::string format_money(const Money& m);  // unknown currency: exponent 0
+// The amount with its code, as messages and announcements write it:
+// 123450 USD -> "1234.50 USD", 1000 JPY -> "1000 JPY" (canonical digits of
+// the code's exponent; unknown code: exponent 0).
+std::string format_money_code(std::int64_t minor, std::string_view currency);
 
 // For display in a locale: like format_minor but with the locale's decimal
 // separator and its grouping separator between groups of three integer
