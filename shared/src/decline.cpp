@@ -64,6 +64,7 @@ const std::vector<CodeInfo> kCatalogue = {
     {"mandate_outdated", 422, K::request, "The debit authorization text has changed. Reload the page, read it and accept it again.", "mandate.text_version", false},
     {"currency_mismatch", 422, K::request, "The payment currency does not match the invoice. Reload the page and try again.", "currency", false},
     {"method_not_accepted", 422, K::request, "This invoice cannot be paid with that payment method. Choose another method.", "type", false},
+    {"method_not_saveable", 422, K::request, "A bank account cannot be saved for later. Pay without saving it, or use a card.", "save_method", false},
     {"token_invalid", 422, K::request, "Your payment details have expired. Enter them again and submit.", "token", false},
     {"payment_method_unknown", 422, K::request, "That saved card is no longer available. Choose another card.", "payment_method_id", false},
     {"refund_exceeds_settled", 422, K::request, "A refund cannot be larger than what is left of the settled payment.", "amount", false},
