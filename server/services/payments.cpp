@@ -1,10 +1,10 @@
 #include "services/payments.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "faults/faults.hpp"
 #include "http/client_address.hpp"
+#include "http/error_cause.hpp"
 #include "paywidget/accepted_methods.hpp"
 #include "paywidget/decline.hpp"
 #include "paywidget/partial_plan.hpp"
@@ -100,12 +100,6 @@ pw::Result<nlohmann::json> settle_reserved(App& app, WriteTxn& t, const PaymentR
 }
 
 namespace {
-
-// A store error that is not one of ours: the payer may retry.
-ServiceReply storage_reply(const pw::Error& e) {
-    if (e.code == "storage_busy") return error_reply("processor_unavailable");
-    return error_reply("internal_error");
-}
 
 // One decline attempt reserved in the per-payer and the per-address limits
 // (both or neither), given back on destruction unless keep() was called.
@@ -303,7 +297,7 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
         return {};
     });
     if (done_early) return early;
-    if (e && !is_reply_error(e)) return storage_reply(e);
+    if (e && !is_reply_error(e)) return failure_reply(e, "payment: reserve");
 
     faults::maybe_crash("before_charge");
 
@@ -318,8 +312,8 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
         // reservation; an unknown answer leaves it to start-up recovery.
         pw::Result<std::optional<ChargeOutcome>> seen = app.processor->lookup(pay.charge_key);
         if (!seen.ok()) {
-            std::fprintf(stderr, "payment %s: charge and lookup failed (%s); left reserved for recovery\n",
-                         pay.id.c_str(), seen.error.code.c_str());
+            note_error_cause("payment " + pay.id + ": charge failed (" + outcome.error.code + ") and lookup failed (" +
+                             seen.error.code + "); left reserved for recovery");
             return error_reply("processor_unavailable");
         }
         if (!seen.value) {
@@ -330,7 +324,8 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
                 if (pw::Error ue = t.update_payment(pay.id, PaymentState::reserved, u)) return ue;
                 return t.drop_idempotency(scope, key);
             });
-            if (re) std::fprintf(stderr, "payment %s: release failed (%s)\n", pay.id.c_str(), re.code.c_str());
+            note_error_cause("payment " + pay.id + ": charge failed (" + outcome.error.code + "), nothing recorded" +
+                             (re ? "; release failed (" + re.code + "), left for recovery" : "; released"));
             return error_reply(outcome.error.code == "processor_unavailable" ? "processor_unavailable"
                                                                              : "internal_error");
         }
@@ -346,9 +341,7 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
     });
     if (e2) {
         // The charge is recorded at the processor; recovery settles it.
-        std::fprintf(stderr, "payment %s: settle failed (%s); left reserved for recovery\n", pay.id.c_str(),
-                     e2.code.c_str());
-        return error_reply("internal_error");
+        return failure_reply(e2, "payment " + pay.id + ": settle (left reserved for recovery)");
     }
     if (outcome.value.status == ChargeStatus::declined || outcome.value.status == ChargeStatus::processing_error)
         attempt.keep();

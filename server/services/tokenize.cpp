@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "http/client_address.hpp"
+#include "http/error_cause.hpp"
 #include "http/error_response.hpp"
 #include "paywidget/accepted_methods.hpp"
 #include "paywidget/token_request.hpp"
@@ -16,8 +17,17 @@ namespace pws {
 ServiceReply error_reply(const pw::Error& e, const nlohmann::json& extra) {
     ServiceReply r;
     r.status = pw::http_status_for(e.code);
+    if (r.status >= 500) record_error_code(e.code);  // for the request's log line
     const std::string_view message = e.message.empty() ? pw::error_message_for(e.code) : std::string_view(e.message);
     r.body = error_body(e.code, message, e.field, extra);
+    return r;
+}
+
+ServiceReply failure_reply(const pw::Error& e, std::string_view what) {
+    note_error_cause(std::string(what) + ": " + (e.code.empty() ? std::string("unknown error") : e.code));
+    if (e.code != "storage_busy") return error_reply("internal_error");
+    ServiceReply r = error_reply("storage_busy");
+    r.retry_after = 1;
     return r;
 }
 
@@ -71,7 +81,7 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
             practice_contact = p.value.contact();
             return {};
         });
-        if (e) return error_reply("internal_error");
+        if (e) return failure_reply(e, "tokens: load practice");
     } else {
         pw::Invoice inv;
         pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
@@ -80,7 +90,7 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
             inv = r.value.definition;
             return {};
         });
-        if (e) return error_reply("internal_error");
+        if (e) return failure_reply(e, "tokens: load invoice");
         invoice = std::move(inv);
     }
 
@@ -145,7 +155,7 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
         m.client_address = client_address;
         made.mandate_id = m.id;
         pw::Error e = app.store->write_transaction([&](WriteTxn& t2) { return t2.insert_mandate(m); });
-        if (e) return error_reply("internal_error");
+        if (e) return failure_reply(e, "tokens: store mandate");
     }
 
     const std::string raw = "tok_" + random_token();
@@ -168,7 +178,7 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
     v.created_at = now;
     v.expires_at = now + kTokenLifetimeSeconds;
     pw::Error e = app.store->write_transaction([&](WriteTxn& t) { return t.insert_token(v); });
-    if (e) return error_reply("internal_error");
+    if (e) return failure_reply(e, "tokens: store token");
 
     pw::TokenResponse resp;
     resp.token = raw;

@@ -67,6 +67,7 @@ const std::vector<CodeInfo> kCatalogue = {
     {"method_not_saveable", 422, K::request, "A bank account cannot be saved for later. Pay without saving it, or use a card.", "save_method", false},
     {"token_invalid", 422, K::request, "Your payment details have expired. Enter them again and submit.", "token", false},
     {"payment_method_unknown", 422, K::request, "That saved card is no longer available. Choose another card.", "payment_method_id", false},
+    {"refund_exceeds_charge", 422, K::request, "The processor has already refunded more of this charge than this refund leaves room for. Check the payment's refunds.", "amount", false},
     {"refund_exceeds_settled", 422, K::request, "A refund cannot be larger than what is left of the settled payment.", "amount", false},
     // --- auth (401/403) -----------------------------------------------------
     {"unauthorized", 401, K::auth, "Sign in again to continue.", "", false},
@@ -87,10 +88,14 @@ const std::vector<CodeInfo> kCatalogue = {
     {"idempotency_mismatch", 409, K::conflict, "This payment attempt was already sent with different details. Reload the page and try again.", "", false},
     {"in_progress", 409, K::conflict, "Your payment is still being processed. Wait a moment, then try again; you will not be charged twice.", "", true},
     {"token_used", 409, K::conflict, "These payment details were already used. Enter them again and submit.", "token", false},
+    {"charge_not_refundable", 409, K::conflict, "The processor cannot refund this payment: its charge is not settled there. Check the payment at the processor, then try again.", "", false},
+    {"charge_not_found", 409, K::conflict, "The processor does not know this payment's charge, so nothing was refunded. Check the payment at the processor.", "", false},
     {"email_taken", 409, K::conflict, "A client with this email already exists.", "email", false},
     // --- limits / server ------------------------------------------------------
     {"rate_limited", 429, K::limit, "Too many attempts. Wait a few minutes, then try again.", "", true},
     {"internal_error", 500, K::server, "Something went wrong on our side. Try again in a moment; you have not been charged.", "", true},
+    {"storage_busy", 503, K::server, "We are busy right now. Try again in a moment; you have not been charged.", "", true},
+    {"processor_refused", 502, K::server, "The payment processor refused the request, and nothing was changed. Contact support if it happens again.", "", false},
     {"processor_unavailable", 503, K::server, "Payments are temporarily unavailable. Try again in a few minutes; you have not been charged.", "", true},
     {"outbox_unwritable", 500, K::server, "The email could not be written to the outbox folder. Check that the server can write to it, then send again.", "", true},
     {"smtp_unreachable", 502, K::server, "The email could not be sent: the mail server could not be reached. Check the server's SMTP settings, then send again.", "", true},
