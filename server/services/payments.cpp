@@ -12,6 +12,7 @@
 #include "security/random.hpp"
 #include "services/api_records.hpp"
 #include "services/link_view.hpp"
+#include "services/reserved_call.hpp"
 
 namespace pws {
 
@@ -317,13 +318,7 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
             return error_reply("processor_unavailable");
         }
         if (!seen.value) {
-            pw::Error re = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
-                PaymentUpdate u;
-                u.state = PaymentState::released;
-                u.updated_at = app.now();
-                if (pw::Error ue = t.update_payment(pay.id, PaymentState::reserved, u)) return ue;
-                return t.drop_idempotency(scope, key);
-            });
+            pw::Error re = release_reserved_payment(*app.store, pay, app.now());
             note_error_cause("payment " + pay.id + ": charge failed (" + outcome.error.code + "), nothing recorded" +
                              (re ? "; release failed (" + re.code + "), left for recovery" : "; released"));
             return error_reply(outcome.error.code == "processor_unavailable" ? "processor_unavailable"

@@ -3,6 +3,7 @@
 #include "security/keyed_hash.hpp"
 #include "security/random.hpp"
 #include "services/api_records.hpp"
+#include "services/reserved_call.hpp"
 
 namespace pws {
 
@@ -44,11 +45,10 @@ pw::Result<RefundReply> settle(App& app, RefundRecord r, const std::string& proc
 // the key may be used again.
 pw::Error release(App& app, const RefundRecord& r) {
     const UnixTime now = app.now();
-    return app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
-        if (pw::Error u = t.update_refund(r.id, RefundState::reserved, RefundState::failed, "", now)) return u;
-        if (!r.idem_key.empty()) return t.drop_idempotency(r.idem_scope, r.idem_key);
-        return {};
-    });
+    return release_reservation(
+        *app.store,
+        [&](WriteTxn& t) { return t.update_refund(r.id, RefundState::reserved, RefundState::failed, "", now); },
+        r.idem_scope, r.idem_key);
 }
 
 }  // namespace
