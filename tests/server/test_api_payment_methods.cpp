@@ -12,19 +12,11 @@ namespace {
 
 const std::string kPassword = "portal secret 1";
 
-struct Fixture {
-    TempDir dir;
-    Seeder seed{dir.path().string()};
-    ServerProcess server{dir.path().string()};
-    AdminPractice practice;
-    std::unique_ptr<httplib::Client> c;
+struct Fixture : AdminServer {
     std::string client_id;
     std::string session;
     Fixture() {
-        practice = make_admin_practice(seed);
-        BOOST_REQUIRE(seed.ok());
-        BOOST_REQUIRE(server.start());
-        c = server.client();
+        BOOST_REQUIRE(started);
         const std::string mail = "grace-" + pws::random_token(8) + "@example.com";
         client_id = create_client(*c, practice.key, mail, kPassword);
         BOOST_REQUIRE(!client_id.empty());

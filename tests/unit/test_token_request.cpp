@@ -28,6 +28,20 @@ TokenRequest bank(BankScheme scheme) {
     r.bank.iban = "DE89 3704 0044 0532 0130 00";
     return r;
 }
+// The validated account of `r`, which must pass.
+ValidBankAccount valid_bank(const TokenRequest& r) {
+    auto ok = validate_token_request(r, kToday);
+    BOOST_REQUIRE(ok.ok());
+    BOOST_TEST((ok.value.type == MethodType::bank_debit));
+    return ok.value.bank;
+}
+
+// The error of `r`, which must fail.
+Error bank_error(const TokenRequest& r) {
+    auto bad = validate_token_request(r, kToday);
+    BOOST_TEST(!bad.ok());
+    return bad.error;
+}
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_valid_card_comes_out_as_digits_and_parsed_expiry) {
@@ -53,50 +67,41 @@ BOOST_AUTO_TEST_CASE(card_errors_come_from_the_card_validators) {
 BOOST_AUTO_TEST_CASE(ach_is_checked_by_the_ach_rules_only) {
     TokenRequest r = bank(BankScheme::ach);
     r.bank.iban = "not an iban";  // another scheme's field: not looked at
-    auto ok = validate_token_request(r, kToday);
-    BOOST_REQUIRE(ok.ok());
-    BOOST_TEST((ok.value.type == MethodType::bank_debit));
-    BOOST_TEST((ok.value.bank.scheme == BankScheme::ach));
-    BOOST_TEST(ok.value.bank.routing_number == "110000000");
-    BOOST_TEST(ok.value.bank.account_number == "0001234567");
-    BOOST_TEST(ok.value.bank.account_holder == "Grace Hopper");
-    BOOST_TEST(ok.value.bank.iban.empty());
+    const ValidBankAccount ok = valid_bank(r);
+    BOOST_TEST((ok.scheme == BankScheme::ach));
+    BOOST_TEST(ok.routing_number == "110000000");
+    BOOST_TEST(ok.account_number == "0001234567");
+    BOOST_TEST(ok.account_holder == "Grace Hopper");
+    BOOST_TEST(ok.iban.empty());
     r.bank.routing_number = "110000001";
-    auto bad = validate_token_request(r, kToday);
-    BOOST_TEST(bad.error.code == "invalid_routing_number");
-    BOOST_TEST(bad.error.field == "routing_number");
+    BOOST_TEST(bank_error(r).code == "invalid_routing_number");
+    BOOST_TEST(bank_error(r).field == "routing_number");
 }
 
 BOOST_AUTO_TEST_CASE(pad_is_checked_by_the_pad_rules_only) {
     TokenRequest r = bank(BankScheme::pad);
     r.bank.routing_number = "";  // ACH's field: not looked at
-    auto ok = validate_token_request(r, kToday);
-    BOOST_REQUIRE(ok.ok());
-    BOOST_TEST(ok.value.bank.transit_number == "12345");
-    BOOST_TEST(ok.value.bank.institution_number == "001");
-    BOOST_TEST(ok.value.bank.account_number == "0001234567");
+    const ValidBankAccount ok = valid_bank(r);
+    BOOST_TEST(ok.transit_number == "12345");
+    BOOST_TEST(ok.institution_number == "001");
+    BOOST_TEST(ok.account_number == "0001234567");
     r.bank.transit_number = "12";
-    auto bad = validate_token_request(r, kToday);
-    BOOST_TEST(bad.error.code == "invalid_transit_number");
-    BOOST_TEST(bad.error.field == "transit_number");
+    BOOST_TEST(bank_error(r).code == "invalid_transit_number");
+    BOOST_TEST(bank_error(r).field == "transit_number");
 }
 
 BOOST_AUTO_TEST_CASE(sepa_is_checked_by_the_iban_rules_only) {
     TokenRequest r = bank(BankScheme::sepa);
     r.bank.account_number = "";
-    auto ok = validate_token_request(r, kToday);
-    BOOST_REQUIRE(ok.ok());
-    BOOST_TEST(ok.value.bank.iban == "DE89370400440532013000");
-    BOOST_TEST(ok.value.bank.account_number.empty());
+    const ValidBankAccount ok = valid_bank(r);
+    BOOST_TEST(ok.iban == "DE89370400440532013000");
+    BOOST_TEST(ok.account_number.empty());
     r.bank.iban = "DE89 3704 0044 0532 0130 01";
-    auto bad = validate_token_request(r, kToday);
-    BOOST_TEST(!bad.ok());
-    BOOST_TEST(bad.error.field == "iban");
+    BOOST_TEST(bank_error(r).field == "iban");
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_holder_is_reported_first) {
     TokenRequest r = bank(BankScheme::ach);
     r.bank.account_holder = "   ";
-    auto bad = validate_token_request(r, kToday);
-    BOOST_TEST(bad.error.code == "missing_account_holder");
+    BOOST_TEST(bank_error(r).code == "missing_account_holder");
 }
