@@ -104,6 +104,7 @@ int main(int argc, char** argv) {
     std::string public_url, static_dir, durability = "normal";
     std::string smtp_url, smtp_user, smtp_from;
     int workers = 16;
+    int busy_timeout_ms = pws::kDefaultBusyTimeoutMs;
     int settle_delay = 5;
     bool test_mode = false, seed_demo = false;
     cli.add_option("--db", db, "SQLite database file (env PAYWIDGET_DB)");
@@ -113,6 +114,9 @@ int main(int argc, char** argv) {
     cli.add_option("--workers", workers, "worker threads")->check(CLI::Range(1, 1024));
     cli.add_option("--durability", durability, "SQLite durability: normal or full")
         ->check(CLI::IsMember({"normal", "full"}));
+    cli.add_option("--busy-timeout-ms", busy_timeout_ms,
+                   "how long a write waits for the database lock before answering 503 storage_busy")
+        ->check(CLI::Range(0, 60000));
     cli.add_option("--settle-delay-seconds", settle_delay, "bank debit settlement delay")
         ->check(CLI::Range(0, 86400 * 30));
     cli.add_flag("--test-mode", test_mode, "enable /api/v1/test/* routes");
@@ -141,6 +145,7 @@ int main(int argc, char** argv) {
     config.public_url = public_url;
     config.static_dir = static_dir;
     config.workers = workers;
+    config.busy_timeout_ms = busy_timeout_ms;
     config.durability = durability == "full" ? pws::Durability::full : pws::Durability::normal;
     config.settle_delay = std::chrono::seconds(settle_delay);
     config.test_mode = test_mode;

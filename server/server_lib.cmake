@@ -36,6 +36,7 @@ add_library(payserver_foundation STATIC
   ${PW_SERVER_DIR}/http/cors.cpp
   ${PW_SERVER_DIR}/http/client_address.cpp
   ${PW_SERVER_DIR}/http/access_log.cpp
+  ${PW_SERVER_DIR}/http/error_cause.cpp
   ${PW_SERVER_DIR}/http/rate_limiter.cpp
   ${PW_SERVER_DIR}/http/shutdown.cpp
   ${PW_SERVER_DIR}/http/common_handlers.cpp

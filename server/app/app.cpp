@@ -32,6 +32,7 @@ pw::Result<std::unique_ptr<App>> open_app(AppConfig config) {
     StoreOptions store_options;
     store_options.path = config.db_path;
     store_options.durability = config.durability;
+    store_options.busy_timeout_ms = config.busy_timeout_ms;
     auto store = open_sqlite_store(store_options);
     if (!store) return R::failure(store.error);
     app->store = std::move(store.value);

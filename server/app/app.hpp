@@ -31,6 +31,7 @@ struct AppConfig {
     std::string outbox_dir;    // "" : <db dir>/outbox
     int workers = 16;          // httplib worker threads
     Durability durability = kDefaultDurability;
+    int busy_timeout_ms = kDefaultBusyTimeoutMs;  // wait for the database write lock
     std::chrono::seconds settle_delay{5};  // bank debits: pending -> settled
     bool test_mode = false;    // enables /api/v1/test/* (clock, settlement)
     // Outgoing email (services/outbox.hpp): SMTP when smtp_url is set

@@ -1,6 +1,9 @@
 #include "http/access_log.hpp"
 
 #include <ctime>
+#include <optional>
+
+#include "http/error_cause.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -109,6 +112,10 @@ std::string format_access_log(const AccessLogEntry& e) {
     j["status"] = e.status;
     j["duration_ms"] = e.duration_ms;
     j["client"] = e.client;
+    if (e.status >= 500) {
+        j["error"] = e.error;
+        j["cause"] = e.cause.empty() ? std::string("unrecorded") : e.cause;
+    }
     return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
@@ -137,6 +144,10 @@ void AccessLog::log(const httplib::Request& req, const httplib::Response& res, s
     e.status = res.status;
     e.duration_ms = duration_ms;
     e.client = client;
+    if (std::optional<ErrorCause> c = take_error_cause()) {
+        e.error = std::move(c->code);
+        e.cause = std::move(c->cause);
+    }
     write(e);
 }
 

@@ -2,6 +2,8 @@
 //   {"time":"2025-01-31T12:00:00.123Z","method":"GET",
 //    "path":"/pay/[redacted]","status":200,"duration_ms":3,
 //    "client":"192.0.2.1"}
+// and for a 5xx also "error" (the code answered) and "cause" (what failed,
+// "unrecorded" when no code said): the one log line of a server error.
 // NEVER request or response bodies (card data, health information), never
 // headers (Authorization, cookies), and link/reset/invite tokens in the path
 // or query are replaced by "[redacted]".
@@ -41,6 +43,9 @@ struct AccessLogEntry {
     int status = 0;
     std::int64_t duration_ms = 0;
     std::string client;
+    // 5xx only (see error_cause.hpp): the code answered and what failed.
+    std::string error;
+    std::string cause;
 };
 
 // One JSON line (no trailing newline); invalid UTF-8 is replaced.

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "http/client_address.hpp"
+#include "http/error_cause.hpp"
 #include "http/error_response.hpp"
 #include "http/security_headers.hpp"
 
@@ -19,6 +20,7 @@ void install_common_handlers(httplib::Server& server, const CommonHandlerOptions
 
     server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
         t_request_start = std::chrono::steady_clock::now();
+        begin_request_errors();
         return httplib::Server::HandlerResponse::Unhandled;
     });
 
@@ -27,6 +29,7 @@ void install_common_handlers(httplib::Server& server, const CommonHandlerOptions
     // exception's text is not sent: it may name internals.
     server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         res.headers.clear();
+        note_error_cause("unhandled exception in a handler");
         send_status_error(res, 500);
     });
 

@@ -1,5 +1,6 @@
 #include "http/error_response.hpp"
 
+#include "http/error_cause.hpp"
 #include "paywidget/decline.hpp"
 
 namespace pws {
@@ -26,6 +27,7 @@ nlohmann::json error_body(std::string_view code, std::string_view message, std::
 
 void send_error(httplib::Response& res, int status, std::string_view code, std::string_view message,
                 std::string_view field, const nlohmann::json& extra) {
+    if (status >= 500) record_error_code(code);  // for the request's log line
     send_json(res, status, error_body(code, message, field, extra));
 }
 

@@ -63,6 +63,16 @@ RateLimiter::Decision RateLimiter::check(std::string_view key) const {
     return decide(it == s.tat.end() ? now : it->second, now, nullptr);
 }
 
+void RateLimiter::give_back(std::string_view key) {
+    Shard& s = shard_for(key);
+    const std::int64_t now = now_ns();
+    std::lock_guard lock(s.mu);
+    auto it = s.tat.find(std::string(key));
+    if (it == s.tat.end()) return;
+    it->second -= interval_ns_;
+    if (it->second <= now) s.tat.erase(it);  // a full bucket, as if never hit
+}
+
 void RateLimiter::reset(std::string_view key) {
     Shard& s = shard_for(key);
     std::lock_guard lock(s.mu);

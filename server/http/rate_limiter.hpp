@@ -37,6 +37,10 @@ public:
     // Whether a hit would be allowed now, without counting it (e.g. refuse a
     // tokenization early when the link already used up its declines).
     Decision check(std::string_view key) const;
+    // Returns one hit counted by hit() for `key` (an attempt reserved
+    // before the outcome was known that turned out not to count, e.g. a
+    // charge that did not decline). Never refills beyond a full bucket.
+    void give_back(std::string_view key);
     // Forgets `key` (e.g. a successful login clears its failures).
     void reset(std::string_view key);
     // Number of keys currently tracked (for tests and metrics).

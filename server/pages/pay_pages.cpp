@@ -5,6 +5,7 @@
 // GET /api/v1/links/{token} judges it: unknown 404, revoked/expired 410 with
 // the practitioner's contact, an activated portal client's invoice 302 to
 // the portal login (its next names the invoice, never the token).
+#include "http/error_cause.hpp"
 #include "pages/fragments.hpp"
 #include "pages/page_kit.hpp"
 #include "pages/pages_internal.hpp"
@@ -16,7 +17,7 @@ namespace pws::pages {
 namespace {
 
 // The LinkView the API would answer for this payer's link.
-bool load_link_view(App& app, const Payer& payer, pw::LinkView& out) {
+pw::Error load_link_view(App& app, const Payer& payer, pw::LinkView& out) {
     pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
         Result<InvoiceView> v = t.invoice_view(payer.link.invoice_id);
         if (!v.ok()) return v.error;
@@ -25,10 +26,13 @@ bool load_link_view(App& app, const Payer& payer, pw::LinkView& out) {
         out = std::move(lv.value);
         return {};
     });
-    return !e;
+    return e;
 }
 
-void send_internal_error(httplib::Response& res) {
+// The page's 500, its cause kept for the request's log line.
+void send_internal_error(httplib::Response& res, const pw::Error& e) {
+    note_error_cause("pay page: link view: " + e.code);
+    record_error_code("internal_error");
     AuthFailure f;
     f.error = pw::make_error("internal_error", "", "");
     send_link_problem(res, f);
@@ -45,7 +49,7 @@ void pay_page(App& app, const httplib::Request& req, httplib::Response& res) {
         return send_link_problem(res, f);
     }
     pw::LinkView view;
-    if (!load_link_view(app, payer.value, view)) return send_internal_error(res);
+    if (pw::Error e = load_link_view(app, payer.value, view)) return send_internal_error(res, e);
     const pw::Invoice& inv = view.invoice;
     const std::string receipt_id = latest_receipt_payment(view);
 

@@ -51,10 +51,7 @@ void get_link(App& app, const httplib::Request& req, httplib::Response& res) {
         view = std::move(lv.value);
         return {};
     });
-    if (e) {
-        send_error(res, pw::make_error("internal_error", "", ""));
-        return;
-    }
+    if (e) return send_reply(res, failure_reply(e, "link view"));
     send_json(res, 200, pw::encode(view));
 }
 

@@ -1,6 +1,8 @@
 #include "routes/respond.hpp"
 
-#include <cstdio>
+#include <string>
+
+#include "http/error_cause.hpp"
 
 namespace pws::respond {
 
@@ -11,12 +13,14 @@ bool is_storage_failure(const pw::Error& e) {
 
 void error(httplib::Response& res, const pw::Error& e, const nlohmann::json& extra) {
     if (e.code == "storage_busy") {
+        note_error_cause("storage: busy (write lock not obtained in time)");
         res.set_header("Retry-After", "1");
-        send_error(res, pw::Error{"processor_unavailable", "", ""});
+        send_error(res, pw::Error{"storage_busy", "", ""});
         return;
     }
     if (is_storage_failure(e) || e.code.empty()) {
-        std::fprintf(stderr, "storage failure: %s %s\n", e.code.c_str(), e.field.c_str());
+        note_error_cause("storage: " + (e.code.empty() ? std::string("error without a code") : e.code) +
+                         (e.field.empty() ? "" : " (" + e.field + ")"));
         send_error(res, pw::Error{"internal_error", "", ""});
         return;
     }

@@ -20,9 +20,10 @@ namespace pws::respond {
 // request was fine, the server was not.
 bool is_storage_failure(const pw::Error& e);
 
-// The error response for `e`: storage failures become 503 (busy: retry) or
-// 500 internal_error (logged to stderr, never shown); anything else goes
-// through the catalogue (send_error).
+// The error response for `e`: storage failures become 503 storage_busy
+// (with Retry-After) or 500 internal_error (the cause goes to the request's
+// log line, never to the client); anything else goes through the catalogue
+// (send_error).
 void error(httplib::Response& res, const pw::Error& e, const nlohmann::json& extra = nullptr);
 
 // The catalogue's status and payer message for `code`.

@@ -1,21 +1,24 @@
 #include "services/payments.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "faults/faults.hpp"
 #include "http/client_address.hpp"
+#include "http/error_cause.hpp"
+#include "paywidget/accepted_methods.hpp"
 #include "paywidget/decline.hpp"
 #include "paywidget/partial_plan.hpp"
 #include "security/keyed_hash.hpp"
 #include "security/random.hpp"
 #include "services/api_records.hpp"
 #include "services/link_view.hpp"
+#include "services/reserved_call.hpp"
 
 namespace pws {
 
-std::string payment_idem_scope(std::string_view practice_id) {
-    return std::string(practice_id) + ":payments";
+std::string payment_idem_scope(const Payer& payer) {
+    const std::string who = payer.kind == PayerKind::link ? "link:" + payer.link.id : "client:" + payer.client.id;
+    return payer.practice_id + ":payments:" + who;
 }
 
 namespace {
@@ -64,7 +67,7 @@ pw::Result<nlohmann::json> settle_reserved(App& app, WriteTxn& t, const PaymentR
     }
     // A portal payer asked to keep the card: only after a success, and never
     // for a link payer (the payment record says who paid).
-    if (p.payer == PayerKind::portal && p.save_method && !p.token_hash.empty() &&
+    if (p.payer == PayerKind::portal && p.save_method && pw::can_save(p.method_type) && !p.token_hash.empty() &&
         u.state == PaymentState::succeeded) {
         Result<VaultToken> tok = t.token(p.token_hash);
         if (!tok.ok()) return R::failure(tok.error);
@@ -99,11 +102,40 @@ pw::Result<nlohmann::json> settle_reserved(App& app, WriteTxn& t, const PaymentR
 
 namespace {
 
-// A store error that is not one of ours: the payer may retry.
-ServiceReply storage_reply(const pw::Error& e) {
-    if (e.code == "storage_busy") return error_reply("processor_unavailable");
-    return error_reply("internal_error");
-}
+// One decline attempt reserved in the per-payer and the per-address limits
+// (both or neither), given back on destruction unless keep() was called.
+class DeclineAttempt {
+public:
+    DeclineAttempt(AppLimits& limits, std::string payer_key, std::string address_key)
+        : limits_(limits), payer_key_(std::move(payer_key)), address_key_(std::move(address_key)) {
+        const RateLimiter::Decision a = limits_.declines_per_link.hit(payer_key_);
+        const RateLimiter::Decision b = limits_.declines_per_address.hit(address_key_);
+        held_ = a.allowed && b.allowed;
+        retry_after_ = std::max(a.retry_after, b.retry_after).count();
+        if (!held_) {
+            if (a.allowed) limits_.declines_per_link.give_back(payer_key_);
+            if (b.allowed) limits_.declines_per_address.give_back(address_key_);
+        }
+    }
+    DeclineAttempt(const DeclineAttempt&) = delete;
+    DeclineAttempt& operator=(const DeclineAttempt&) = delete;
+    ~DeclineAttempt() {
+        if (!held_ || kept_) return;
+        limits_.declines_per_link.give_back(payer_key_);
+        limits_.declines_per_address.give_back(address_key_);
+    }
+    bool allowed() const { return held_; }
+    std::int64_t retry_after() const { return retry_after_; }
+    void keep() { kept_ = true; }
+
+private:
+    AppLimits& limits_;
+    std::string payer_key_;
+    std::string address_key_;
+    bool held_ = false;
+    bool kept_ = false;
+    std::int64_t retry_after_ = 0;
+};
 
 bool is_reply_error(const pw::Error& e) { return e.code.rfind("reply:", 0) == 0; }
 
@@ -111,8 +143,7 @@ bool is_reply_error(const pw::Error& e) { return e.code.rfind("reply:", 0) == 0;
 // the processor: a crash before the charge, or a charge call that recorded
 // nothing) may be presented again by the retry of that same request (same
 // Idempotency-Key, same payer): the widget resends the same body after a
-// lost response. Any other reuse stays token_used. Released payments are
-// rare (crash recovery only), so scanning them is cheap.
+// lost response. Any other reuse stays token_used.
 Result<VaultToken> token_of_released_retry(WriteTxn& t, const std::string& hash, const std::string& scope,
                                            const std::string& key, const TokenBinding& by, UnixTime now) {
     using R = Result<VaultToken>;
@@ -121,11 +152,10 @@ Result<VaultToken> token_of_released_retry(WriteTxn& t, const std::string& hash,
     const bool bound = (!by.link_id.empty() && tok.value.link_id == by.link_id) ||
                        (!by.client_id.empty() && tok.value.client_id == by.client_id);
     if (!bound || now >= tok.value.expires_at) return R::failure("token_used", "token", "");
-    Result<std::vector<PaymentRecord>> released = t.payments_in_state(PaymentState::released, 10000);
-    if (!released.ok()) return R::failure(released.error);
-    for (const PaymentRecord& p : released.value)
-        if (p.token_hash == hash && p.idem_scope == scope && p.idem_key == key) return tok;
-    return R::failure("token_used", "token", "");
+    Result<PaymentRecord> released = t.released_payment_of_retry(hash, scope, key);
+    if (released.ok()) return tok;
+    if (released.error.code == "not_found") return R::failure("token_used", "token", "");
+    return R::failure(released.error);
 }
 
 }  // namespace
@@ -142,15 +172,13 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
     }
     if (request.token.empty() && request.payment_method_id.empty()) return error_reply("missing_field", "token");
 
-    // Declines are limited per payer and per address (card testing).
-    const std::string address_key = rate_limit_key_for_address(client_address);
-    {
-        const RateLimiter::Decision a = app.limits.declines_per_link.check(payer.rate_key());
-        const RateLimiter::Decision b = app.limits.declines_per_address.check(address_key);
-        if (!a.allowed || !b.allowed) return rate_limited_reply(std::max(a.retry_after, b.retry_after).count());
-    }
+    // Declines are limited per payer and per address (card testing). The
+    // attempt is counted now, before the charge, so concurrent charges
+    // cannot all pass the limit; it is given back unless the charge declines.
+    DeclineAttempt attempt(app.limits, payer.rate_key(), rate_limit_key_for_address(client_address));
+    if (!attempt.allowed()) return rate_limited_reply(attempt.retry_after());
 
-    const std::string scope = payment_idem_scope(payer.practice_id);
+    const std::string scope = payment_idem_scope(payer);
     const std::string& key = *idempotency_key;
     const std::string request_hash =
         hash_token(app.secret, std::string(invoice_id) + "\n" + pw::canonical_body(request));
@@ -231,14 +259,11 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
                 return tok.error;
             }
             const VaultToken& vt = tok.value;
-            if (vt.kind == pw::MethodType::card && !v.invoice.accepted.card)
+            if (!pw::accepts(v.invoice.accepted, pw::MethodSummary{vt.kind, vt.brand, vt.last4}))
                 return fail(error_reply("method_not_accepted", "type"));
-            if (vt.kind == pw::MethodType::bank_debit) {
-                const auto& schemes = v.invoice.accepted.bank_debit;
-                const bool ok = std::any_of(schemes.begin(), schemes.end(),
-                                            [&](pw::BankScheme s) { return pw::scheme_id(s) == vt.brand; });
-                if (!ok) return fail(error_reply("method_not_accepted", "type"));
-            }
+            // A bank-debit mandate covers this invoice only (pw::can_save).
+            if (request.save_method && !pw::can_save(vt.kind))
+                return fail(error_reply("method_not_saveable", "save_method"));
             pay.method_type = vt.kind;
             pay.method_brand = vt.brand;
             pay.method_last4 = vt.last4;
@@ -254,7 +279,10 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
                 if (!m.ok() && m.error.code != "not_found") return m.error;
                 return fail(error_reply("payment_method_unknown", "payment_method_id"));
             }
-            if (m.value.kind == pw::MethodType::card && !v.invoice.accepted.card)
+            // A saved method is a card (pw::can_save); anything else found
+            // in a wallet is refused rather than trusted.
+            if (!pw::can_save(m.value.kind) ||
+                !pw::accepts(v.invoice.accepted, pw::MethodSummary{m.value.kind, m.value.brand, m.value.last4}))
                 return fail(error_reply("method_not_accepted", "type"));
             pay.method_type = m.value.kind;
             pay.method_brand = m.value.brand;
@@ -270,7 +298,7 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
         return {};
     });
     if (done_early) return early;
-    if (e && !is_reply_error(e)) return storage_reply(e);
+    if (e && !is_reply_error(e)) return failure_reply(e, "payment: reserve");
 
     faults::maybe_crash("before_charge");
 
@@ -285,19 +313,14 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
         // reservation; an unknown answer leaves it to start-up recovery.
         pw::Result<std::optional<ChargeOutcome>> seen = app.processor->lookup(pay.charge_key);
         if (!seen.ok()) {
-            std::fprintf(stderr, "payment %s: charge and lookup failed (%s); left reserved for recovery\n",
-                         pay.id.c_str(), seen.error.code.c_str());
+            note_error_cause("payment " + pay.id + ": charge failed (" + outcome.error.code + ") and lookup failed (" +
+                             seen.error.code + "); left reserved for recovery");
             return error_reply("processor_unavailable");
         }
         if (!seen.value) {
-            pw::Error re = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
-                PaymentUpdate u;
-                u.state = PaymentState::released;
-                u.updated_at = app.now();
-                if (pw::Error ue = t.update_payment(pay.id, PaymentState::reserved, u)) return ue;
-                return t.drop_idempotency(scope, key);
-            });
-            if (re) std::fprintf(stderr, "payment %s: release failed (%s)\n", pay.id.c_str(), re.code.c_str());
+            pw::Error re = release_reserved_payment(*app.store, pay, app.now());
+            note_error_cause("payment " + pay.id + ": charge failed (" + outcome.error.code + "), nothing recorded" +
+                             (re ? "; release failed (" + re.code + "), left for recovery" : "; released"));
             return error_reply(outcome.error.code == "processor_unavailable" ? "processor_unavailable"
                                                                              : "internal_error");
         }
@@ -313,14 +336,10 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
     });
     if (e2) {
         // The charge is recorded at the processor; recovery settles it.
-        std::fprintf(stderr, "payment %s: settle failed (%s); left reserved for recovery\n", pay.id.c_str(),
-                     e2.code.c_str());
-        return error_reply("internal_error");
+        return failure_reply(e2, "payment " + pay.id + ": settle (left reserved for recovery)");
     }
-    if (outcome.value.status == ChargeStatus::declined || outcome.value.status == ChargeStatus::processing_error) {
-        app.limits.declines_per_link.hit(payer.rate_key());
-        app.limits.declines_per_address.hit(address_key);
-    }
+    if (outcome.value.status == ChargeStatus::declined || outcome.value.status == ChargeStatus::processing_error)
+        attempt.keep();
     ServiceReply r;
     r.status = 200;
     r.body = std::move(body.value);

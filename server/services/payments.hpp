@@ -30,8 +30,11 @@
 
 namespace pws {
 
-// The idempotency scope of payments in a practice.
-std::string payment_idem_scope(std::string_view practice_id);
+// The idempotency scope of one payer's payments in a practice:
+// "<practice>:payments:link:<link_id>" or "<practice>:payments:client:<client_id>".
+// Per payer, so two payers who happen to send the same key (a widget bug,
+// a guessed key) each get their own payment, never the other's response.
+std::string payment_idem_scope(const Payer& payer);
 
 // Applies the processor's outcome to a `reserved` payment inside `t` (txn 2
 // and start-up recovery): succeeded/pending/declined/processing_error/

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "services/payments.hpp"
+#include "services/reserved_call.hpp"
 #include "services/settlement.hpp"
 
 namespace pws {
@@ -36,14 +37,7 @@ RecoveryReport recover_reserved_payments(App& app) {
             });
             if (!we) ++report.settled;
         } else {
-            we = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
-                PaymentUpdate u;
-                u.state = PaymentState::released;
-                u.updated_at = app.now();
-                if (pw::Error ue = t.update_payment(p.id, PaymentState::reserved, u)) return ue;
-                if (!p.idem_key.empty()) return t.drop_idempotency(p.idem_scope, p.idem_key);
-                return {};
-            });
+            we = release_reserved_payment(*app.store, p, app.now());
             if (!we) ++report.released;
         }
         if (we) {

@@ -3,6 +3,7 @@
 #include "security/keyed_hash.hpp"
 #include "security/random.hpp"
 #include "services/api_records.hpp"
+#include "services/reserved_call.hpp"
 
 namespace pws {
 
@@ -44,14 +45,21 @@ pw::Result<RefundReply> settle(App& app, RefundRecord r, const std::string& proc
 // the key may be used again.
 pw::Error release(App& app, const RefundRecord& r) {
     const UnixTime now = app.now();
-    return app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
-        if (pw::Error u = t.update_refund(r.id, RefundState::reserved, RefundState::failed, "", now)) return u;
-        if (!r.idem_key.empty()) return t.drop_idempotency(r.idem_scope, r.idem_key);
-        return {};
-    });
+    return release_reservation(
+        *app.store,
+        [&](WriteTxn& t) { return t.update_refund(r.id, RefundState::reserved, RefundState::failed, "", now); },
+        r.idem_scope, r.idem_key);
 }
 
 }  // namespace
+
+pw::Error refund_refusal(const pw::Error& processor_error) {
+    const std::string& c = processor_error.code;
+    if (c == "processor_unavailable" || c == "charge_not_refundable" || c == "charge_not_found")
+        return pw::make_error(c, "", "");
+    if (c == "refund_exceeds_charge") return pw::make_error(c, "amount", "");
+    return pw::make_error("processor_refused", "", "The processor refused the refund (" + c + ").");
+}
 
 pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const std::string& payment_id,
                                        const std::string& idempotency_key, const pw::RefundRequest& req) {
@@ -81,6 +89,7 @@ pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const
             return {};
         }
         auto payment = t.payment(payment_id);
+        if (!payment && payment.error.code != "not_found") return payment.error;  // storage: say so
         if (!payment || payment.value.practice_id != practice.id) return pw::make_error("not_found", "", "");
         r.currency = payment.value.currency;
         charge_id = payment.value.processor_ref;
@@ -90,7 +99,6 @@ pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const
         if (ins.code == "refund_too_large") return pw::make_error("refund_exceeds_settled", "amount", "");
         return ins;
     });
-    if (e.code == "not_found") return R::failure("not_found", "", "");
     if (e) return R::failure(e);
     if (earlier) {
         switch (earlier->kind) {
@@ -112,8 +120,7 @@ pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const
         if (looked.value) return settle(app, r, looked.value->refund_id);
     }
     if (pw::Error rel = release(app, r)) return R::failure(rel);
-    if (done.error.code == "processor_unavailable") return R::failure("processor_unavailable", "", "");
-    return R::failure("refund_exceeds_settled", "amount", "");
+    return R::failure(refund_refusal(done.error));
 }
 
 pw::Result<int> recover_refunds(App& app, UnixTime created_before) {

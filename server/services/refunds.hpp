@@ -28,9 +28,18 @@ struct RefundReply {
 //   refund_exceeds_settled (422)    amount > what is left of the settled payment
 //   idempotency_mismatch, in_progress (409)
 //   processor_unavailable (503)     the processor could not be reached; nothing refunded
-//   storage failures
+//   the processor's refusals        see refund_refusal
+//   storage failures (storage_busy, storage_error): never reported as not_found
 pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const std::string& payment_id,
                                        const std::string& idempotency_key, const pw::RefundRequest& req);
+
+// What the admin is told when the processor refused a refund the store
+// allowed (nothing was refunded): processor_unavailable (503),
+// charge_not_refundable / charge_not_found (409: the processor's charge is
+// not in a refundable state, or unknown to it), refund_exceeds_charge (422,
+// field amount: the processor's own total of refunds is higher than ours),
+// any other refusal processor_refused (502, naming the processor's code).
+pw::Error refund_refusal(const pw::Error& processor_error);
 
 // Start-up recovery: every refund still `reserved` and created at or before
 // `created_before` is resolved with processor.lookup_refund(): recorded ->

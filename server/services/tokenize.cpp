@@ -3,9 +3,10 @@
 #include <algorithm>
 
 #include "http/client_address.hpp"
+#include "http/error_cause.hpp"
 #include "http/error_response.hpp"
-#include "paywidget/bank_debit.hpp"
-#include "paywidget/card.hpp"
+#include "paywidget/accepted_methods.hpp"
+#include "paywidget/token_request.hpp"
 #include "paywidget/decline.hpp"
 #include "security/keyed_hash.hpp"
 #include "security/random.hpp"
@@ -16,8 +17,17 @@ namespace pws {
 ServiceReply error_reply(const pw::Error& e, const nlohmann::json& extra) {
     ServiceReply r;
     r.status = pw::http_status_for(e.code);
+    if (r.status >= 500) record_error_code(e.code);  // for the request's log line
     const std::string_view message = e.message.empty() ? pw::error_message_for(e.code) : std::string_view(e.message);
     r.body = error_body(e.code, message, e.field, extra);
+    return r;
+}
+
+ServiceReply failure_reply(const pw::Error& e, std::string_view what) {
+    note_error_cause(std::string(what) + ": " + (e.code.empty() ? std::string("unknown error") : e.code));
+    if (e.code != "storage_busy") return error_reply("internal_error");
+    ServiceReply r = error_reply("storage_busy");
+    r.retry_after = 1;
     return r;
 }
 
@@ -71,7 +81,7 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
             practice_contact = p.value.contact();
             return {};
         });
-        if (e) return error_reply("internal_error");
+        if (e) return failure_reply(e, "tokens: load practice");
     } else {
         pw::Invoice inv;
         pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
@@ -80,24 +90,34 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
             inv = r.value.definition;
             return {};
         });
-        if (e) return error_reply("internal_error");
+        if (e) return failure_reply(e, "tokens: load invoice");
         invoice = std::move(inv);
     }
 
     const UnixTime now = app.now();
+    // Which methods the invoice takes, then (bank) the mandate, then the
+    // core's validators for that method: the order docs/api.md gives.
+    const std::optional<pw::BankScheme> scheme =
+        request.type == pw::MethodType::bank_debit ? std::optional(request.bank.scheme) : std::nullopt;
+    if (invoice && !pw::accepts(invoice->accepted, request.type, scheme))
+        return error_reply("method_not_accepted", request.type == pw::MethodType::card ? "type" : "scheme");
+    std::optional<pw::MandateText> mandate;
+    if (request.type == pw::MethodType::bank_debit) {
+        if (!request.mandate.accepted) return error_reply("mandate_not_accepted", "mandate.accepted");
+        mandate = mandate_text(request.bank.scheme, invoice ? invoice->practitioner : practice_contact);
+        if (request.mandate.text_version != mandate->version)
+            return error_reply("mandate_outdated", "mandate.text_version");
+    }
+    pw::Result<pw::ValidTokenRequest> valid = pw::validate_token_request(request, app.today());
+    if (!valid.ok()) return error_reply(valid.error);
+
     Tokenized made;
-    if (request.type == pw::MethodType::card) {
-        if (invoice && !invoice->accepted.card) return error_reply("method_not_accepted", "type");
-        pw::CardInput in{request.card.number, request.card.exp, request.card.cvc, request.card.name,
-                         request.card.postal_code};
-        pw::Result<pw::CardSummary> summary = pw::validate_card_input(in, app.today());
-        if (!summary.ok()) return error_reply(summary.error);
-        pw::Result<std::string> digits = pw::card_number_digits(request.card.number);
-        if (!digits.ok()) return error_reply(digits.error);
+    if (valid.value.type == pw::MethodType::card) {
+        const pw::ValidCard& c = valid.value.card;
         CardDetails card;
-        card.number = digits.value;
-        card.exp_month = summary.value.exp_month;
-        card.exp_year = summary.value.exp_year;
+        card.number = c.number;
+        card.exp_month = c.exp_month;
+        card.exp_year = c.exp_year;
         card.cvc = request.card.cvc;
         card.name = request.card.name;
         card.postal_code = request.card.postal_code;
@@ -105,45 +125,15 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
         if (!t.ok()) return processor_refusal(t.error);
         made.result = std::move(t.value);
     } else {
-        const pw::BankFields& b = request.bank;
-        if (invoice) {
-            const auto& schemes = invoice->accepted.bank_debit;
-            if (std::find(schemes.begin(), schemes.end(), b.scheme) == schemes.end())
-                return error_reply("method_not_accepted", "scheme");
-        }
-        if (!request.mandate.accepted) return error_reply("mandate_not_accepted", "mandate.accepted");
-        const pw::Contact practitioner = invoice ? invoice->practitioner : practice_contact;
-        const pw::MandateText mandate = mandate_text(b.scheme, practitioner);
-        if (request.mandate.text_version != mandate.version)
-            return error_reply("mandate_outdated", "mandate.text_version");
-
+        const pw::ValidBankAccount& b = valid.value.bank;
         BankDetails details;
         details.scheme = b.scheme;
-        switch (b.scheme) {
-            case pw::BankScheme::ach: {
-                if (pw::Error e = pw::validate_ach({b.account_holder, b.routing_number, b.account_number,
-                                                    b.account_type}))
-                    return error_reply(e);
-                details.routing_number = pw::validate_routing_number(b.routing_number).value;
-                details.account_number = pw::validate_ach_account_number(b.account_number).value;
-                break;
-            }
-            case pw::BankScheme::pad: {
-                if (pw::Error e = pw::validate_pad({b.account_holder, b.transit_number, b.institution_number,
-                                                    b.account_number}))
-                    return error_reply(e);
-                details.transit_number = pw::validate_transit_number(b.transit_number).value;
-                details.institution_number = pw::validate_institution_number(b.institution_number).value;
-                details.account_number = pw::validate_pad_account_number(b.account_number).value;
-                break;
-            }
-            case pw::BankScheme::sepa: {
-                if (pw::Error e = pw::validate_sepa({b.account_holder, b.iban})) return error_reply(e);
-                details.iban = pw::validate_iban(b.iban).value.electronic;
-                break;
-            }
-        }
-        details.account_holder = pw::validate_account_holder(b.account_holder).value;
+        details.account_holder = b.account_holder;
+        details.routing_number = b.routing_number;
+        details.account_number = b.account_number;
+        details.transit_number = b.transit_number;
+        details.institution_number = b.institution_number;
+        details.iban = b.iban;
         pw::Result<TokenizeResult> t = app.processor->tokenize_bank(details);
         if (!t.ok()) {
             if (t.error.code == "processor_unavailable") return error_reply("processor_unavailable");
@@ -158,14 +148,14 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
         m.id = random_id("mdt_");
         m.practice_id = payer.practice_id;
         m.scheme = b.scheme;
-        m.text_version = mandate.version;
-        m.text = mandate.text;
+        m.text_version = mandate->version;
+        m.text = mandate->text;
         m.accepted_at = now;
         m.payer_name = details.account_holder;
         m.client_address = client_address;
         made.mandate_id = m.id;
         pw::Error e = app.store->write_transaction([&](WriteTxn& t2) { return t2.insert_mandate(m); });
-        if (e) return error_reply("internal_error");
+        if (e) return failure_reply(e, "tokens: store mandate");
     }
 
     const std::string raw = "tok_" + random_token();
@@ -188,7 +178,7 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
     v.created_at = now;
     v.expires_at = now + kTokenLifetimeSeconds;
     pw::Error e = app.store->write_transaction([&](WriteTxn& t) { return t.insert_token(v); });
-    if (e) return error_reply("internal_error");
+    if (e) return failure_reply(e, "tokens: store token");
 
     pw::TokenResponse resp;
     resp.token = raw;

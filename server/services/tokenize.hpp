@@ -36,6 +36,11 @@ struct ServiceReply {
 // error has none).
 ServiceReply error_reply(const pw::Error& e, const nlohmann::json& extra = nullptr);
 ServiceReply error_reply(std::string_view code, std::string_view field = {});
+// A failure of the store (or of a step that cannot fail in a healthy
+// server) while doing `what`: 503 storage_busy with Retry-After when the
+// store was busy, else 500 internal_error. The cause ("<what>: <code>")
+// goes to the request's log line (http/error_cause.hpp), never to the payer.
+ServiceReply failure_reply(const pw::Error& e, std::string_view what);
 // 429 rate_limited with retry_after.
 ServiceReply rate_limited_reply(std::int64_t retry_after_seconds);
 

@@ -204,10 +204,19 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_by_practice ON outbox(practice_id, created_at);
 )sql";
 
+// Version 2: the retry of a payment whose charge never happened (released)
+// finds its payment by token, scope and key. Partial: released payments are
+// few, so the index stays small however many payments succeed.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE INDEX payments_released_by_retry
+  ON payments(token_hash, idem_scope, idem_key) WHERE state = 'released';
+)sql";
+
 constexpr Migration kSteps[] = {
     {1, "initial schema: tenants, invoices, links, vault, payments, refunds, "
         "idempotency, portal, outbox",
      kSchemaV1},
+    {2, "index released payments by token and idempotency key (payment retries)", kSchemaV2},
 };
 
 }  // namespace

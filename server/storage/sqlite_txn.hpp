@@ -55,6 +55,8 @@ public:
     Result<PaymentRecord> payment_by_charge_key(std::string_view key) override;
     Result<std::vector<PaymentRecord>> payments_in_state(PaymentState state,
                                                          std::size_t limit) override;
+    Result<PaymentRecord> released_payment_of_retry(std::string_view token_hash, std::string_view idem_scope,
+                                                    std::string_view idem_key) override;
     Result<RefundRecord> refund(std::string_view id) override;
     Result<std::vector<RefundRecord>> refunds_in_state(RefundState state,
                                                        std::size_t limit) override;

@@ -94,6 +94,19 @@ Result<std::vector<PaymentRecord>> SqliteTxn::payments_in_state(PaymentState sta
     return detail::all_rows<PaymentRecord>(q, read_payment);
 }
 
+// The partial index payments_released_by_retry (schema version 2) is named:
+// without statistics SQLite would pick payments_by_state and walk every
+// released payment. `state = 'released'` is a literal so the partial index
+// applies.
+Result<PaymentRecord> SqliteTxn::released_payment_of_retry(std::string_view token_hash, std::string_view idem_scope,
+                                                           std::string_view idem_key) {
+    sql::Query q(c_, "SELECT " PAYMENT_COLS " FROM payments INDEXED BY payments_released_by_retry "
+                     "WHERE state = 'released' AND token_hash = ?1 "
+                     "AND idem_scope = ?2 AND idem_key = ?3 ORDER BY created_at, id LIMIT 1");
+    q.args(token_hash, idem_scope, idem_key);
+    return detail::one_row<PaymentRecord>(q, read_payment, "payment");
+}
+
 Result<std::vector<PaymentRecord>> SqliteTxn::invoice_payments(std::string_view invoice_id) {
     sql::Query q(c_, "SELECT " PAYMENT_COLS " FROM payments WHERE invoice_id = ?1 "
                      "ORDER BY created_at, id");

@@ -121,6 +121,11 @@ public:
     // reserved; settlement: processing).
     virtual Result<std::vector<PaymentRecord>> payments_in_state(PaymentState state,
                                                                  std::size_t limit) = 0;
+    // The RELEASED payment that consumed this token under this idempotency
+    // scope and key (the retry of a request whose charge never happened),
+    // or not_found. Indexed (schema version 2): never a scan.
+    virtual Result<PaymentRecord> released_payment_of_retry(std::string_view token_hash, std::string_view idem_scope,
+                                                            std::string_view idem_key) = 0;
     virtual Result<RefundRecord> refund(std::string_view id) = 0;  // not_found
     virtual Result<std::vector<RefundRecord>> refunds_in_state(RefundState state,
                                                                std::size_t limit) = 0;

@@ -34,6 +34,23 @@ inline AdminPractice make_admin_practice(Seeder& seed, const std::string& name =
     return out;
 }
 
+// A server of its own (per test case) with one practice whose admin key is
+// known: limits that count per address (logins, resets, declines) start
+// fresh. `started` says whether seeding and start-up worked.
+struct AdminServer {
+    TempDir dir;
+    Seeder seed{dir.path().string()};
+    ServerProcess server{dir.path().string()};
+    AdminPractice practice;
+    std::unique_ptr<httplib::Client> c;
+    bool started = false;
+    explicit AdminServer(bool allow_card_removal = false) {
+        practice = make_admin_practice(seed, "Dr. Ada Lovelace", allow_card_removal);
+        started = seed.ok() && server.start();
+        if (started) c = server.client();
+    }
+};
+
 inline httplib::Headers bearer(const std::string& key) { return {{"Authorization", "Bearer " + key}}; }
 
 inline Reply admin_post(httplib::Client& c, const std::string& key, const std::string& path, const json& body,

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/access_log.hpp"
+#include "http/error_cause.hpp"
 #include "security/random.hpp"
 
 namespace {
@@ -109,4 +110,35 @@ BOOST_AUTO_TEST_CASE(log_writes_whole_lines_and_never_bodies_or_headers) {
     for (const char* secret : {"4242", "123\"", "sk_live", "Bearer", "pws_session", "tok_123"})
         BOOST_TEST(lines[0].find(secret) == std::string::npos, secret);
     BOOST_TEST(lines[0].find("/api/v1/tokens") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_server_error_line_carries_the_code_and_its_cause) {
+    pws::AccessLogEntry e;
+    e.method = "POST";
+    e.target = "/api/v1/tokens";
+    e.status = 503;
+    e.error = "storage_busy";
+    e.cause = "tokens: store token: storage_busy";
+    const nlohmann::json j = nlohmann::json::parse(pws::format_access_log(e), nullptr, false);
+    BOOST_TEST(j["error"] == "storage_busy");
+    BOOST_TEST(j["cause"] == "tokens: store token: storage_busy");
+    e.cause.clear();
+    BOOST_TEST(nlohmann::json::parse(pws::format_access_log(e))["cause"] == "unrecorded");
+    e.status = 200;  // not an error line: no error members
+    const nlohmann::json ok = nlohmann::json::parse(pws::format_access_log(e), nullptr, false);
+    BOOST_TEST(!ok.contains("error"));
+    BOOST_TEST(!ok.contains("cause"));
+}
+
+BOOST_AUTO_TEST_CASE(the_recorded_cause_is_taken_once_and_the_first_cause_wins) {
+    pws::begin_request_errors();
+    BOOST_TEST(!pws::take_error_cause().has_value());
+    pws::note_error_cause("storage: busy");
+    pws::note_error_cause("a consequence");
+    pws::record_error_code("storage_busy");
+    std::optional<pws::ErrorCause> c = pws::take_error_cause();
+    BOOST_REQUIRE(c.has_value());
+    BOOST_TEST(c->code == "storage_busy");
+    BOOST_TEST(c->cause == "storage: busy");
+    BOOST_TEST(!pws::take_error_cause().has_value());
 }

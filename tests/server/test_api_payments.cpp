@@ -132,6 +132,32 @@ BOOST_AUTO_TEST_CASE(replay_returns_the_stored_response_and_charges_once) {
     BOOST_TEST(other.error_code() == "idempotency_mismatch");
 }
 
+// Keys are scoped per payer: another payer's key is never "the same key".
+BOOST_AUTO_TEST_CASE(two_payers_reusing_one_key_each_get_their_own_payment) {
+    auto& e = env();
+    auto [inv, link] = e.invoice_with_link(InvoiceSpec{}.with_total(20000));
+    const SeededLink other_link = e.seed.link(e.practice, inv);  // e.g. a family member's copy
+    auto [inv2, link2] = e.invoice_with_link(InvoiceSpec{}.with_total(9000));
+    auto c = e.server.client();
+    const std::string key = new_key();
+    Reply a = post_payment(*c, link.token, inv, pay_body(5000, card_token(*c, link.token)), key);
+    Reply b = post_payment(*c, other_link.token, inv, pay_body(15000, card_token(*c, other_link.token)), key);
+    Reply d = post_payment(*c, link2.token, inv2, pay_body(9000, card_token(*c, link2.token)), key);
+    BOOST_REQUIRE(a.status == 200);
+    BOOST_REQUIRE(b.status == 200);
+    BOOST_REQUIRE(d.status == 200);
+    BOOST_TEST(b.headers.count("Idempotent-Replayed") == 0u);
+    BOOST_TEST(a.body["payment"]["id"] != b.body["payment"]["id"]);
+    BOOST_TEST(b.body["payment"]["amount"] == 15000);
+    BOOST_TEST(e.seed.payments(inv).size() == 2u);
+    BOOST_TEST(e.seed.invoice_now(inv).balance == 0);
+    BOOST_TEST(d.body["invoice"]["status"] == "paid");
+    // Within one payer the key still replays.
+    Reply again = post_payment(*c, link.token, inv, pay_body(5000, "tok_unused"), key);
+    BOOST_TEST(again.status == 409);
+    BOOST_TEST(again.error_code() == "idempotency_mismatch");
+}
+
 BOOST_AUTO_TEST_CASE(each_test_card_decline_is_a_200_with_its_code) {
     auto& e = env();
     struct Case {

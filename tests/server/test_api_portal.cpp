@@ -11,18 +11,8 @@ const std::string kPassword = "portal secret 1";
 
 // A server per test case: login and reset limits count per address, and
 // every request here comes from 127.0.0.1.
-struct Fixture {
-    TempDir dir;
-    Seeder seed{dir.path().string()};
-    ServerProcess server{dir.path().string()};
-    AdminPractice practice;
-    std::unique_ptr<httplib::Client> c;
-    Fixture() {
-        practice = make_admin_practice(seed, "Dr. Ada Lovelace", /*allow_card_removal=*/false);
-        BOOST_REQUIRE(seed.ok());
-        BOOST_REQUIRE(server.start());
-        c = server.client();
-    }
+struct Fixture : AdminServer {
+    Fixture() : AdminServer(/*allow_card_removal=*/false) { BOOST_REQUIRE(started); }
     std::string portal_client(const std::string& mail) { return create_client(*c, practice.key, mail, kPassword); }
     std::string signed_in(const std::string& mail, const std::string& password = kPassword) {
         return session_cookie(login(*c, mail, password));

@@ -106,3 +106,18 @@ BOOST_AUTO_TEST_CASE(idle_keys_are_swept) {
     for (int i = 0; i < 20000; ++i) rl.hit("x" + std::to_string(i % 16));
     BOOST_TEST(rl.tracked_keys() < 5000u);
 }
+
+BOOST_AUTO_TEST_CASE(a_hit_given_back_is_available_again_but_never_beyond_the_limit) {
+    ManualClock clock;
+    pws::RateLimiter rl(5, 60s, clock.fn());
+    BOOST_TEST(allowed_in_a_row(rl, "link:a", 5) == 5);
+    BOOST_TEST(!rl.check("link:a").allowed);
+    rl.give_back("link:a");
+    BOOST_TEST(rl.hit("link:a").allowed);
+    BOOST_TEST(!rl.hit("link:a").allowed);
+    // Giving back more than was taken refills to a full bucket, no further.
+    for (int i = 0; i < 20; ++i) rl.give_back("link:a");
+    BOOST_TEST(allowed_in_a_row(rl, "link:a", 10) == 5);
+    rl.give_back("link:never-hit");  // nothing to give back: no effect
+    BOOST_TEST(allowed_in_a_row(rl, "link:never-hit", 10) == 5);
+}

@@ -1,0 +1,120 @@
+// The retry of a payment whose charge never happened: the store finds the
+// released payment by token, idempotency scope and key, through the partial
+// index of schema version 2 (never a scan of every released payment).
+#define BOOST_TEST_MODULE storage_payment_retry
+#include <boost/test/unit_test.hpp>
+
+#include <sqlite3.h>
+
+#include <string>
+
+#include "storage/migrations.hpp"
+#include "storage_fixture.hpp"
+
+using namespace storage_test;
+using pw::Error;
+
+namespace {
+
+Error write(pws::Store& s, const std::function<Error(pws::WriteTxn&)>& fn) { return s.write_transaction(fn); }
+
+pws::VaultToken token(const std::string& hash) {
+    pws::VaultToken t;
+    t.token_hash = hash;
+    t.practice_id = "prc_a";
+    t.client_id = "cli_a";
+    t.processor_ref = "pm_test_" + hash;
+    t.brand = "visa";
+    t.last4 = "4242";
+    t.exp_month = 12;
+    t.exp_year = 2034;
+    t.fingerprint = "fp_" + hash;
+    t.created_at = 1000;
+    t.expires_at = 1900;
+    return t;
+}
+
+// A portal payment with this token and key, reserved then released (the
+// charge never reached the processor).
+Error released_payment(pws::WriteTxn& t, const std::string& id, const std::string& token_hash,
+                       const std::string& scope, const std::string& key, pws::UnixTime at) {
+    pws::PaymentRecord p = make_payment(id, "prc_a", "inv_a", 100, at);
+    p.payer = pws::PayerKind::portal;
+    p.client_id = "cli_a";
+    p.token_hash = token_hash;
+    p.idem_scope = scope;
+    p.idem_key = key;
+    if (Error e = t.insert_payment(p)) return e;
+    pws::PaymentUpdate u;
+    u.state = pws::PaymentState::released;
+    u.updated_at = at + 1;
+    return t.update_payment(id, pws::PaymentState::reserved, u);
+}
+
+// SQLite's plan for the store's query, as text.
+std::string query_plan(const std::string& path) {
+    sqlite3* db = nullptr;
+    std::string plan;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt* st = nullptr;
+        const char* sql =
+            "EXPLAIN QUERY PLAN SELECT id FROM payments INDEXED BY payments_released_by_retry WHERE state = 'released' AND token_hash = 'a' "
+            "AND idem_scope = 'b' AND idem_key = 'c' ORDER BY created_at, id LIMIT 1";
+        if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK)
+            while (sqlite3_step(st) == SQLITE_ROW)
+                plan += reinterpret_cast<const char*>(sqlite3_column_text(st, 3)) + std::string("\n");
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return plan;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(finds_the_released_payment_of_that_token_scope_and_key_only) {
+    TempDb db;
+    auto store = open_store(db.path);
+    BOOST_REQUIRE(store);
+    BOOST_REQUIRE_EQUAL(seed(*store, 100000).code, "");
+    BOOST_REQUIRE_EQUAL(write(*store,
+                              [](pws::WriteTxn& t) -> Error {
+                                  for (const char* h : {"tk_1", "tk_2"})
+                                      if (Error e = t.insert_token(token(h))) return e;
+                                  if (Error e = released_payment(t, "pay_1", "tk_1", "s:1", "k1", 10)) return e;
+                                  if (Error e = released_payment(t, "pay_2", "tk_1", "s:1", "k2", 11)) return e;
+                                  if (Error e = released_payment(t, "pay_3", "tk_1", "s:2", "k1", 12)) return e;
+                                  if (Error e = released_payment(t, "pay_4", "tk_2", "s:1", "k1", 13)) return e;
+                                  // Same token, scope and key, but live: not a released retry.
+                                  pws::PaymentRecord live = make_payment("pay_5", "prc_a", "inv_a", 100, 14);
+                                  live.token_hash = "tk_2";
+                                  live.idem_scope = "s:9";
+                                  live.idem_key = "k9";
+                                  return t.insert_payment(live);
+                              })
+                            .code,
+                        "");
+    (void)store->read_transaction([](pws::ReadTxn& t) -> Error {
+        BOOST_TEST(t.released_payment_of_retry("tk_1", "s:1", "k1").value.id == "pay_1");
+        BOOST_TEST(t.released_payment_of_retry("tk_1", "s:1", "k2").value.id == "pay_2");
+        BOOST_TEST(t.released_payment_of_retry("tk_1", "s:2", "k1").value.id == "pay_3");
+        BOOST_TEST(t.released_payment_of_retry("tk_2", "s:1", "k1").value.id == "pay_4");
+        BOOST_TEST(t.released_payment_of_retry("tk_2", "s:1", "k2").error.code == "not_found");
+        BOOST_TEST(t.released_payment_of_retry("tk_2", "s:9", "k9").error.code == "not_found");  // reserved
+        BOOST_TEST(t.released_payment_of_retry("tk_3", "s:1", "k1").error.code == "not_found");
+        return {};
+    });
+}
+
+BOOST_AUTO_TEST_CASE(schema_version_2_adds_the_partial_index_and_the_lookup_uses_it) {
+    TempDb db;
+    {
+        auto store = open_store(db.path);
+        BOOST_REQUIRE(store);
+        BOOST_TEST(store->schema_version() >= 2);
+    }
+    bool found = false;
+    for (const pws::Migration& m : pws::schema_migrations())
+        if (m.version == 2) found = std::string(m.sql).find("WHERE state = 'released'") != std::string::npos;
+    BOOST_TEST(found);
+    BOOST_TEST(query_plan(db.path).find("payments_released_by_retry") != std::string::npos, query_plan(db.path));
+}
