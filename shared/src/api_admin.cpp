@@ -265,11 +265,11 @@ Error decode(const json& j, Settings& out) {
 
 // ---------------------------------------------------------------- invitations, sending
 
-json encode(const InviteResponse& i) { return {{"url", i.url}, {"expires_at", i.expires_at}}; }
+json encode(const InviteResponse& i) { return {{"sent_to", i.sent_to}, {"expires_at", i.expires_at}}; }
 
 Error decode(const json& j, InviteResponse& out) {
     return decode_object(j, out, [](JsonReader& r, InviteResponse& v, Error&) {
-        v.url = r.string("url", kUrl);
+        v.sent_to = read_email(r, "sent_to");
         v.expires_at = read_timestamp(r, "expires_at");
     });
 }

@@ -87,6 +87,7 @@ const std::vector<CodeInfo> kCatalogue = {
     {"in_progress", 409, K::conflict, "Your payment is still being processed. Wait a moment, then try again; you will not be charged twice.", "", true},
     {"token_used", 409, K::conflict, "These payment details were already used. Enter them again and submit.", "token", false},
     {"email_taken", 409, K::conflict, "A client with this email already exists.", "email", false},
+    {"portal_already_active", 409, K::conflict, "This client's portal account is already active. The client can reset the password from the portal's sign-in page.", "", false},
     // --- limits / server ------------------------------------------------------
     {"rate_limited", 429, K::limit, "Too many attempts. Wait a few minutes, then try again.", "", true},
     {"internal_error", 500, K::server, "Something went wrong on our side. Try again in a moment; you have not been charged.", "", true},
