@@ -448,6 +448,8 @@ BOOST_AUTO_TEST_CASE(portal_and_admin_rules) {
     BOOST_TEST(origin("https://practice.example:0").code == "invalid_origin");
     BOOST_TEST(origin("https://practice.example:65536").code == "invalid_origin");
     BOOST_TEST(origin("*").field == "embed_origins[0]");
+    BOOST_TEST(origin("http://practice.example").code == "invalid_origin");  // https only, but for loopback
+    BOOST_TEST(origin("http://127.0.0.1:8081").ok());
     BOOST_TEST(pw::parse_as<pw::CreateLinkRequest>("{}").value.expires_in_days == 30);
     BOOST_TEST(pw::parse_as<pw::CreateLinkRequest>(R"({"expires_in_days":0})").error.code == "out_of_range");
     BOOST_TEST(pw::parse_as<pw::CreateLinkRequest>(R"({"expires_in_days":366})").error.code == "out_of_range");
