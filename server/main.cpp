@@ -24,6 +24,7 @@
 #include <httplib.h>
 
 #include "app/app.hpp"
+#include "faults/faults.hpp"
 #include "http/access_log.hpp"
 #include "http/common_handlers.hpp"
 #include "http/shutdown.hpp"
@@ -121,7 +122,7 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0, 86400 * 30));
     cli.add_flag("--test-mode", test_mode, "enable /api/v1/test/* routes");
     cli.add_flag("--seed-demo", seed_demo, "load a demo practice, clients and invoices");
-    cli.add_option("--smtp-url", smtp_url, "send email by SMTP: smtp://host:port (STARTTLS when offered) or smtps://host:port; default: .eml files in the outbox");
+    cli.add_option("--smtp-url", smtp_url, "send email by SMTP: smtp://host:port (STARTTLS required unless the host is loopback) or smtps://host:port; default: .eml files in the outbox");
     cli.add_option("--smtp-user", smtp_user, "SMTP login (password in env PAYWIDGET_SMTP_PASSWORD)");
     cli.add_option("--smtp-from", smtp_from, "sender address for outgoing email (From: \"<practice> via paywidget\", Reply-To: the practice)");
 
@@ -159,6 +160,10 @@ int main(int argc, char** argv) {
     config.smtp_user = smtp_user;
     config.smtp_password = env_or("PAYWIDGET_SMTP_PASSWORD", "");
     config.smtp_from = smtp_from;
+
+    // Crash points are for the crash-safety tests only: a production server
+    // ignores PWS_CRASH_AT.
+    if (test_mode) pws::faults::arm_from_environment();
 
     if (create->parsed()) return create_practitioner(std::move(config), p_name, p_email, p_phone);
 

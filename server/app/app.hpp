@@ -35,7 +35,7 @@ struct AppConfig {
     std::chrono::seconds settle_delay{5};  // bank debits: pending -> settled
     bool test_mode = false;    // enables /api/v1/test/* (clock, settlement)
     // Outgoing email (services/outbox.hpp): SMTP when smtp_url is set
-    // (smtp://host:port with STARTTLS when offered, or smtps://host:port),
+    // (smtp://host:port with STARTTLS required unless loopback, or smtps://),
     // else .eml files in outbox_dir.
     std::string smtp_url;
     std::string smtp_user;      // "" : no SMTP AUTH
@@ -52,6 +52,9 @@ struct AppLimits {
     RateLimiter logins_per_address{10, std::chrono::minutes(15)};
     RateLimiter logins_per_email{5, std::chrono::minutes(15)};
     RateLimiter resets_per_address{5, std::chrono::minutes(15)};
+    // /invitations/accept and /password-resets/complete together: token
+    // guessing, and each accepted attempt costs an Argon2id hash.
+    RateLimiter password_sets_per_address{10, std::chrono::minutes(15)};
 };
 
 struct App {

@@ -4,28 +4,28 @@
 
 #include <cstdlib>
 #include <mutex>
-#include <optional>
 
 namespace pws::faults {
 namespace {
 
 std::mutex g_mu;
-std::optional<std::string> g_override;  // set_crash_point(); wins over the env
+std::string g_armed;  // "" : none
 
 }  // namespace
 
 std::string crash_point() {
-    {
-        std::lock_guard lock(g_mu);
-        if (g_override) return *g_override;
-    }
+    std::lock_guard lock(g_mu);
+    return g_armed;
+}
+
+void arm_from_environment() {
     const char* env = std::getenv("PWS_CRASH_AT");
-    return env ? env : "";
+    if (env != nullptr) set_crash_point(env);
 }
 
 void set_crash_point(std::string point) {
     std::lock_guard lock(g_mu);
-    g_override = std::move(point);
+    g_armed = std::move(point);
 }
 
 void maybe_crash(std::string_view point) {

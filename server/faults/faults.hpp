@@ -1,10 +1,11 @@
 // Test-only crash points: simulate `kill -9` at an exact place in the
 // payment flow, to prove that a crash loses nothing and never double-charges.
 //
-// Armed by the environment variable PWS_CRASH_AT=<point> (read at every
-// call, so a test can start a server process with it) or by
-// set_crash_point() inside a test process. Unarmed, maybe_crash() is a
-// cheap no-op. The payment service names its points:
+// Armed by set_crash_point() inside a test process, or from the environment
+// variable PWS_CRASH_AT=<point> by arm_from_environment(), which the server
+// calls only under --test-mode: in production the variable does nothing,
+// so no stray environment can make the payment host kill itself. Unarmed,
+// maybe_crash() is a cheap no-op. The payment service names its points:
 //   "before_charge"  reserved in the database, processor not yet called
 //   "after_charge"   the processor recorded the charge, settlement not yet
 //                    committed
@@ -24,7 +25,10 @@ inline constexpr int kCrashExitCode = 137;
 // flushing of stdio buffers, no SQLite rollback: like kill -9.
 void maybe_crash(std::string_view point);
 
-// Arms `point` for this process (overrides PWS_CRASH_AT); "" disarms.
+// Arms the point named by PWS_CRASH_AT (nothing when unset). Test mode only.
+void arm_from_environment();
+
+// Arms `point` for this process; "" disarms.
 void set_crash_point(std::string point);
 
 // The point currently armed ("" when none).

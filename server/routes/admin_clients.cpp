@@ -5,7 +5,7 @@
 #include "routes/respond.hpp"
 #include "services/api_records.hpp"
 #include "services/clients.hpp"
-#include "services/one_time_tokens.hpp"
+#include "services/invitations.hpp"
 
 namespace pws {
 
@@ -45,11 +45,10 @@ void register_admin_client_routes(httplib::Server& server, App& app) {
         if (!practice) return;
         auto client = practice_client(app, *practice, req.matches[1]);
         if (!client) return respond::error(res, client.error);
-        auto issued = issue_one_time_token(app, client.value.id, OneTimePurpose::invitation, kInvitationSeconds);
-        if (!issued) return respond::error(res, issued.error);
-        pw::InviteResponse out{app.url("/portal/invite#token=" + issued.value.token),
-                               rec::format_instant(issued.value.expires_at)};
-        send_json(res, 201, pw::encode(out));
+        auto sent = send_invitation(app, *practice, client.value);
+        if (!sent) return respond::error(res, sent.error);
+        pw::InviteResponse out{sent.value.sent_to, rec::format_instant(sent.value.expires_at)};
+        send_json(res, 202, pw::encode(out));
     });
 
     server.Delete(R"(/api/v1/admin/clients/([A-Za-z0-9_-]{1,128})/payment-methods/([A-Za-z0-9_-]{1,128}))",

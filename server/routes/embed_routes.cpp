@@ -6,6 +6,7 @@
 
 #include "http/error_response.hpp"
 #include "http/security_headers.hpp"
+#include "paywidget/url.hpp"
 
 namespace pws {
 
@@ -54,7 +55,12 @@ std::optional<std::vector<std::string>> embed_origins_for(App& app, std::string_
     std::optional<std::vector<std::string>> out;
     app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
         Result<Practice> p = t.practice(practice_id);
-        if (p.ok()) out = p.value.settings.embed_origins;
+        if (!p.ok()) return p.error;
+        // Stored before the rule existed, or written past the API: only
+        // origins the core accepts may frame the widget.
+        out.emplace();
+        for (const std::string& o : p.value.settings.embed_origins)
+            if (pw::valid_embed_origin(o)) out->push_back(o);
         return p.error;
     });
     return out;

@@ -29,6 +29,9 @@ void signed_in(App& app, const Client& client, httplib::Response& res) {
 }
 
 void set_password_route(App& app, const httplib::Request& req, httplib::Response& res, OneTimePurpose purpose) {
+    const std::string address_key = "set-password:" + rate_limit_key_for_address(client_address(req));
+    RateLimiter::Decision d = app.limits.password_sets_per_address.hit(address_key);
+    if (!d.allowed) return send_rate_limited(res, d.retry_after.count());
     auto body = respond::body<pw::SetPasswordRequest>(req, res);
     if (!body) return;
     auto client = redeem_one_time_token(app, body->token, purpose, body->password);

@@ -1,5 +1,8 @@
 #include "security/password.hpp"
 
+#include <charconv>
+#include <optional>
+
 #include <sodium.h>
 
 #include <map>
@@ -42,6 +45,24 @@ bool password_needs_rehash(std::string_view encoded, PasswordCost cost) {
     const std::string z(encoded);
     if (z.rfind("$argon2id$", 0) != 0) return true;
     return crypto_pwhash_str_needs_rehash(z.c_str(), cost.opslimit, cost.memlimit) != 0;
+}
+
+bool password_cost_below(std::string_view encoded, PasswordCost cost) {
+    if (!password_needs_rehash(encoded, cost)) return false;
+    // "$argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$salt$hash"
+    auto number_after = [&](std::string_view key) -> std::optional<unsigned long long> {
+        const std::size_t at = encoded.find(key);
+        if (at == std::string_view::npos) return std::nullopt;
+        unsigned long long v = 0;
+        const char* first = encoded.data() + at + key.size();
+        auto [end, ec] = std::from_chars(first, encoded.data() + encoded.size(), v);
+        if (ec != std::errc() || end == first) return std::nullopt;
+        return v;
+    };
+    const auto kib = number_after("$m=");
+    const auto passes = number_after(",t=");
+    if (!kib || !passes) return false;  // not ours to judge: verification already refused it
+    return *kib * 1024ULL < cost.memlimit || *passes < cost.opslimit;
 }
 
 void burn_password_verify(std::string_view password, PasswordCost cost) {

@@ -39,6 +39,12 @@ bool verify_password(std::string_view encoded, std::string_view password);
 bool password_needs_rehash(std::string_view encoded,
                            PasswordCost cost = PasswordCost::interactive());
 
+// True when `encoded` is an Argon2id hash made with FEWER passes or LESS
+// memory than `cost` (e.g. at the test cost): upgrade it on the next
+// successful login. A stronger hash is left alone, so a server running at
+// the test cost never weakens production hashes.
+bool password_cost_below(std::string_view encoded, PasswordCost cost = PasswordCost::interactive());
+
 // Spends the same time as verify_password against a hash of `cost`, for a
 // login whose email is unknown: the response time then does not reveal
 // which emails have accounts.

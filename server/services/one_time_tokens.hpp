@@ -17,12 +17,15 @@ struct IssuedToken {
     UnixTime expires_at = 0;
 };
 
-// Stores a new token for the client. Storage errors only.
+// Stores a new token for the client; a new invitation voids the client's
+// older unused invitations (only the newest email works). Storage errors
+// only.
 pw::Result<IssuedToken> issue_one_time_token(App& app, const std::string& client_id, OneTimePurpose purpose,
                                              UnixTime lifetime);
 
 // Consumes the token and sets the client's password (activating the portal
-// account); a password reset also ends the client's other sessions. Returns
+// account); ends every session of the client and voids every other unused
+// invitation or reset token of it, in the same transaction. Returns
 // the client. Errors: invitation_invalid (410: unknown, used, expired, or
 // another purpose), invalid_value (password), storage failures.
 pw::Result<Client> redeem_one_time_token(App& app, const std::string& token, OneTimePurpose purpose,

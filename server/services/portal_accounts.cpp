@@ -1,8 +1,10 @@
 #include "services/portal_accounts.hpp"
 
+#include <cstdio>
+
 #include "auth/password_cost.hpp"
 #include "services/one_time_tokens.hpp"
-#include "services/outbox.hpp"
+#include "services/portal_emails.hpp"
 
 namespace pws {
 
@@ -21,6 +23,19 @@ pw::Result<std::vector<Client>> accounts_with_email(App& app, const std::string&
     return R::success(std::move(found));
 }
 
+// A hash made at a lower cost (the test cost, or an older default) is
+// replaced now that the password is at hand. Compare-and-set: a password
+// changed meanwhile wins. A failure is logged; the login still succeeds.
+void upgrade_password_hash(App& app, const Client& c, const std::string& password) {
+    const PasswordCost cost = password_cost(app);
+    if (!password_cost_below(*c.password_hash, cost)) return;
+    std::optional<std::string> stronger = hash_password(password, cost);
+    if (!stronger) return;
+    pw::Error e = app.store->write_transaction(
+        [&](WriteTxn& t) { return t.replace_client_password_hash(c.id, *c.password_hash, *stronger); });
+    if (e && e.code != "state_conflict") std::fprintf(stderr, "password rehash: %s\n", e.code.c_str());
+}
+
 }  // namespace
 
 std::optional<Client> verify_login(App& app, const std::string& email, const std::string& password,
@@ -34,7 +49,10 @@ std::optional<Client> verify_login(App& app, const std::string& email, const std
     for (const Client& c : clients.value) {
         if (!c.password_hash) continue;
         any_account = true;
-        if (verify_password(*c.password_hash, password)) return c;
+        if (verify_password(*c.password_hash, password)) {
+            upgrade_password_hash(app, c, password);
+            return c;
+        }
     }
     if (!any_account) burn_password_verify(password, password_cost(app));
     return std::nullopt;
@@ -58,25 +76,13 @@ pw::Result<int> request_password_reset(App& app, const std::string& email) {
         auto issued = issue_one_time_token(app, c.id, OneTimePurpose::password_reset, kPasswordResetSeconds);
         if (!issued) return R::failure(issued.error);
         const std::string url = app.url("/portal/reset#token=" + issued.value.token);
-        EmailMessage m;
-        m.practice_id = practice.id;
-        m.from_name = practice.name;
-        m.from_email = practice.email;
-        m.to_name = c.name;
-        m.to_email = c.email;
-        m.subject = "Reset your client portal password";
-        m.text = "Hello " + c.name + ",\n\nSomeone asked to reset the password of your client portal account with " +
-                 practice.name + ".\nChoose a new password here (the link works for one hour, once):\n\n" + url +
-                 "\n\nIf you did not ask for this, ignore this email; your password stays the same.\n";
-        m.html = "<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><p>Hello " + html_escape(c.name) +
-                 ",</p><p>Someone asked to reset the password of your client portal account with " +
-                 html_escape(practice.name) +
-                 ".</p><p><a href=\"" + html_escape(url) +
-                 "\" style=\"display:inline-block;padding:12px 24px;background:#1f5fbf;color:#ffffff;"
-                 "text-decoration:none;border-radius:6px\">Choose a new password</a></p>"
-                 "<p>The link works for one hour, once. If you did not ask for this, ignore this email; your "
-                 "password stays the same.</p></body></html>";
-        auto delivered = deliver_email(app, m);
+        PortalEmailText text;
+        text.subject = "Reset your client portal password";
+        text.paragraph = "Someone asked to reset the password of your client portal account with " + practice.name + ".";
+        text.button = "Choose a new password";
+        text.closing = "The link works for one hour, once. If you did not ask for this, ignore this email; your "
+                       "password stays the same.";
+        auto delivered = send_portal_email(app, practice, c, text, url);
         if (!delivered) return R::failure(delivered.error);
         ++sent;
     }

@@ -13,7 +13,8 @@ namespace pws {
 // account at several practices: the first client (in the store's order)
 // whose password matches wins. When no account has the email, a dummy
 // Argon2id verification runs, so the answer time does not reveal which
-// emails exist. nullopt: wrong email or password (the caller answers
+// emails exist. A matching hash made at a lower cost than the server's is
+// upgraded (compare-and-set). nullopt: wrong email or password (the caller answers
 // invalid_credentials either way). Storage failures: error set.
 std::optional<Client> verify_login(App& app, const std::string& email, const std::string& password,
                                    pw::Error& error);

@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -82,6 +83,27 @@ std::string smtp_url_problem(const std::string& url) {
     return "";
 }
 
+bool smtp_tls_required(const std::string& url) {
+    const std::size_t scheme = url.find("://");
+    if (scheme == std::string::npos) return true;
+    std::string authority = url.substr(scheme + 3);
+    authority = authority.substr(0, authority.find('/'));
+    if (const std::size_t at = authority.rfind('@'); at != std::string::npos) authority = authority.substr(at + 1);
+    std::string host;
+    if (!authority.empty() && authority[0] == '[') host = authority.substr(0, authority.find(']') + 1);
+    else host = authority.substr(0, authority.find(':'));
+    for (char& ch : host) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (host == "localhost" || host == "[::1]") return false;
+    // 127.0.0.0/8: four dot-separated decimal parts, the first 127.
+    if (!starts_with(host, "127.")) return true;
+    int parts = 2;  // "127." already holds the first part and its dot
+    for (std::size_t i = 4; i < host.size(); ++i) {
+        if (host[i] == '.') ++parts;
+        else if (host[i] < '0' || host[i] > '9') return true;
+    }
+    return parts != 4;
+}
+
 std::string smtp_url_for_display(const std::string& url) {
     const std::size_t scheme = url.find("://");
     if (scheme == std::string::npos) return url;
@@ -110,7 +132,8 @@ pw::Error send_smtp(const SmtpSettings& settings, const SmtpEnvelope& envelope, 
     curl_easy_setopt(c, CURLOPT_URL, settings.url.c_str());
     // Only SMTP, whatever the URL or a redirect says.
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-    curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
+    curl_easy_setopt(c, CURLOPT_USE_SSL,
+                     static_cast<long>(smtp_tls_required(settings.url) ? CURLUSESSL_ALL : CURLUSESSL_TRY));
     curl_easy_setopt(c, CURLOPT_MAIL_FROM, from.c_str());
     curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt_list.get());
     if (!settings.user.empty()) {

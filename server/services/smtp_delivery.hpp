@@ -3,8 +3,10 @@
 // with libcurl. It knows nothing about the App, so tests can point it at a
 // loopback server directly.
 //
-// smtp://host:port upgrades to TLS with STARTTLS when the server offers it
-// (and stays plain when it does not: a local relay usually does not);
+// smtp://host:port must upgrade to TLS with STARTTLS (a server that does
+// not offer it, or a man in the middle who strips the offer, gets nothing:
+// smtp_unreachable), except a mail server on this machine (localhost,
+// 127.0.0.0/8, ::1), a local relay that usually has no certificate;
 // smtps://host:port is TLS from the first byte. Certificates are verified.
 // Nothing here logs, and no error carries the message body.
 #pragma once
@@ -32,6 +34,10 @@ struct SmtpEnvelope {
 // "" when `url` is a usable smtp:// or smtps:// URL with a host; otherwise
 // what is wrong with it, in a sentence (for start-up errors).
 std::string smtp_url_problem(const std::string& url);
+
+// True unless the URL's host is a loopback name or address: then STARTTLS
+// is only attempted. Login and messages never cross a network in clear.
+bool smtp_tls_required(const std::string& url);
 
 // The URL without any user:password@ part, for logs and records.
 std::string smtp_url_for_display(const std::string& url);

@@ -22,6 +22,8 @@ public:
     Error update_settings(std::string_view practice_id, const PracticeSettings& s) override;
     Error insert_client(const Client& c) override;
     Error set_client_password(std::string_view client_id, std::string_view password_hash) override;
+    Error replace_client_password_hash(std::string_view client_id, std::string_view expected,
+                                       std::string_view password_hash) override;
 
     // invoices and links (sqlite_txn_invoices.cpp)
     Result<InvoiceRecord> invoice_record(std::string_view id) override;
@@ -86,6 +88,8 @@ public:
     Error insert_one_time_token(const OneTimeToken& t) override;
     Result<OneTimeToken> consume_one_time_token(std::string_view token_hash,
                                                 OneTimePurpose purpose, UnixTime now) override;
+    Error void_one_time_tokens(std::string_view client_id, std::optional<OneTimePurpose> purpose,
+                               UnixTime now) override;
     Error insert_outbox(const OutboxEmail& e) override;
 
 private:

@@ -141,6 +141,16 @@ Result<OneTimeToken> SqliteTxn::consume_one_time_token(std::string_view token_ha
     return t;
 }
 
+Error SqliteTxn::void_one_time_tokens(std::string_view client_id, std::optional<OneTimePurpose> purpose,
+                                     UnixTime now) {
+    sql::Query q(c_, "UPDATE one_time_tokens SET used_at = ?2 WHERE client_id = ?1 AND used_at IS NULL "
+                     "AND (?3 IS NULL OR purpose = ?3)");
+    q.bind(1, client_id).bind(2, now);
+    if (purpose) q.bind(3, one_time_purpose_id(*purpose));
+    else q.bind_null(3);
+    return q.run();
+}
+
 // ---------------------------------------------------------------- outbox
 
 Result<std::vector<OutboxEmail>> SqliteTxn::outbox(std::string_view practice_id) {

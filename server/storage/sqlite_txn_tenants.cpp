@@ -117,4 +117,17 @@ Error SqliteTxn::set_client_password(std::string_view client_id, std::string_vie
     return detail::expect_one_row(c_, q, "client");
 }
 
+Error SqliteTxn::replace_client_password_hash(std::string_view client_id, std::string_view expected,
+                                              std::string_view password_hash) {
+    sql::Query q(c_, "UPDATE clients SET password_hash = ?3 WHERE id = ?1 AND password_hash = ?2");
+    q.args(client_id, expected, password_hash);
+    if (Error e = q.run()) return e;
+    if (c_.changes() == 1) return {};
+    sql::Query exists(c_, "SELECT 1 FROM clients WHERE id = ?1");
+    exists.args(client_id);
+    if (exists.next()) return pw::make_error("state_conflict", "password_hash", "");
+    if (!exists.error().ok()) return exists.error();
+    return pw::make_error("not_found", "client", "");
+}
+
 }  // namespace pws

@@ -40,6 +40,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -156,6 +157,11 @@ public:
     virtual Error insert_client(const Client& c) = 0;
     // Activates the portal account (or changes its password). not_found.
     virtual Error set_client_password(std::string_view client_id, std::string_view password_hash) = 0;
+    // Replaces the password hash only while it is still `expected` (a
+    // rehash at login must not undo a password change that happened
+    // meanwhile). not_found, state_conflict.
+    virtual Error replace_client_password_hash(std::string_view client_id, std::string_view expected,
+                                               std::string_view password_hash) = 0;
 
     // --- invoices -----------------------------------------------------
     // Stores the definition (payments ignored, totals recomputed by the
@@ -231,6 +237,11 @@ public:
     // token_unknown (unknown or other purpose), token_used, token_expired.
     virtual Result<OneTimeToken> consume_one_time_token(std::string_view token_hash,
                                                         OneTimePurpose purpose, UnixTime now) = 0;
+    // Marks every unused token of the client used at `now` (only those of
+    // `purpose` when given): a new invitation voids the older ones, a new
+    // password voids every pending link. No error when there are none.
+    virtual Error void_one_time_tokens(std::string_view client_id,
+                                       std::optional<OneTimePurpose> purpose, UnixTime now) = 0;
     virtual Error insert_outbox(const OutboxEmail& e) = 0;
 };
 

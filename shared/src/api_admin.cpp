@@ -7,6 +7,7 @@
 #include "api_codec.hpp"
 #include "paywidget/fx.hpp"
 #include "paywidget/money.hpp"
+#include "paywidget/url.hpp"
 
 namespace pw {
 
@@ -215,33 +216,6 @@ Error decode(const json& j, CreateLinkRequest& out) {
 
 // ---------------------------------------------------------------- settings
 
-namespace {
-// scheme://host[:port], nothing after: what a browser sends as Origin.
-bool valid_origin(std::string_view o) {
-    std::size_t rest;
-    if (o.substr(0, 8) == "https://") rest = 8;
-    else if (o.substr(0, 7) == "http://") rest = 7;
-    else return false;
-    std::string_view host = o.substr(rest);
-    if (host.empty()) return false;
-    const std::size_t colon = host.find(':');
-    std::string_view name = host.substr(0, colon);
-    if (name.empty()) return false;
-    for (char c : name) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
-        if (!ok) return false;  // upper case, path, query, userinfo, spaces
-    }
-    if (colon == std::string_view::npos) return true;
-    std::string_view port = host.substr(colon + 1);
-    if (port.empty() || port.size() > 5) return false;
-    int value = 0;
-    for (char c : port) {
-        if (c < '0' || c > '9') return false;
-        value = value * 10 + (c - '0');
-    }
-    return value >= 1 && value <= 65535;
-}
-}  // namespace
 
 json encode(const Settings& s) {
     return {{"allow_saved_method_removal", s.allow_saved_method_removal},
@@ -255,9 +229,9 @@ Error decode(const json& j, Settings& out) {
         v.settlement_currency = read_currency(r, "settlement_currency");
         v.embed_origins = read_list<std::string>(r, "embed_origins", 20, [&](const json& e, const std::string& p) {
             std::string o = read_string(e, p, StringRule{253, false}, sink);
-            if (!sink && !valid_origin(o))
+            if (!sink && !valid_embed_origin(o))
                 sink = make_error("invalid_origin", p,
-                                  "Enter an origin such as https://practice.example (no path, lower case).");
+                                  "Enter an https origin such as https://practice.example (no path, lower case; http only for localhost).");
             return o;
         });
     });
@@ -265,11 +239,11 @@ Error decode(const json& j, Settings& out) {
 
 // ---------------------------------------------------------------- invitations, sending
 
-json encode(const InviteResponse& i) { return {{"url", i.url}, {"expires_at", i.expires_at}}; }
+json encode(const InviteResponse& i) { return {{"sent_to", i.sent_to}, {"expires_at", i.expires_at}}; }
 
 Error decode(const json& j, InviteResponse& out) {
     return decode_object(j, out, [](JsonReader& r, InviteResponse& v, Error&) {
-        v.url = r.string("url", kUrl);
+        v.sent_to = read_email(r, "sent_to");
         v.expires_at = read_timestamp(r, "expires_at");
     });
 }

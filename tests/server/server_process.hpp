@@ -72,7 +72,7 @@ inline std::string read_file(const std::string& path) {
 class ServerProcess {
 public:
     // `dir`: the data directory (database paywidget.db inside). `args` are
-    // added to --db/--listen/--test-mode/--settle-delay-seconds 0.
+    // added to --db/--listen/--settle-delay-seconds 0/--test-mode.
     explicit ServerProcess(std::string dir, std::vector<std::string> args = {},
                            std::vector<std::pair<std::string, std::string>> env = {})
         : dir_(std::move(dir)), args_(std::move(args)), env_(std::move(env)) {}
@@ -87,6 +87,9 @@ public:
     std::string stdout_text() const { return read_file(log_base() + ".out"); }
     std::string stderr_text() const { return read_file(log_base() + ".err"); }
     void set_env(std::vector<std::pair<std::string, std::string>> env) { env_ = std::move(env); }
+    // Off: start without --test-mode (production password cost, no test
+    // routes, no fault hooks).
+    void set_test_mode(bool on) { test_mode_ = on; }
 
     // Spawns the server and waits (up to 15 s) until /healthz answers 200.
     bool start() {
@@ -98,11 +101,11 @@ public:
                                          db_path(),
                                          "--listen",
                                          "127.0.0.1:" + std::to_string(port_),
-                                         "--test-mode",
                                          "--settle-delay-seconds",
                                          "0",
                                          "--workers",
                                          "16"};
+        if (test_mode_) argv.push_back("--test-mode");
         for (const std::string& a : args_) argv.push_back(a);
         const std::string out = log_base() + ".out", err = log_base() + ".err";
         const pid_t pid = ::fork();
@@ -190,6 +193,7 @@ private:
     std::string dir_;
     std::vector<std::string> args_;
     std::vector<std::pair<std::string, std::string>> env_;
+    bool test_mode_ = true;
     int port_ = 0;
     pid_t pid_ = -1;
     int generation_ = 0;

@@ -384,13 +384,17 @@ BOOST_AUTO_TEST_CASE(send_writes_an_email_with_the_pay_link) {
     BOOST_TEST(bad.error_field() == "expires_in_days");
 }
 
-BOOST_AUTO_TEST_CASE(invite_returns_a_fragment_url_and_admin_removes_cards) {
+BOOST_AUTO_TEST_CASE(invite_emails_a_fragment_url_and_admin_removes_cards) {
     const std::string cl = client("invite");
+    const std::size_t before = outbox_messages(w.dir.path().string()).size();
     Reply inv = admin_post(*c, w.a.key, "/api/v1/admin/clients/" + cl + "/invite", json::object());
-    BOOST_REQUIRE(inv.status == 201);
-    const std::string url = inv.body["url"].get<std::string>();
-    BOOST_TEST(url.find("/portal/invite#token=") != std::string::npos);
-    BOOST_TEST(url.find('?') == std::string::npos);
+    BOOST_REQUIRE(inv.status == 202);
+    BOOST_TEST(!inv.body.contains("url"));  // the link goes to the client's mailbox only
+    const std::vector<std::string> mails = outbox_messages(w.dir.path().string());
+    BOOST_REQUIRE(mails.size() == before + 1);
+    bool has_link = false;
+    for (const std::string& m : mails) has_link = has_link || m.find("/portal/invite#token=") != std::string::npos;
+    BOOST_TEST(has_link);
     const pw::Date today = pw::civil_from_days(Seeder::now() / 86400);
     BOOST_TEST(inv.body["expires_at"].get<std::string>().substr(0, 10) == pw::format_iso_date(pw::add_days(today, 7)));
     BOOST_TEST(admin_post(*c, w.a.key, "/api/v1/admin/clients/cli_nobody/invite", json::object()).status == 404);

@@ -110,3 +110,24 @@ BOOST_AUTO_TEST_CASE(kill_after_charge_settles_at_restart_and_replays) {
     BOOST_TEST(ledger_charge_count(e.server.ledger_path()) == 1);
     BOOST_TEST(e.seed.payments(e.inv).size() == 1u);
 }
+
+// The crash points ship in the production binary: without --test-mode the
+// environment variable must not arm them.
+BOOST_AUTO_TEST_CASE(without_test_mode_the_crash_variable_does_nothing) {
+    TempDir dir;
+    Seeder seed{dir.path().string()};
+    const std::string practice = seed.practice();
+    const std::string inv = seed.invoice(practice, seed.client(practice), InvoiceSpec{}.with_total(12000));
+    SeededLink link = seed.link(practice, inv);
+    BOOST_REQUIRE(seed.ok());
+    ServerProcess server(dir.path().string(), {}, {{"PWS_CRASH_AT", "before_charge"}});
+    server.set_test_mode(false);
+    BOOST_REQUIRE(server.start());
+    auto c = server.client();
+    const std::string tok = card_token(*c, link.token);
+    BOOST_REQUIRE(!tok.empty());
+    Reply paid = post_payment(*c, link.token, inv, pay_body(12000, tok), new_key());
+    BOOST_TEST(paid.status == 200);
+    BOOST_TEST(paid.body["payment"]["status"] == "succeeded");
+    BOOST_TEST(to_reply(c->Get("/healthz")).status == 200);  // still running
+}

@@ -27,6 +27,8 @@ struct Env {
     std::string static_dir = (write_static(dir.file("static")), dir.file("static"));
     Seeder seed{dir.path().string()};
     std::string framable = practice_with({"https://practice.example", "http://localhost:8081"});
+    // Stored past the API's validation: plain http off this machine never frames the widget.
+    std::string plain_http = practice_with({"http://practice.example", "https://ok.example"});
     std::string unframable = practice_with({});
     // Written straight into the store, past the admin API's validation: the
     // header must still never carry an injected directive.
@@ -154,6 +156,12 @@ BOOST_AUTO_TEST_CASE(embed_drops_unsafe_stored_origins) {
     BOOST_TEST(csp.find("x.example/path") == std::string::npos);
     BOOST_TEST(p.frame_ancestors() == "'self'");
     BOOST_TEST(p.header("X-Frame-Options") == "SAMEORIGIN");
+}
+
+BOOST_AUTO_TEST_CASE(embed_is_never_framed_by_plain_http_off_this_machine) {
+    Page p = get("/embed?practice=" + env().plain_http);
+    BOOST_REQUIRE(p.status == 200);
+    BOOST_TEST(p.frame_ancestors() == "'self' https://ok.example");
 }
 
 BOOST_AUTO_TEST_CASE(embed_follows_settings_changes_without_restart) {

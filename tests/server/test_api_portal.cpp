@@ -1,6 +1,14 @@
 #define BOOST_TEST_MODULE api_portal
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <functional>
+#include <set>
+
+#include "admin_api.hpp"
+#include "security/password.hpp"
 #include "api_steps.hpp"
 
 using namespace pws_test;
@@ -16,6 +24,37 @@ struct Fixture : AdminServer {
     std::string portal_client(const std::string& mail) { return create_client(*c, practice.key, mail, kPassword); }
     std::string signed_in(const std::string& mail, const std::string& password = kPassword) {
         return session_cookie(login(*c, mail, password));
+    }
+    // Every one-time token in the outbox's links "<page>#token=..." to `to`.
+    std::set<std::string> outbox_tokens(const std::string& to, const std::string& page) {
+        std::set<std::string> out;
+        const std::string marker = page + "#token=";
+        for (const std::string& m : outbox_messages(dir.path().string())) {
+            if (m.find(to) == std::string::npos) continue;
+            for (std::size_t at = m.find(marker); at != std::string::npos; at = m.find(marker, at + 1)) {
+                std::size_t end = at + marker.size();
+                while (end < m.size() && (std::isalnum(static_cast<unsigned char>(m[end])) || m[end] == '-' || m[end] == '_')) ++end;
+                out.insert(m.substr(at + marker.size(), end - at - marker.size()));
+            }
+        }
+        return out;
+    }
+    // Invites the client (202) and returns the token of the email it sent.
+    std::string invite(const std::string& client_id, const std::string& mail) {
+        const std::set<std::string> before = outbox_tokens(mail, "/portal/invite");
+        Reply r = admin_post(*c, practice.key, "/api/v1/admin/clients/" + client_id + "/invite", json::object());
+        BOOST_TEST(r.status == 202);
+        BOOST_TEST(r.body["sent_to"] == mail);
+        BOOST_TEST(r.body.dump().find("token") == std::string::npos);  // the link goes by email only
+        std::string fresh;
+        for (const std::string& t : outbox_tokens(mail, "/portal/invite"))
+            if (!before.count(t)) fresh = t;
+        BOOST_TEST(fresh.size() >= 22u);
+        return fresh;
+    }
+    Reply accept(const std::string& token, const std::string& password) {
+        return to_reply(c->Post("/api/v1/invitations/accept", json{{"token", token}, {"password", password}}.dump(),
+                                "application/json"));
     }
     // Pays `amount` on the invoice from the portal session with a new card.
     Reply pay_in_portal(const std::string& session, const std::string& invoice_id, std::int64_t amount) {
@@ -218,10 +257,8 @@ BOOST_AUTO_TEST_CASE(invitation_activates_the_account_once) {
     BOOST_TEST(get_link(*c, link).status == 200);  // not activated yet: the link pays
     BOOST_TEST(login(*c, mail, "a long passphrase").status == 401);
 
-    Reply invite = admin_post(*c, practice.key, "/api/v1/admin/clients/" + cl + "/invite", json::object());
-    BOOST_REQUIRE(invite.status == 201);
-    const std::string url = invite.body["url"].get<std::string>();
-    const std::string token = url.substr(url.find("#token=") + 7);
+    const std::string token = invite(cl, mail);
+    BOOST_REQUIRE(!token.empty());
     // An invitation token does not complete a password reset (and is not used up by trying).
     Reply wrong_flow = to_reply(c->Post("/api/v1/password-resets/complete",
                                         json{{"token", token}, {"password", "a long passphrase"}}.dump(), "application/json"));
@@ -267,17 +304,10 @@ BOOST_AUTO_TEST_CASE(password_reset_flow) {
     Reply known = to_reply(c->Post("/api/v1/password-resets", json{{"email", mail}}.dump(), "application/json"));
     BOOST_TEST(known.status == 202);
     BOOST_TEST(known.body == unknown.body);
-    std::vector<std::string> mails = outbox_messages(dir.path().string());
-    BOOST_REQUIRE(mails.size() == before + 1);
-    std::string token;
-    for (const std::string& m : mails) {
-        const std::size_t at = m.find("/portal/reset#token=");
-        if (at == std::string::npos || m.find(mail) == std::string::npos) continue;
-        const std::size_t start = at + 20;
-        std::size_t end = start;
-        while (end < m.size() && (std::isalnum(static_cast<unsigned char>(m[end])) || m[end] == '-' || m[end] == '_')) ++end;
-        token = m.substr(start, end - start);
-    }
+    BOOST_REQUIRE(outbox_messages(dir.path().string()).size() == before + 1);
+    const std::set<std::string> tokens = outbox_tokens(mail, "/portal/reset");
+    BOOST_REQUIRE(tokens.size() == 1u);
+    const std::string token = *tokens.begin();
     BOOST_REQUIRE(token.size() >= 22u);
 
     Reply done = to_reply(c->Post("/api/v1/password-resets/complete",
@@ -291,6 +321,139 @@ BOOST_AUTO_TEST_CASE(password_reset_flow) {
     Reply again = to_reply(c->Post("/api/v1/password-resets/complete",
                                    json{{"token", token}, {"password", "third passphrase"}}.dump(), "application/json"));
     BOOST_TEST(again.error_code() == "invitation_invalid");
+}
+
+BOOST_AUTO_TEST_CASE(an_active_account_cannot_be_invited_again) {
+    const std::string mail = unique_email("active");
+    const std::string cl = portal_client(mail);
+    const std::size_t before = outbox_messages(dir.path().string()).size();
+    Reply r = admin_post(*c, practice.key, "/api/v1/admin/clients/" + cl + "/invite", json::object());
+    BOOST_TEST(r.status == 409);
+    BOOST_TEST(r.error_code() == "portal_already_active");
+    BOOST_TEST(outbox_messages(dir.path().string()).size() == before);  // no email either
+    BOOST_TEST(login(*c, mail, kPassword).status == 200);  // the password is unchanged
+}
+
+BOOST_AUTO_TEST_CASE(a_new_invitation_voids_the_older_one) {
+    const std::string mail = unique_email("reinvite");
+    const std::string cl = create_client(*c, practice.key, mail);
+    const std::string first = invite(cl, mail);
+    const std::string second = invite(cl, mail);
+    BOOST_REQUIRE(!first.empty());
+    BOOST_REQUIRE(!second.empty());
+    BOOST_TEST(first != second);
+    BOOST_TEST(accept(first, "a long passphrase").error_code() == "invitation_invalid");
+    BOOST_TEST(accept(second, "a long passphrase").status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(setting_a_password_ends_every_session_and_voids_every_pending_link) {
+    const std::string mail = unique_email("revoke");
+    portal_client(mail);
+    const std::string session_a = signed_in(mail);
+    const std::string session_b = signed_in(mail);
+    BOOST_REQUIRE(!session_a.empty());
+    // Two reset emails (for instance one requested by someone else); the
+    // newest one is used, the older one must die with the password change.
+    BOOST_REQUIRE(to_reply(c->Post("/api/v1/password-resets", json{{"email", mail}}.dump(), "application/json")).status == 202);
+    const std::set<std::string> first = outbox_tokens(mail, "/portal/reset");
+    BOOST_REQUIRE(first.size() == 1u);
+    BOOST_REQUIRE(to_reply(c->Post("/api/v1/password-resets", json{{"email", mail}}.dump(), "application/json")).status == 202);
+    std::set<std::string> both = outbox_tokens(mail, "/portal/reset");
+    BOOST_REQUIRE(both.size() == 2u);
+    both.erase(*first.begin());
+    const std::string newest = *both.begin();
+    Reply done = to_reply(c->Post("/api/v1/password-resets/complete",
+                                  json{{"token", newest}, {"password", "my new passphrase"}}.dump(), "application/json"));
+    BOOST_REQUIRE(done.status == 200);
+    BOOST_TEST(session_get(*c, session_a, "/api/v1/me/invoices").status == 401);
+    BOOST_TEST(session_get(*c, session_b, "/api/v1/me/invoices").status == 401);
+    BOOST_TEST(session_get(*c, session_cookie(done), "/api/v1/me/invoices").status == 200);
+    Reply old_link = to_reply(c->Post("/api/v1/password-resets/complete",
+                                      json{{"token", *first.begin()}, {"password", "attacker passphrase"}}.dump(),
+                                      "application/json"));
+    BOOST_TEST(old_link.error_code() == "invitation_invalid");
+    BOOST_TEST(login(*c, mail, "my new passphrase").status == 200);
+}
+
+BOOST_AUTO_TEST_CASE(setting_a_password_is_rate_limited_per_address) {
+    int refused = 0;
+    for (int i = 0; i < 12; ++i) {
+        // Both endpoints count together.
+        const char* path = i % 2 == 0 ? "/api/v1/invitations/accept" : "/api/v1/password-resets/complete";
+        Reply r = to_reply(c->Post(path, json{{"token", pws::random_token()}, {"password", "a long passphrase"}}.dump(),
+                                   "application/json"));
+        if (r.status == 429) {
+            ++refused;
+            BOOST_TEST(r.error_code() == "rate_limited");
+        } else {
+            BOOST_TEST(r.error_code() == "invitation_invalid");
+        }
+    }
+    BOOST_TEST(refused == 2);  // 10 per 15 minutes
+}
+
+// Without --test-mode passwords cost a 64 MiB Argon2id hash: a wrong token
+// must be refused without paying it.
+BOOST_AUTO_TEST_CASE(a_wrong_token_is_refused_before_the_password_is_hashed) {
+    TempDir d2;
+    ServerProcess prod(d2.path().string());
+    prod.set_test_mode(false);
+    BOOST_REQUIRE(prod.start());
+    auto cc = prod.client();
+    using clock = std::chrono::steady_clock;
+    auto fastest = [](int n, const std::function<void()>& f) {
+        auto best = clock::duration::max();
+        for (int i = 0; i < n; ++i) {
+            const auto t0 = clock::now();
+            f();
+            best = std::min(best, clock::now() - t0);
+        }
+        return best;
+    };
+    const auto hash = fastest(2, [] { (void)pws::hash_password("a long passphrase", pws::PasswordCost::interactive()); });
+    const auto refusal = fastest(4, [&] {
+        Reply r = to_reply(cc->Post("/api/v1/invitations/accept",
+                                    json{{"token", pws::random_token()}, {"password", "a long passphrase"}}.dump(),
+                                    "application/json"));
+        BOOST_TEST(r.error_code() == "invitation_invalid");
+    });
+    BOOST_TEST(refusal < hash / 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_login_upgrades_a_hash_made_at_a_lower_cost) {
+    TempDir d2;
+    Seeder s2(d2.path().string());
+    AdminPractice p2 = make_admin_practice(s2);
+    const std::string mail = unique_email("rehash");
+    std::string id;
+    {
+        ServerProcess test_cost(d2.path().string());  // --test-mode: the minimum cost
+        BOOST_REQUIRE(test_cost.start());
+        id = create_client(*test_cost.client(), p2.key, mail, kPassword);
+    }
+    BOOST_REQUIRE(!id.empty());
+    auto stored_hash = [&] {
+        std::string h;
+        s2.store().read_transaction([&](pws::ReadTxn& t) -> pw::Error {
+            auto cl = t.client(id);
+            if (cl.ok() && cl.value.password_hash) h = *cl.value.password_hash;
+            return {};
+        });
+        return h;
+    };
+    const std::string weak = stored_hash();
+    BOOST_REQUIRE(pws::password_cost_below(weak, pws::PasswordCost::interactive()));
+    ServerProcess prod(d2.path().string());
+    prod.set_test_mode(false);
+    BOOST_REQUIRE(prod.start());
+    auto cc = prod.client();
+    BOOST_TEST(login(*cc, mail, "wrong password 1").status == 401);
+    BOOST_TEST(stored_hash() == weak);  // a failed login changes nothing
+    BOOST_TEST(login(*cc, mail, kPassword).status == 200);
+    const std::string upgraded = stored_hash();
+    BOOST_TEST(upgraded != weak);
+    BOOST_TEST(!pws::password_needs_rehash(upgraded, pws::PasswordCost::interactive()));
+    BOOST_TEST(login(*cc, mail, kPassword).status == 200);  // the same password still works
 }
 
 BOOST_AUTO_TEST_CASE(password_reset_requests_are_rate_limited) {

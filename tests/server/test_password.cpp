@@ -69,6 +69,19 @@ BOOST_AUTO_TEST_CASE(rehash_when_cost_changes) {
     BOOST_TEST(pws::password_needs_rehash("", kTest));
 }
 
+BOOST_AUTO_TEST_CASE(only_a_weaker_hash_is_upgraded) {
+    auto weak = pws::hash_password("pw", kTest);
+    BOOST_REQUIRE(weak.has_value());
+    BOOST_TEST(pws::password_cost_below(*weak, pws::PasswordCost::interactive()));
+    BOOST_TEST(!pws::password_cost_below(*weak, kTest));
+    auto strong = pws::hash_password("pw", pws::PasswordCost::interactive());
+    BOOST_REQUIRE(strong.has_value());
+    // A test-cost server must never weaken a production hash.
+    BOOST_TEST(pws::password_needs_rehash(*strong, kTest));
+    BOOST_TEST(!pws::password_cost_below(*strong, kTest));
+    BOOST_TEST(!pws::password_cost_below(*strong, pws::PasswordCost::interactive()));
+}
+
 BOOST_AUTO_TEST_CASE(interactive_cost_is_libsodiums) {
     const auto c = pws::PasswordCost::interactive();
     BOOST_TEST(c.opslimit == 2u);

@@ -451,6 +451,7 @@ BOOST_AUTO_TEST_CASE(crash_after_charge_keeps_the_charge) {
     BOOST_REQUIRE(child >= 0);
     if (child == 0) {
         setenv("PWS_CRASH_AT", "after_charge", 1);
+        pws::faults::arm_from_environment();
         pws::faults::maybe_crash("before_charge");  // not armed: no effect
         pws::TestProcessorOptions o;
         o.ledger_path = ledger;
@@ -468,6 +469,17 @@ BOOST_AUTO_TEST_CASE(crash_after_charge_keeps_the_charge) {
     BOOST_REQUIRE(found.value.has_value());
     BOOST_TEST(found.value->status == ChargeStatus::succeeded);
     BOOST_TEST(found.value->amount == 1234);
+}
+
+BOOST_AUTO_TEST_CASE(the_environment_arms_nothing_until_asked) {
+    pws::faults::set_crash_point("");
+    setenv("PWS_CRASH_AT", "before_charge", 1);
+    BOOST_TEST(pws::faults::crash_point().empty());
+    pws::faults::maybe_crash("before_charge");  // still alive
+    pws::faults::arm_from_environment();
+    BOOST_TEST(pws::faults::crash_point() == "before_charge");
+    pws::faults::set_crash_point("");
+    unsetenv("PWS_CRASH_AT");
 }
 
 BOOST_AUTO_TEST_CASE(crash_point_setter_overrides_and_disarms) {

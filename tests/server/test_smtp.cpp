@@ -339,6 +339,20 @@ BOOST_AUTO_TEST_CASE(a_server_that_never_answers_times_out) {
     BOOST_TEST(smtp.connections() == 1);
 }
 
+BOOST_AUTO_TEST_CASE(tls_is_required_except_for_a_loopback_mail_server) {
+    BOOST_TEST(pws::smtp_tls_required("smtp://mail.example.com:587"));
+    BOOST_TEST(pws::smtp_tls_required("smtps://mail.example.com:465"));
+    BOOST_TEST(pws::smtp_tls_required("smtp://10.0.0.5:25"));
+    BOOST_TEST(pws::smtp_tls_required("smtp://127.0.0.1.evil.example:25"));
+    BOOST_TEST(pws::smtp_tls_required("smtp://localhost.example.com:25"));
+    BOOST_TEST(pws::smtp_tls_required("smtp://[2001:db8::1]:25"));
+    BOOST_TEST(!pws::smtp_tls_required("smtp://localhost:25"));
+    BOOST_TEST(!pws::smtp_tls_required("smtp://LocalHost"));
+    BOOST_TEST(!pws::smtp_tls_required("smtp://127.0.0.1:2525"));
+    BOOST_TEST(!pws::smtp_tls_required("smtp://127.1.2.3:25/"));
+    BOOST_TEST(!pws::smtp_tls_required("smtp://[::1]:25"));
+}
+
 BOOST_AUTO_TEST_CASE(smtp_urls_are_checked) {
     BOOST_TEST(pws::smtp_url_problem("smtp://mail.example.com:587").empty());
     BOOST_TEST(pws::smtp_url_problem("smtps://mail.example.com:465").empty());

@@ -167,7 +167,7 @@ std::vector<Sample> all_samples() {
     s.push_back(sample("refund_request", pw::RefundRequest{1000, "Overpaid"}));
     s.push_back(sample("refund_response", pw::RefundResponse{make_refund(), {"inv_1", 0, pw::InvoiceStatus::paid, 0}}));
     s.push_back(sample("settings", pw::Settings{true, "USD", {"https://practice.example", "http://localhost:8081"}}));
-    s.push_back(sample("invite", pw::InviteResponse{"https://pay.example/portal/invite#t=x", "2025-03-10T00:00:00Z"}));
+    s.push_back(sample("invite", pw::InviteResponse{"grace@example.com", "2025-03-10T00:00:00Z"}));
     s.push_back(sample("send_invoice", pw::SendInvoiceRequest{7, false}));
     s.push_back(sample("send_invoice_response", pw::SendInvoiceResponse{created, "outbox"}));
     return s;
@@ -436,6 +436,8 @@ BOOST_AUTO_TEST_CASE(portal_and_admin_rules) {
     BOOST_TEST(origin("https://practice.example:0").code == "invalid_origin");
     BOOST_TEST(origin("https://practice.example:65536").code == "invalid_origin");
     BOOST_TEST(origin("*").field == "embed_origins[0]");
+    BOOST_TEST(origin("http://practice.example").code == "invalid_origin");  // https only, but for loopback
+    BOOST_TEST(origin("http://127.0.0.1:8081").ok());
     BOOST_TEST(pw::parse_as<pw::CreateLinkRequest>("{}").value.expires_in_days == 30);
     BOOST_TEST(pw::parse_as<pw::CreateLinkRequest>(R"({"expires_in_days":0})").error.code == "out_of_range");
     BOOST_TEST(pw::parse_as<pw::CreateLinkRequest>(R"({"expires_in_days":366})").error.code == "out_of_range");

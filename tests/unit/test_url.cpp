@@ -17,3 +17,16 @@ BOOST_AUTO_TEST_CASE(everything_else_is_encoded_as_upper_case_hex) {
     BOOST_TEST(pw::percent_encode("\xE2\x80\xA2") == "%E2%80%A2");  // U+2022, byte by byte
     BOOST_TEST(pw::percent_encode(std::string("\0\xff", 2)) == "%00%FF");
 }
+
+BOOST_AUTO_TEST_CASE(embed_origins_are_https_or_loopback_http) {
+    BOOST_TEST(pw::valid_embed_origin("https://practice.example"));
+    BOOST_TEST(pw::valid_embed_origin("https://practice.example:8443"));
+    BOOST_TEST(pw::valid_embed_origin("http://localhost:8081"));
+    BOOST_TEST(pw::valid_embed_origin("http://127.0.0.1"));
+    BOOST_TEST(!pw::valid_embed_origin("http://practice.example"));
+    BOOST_TEST(!pw::valid_embed_origin("http://127.0.0.1.evil.example"));
+    BOOST_TEST(!pw::valid_embed_origin("http://localhost.evil.example"));
+    BOOST_TEST(!pw::valid_embed_origin("https://practice.example/path"));
+    BOOST_TEST(!pw::valid_embed_origin("HTTPS://practice.example"));
+    BOOST_TEST(!pw::valid_embed_origin("*"));
+}

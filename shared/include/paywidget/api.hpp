@@ -382,8 +382,11 @@ struct Settings {  // PUT /api/v1/admin/settings (request and response)
     std::vector<std::string> embed_origins;  // "https://practice.example[:port]"
 };
 
-struct InviteResponse {  // POST /api/v1/admin/clients/{id}/invite
-    std::string url;
+// POST /api/v1/admin/clients/{id}/invite (202). The invitation link goes to
+// the client by email only: the practitioner's integration never holds a
+// token that could activate someone else's account.
+struct InviteResponse {
+    std::string sent_to;     // the client's email address
     std::string expires_at;
 };
 

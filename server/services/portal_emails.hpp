@@ -1,0 +1,24 @@
+// The portal's own emails (invitation, password reset): one layout, a
+// greeting, one paragraph, one button to a link with a one-time token, and
+// a closing line; sent by deliver_email (SMTP or the outbox).
+#pragma once
+
+#include <string>
+
+#include "services/outbox.hpp"
+
+namespace pws {
+
+struct PortalEmailText {
+    std::string subject;
+    std::string paragraph;  // plain text: what this is about
+    std::string button;     // the button's label ("Choose a new password")
+    std::string closing;    // plain text after the link (validity, what to do if unexpected)
+};
+
+// Sends `text` from the practice to the client with a button to `url`.
+// Errors: those of deliver_email.
+pw::Result<Delivery> send_portal_email(App& app, const Practice& practice, const Client& client,
+                                       const PortalEmailText& text, const std::string& url);
+
+}  // namespace pws
