@@ -1,6 +1,7 @@
 #include "services/payments.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "faults/faults.hpp"
 #include "http/client_address.hpp"
@@ -173,10 +174,11 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
     if (request.token.empty() && request.payment_method_id.empty()) return error_reply("missing_field", "token");
 
     // Declines are limited per payer and per address (card testing). The
-    // attempt is counted now, before the charge, so concurrent charges
-    // cannot all pass the limit; it is given back unless the charge declines.
-    DeclineAttempt attempt(app.limits, payer.rate_key(), rate_limit_key_for_address(client_address));
-    if (!attempt.allowed()) return rate_limited_reply(attempt.retry_after());
+    // attempt is counted before the charge, so concurrent charges cannot all
+    // pass the limit, and given back unless the charge declines. It is taken
+    // only once this request owns its idempotency key: a double click (same
+    // key, in flight) answers in_progress and never uses up an attempt.
+    std::optional<DeclineAttempt> attempt;
 
     const std::string scope = payment_idem_scope(payer);
     const std::string& key = *idempotency_key;
@@ -209,6 +211,9 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
             case IdempotencyClaim::Kind::in_progress: return fail(error_reply("in_progress"));
             case IdempotencyClaim::Kind::claimed: break;
         }
+        // emplace() first gives back what an earlier try of this transaction took.
+        attempt.emplace(app.limits, payer.rate_key(), rate_limit_key_for_address(client_address));
+        if (!attempt->allowed()) return fail(rate_limited_reply(attempt->retry_after()));
 
         Result<InvoiceView> view = t.invoice_view(invoice_id);
         if (!view.ok()) {
@@ -339,7 +344,7 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
         return failure_reply(e2, "payment " + pay.id + ": settle (left reserved for recovery)");
     }
     if (outcome.value.status == ChargeStatus::declined || outcome.value.status == ChargeStatus::processing_error)
-        attempt.keep();
+        if (attempt) attempt->keep();
     ServiceReply r;
     r.status = 200;
     r.body = std::move(body.value);

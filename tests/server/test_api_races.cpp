@@ -122,7 +122,8 @@ BOOST_AUTO_TEST_CASE(same_key_in_flight_charges_once) {
     for (auto& t : threads) t.join();
     const Reply* success = nullptr;
     for (const Reply& r : replies) {
-        BOOST_TEST((r.status == 200 || (r.status == 409 && r.error_code() == "in_progress")));
+        BOOST_TEST((r.status == 200 || (r.status == 409 && r.error_code() == "in_progress")),
+                   r.status << " " << r.body);
         if (r.status == 200) {
             if (success) BOOST_TEST(r.body == success->body);
             success = &r;

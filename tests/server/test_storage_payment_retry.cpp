@@ -16,7 +16,6 @@ using pw::Error;
 
 namespace {
 
-Error write(pws::Store& s, const std::function<Error(pws::WriteTxn&)>& fn) { return s.write_transaction(fn); }
 
 pws::VaultToken token(const std::string& hash) {
     pws::VaultToken t;
@@ -90,8 +89,7 @@ BOOST_AUTO_TEST_CASE(finds_the_released_payment_of_that_token_scope_and_key_only
                                   live.idem_scope = "s:9";
                                   live.idem_key = "k9";
                                   return t.insert_payment(live);
-                              })
-                            .code,
+                              }),
                         "");
     (void)store->read_transaction([](pws::ReadTxn& t) -> Error {
         BOOST_TEST(t.released_payment_of_retry("tk_1", "s:1", "k1").value.id == "pay_1");

@@ -663,7 +663,7 @@ BOOST_AUTO_TEST_CASE(bank_decline_retry_focuses_the_bank_form) {
     c.dispatch(ev::Submit{});
     const fx::SendPayment send = only<fx::SendPayment>(
         c.dispatch(ev::TokenCreated{{"tok_b", {pw::MethodType::bank_debit, "ach", "6789"}, 0, 0}}));
-    pw::PaymentResponse r = response(send, pw::PaymentStatus::declined, 20000, 2);
+    pw::PaymentResponse r = payment_response(send, pw::PaymentStatus::declined, 20000, 2);
     r.payment.decline = pw::Decline{"account_closed", ""};  // names no field
     const std::vector<pw::Effect> declined = c.dispatch(ev::PaymentDone{r});
     BOOST_TEST_REQUIRE(c.state().stage == Stage::declined);
