@@ -126,7 +126,7 @@ void AccessLog::write(const AccessLogEntry& entry) {
     sink_(line);
 }
 
-void AccessLog::log(const httplib::Request& req, const httplib::Response& res, std::int64_t duration_ms,
+void AccessLog::log(const http::Request& req, const http::Response& res, std::int64_t duration_ms,
                     const std::string& client) {
     AccessLogEntry e;
     e.time = std::chrono::system_clock::now();

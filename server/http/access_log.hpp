@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include <httplib.h>
+#include "http/router.hpp"
 
 namespace pws {
 
@@ -57,7 +57,7 @@ public:
 
     // For httplib's logger hook: entry from the request and response;
     // `client` is client_address(req, ...) as computed by the caller.
-    void log(const httplib::Request& req, const httplib::Response& res, std::int64_t duration_ms,
+    void log(const http::Request& req, const http::Response& res, std::int64_t duration_ms,
              const std::string& client);
 
 private:

@@ -17,7 +17,7 @@
 #include <cstddef>
 #include <optional>
 
-#include <httplib.h>
+#include "http/router.hpp"
 #include <nlohmann/json.hpp>
 
 #include "paywidget/result.hpp"
@@ -30,14 +30,14 @@ struct BodyLimits {
 };
 
 // The parsed body, or the Error (code/field/message as above).
-pw::Result<nlohmann::json> parse_json_body(const httplib::Request& req, const BodyLimits& limits = {});
+pw::Result<nlohmann::json> parse_json_body(const http::Request& req, const BodyLimits& limits = {});
 
 // HTTP status for a parse_json_body error code.
 int json_body_status(const pw::Error& error);
 
 // parse_json_body, and on failure writes the error response and returns
 // nullopt:   auto body = read_json_body(req, res); if (!body) return;
-std::optional<nlohmann::json> read_json_body(const httplib::Request& req, httplib::Response& res,
+std::optional<nlohmann::json> read_json_body(const http::Request& req, http::Response& res,
                                              const BodyLimits& limits = {});
 
 }  // namespace pws

@@ -31,11 +31,16 @@ bool FieldNameLess::operator()(std::string_view a, std::string_view b) const {
 
 bool Request::has_header(std::string_view name) const { return headers.find(name) != headers.end(); }
 
-std::string Request::get_header_value(std::string_view name, const char* fallback, std::size_t id) const {
-    return nth_value(headers, name, fallback, id);
+std::string Request::get_header_value(std::string_view name, std::size_t id) const {
+    return nth_value(headers, name, "", id);
 }
 
 std::size_t Request::get_header_value_count(std::string_view name) const {
+    auto [first, last] = headers.equal_range(name);
+    return static_cast<std::size_t>(std::distance(first, last));
+}
+
+std::size_t Response::get_header_value_count(std::string_view name) const {
     auto [first, last] = headers.equal_range(name);
     return static_cast<std::size_t>(std::distance(first, last));
 }
@@ -48,8 +53,8 @@ std::string Request::get_param_value(std::string_view name, std::size_t id) cons
 
 bool Response::has_header(std::string_view name) const { return headers.find(name) != headers.end(); }
 
-std::string Response::get_header_value(std::string_view name, const char* fallback, std::size_t id) const {
-    return nth_value(headers, name, fallback, id);
+std::string Response::get_header_value(std::string_view name, std::size_t id) const {
+    return nth_value(headers, name, "", id);
 }
 
 void Response::set_header(std::string_view name, std::string_view value) {

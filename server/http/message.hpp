@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstddef>
 #include <map>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,17 +32,20 @@ struct Request {
     Headers headers;
     Params params;
     std::string body;
-    // Filled by the router: [0] the whole path, [1..] the pattern's groups.
-    std::vector<std::string> matches;
+    // Filled by the router: [0] the whole path, [1..] the pattern's groups
+    // (they point into `path`: a Request is not copied once routed).
+    std::smatch matches;
     std::string remote_addr;  // the socket's peer address
     int remote_port = 0;
     // When the request was complete (for the access log's duration).
     std::chrono::steady_clock::time_point received_at{};
 
     bool has_header(std::string_view name) const;
-    // The id-th value of the field, or `fallback`.
-    std::string get_header_value(std::string_view name, const char* fallback = "", std::size_t id = 0) const;
+    // The id-th value of the field, or "".
+    std::string get_header_value(std::string_view name, std::size_t id = 0) const;
     std::size_t get_header_value_count(std::string_view name) const;
+    // Adds a field (used where a request is built by hand: tests, tools).
+    void set_header(std::string_view name, std::string_view value) { headers.emplace(name, value); }
     bool has_param(std::string_view name) const;
     std::string get_param_value(std::string_view name, std::size_t id = 0) const;
 };
@@ -52,7 +56,8 @@ struct Response {
     std::string body;
 
     bool has_header(std::string_view name) const;
-    std::string get_header_value(std::string_view name, const char* fallback = "", std::size_t id = 0) const;
+    std::string get_header_value(std::string_view name, std::size_t id = 0) const;
+    std::size_t get_header_value_count(std::string_view name) const;
     // Adds a value (a field may repeat: Set-Cookie). A name or value with CR
     // or LF is refused (header injection): the call does nothing.
     void set_header(std::string_view name, std::string_view value);

@@ -118,11 +118,8 @@ bool Router::serve_file(const Request& req, Response& res) const {
 void Router::route(Request& req, Response& res) const {
     if (pre_routing_ && pre_routing_(req, res)) return;
     if (serve_file(req, res)) return;
-    std::smatch groups;
-    const Route* r = find(req.method, req.path, &groups);
+    const Route* r = find(req.method, req.path, &req.matches);
     if (!r) return;
-    req.matches.clear();
-    for (const auto& g : groups) req.matches.push_back(g.str());
     r->handler(req, res);
     if (res.status == -1) res.status = 200;
 }

@@ -28,13 +28,13 @@ bool load_link_view(App& app, const Payer& payer, pw::LinkView& out) {
     return !e;
 }
 
-void send_internal_error(httplib::Response& res) {
+void send_internal_error(http::Response& res) {
     AuthFailure f;
     f.error = pw::make_error("internal_error", "", "");
     send_link_problem(res, f);
 }
 
-void pay_page(App& app, const httplib::Request& req, httplib::Response& res) {
+void pay_page(App& app, const http::Request& req, http::Response& res) {
     const std::string token = req.matches[1];
     AuthFailure f;
     pw::Result<Payer> payer = resolve_link(app, token, &f);
@@ -81,7 +81,7 @@ void pay_page(App& app, const httplib::Request& req, httplib::Response& res) {
     send_page(res, 200, page);
 }
 
-void pay_receipt_page(App& app, const httplib::Request& req, httplib::Response& res) {
+void pay_receipt_page(App& app, const http::Request& req, http::Response& res) {
     const std::string token = req.matches[1];
     const std::string payment_id = req.matches[2];
     AuthFailure f;
@@ -108,11 +108,11 @@ void pay_receipt_page(App& app, const httplib::Request& req, httplib::Response& 
 
 }  // namespace
 
-void register_pay_pages(httplib::Server& server, App& app) {
+void register_pay_pages(http::Router& server, App& app) {
     server.Get(R"(/pay/([^/]+))",
-               [&app](const httplib::Request& req, httplib::Response& res) { pay_page(app, req, res); });
+               [&app](const http::Request& req, http::Response& res) { pay_page(app, req, res); });
     server.Get(R"(/pay/([^/]+)/receipts/([^/]+))",
-               [&app](const httplib::Request& req, httplib::Response& res) { pay_receipt_page(app, req, res); });
+               [&app](const http::Request& req, http::Response& res) { pay_receipt_page(app, req, res); });
 }
 
 }  // namespace pws::pages

@@ -9,7 +9,7 @@ bool is_storage_failure(const pw::Error& e) {
            e.code == "schema_too_new";
 }
 
-void error(httplib::Response& res, const pw::Error& e, const nlohmann::json& extra) {
+void error(http::Response& res, const pw::Error& e, const nlohmann::json& extra) {
     if (e.code == "storage_busy") {
         res.set_header("Retry-After", "1");
         send_error(res, pw::Error{"processor_unavailable", "", ""});
@@ -23,7 +23,7 @@ void error(httplib::Response& res, const pw::Error& e, const nlohmann::json& ext
     send_error(res, e, extra);
 }
 
-void code(httplib::Response& res, std::string_view c, std::string_view field) {
+void code(http::Response& res, std::string_view c, std::string_view field) {
     send_error(res, pw::Error{std::string(c), std::string(field), ""});
 }
 
