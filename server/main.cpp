@@ -12,8 +12,6 @@
 // the store), recover reserved payments, start settlement, register routes,
 // bind, print "listening on http://host:port", serve. SIGTERM/SIGINT stop
 // the server, join the settlement thread and exit 0.
-#include <sys/socket.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -21,12 +19,13 @@
 #include <string>
 
 #include <CLI/CLI.hpp>
-#include <httplib.h>
+#include "http/router.hpp"
 
 #include "app/app.hpp"
 #include "faults/faults.hpp"
 #include "http/access_log.hpp"
 #include "http/common_handlers.hpp"
+#include "http/listener.hpp"
 #include "http/shutdown.hpp"
 #include "routes/embed_routes.hpp"
 #include "routes/routes.hpp"
@@ -39,8 +38,6 @@
 #include "services/smtp_delivery.hpp"
 
 namespace {
-
-constexpr int kListenBacklog = 1024;
 
 bool parse_listen(const std::string& listen, std::string& host, int& port) {
     const auto colon = listen.rfind(':');
@@ -92,7 +89,7 @@ int create_practitioner(pws::AppConfig config, const std::string& name, const st
 
 int main(int argc, char** argv) {
     // Before any thread exists, so every later thread inherits the blocked mask.
-    httplib::Server* running = nullptr;
+    pws::http::Listener* running = nullptr;
     std::mutex running_mu;
     pws::ShutdownSignals signals([&](int) {
         std::lock_guard<std::mutex> lock(running_mu);
@@ -194,64 +191,49 @@ int main(int argc, char** argv) {
     });
     app.access_log = &access_log;
 
-    httplib::Server server;
-    const std::size_t n_workers = static_cast<std::size_t>(app.config.workers);
-    server.new_task_queue = [n_workers] { return new httplib::ThreadPool(n_workers); };
-    // Keep-alive holds a worker per idle connection: keep it short.
-    // Without TCP_NODELAY every response waits on Nagle + delayed ACK
-    // (~40 ms per request on loopback, measured by scripts/bench).
-    server.set_tcp_nodelay(true);
-    server.set_keep_alive_max_count(20);
-    server.set_keep_alive_timeout(2);
-    server.set_read_timeout(10, 0);
-    server.set_write_timeout(10, 0);
-
-    // Debian's compiled cpp-httplib listens with a backlog of 5: a burst of
-    // connections overflows it and the kernel resets them. Remember the
-    // listening socket (the options hook sees it before bind) and raise the
-    // backlog with a second listen() once bound (Linux allows that).
-    int listen_fd = -1;
-    server.set_socket_options([&listen_fd](socket_t sock) {
-        int yes = 1;
-        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-        listen_fd = sock;
-    });
-
+    pws::http::Router router;
     pws::CommonHandlerOptions common;
     common.access_log = &access_log;
-    common.max_body_bytes = pw::kMaxBodyBytes;
-    pws::install_common_handlers(server, common);
+    pws::install_common_handlers(router, common);
 
-    pws::register_health_routes(server, app);
-    pws::register_payer_routes(server, app);
-    pws::register_admin_routes(server, app);
-    pws::register_portal_routes(server, app);
-    pws::register_test_routes(server, app);
-    pws::register_embed_routes(server, app);
-    pws::register_page_routes(server, app);
-    if (!app.config.static_dir.empty() && !server.set_mount_point("/", app.config.static_dir)) {
+    pws::register_health_routes(router, app);
+    pws::register_payer_routes(router, app);
+    pws::register_admin_routes(router, app);
+    pws::register_portal_routes(router, app);
+    pws::register_test_routes(router, app);
+    pws::register_embed_routes(router, app);
+    pws::register_page_routes(router, app);
+    if (!app.config.static_dir.empty() && !router.set_mount_point("/", app.config.static_dir)) {
         std::fprintf(stderr, "server: --static-dir %s is not a directory\n", app.config.static_dir.c_str());
         return 1;
     }
 
+    pws::http::Limits limits;
+    limits.max_body_bytes = pw::kMaxBodyBytes;
+    limits.general_workers = static_cast<std::size_t>(app.config.workers);
+    limits.processor_workers = static_cast<std::size_t>(app.config.workers);
+    pws::http::Listener server(router, limits, pws::answer_busy);
+
     pws::SettlementWorker settlement(app);
     settlement.start();
 
-    if (!server.bind_to_port(app.config.listen_host, app.config.listen_port)) {
-        std::fprintf(stderr, "server: cannot listen on %s:%d\n", app.config.listen_host.c_str(),
-                     app.config.listen_port);
+    std::string bind_error;
+    if (!server.bind(app.config.listen_host, app.config.listen_port, bind_error)) {
+        std::fprintf(stderr, "server: cannot listen on %s:%d: %s\n", app.config.listen_host.c_str(),
+                     app.config.listen_port, bind_error.c_str());
         settlement.stop();
         return 1;
     }
-    if (listen_fd >= 0) ::listen(listen_fd, kListenBacklog);
     {
         std::lock_guard<std::mutex> lock(running_mu);
         running = &server;
     }
+    // A signal that came before `running` was set is not lost: stop() works
+    // before run() too.
     if (signals.received() != 0) server.stop();
-    std::printf("listening on http://%s:%d\n", app.config.listen_host.c_str(), app.config.listen_port);
+    std::printf("listening on http://%s:%d\n", app.config.listen_host.c_str(), server.port());
     std::fflush(stdout);
-    server.listen_after_bind();
+    server.run();
     {
         std::lock_guard<std::mutex> lock(running_mu);
         running = nullptr;

@@ -40,6 +40,10 @@ add_library(payserver_foundation STATIC
   ${PW_SERVER_DIR}/http/rate_limiter.cpp
   ${PW_SERVER_DIR}/http/shutdown.cpp
   ${PW_SERVER_DIR}/http/common_handlers.cpp
+  ${PW_SERVER_DIR}/http/message.cpp
+  ${PW_SERVER_DIR}/http/router.cpp
+  ${PW_SERVER_DIR}/http/work_pool.cpp
+  ${PW_SERVER_DIR}/http/listener.cpp
 )
 # Includes are relative to server/: "processor/processor.hpp", "http/...".
 target_include_directories(payserver_foundation PUBLIC ${PW_SERVER_DIR})

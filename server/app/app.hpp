@@ -29,7 +29,7 @@ struct AppConfig {
     std::string public_url;    // "" : http://<listen_host>:<listen_port>
     std::string static_dir;    // "" : no static files (widget, pages)
     std::string outbox_dir;    // "" : <db dir>/outbox
-    int workers = 16;          // httplib worker threads
+    int workers = 16;          // threads of each handler pool (general, processor)
     Durability durability = kDefaultDurability;
     int busy_timeout_ms = kDefaultBusyTimeoutMs;  // wait for the database write lock
     std::chrono::seconds settle_delay{5};  // bank debits: pending -> settled

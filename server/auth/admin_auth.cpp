@@ -11,7 +11,7 @@ constexpr std::string_view kBearer = "Bearer ";
 constexpr const char* kAdminKeyPrefix = "pwk_";
 }  // namespace
 
-std::optional<Practice> require_admin(App& app, const httplib::Request& req, httplib::Response& res) {
+std::optional<Practice> require_admin(App& app, const http::Request& req, http::Response& res) {
     const std::string header = req.get_header_value("Authorization");
     if (header.size() <= kBearer.size() || header.size() > 512 || header.compare(0, kBearer.size(), kBearer) != 0) {
         res.set_header("WWW-Authenticate", "Bearer");

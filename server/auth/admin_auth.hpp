@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include <httplib.h>
+#include "http/router.hpp"
 
 #include "app/app.hpp"
 
@@ -16,7 +16,7 @@ namespace pws {
 // 401 unauthorized (missing, malformed or unknown key) or 503 (storage
 // busy) and returns nullopt:
 //   auto practice = require_admin(app, req, res); if (!practice) return;
-std::optional<Practice> require_admin(App& app, const httplib::Request& req, httplib::Response& res);
+std::optional<Practice> require_admin(App& app, const http::Request& req, http::Response& res);
 
 // A new admin key (random_token, shown once) and its hash for
 // Practice::api_key_hash.

@@ -32,7 +32,7 @@ std::string login_url_for(std::string_view invoice_id) {
     return "/portal/login?next=" + pw::percent_encode("/portal/invoices/" + std::string(invoice_id));
 }
 
-std::optional<std::string> link_token_from_header(const httplib::Request& req) {
+std::optional<std::string> link_token_from_header(const http::Request& req) {
     if (!req.has_header("Authorization")) return std::nullopt;
     const std::string h = req.get_header_value("Authorization");
     constexpr std::string_view scheme = "Link ";
@@ -100,9 +100,9 @@ pw::Result<Payer> resolve_link(App& app, std::string_view raw_token, AuthFailure
     return R::success(std::move(payer));
 }
 
-void send_auth_failure(httplib::Response& res, const AuthFailure& f) { send_error(res, f.error, f.extra); }
+void send_auth_failure(http::Response& res, const AuthFailure& f) { send_error(res, f.error, f.extra); }
 
-std::optional<Payer> authenticate_payer(App& app, const httplib::Request& req, httplib::Response& res) {
+std::optional<Payer> authenticate_payer(App& app, const http::Request& req, http::Response& res) {
     if (std::optional<std::string> token = link_token_from_header(req)) {
         AuthFailure f;
         pw::Result<Payer> p = resolve_link(app, *token, &f);

@@ -19,7 +19,7 @@
 #include <string>
 #include <string_view>
 
-#include <httplib.h>
+#include "http/router.hpp"
 #include <nlohmann/json.hpp>
 
 #include "app/app.hpp"
@@ -48,7 +48,7 @@ struct AuthFailure {
 
 // The raw token of an `Authorization: Link <token>` header, or nullopt when
 // the request has no Link authorization.
-std::optional<std::string> link_token_from_header(const httplib::Request& req);
+std::optional<std::string> link_token_from_header(const http::Request& req);
 
 // Resolves a raw link token through the checks above (login_required
 // included). On success `payer.kind == link` with the link, its invoice's
@@ -60,9 +60,9 @@ std::string login_url_for(std::string_view invoice_id);
 
 // The payer of this request (link first, then session). On failure writes
 // the error response and returns nullopt.
-std::optional<Payer> authenticate_payer(App& app, const httplib::Request& req, httplib::Response& res);
+std::optional<Payer> authenticate_payer(App& app, const http::Request& req, http::Response& res);
 
 // Writes an AuthFailure as the response.
-void send_auth_failure(httplib::Response& res, const AuthFailure& f);
+void send_auth_failure(http::Response& res, const AuthFailure& f);
 
 }  // namespace pws

@@ -26,7 +26,7 @@ std::string cookie_value(std::string_view header, std::string_view name) {
     return {};
 }
 
-std::string session_token(const httplib::Request& req) {
+std::string session_token(const http::Request& req) {
     // Several Cookie headers may arrive (HTTP/2 proxies split them).
     const std::size_t n = req.get_header_value_count("Cookie");
     for (std::size_t i = 0; i < n; ++i) {
@@ -44,7 +44,7 @@ std::string cookie_attributes(const App& app) {
 
 }  // namespace
 
-std::optional<Client> session_client(App& app, const httplib::Request& req) {
+std::optional<Client> session_client(App& app, const http::Request& req) {
     const std::string token = session_token(req);
     // Our tokens are 43 characters; anything far longer is not ours and
     // is not worth hashing.
@@ -63,7 +63,7 @@ std::optional<Client> session_client(App& app, const httplib::Request& req) {
     return found;
 }
 
-pw::Error start_session(App& app, const Client& client, httplib::Response& res) {
+pw::Error start_session(App& app, const Client& client, http::Response& res) {
     const std::string token = random_token();
     PortalSession s;
     s.id_hash = hash_token(app.secret, token);
@@ -77,7 +77,7 @@ pw::Error start_session(App& app, const Client& client, httplib::Response& res) 
     return {};
 }
 
-void end_session(App& app, const httplib::Request& req, httplib::Response& res) {
+void end_session(App& app, const http::Request& req, http::Response& res) {
     const std::string token = session_token(req);
     if (!token.empty() && token.size() <= 256) {
         const std::string id_hash = hash_token(app.secret, token);

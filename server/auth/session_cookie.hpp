@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include <httplib.h>
+#include "http/router.hpp"
 
 #include "app/app.hpp"
 
@@ -16,12 +16,12 @@ inline constexpr const char* kSessionCookie = "pw_session";
 
 // The signed-in client of this request, or nullopt (no cookie, unknown or
 // expired session).
-std::optional<Client> session_client(App& app, const httplib::Request& req);
+std::optional<Client> session_client(App& app, const http::Request& req);
 
 // Starts a session for the client and sets the cookie on the response.
-pw::Error start_session(App& app, const Client& client, httplib::Response& res);
+pw::Error start_session(App& app, const Client& client, http::Response& res);
 
 // Ends the request's session (if any) and clears the cookie.
-void end_session(App& app, const httplib::Request& req, httplib::Response& res);
+void end_session(App& app, const http::Request& req, http::Response& res);
 
 }  // namespace pws

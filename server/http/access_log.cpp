@@ -133,7 +133,7 @@ void AccessLog::write(const AccessLogEntry& entry) {
     sink_(line);
 }
 
-void AccessLog::log(const httplib::Request& req, const httplib::Response& res, std::int64_t duration_ms,
+void AccessLog::log(const http::Request& req, const http::Response& res, std::int64_t duration_ms,
                     const std::string& client) {
     AccessLogEntry e;
     e.time = std::chrono::system_clock::now();
@@ -144,10 +144,8 @@ void AccessLog::log(const httplib::Request& req, const httplib::Response& res, s
     e.status = res.status;
     e.duration_ms = duration_ms;
     e.client = client;
-    if (std::optional<ErrorCause> c = take_error_cause()) {
-        e.error = std::move(c->code);
-        e.cause = std::move(c->cause);
-    }
+    e.error = res.log_error;
+    e.cause = res.log_cause;
     write(e);
 }
 

@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include <httplib.h>
+#include "http/router.hpp"
 
 namespace pws {
 
@@ -60,9 +60,9 @@ public:
     // Formats and writes one entry (whole lines, never interleaved).
     void write(const AccessLogEntry& entry);
 
-    // For httplib's logger hook: entry from the request and response;
+    // For the router's logger hook: entry from the request and response;
     // `client` is client_address(req, ...) as computed by the caller.
-    void log(const httplib::Request& req, const httplib::Response& res, std::int64_t duration_ms,
+    void log(const http::Request& req, const http::Response& res, std::int64_t duration_ms,
              const std::string& client);
 
 private:

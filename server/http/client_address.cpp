@@ -26,7 +26,7 @@ bool contains(const std::vector<std::string>& list, const std::string& s) {
 
 }  // namespace
 
-std::string client_address(const httplib::Request& req, const std::vector<std::string>& trusted_proxies) {
+std::string client_address(const http::Request& req, const std::vector<std::string>& trusted_proxies) {
     std::string peer = normalize(req.remote_addr);
     if (trusted_proxies.empty() || !contains(trusted_proxies, peer)) return peer;
     // Walk X-Forwarded-For from the right: each trusted proxy appended the

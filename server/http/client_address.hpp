@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include <httplib.h>
+#include "http/router.hpp"
 
 namespace pws {
 
@@ -13,7 +13,7 @@ namespace pws {
 // that is not a trusted proxy. X-Forwarded-For from anybody else is ignored:
 // a client could otherwise pick its own rate-limit key. IPv4-mapped IPv6
 // addresses ("::ffff:192.0.2.1") come back as IPv4.
-std::string client_address(const httplib::Request& req, const std::vector<std::string>& trusted_proxies = {});
+std::string client_address(const http::Request& req, const std::vector<std::string>& trusted_proxies = {});
 
 // The key to rate-limit an address by: IPv4 as is, IPv6 by its /64 (one
 // customer usually holds a whole /64, so per-address limits would be free to

@@ -9,54 +9,52 @@
 #include "http/security_headers.hpp"
 
 namespace pws {
-namespace {
 
-thread_local std::optional<std::chrono::steady_clock::time_point> t_request_start;
-
-}  // namespace
-
-void install_common_handlers(httplib::Server& server, const CommonHandlerOptions& options) {
-    server.set_payload_max_length(options.max_body_bytes);
-
-    server.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
-        t_request_start = std::chrono::steady_clock::now();
+void install_common_handlers(http::Router& router, const CommonHandlerOptions& options) {
+    // A request's handler and these hooks run on one pool thread: the
+    // thread-local error cause (error_cause.hpp) starts empty here and is
+    // moved into the response by the post-routing hook, because the access
+    // log line is written later, on an I/O thread.
+    router.set_pre_routing_handler([](const http::Request&, http::Response&) {
         begin_request_errors();
-        return httplib::Server::HandlerResponse::Unhandled;
+        return false;
     });
-
     // Handlers should never throw (they catch what they use), but if one
     // does, the payer gets the standard 500 and the process lives on. The
     // exception's text is not sent: it may name internals.
-    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    router.set_exception_handler([](const http::Request&, http::Response& res, std::exception_ptr) {
         res.headers.clear();
         note_error_cause("unhandled exception in a handler");
         send_status_error(res, 500);
     });
 
-    server.set_error_handler(httplib::Server::HandlerWithResponse(
-        [](const httplib::Request&, httplib::Response& res) {
-            if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-            send_status_error(res, res.status);
-            return httplib::Server::HandlerResponse::Handled;
-        }));
+    router.set_error_handler([](const http::Request&, http::Response& res) {
+        if (res.body.empty()) send_status_error(res, res.status);
+    });
 
-    server.set_post_routing_handler(
-        [](const httplib::Request& req, httplib::Response& res) { apply_security_headers(req, res); });
+    router.set_post_routing_handler([](const http::Request& req, http::Response& res) {
+        apply_security_headers(req, res);
+        if (std::optional<ErrorCause> c = take_error_cause()) {
+            res.log_error = std::move(c->code);
+            res.log_cause = std::move(c->cause);
+        }
+    });
 
     if (options.access_log) {
         AccessLog* log = options.access_log;
         const std::vector<std::string> proxies = options.trusted_proxies;
-        server.set_logger([log, proxies](const httplib::Request& req, const httplib::Response& res) {
-            std::int64_t ms = 0;
-            if (t_request_start) {
-                ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                           *t_request_start)
-                         .count();
-                t_request_start.reset();
-            }
+        router.set_logger([log, proxies](const http::Request& req, const http::Response& res) {
+            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                                                  req.received_at)
+                                .count();
             log->log(req, res, ms, client_address(req, proxies));
         });
     }
+}
+
+void answer_busy(http::Pool pool, const http::Request&, http::Response& res) {
+    send_error(res, pw::Error{pool == http::Pool::processor ? "processor_busy" : "server_busy", "", ""});
+    res.set_header("Retry-After", "1");
 }
 
 }  // namespace pws

@@ -7,7 +7,7 @@
 
 namespace pws {
 
-bool apply_cors(const httplib::Request& req, httplib::Response& res, const CorsPolicy& policy) {
+bool apply_cors(const http::Request& req, http::Response& res, const CorsPolicy& policy) {
     res.set_header("Vary", "Origin");
     if (!req.has_header("Origin")) return false;
     const std::string origin = req.get_header_value("Origin");
@@ -20,7 +20,7 @@ bool apply_cors(const httplib::Request& req, httplib::Response& res, const CorsP
     return true;
 }
 
-void answer_preflight(const httplib::Request& req, httplib::Response& res, const CorsPolicy& policy) {
+void answer_preflight(const http::Request& req, http::Response& res, const CorsPolicy& policy) {
     if (!apply_cors(req, res, policy)) {
         send_error(res, 403, "forbidden", "This origin may not call this endpoint.");
         return;

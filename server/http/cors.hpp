@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include <httplib.h>
+#include "http/router.hpp"
 
 namespace pws {
 
@@ -24,10 +24,10 @@ struct CorsPolicy {
 // enabled, Access-Control-Allow-Credentials. Sets nothing otherwise (the
 // browser then blocks the response), but still adds Vary: Origin so a shared
 // cache never serves one origin's answer to another.
-bool apply_cors(const httplib::Request& req, httplib::Response& res, const CorsPolicy& policy);
+bool apply_cors(const http::Request& req, http::Response& res, const CorsPolicy& policy);
 
 // For an OPTIONS preflight: apply_cors plus Allow-Methods/Headers/Max-Age;
 // 204 when allowed, 403 forbidden (JSON error) otherwise.
-void answer_preflight(const httplib::Request& req, httplib::Response& res, const CorsPolicy& policy);
+void answer_preflight(const http::Request& req, http::Response& res, const CorsPolicy& policy);
 
 }  // namespace pws

@@ -7,9 +7,10 @@
 // request then carries both ("error", "cause"): exactly one JSON line per
 // 5xx, written where the access log is written, never a stray fprintf.
 //
-// Per request: httplib runs a request's handlers and its logger on one
-// worker thread, so the record is thread-local and cleared when the next
-// request starts (begin_request_errors).
+// Per request: the router runs a request's hooks and handler on one pool
+// thread, so the record is thread-local: cleared by the pre-routing hook
+// (begin_request_errors) and moved into the response by the post-routing
+// hook (http/common_handlers.cpp), which the access log line reads later.
 #pragma once
 
 #include <optional>

@@ -5,7 +5,7 @@
 
 namespace pws {
 
-void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
+void send_json(http::Response& res, int status, const nlohmann::json& body) {
     res.status = status;
     res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                     "application/json; charset=utf-8");
@@ -25,19 +25,19 @@ nlohmann::json error_body(std::string_view code, std::string_view message, std::
     return body;
 }
 
-void send_error(httplib::Response& res, int status, std::string_view code, std::string_view message,
+void send_error(http::Response& res, int status, std::string_view code, std::string_view message,
                 std::string_view field, const nlohmann::json& extra) {
     if (status >= 500) record_error_code(code);  // for the request's log line
     send_json(res, status, error_body(code, message, field, extra));
 }
 
-void send_error(httplib::Response& res, const pw::Error& error, const nlohmann::json& extra) {
+void send_error(http::Response& res, const pw::Error& error, const nlohmann::json& extra) {
     const std::string_view message =
         error.message.empty() ? pw::error_message_for(error.code) : std::string_view(error.message);
     send_error(res, pw::http_status_for(error.code), error.code, message, error.field, extra);
 }
 
-void send_status_error(httplib::Response& res, int status) {
+void send_status_error(http::Response& res, int status) {
     std::string_view code;
     switch (status) {
         case 400: code = "invalid_request"; break;
@@ -51,7 +51,8 @@ void send_status_error(httplib::Response& res, int status) {
         case 415: code = "unsupported_media_type"; break;
         case 416: code = "range_not_satisfiable"; break;
         case 429: code = "rate_limited"; break;
-        case 503: code = "processor_unavailable"; break;
+        case 431: code = "headers_too_large"; break;
+        case 503: code = "server_busy"; break;
         default: code = status >= 500 ? "internal_error" : "invalid_request"; break;
     }
     std::string_view message = pw::error_message_for(code);

@@ -25,7 +25,7 @@ bool is_json_content_type(const std::string& value) {
 
 }  // namespace
 
-pw::Result<nlohmann::json> parse_json_body(const httplib::Request& req, const BodyLimits& limits) {
+pw::Result<nlohmann::json> parse_json_body(const http::Request& req, const BodyLimits& limits) {
     using R = pw::Result<nlohmann::json>;
     if (!is_json_content_type(req.get_header_value("Content-Type")))
         return R::failure("unsupported_media_type", "",
@@ -53,7 +53,7 @@ int json_body_status(const pw::Error& error) {
     return 400;
 }
 
-std::optional<nlohmann::json> read_json_body(const httplib::Request& req, httplib::Response& res,
+std::optional<nlohmann::json> read_json_body(const http::Request& req, http::Response& res,
                                              const BodyLimits& limits) {
     auto parsed = parse_json_body(req, limits);
     if (!parsed.ok()) {

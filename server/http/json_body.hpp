@@ -9,15 +9,14 @@
 //   400 invalid_json            not JSON (also: empty body)
 //   400 too_deeply_nested       more than max_depth nested arrays/objects
 //   400 duplicate_field         an object repeats a key (field: its path)
-// The server must ALSO cap what httplib reads (install_common_handlers sets
-// set_payload_max_length), or a 1 GB body is read into memory before this
-// check runs.
+// The transport caps what it reads before this runs (http/listener.hpp:
+// Limits::max_body_bytes, 413 after reading at most that much).
 #pragma once
 
 #include <cstddef>
 #include <optional>
 
-#include <httplib.h>
+#include "http/router.hpp"
 #include <nlohmann/json.hpp>
 
 #include "paywidget/result.hpp"
@@ -30,14 +29,14 @@ struct BodyLimits {
 };
 
 // The parsed body, or the Error (code/field/message as above).
-pw::Result<nlohmann::json> parse_json_body(const httplib::Request& req, const BodyLimits& limits = {});
+pw::Result<nlohmann::json> parse_json_body(const http::Request& req, const BodyLimits& limits = {});
 
 // HTTP status for a parse_json_body error code.
 int json_body_status(const pw::Error& error);
 
 // parse_json_body, and on failure writes the error response and returns
 // nullopt:   auto body = read_json_body(req, res); if (!body) return;
-std::optional<nlohmann::json> read_json_body(const httplib::Request& req, httplib::Response& res,
+std::optional<nlohmann::json> read_json_body(const http::Request& req, http::Response& res,
                                              const BodyLimits& limits = {});
 
 }  // namespace pws

@@ -40,8 +40,8 @@ std::string content_security_policy(const std::vector<std::string>& origins) {
     return csp;
 }
 
-void allow_framing_by(httplib::Response& res, const std::vector<std::string>& origins) {
-    // httplib's set_header appends; a second CSP would be enforced as well.
+void allow_framing_by(http::Response& res, const std::vector<std::string>& origins) {
+    // set_header appends; a second CSP would be enforced as well.
     res.headers.erase("Content-Security-Policy");
     res.headers.erase("X-Frame-Options");
     res.set_header("Content-Security-Policy", content_security_policy(origins));
@@ -50,7 +50,7 @@ void allow_framing_by(httplib::Response& res, const std::vector<std::string>& or
     res.set_header("X-Frame-Options", "");
 }
 
-void apply_security_headers(const httplib::Request& req, httplib::Response& res) {
+void apply_security_headers(const http::Request& req, http::Response& res) {
     const bool framing_set = res.has_header("X-Frame-Options");
     if (!res.has_header("Content-Security-Policy"))
         res.set_header("Content-Security-Policy", content_security_policy());

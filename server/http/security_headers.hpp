@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include <httplib.h>
+#include "http/router.hpp"
 
 namespace pws {
 
@@ -40,11 +40,11 @@ std::string content_security_policy(const std::vector<std::string>& origins = {}
 
 // For the embed page: CSP whose frame-ancestors are `origins` (plus 'self'),
 // and no X-Frame-Options (it cannot express a list and would block them).
-void allow_framing_by(httplib::Response& res, const std::vector<std::string>& origins);
+void allow_framing_by(http::Response& res, const std::vector<std::string>& origins);
 
 // Adds the defaults above that are still missing. Cache-Control no-store is
 // added for paths under /api/ and for every status >= 400; static files keep
 // whatever caching their handler chose.
-void apply_security_headers(const httplib::Request& req, httplib::Response& res);
+void apply_security_headers(const http::Request& req, http::Response& res);
 
 }  // namespace pws

@@ -4,7 +4,7 @@
 // How: the constructor blocks SIGTERM and SIGINT in the calling thread and
 // starts a thread that sigwait()s for them. Threads created AFTER the
 // constructor inherit the blocked mask, so the signal can only be taken by
-// the waiter. Construct it first thing in main(), before httplib's worker
+// the waiter. Construct it first thing in main(), before the listener's worker
 // pool or any other thread exists.
 #pragma once
 

@@ -159,7 +159,7 @@ std::string latest_receipt_payment(const pw::LinkView& view) {
     return view.receipt_url.substr(prefix.size());
 }
 
-void send_link_problem(httplib::Response& res, const AuthFailure& f) {
+void send_link_problem(http::Response& res, const AuthFailure& f) {
     const std::string& code = f.error.code;
     pw::Contact who;
     const bool known = f.extra.is_object() && f.extra.contains("practitioner") && f.extra["practitioner"].is_object();

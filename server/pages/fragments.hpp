@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include <httplib.h>
+#include "http/router.hpp"
 
 #include "auth/payer_auth.hpp"
 #include "paywidget/api.hpp"
@@ -39,6 +39,6 @@ std::string latest_receipt_payment(const pw::LinkView& view);
 
 // A link that cannot be used (link_unknown 404, link_expired/link_revoked
 // 410): what happened, whom to ask (mailto:/tel:), no script needed.
-void send_link_problem(httplib::Response& res, const AuthFailure& failure);
+void send_link_problem(http::Response& res, const AuthFailure& failure);
 
 }  // namespace pws::pages

@@ -103,8 +103,8 @@ std::string render(const PageShell& page) {
     return out;
 }
 
-void set_page_headers(httplib::Response& res) {
-    // httplib's set_header appends: never send two policies.
+void set_page_headers(http::Response& res) {
+    // set_header appends: never send two policies.
     res.headers.erase("Content-Security-Policy");
     res.headers.erase("Cache-Control");
     res.headers.erase("Referrer-Policy");
@@ -115,20 +115,20 @@ void set_page_headers(httplib::Response& res) {
     res.set_header("Referrer-Policy", "no-referrer");
 }
 
-void send_page(httplib::Response& res, int status, const PageShell& page) {
+void send_page(http::Response& res, int status, const PageShell& page) {
     set_page_headers(res);
     res.status = status;
     res.set_content(render(page), "text/html; charset=utf-8");
 }
 
-void redirect(httplib::Response& res, const std::string& path) {
+void redirect(http::Response& res, const std::string& path) {
     set_page_headers(res);
     res.status = 302;
     res.set_header("Location", path);
     res.set_content("", "text/plain");
 }
 
-void send_message_page(httplib::Response& res, int status, std::string_view title, std::string_view heading,
+void send_message_page(http::Response& res, int status, std::string_view title, std::string_view heading,
                        const std::string& body_html, Nav nav) {
     PageShell p;
     p.title = std::string(title);

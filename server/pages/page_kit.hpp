@@ -16,7 +16,7 @@
 #include <string>
 #include <string_view>
 
-#include <httplib.h>
+#include "http/router.hpp"
 
 #include "paywidget/api.hpp"
 #include "paywidget/date.hpp"
@@ -67,14 +67,14 @@ struct PageShell {
 std::string render(const PageShell& page);
 
 // Writes the page with status and the pages' headers.
-void send_page(httplib::Response& res, int status, const PageShell& page);
+void send_page(http::Response& res, int status, const PageShell& page);
 // 302 to a same-origin path, with the pages' headers.
-void redirect(httplib::Response& res, const std::string& path);
+void redirect(http::Response& res, const std::string& path);
 // The pages' headers alone (also for redirects).
-void set_page_headers(httplib::Response& res);
+void set_page_headers(http::Response& res);
 
 // A friendly error page: a heading, a sentence, and what to do next.
-void send_message_page(httplib::Response& res, int status, std::string_view title, std::string_view heading,
+void send_message_page(http::Response& res, int status, std::string_view title, std::string_view heading,
                        const std::string& body_html, Nav nav = Nav::none);
 
 }  // namespace pws::pages

@@ -9,7 +9,7 @@ namespace pws {
 
 namespace pages {
 
-std::optional<Client> require_portal_client(App& app, const httplib::Request& req, httplib::Response& res) {
+std::optional<Client> require_portal_client(App& app, const http::Request& req, http::Response& res) {
     std::optional<Client> client = session_client(app, req);
     if (!client) redirect(res, "/portal/login?next=" + pw::percent_encode(safe_next(req.path)));
     return client;
@@ -17,7 +17,7 @@ std::optional<Client> require_portal_client(App& app, const httplib::Request& re
 
 }  // namespace pages
 
-void register_page_routes(httplib::Server& server, App& app) {
+void register_page_routes(http::Router& server, App& app) {
     pages::register_pay_pages(server, app);
     pages::register_portal_account_pages(server, app);
     pages::register_portal_pages(server, app);

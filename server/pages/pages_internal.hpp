@@ -4,22 +4,22 @@
 
 #include <optional>
 
-#include <httplib.h>
+#include "http/router.hpp"
 
 #include "app/app.hpp"
 
 namespace pws::pages {
 
 // /pay/<token>, /pay/<token>/receipts/<payment_id>
-void register_pay_pages(httplib::Server& server, App& app);
+void register_pay_pages(http::Router& server, App& app);
 // /portal/login, /portal/logout, /portal/invite, /portal/reset
-void register_portal_account_pages(httplib::Server& server, App& app);
+void register_portal_account_pages(http::Router& server, App& app);
 // /portal, /portal/billing, /portal/invoices/<id>, /portal/payment-methods,
 // /portal/receipts/<payment_id>
-void register_portal_pages(httplib::Server& server, App& app);
+void register_portal_pages(http::Router& server, App& app);
 
 // The signed-in client, or a 302 to /portal/login?next=<this path> and
 // nullopt.
-std::optional<Client> require_portal_client(App& app, const httplib::Request& req, httplib::Response& res);
+std::optional<Client> require_portal_client(App& app, const http::Request& req, http::Response& res);
 
 }  // namespace pws::pages

@@ -30,7 +30,7 @@ pw::Error load_link_view(App& app, const Payer& payer, pw::LinkView& out) {
 }
 
 // The page's 500, its cause kept for the request's log line.
-void send_internal_error(httplib::Response& res, const pw::Error& e) {
+void send_internal_error(http::Response& res, const pw::Error& e) {
     note_error_cause("pay page: link view: " + e.code);
     record_error_code("internal_error");
     AuthFailure f;
@@ -38,7 +38,7 @@ void send_internal_error(httplib::Response& res, const pw::Error& e) {
     send_link_problem(res, f);
 }
 
-void pay_page(App& app, const httplib::Request& req, httplib::Response& res) {
+void pay_page(App& app, const http::Request& req, http::Response& res) {
     const std::string token = req.matches[1];
     AuthFailure f;
     pw::Result<Payer> payer = resolve_link(app, token, &f);
@@ -85,7 +85,7 @@ void pay_page(App& app, const httplib::Request& req, httplib::Response& res) {
     send_page(res, 200, page);
 }
 
-void pay_receipt_page(App& app, const httplib::Request& req, httplib::Response& res) {
+void pay_receipt_page(App& app, const http::Request& req, http::Response& res) {
     const std::string token = req.matches[1];
     const std::string payment_id = req.matches[2];
     AuthFailure f;
@@ -112,11 +112,11 @@ void pay_receipt_page(App& app, const httplib::Request& req, httplib::Response& 
 
 }  // namespace
 
-void register_pay_pages(httplib::Server& server, App& app) {
+void register_pay_pages(http::Router& server, App& app) {
     server.Get(R"(/pay/([^/]+))",
-               [&app](const httplib::Request& req, httplib::Response& res) { pay_page(app, req, res); });
+               [&app](const http::Request& req, http::Response& res) { pay_page(app, req, res); });
     server.Get(R"(/pay/([^/]+)/receipts/([^/]+))",
-               [&app](const httplib::Request& req, httplib::Response& res) { pay_receipt_page(app, req, res); });
+               [&app](const http::Request& req, http::Response& res) { pay_receipt_page(app, req, res); });
 }
 
 }  // namespace pws::pages

@@ -50,7 +50,7 @@ std::string auth_card(std::string_view heading, const std::string& inner) {
 
 const std::string kPasswordHint = "At least " + std::to_string(pw::kMinPasswordChars) + " characters.";
 
-void login_page(App& app, const httplib::Request& req, httplib::Response& res) {
+void login_page(App& app, const http::Request& req, http::Response& res) {
     const std::string next = safe_next(req.has_param("next") ? req.get_param_value("next") : std::string());
     // Already signed in: straight on.
     if (session_client(app, req)) return redirect(res, next);
@@ -74,7 +74,7 @@ void login_page(App& app, const httplib::Request& req, httplib::Response& res) {
     send_page(res, 200, page);
 }
 
-void logout(App& app, const httplib::Request& req, httplib::Response& res) {
+void logout(App& app, const http::Request& req, http::Response& res) {
     end_session(app, req, res);  // clears the cookie whether or not one was valid
     redirect(res, "/portal/login?signed_out=1");
 }
@@ -84,7 +84,7 @@ std::string token_missing(std::string_view what) {
            " link is incomplete. Open it again from your email, or ask for a new one.</p></div>";
 }
 
-void invite_page(const httplib::Request&, httplib::Response& res) {
+void invite_page(const http::Request&, http::Response& res) {
     std::string inner = "<p class=\"lead\">Choose a password to finish setting up your client portal. You will "
                         "sign in with your email and this password.</p>";
     inner += noscript();
@@ -101,7 +101,7 @@ void invite_page(const httplib::Request&, httplib::Response& res) {
     send_page(res, 200, page);
 }
 
-void reset_page(const httplib::Request&, httplib::Response& res) {
+void reset_page(const http::Request&, http::Response& res) {
     // Both steps are on the page; site.js shows the second one when the
     // address carries #token=… (the server never sees the fragment).
     std::string request = "<div data-reset-step=\"request\"><p class=\"lead\">Enter the email you use for the client "
@@ -132,13 +132,13 @@ void reset_page(const httplib::Request&, httplib::Response& res) {
 
 }  // namespace
 
-void register_portal_account_pages(httplib::Server& server, App& app) {
+void register_portal_account_pages(http::Router& server, App& app) {
     server.Get("/portal/login",
-               [&app](const httplib::Request& req, httplib::Response& res) { login_page(app, req, res); });
+               [&app](const http::Request& req, http::Response& res) { login_page(app, req, res); });
     server.Post("/portal/logout",
-                [&app](const httplib::Request& req, httplib::Response& res) { logout(app, req, res); });
-    server.Get("/portal/invite", [](const httplib::Request& req, httplib::Response& res) { invite_page(req, res); });
-    server.Get("/portal/reset", [](const httplib::Request& req, httplib::Response& res) { reset_page(req, res); });
+                [&app](const http::Request& req, http::Response& res) { logout(app, req, res); });
+    server.Get("/portal/invite", [](const http::Request& req, http::Response& res) { invite_page(req, res); });
+    server.Get("/portal/reset", [](const http::Request& req, http::Response& res) { reset_page(req, res); });
 }
 
 }  // namespace pws::pages

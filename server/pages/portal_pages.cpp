@@ -36,7 +36,7 @@ PageShell portal_shell(App& app, const Client& client, Nav nav, std::string titl
     return p;
 }
 
-void send_storage_problem(httplib::Response& res) {
+void send_storage_problem(http::Response& res) {
     send_message_page(res, 503, "Temporarily unavailable", "We could not load this page",
                       "<p>Something went wrong on our side. Reload the page in a moment.</p>", Nav::other_portal);
 }
@@ -80,7 +80,7 @@ std::string invoice_row(const InvoiceView& v, bool show_status) {
     return out;
 }
 
-void dashboard(App& app, const httplib::Request& req, httplib::Response& res) {
+void dashboard(App& app, const http::Request& req, http::Response& res) {
     std::optional<Client> client = require_portal_client(app, req, res);
     if (!client) return;
     std::vector<InvoiceView> pending;
@@ -110,7 +110,7 @@ void dashboard(App& app, const httplib::Request& req, httplib::Response& res) {
     send_page(res, 200, page);
 }
 
-void billing(App& app, const httplib::Request& req, httplib::Response& res) {
+void billing(App& app, const http::Request& req, http::Response& res) {
     std::optional<Client> client = require_portal_client(app, req, res);
     if (!client) return;
     std::vector<InvoiceView> invoices;
@@ -177,14 +177,14 @@ void billing(App& app, const httplib::Request& req, httplib::Response& res) {
     send_page(res, 200, page);
 }
 
-void not_found_page(httplib::Response& res, std::string_view what) {
+void not_found_page(http::Response& res, std::string_view what) {
     send_message_page(res, 404, std::string(what) + " not found", "We could not find that " + std::string(what == "Invoice" ? "invoice" : "receipt"),
                       "<p>It may belong to another account, or the address is incomplete. Go to <a "
                       "href=\"/portal/billing\">Invoices &amp; Billing</a> to see yours.</p>",
                       Nav::other_portal);
 }
 
-void invoice_page(App& app, const httplib::Request& req, httplib::Response& res) {
+void invoice_page(App& app, const http::Request& req, http::Response& res) {
     std::optional<Client> client = require_portal_client(app, req, res);
     if (!client) return;
     const std::string id = req.matches[1];
@@ -225,7 +225,7 @@ void invoice_page(App& app, const httplib::Request& req, httplib::Response& res)
     send_page(res, 200, page);
 }
 
-void receipt_page(App& app, const httplib::Request& req, httplib::Response& res) {
+void receipt_page(App& app, const http::Request& req, http::Response& res) {
     std::optional<Client> client = require_portal_client(app, req, res);
     if (!client) return;
     pw::Receipt receipt;
@@ -239,7 +239,7 @@ void receipt_page(App& app, const httplib::Request& req, httplib::Response& res)
 
 std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
-void payment_methods(App& app, const httplib::Request& req, httplib::Response& res) {
+void payment_methods(App& app, const http::Request& req, http::Response& res) {
     std::optional<Client> client = require_portal_client(app, req, res);
     if (!client) return;
     std::vector<SavedMethodRecord> methods;
@@ -292,17 +292,17 @@ void payment_methods(App& app, const httplib::Request& req, httplib::Response& r
 
 }  // namespace
 
-void register_portal_pages(httplib::Server& server, App& app) {
-    server.Get("/portal", [&app](const httplib::Request& req, httplib::Response& res) { dashboard(app, req, res); });
-    server.Get("/portal/", [&app](const httplib::Request& req, httplib::Response& res) { dashboard(app, req, res); });
+void register_portal_pages(http::Router& server, App& app) {
+    server.Get("/portal", [&app](const http::Request& req, http::Response& res) { dashboard(app, req, res); });
+    server.Get("/portal/", [&app](const http::Request& req, http::Response& res) { dashboard(app, req, res); });
     server.Get("/portal/billing",
-               [&app](const httplib::Request& req, httplib::Response& res) { billing(app, req, res); });
+               [&app](const http::Request& req, http::Response& res) { billing(app, req, res); });
     server.Get(R"(/portal/invoices/([A-Za-z0-9_-]{1,128}))",
-               [&app](const httplib::Request& req, httplib::Response& res) { invoice_page(app, req, res); });
+               [&app](const http::Request& req, http::Response& res) { invoice_page(app, req, res); });
     server.Get(R"(/portal/receipts/([A-Za-z0-9_-]{1,128}))",
-               [&app](const httplib::Request& req, httplib::Response& res) { receipt_page(app, req, res); });
+               [&app](const http::Request& req, http::Response& res) { receipt_page(app, req, res); });
     server.Get("/portal/payment-methods",
-               [&app](const httplib::Request& req, httplib::Response& res) { payment_methods(app, req, res); });
+               [&app](const http::Request& req, http::Response& res) { payment_methods(app, req, res); });
 }
 
 }  // namespace pws::pages

@@ -28,8 +28,8 @@ pw::Result<Client> practice_client(App& app, const Practice& practice, const std
 
 }  // namespace
 
-void register_admin_client_routes(httplib::Server& server, App& app) {
-    server.Post("/api/v1/admin/clients", [&app](const httplib::Request& req, httplib::Response& res) {
+void register_admin_client_routes(http::Router& server, App& app) {
+    server.Post("/api/v1/admin/clients", [&app](const http::Request& req, http::Response& res) {
         auto practice = require_admin(app, req, res);
         if (!practice) return;
         auto body = respond::body<pw::CreateClientRequest>(req, res);
@@ -40,7 +40,7 @@ void register_admin_client_routes(httplib::Server& server, App& app) {
     });
 
     server.Post(R"(/api/v1/admin/clients/([A-Za-z0-9_-]{1,128})/invite)",
-                [&app](const httplib::Request& req, httplib::Response& res) {
+                [&app](const http::Request& req, http::Response& res) {
         auto practice = require_admin(app, req, res);
         if (!practice) return;
         auto client = practice_client(app, *practice, req.matches[1]);
@@ -52,7 +52,7 @@ void register_admin_client_routes(httplib::Server& server, App& app) {
     });
 
     server.Delete(R"(/api/v1/admin/clients/([A-Za-z0-9_-]{1,128})/payment-methods/([A-Za-z0-9_-]{1,128}))",
-                  [&app](const httplib::Request& req, httplib::Response& res) {
+                  [&app](const http::Request& req, http::Response& res) {
         auto practice = require_admin(app, req, res);
         if (!practice) return;
         auto client = practice_client(app, *practice, req.matches[1]);

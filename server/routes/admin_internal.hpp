@@ -3,15 +3,15 @@
 // with require_admin and scopes what it touches to that practice.
 #pragma once
 
-#include <httplib.h>
+#include "http/router.hpp"
 
 #include "app/app.hpp"
 
 namespace pws {
 
-void register_admin_client_routes(httplib::Server& server, App& app);
-void register_admin_invoice_routes(httplib::Server& server, App& app);
-void register_admin_refund_routes(httplib::Server& server, App& app);
-void register_admin_settings_routes(httplib::Server& server, App& app);
+void register_admin_client_routes(http::Router& server, App& app);
+void register_admin_invoice_routes(http::Router& server, App& app);
+void register_admin_refund_routes(http::Router& server, App& app);
+void register_admin_settings_routes(http::Router& server, App& app);
 
 }  // namespace pws

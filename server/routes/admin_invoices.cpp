@@ -39,8 +39,8 @@ pw::Result<pw::AdminInvoiceView> admin_view(App& app, const Practice& practice, 
 
 }  // namespace
 
-void register_admin_invoice_routes(httplib::Server& server, App& app) {
-    server.Post("/api/v1/admin/invoices", [&app](const httplib::Request& req, httplib::Response& res) {
+void register_admin_invoice_routes(http::Router& server, App& app) {
+    server.Post("/api/v1/admin/invoices", [&app](const http::Request& req, http::Response& res) {
         auto practice = require_admin(app, req, res);
         if (!practice) return;
         auto body = respond::body<pw::CreateInvoiceRequest>(req, res);
@@ -50,7 +50,7 @@ void register_admin_invoice_routes(httplib::Server& server, App& app) {
         send_json(res, 201, pw::encode(pw::InvoiceEnvelope{view.value.invoice}));
     });
 
-    server.Get(kInvoicePath, [&app](const httplib::Request& req, httplib::Response& res) {
+    server.Get(kInvoicePath, [&app](const http::Request& req, http::Response& res) {
         auto practice = require_admin(app, req, res);
         if (!practice) return;
         auto view = admin_view(app, *practice, req.matches[1]);
@@ -58,7 +58,7 @@ void register_admin_invoice_routes(httplib::Server& server, App& app) {
         send_json(res, 200, pw::encode(view.value));
     });
 
-    server.Post(std::string(kInvoicePath) + "/links", [&app](const httplib::Request& req, httplib::Response& res) {
+    server.Post(std::string(kInvoicePath) + "/links", [&app](const http::Request& req, http::Response& res) {
         auto practice = require_admin(app, req, res);
         if (!practice) return;
         auto body = respond::body<pw::CreateLinkRequest>(req, res, /*allow_empty=*/true);
@@ -69,7 +69,7 @@ void register_admin_invoice_routes(httplib::Server& server, App& app) {
     });
 
     server.Delete(std::string(kInvoicePath) + "/links/([A-Za-z0-9_-]{1,128})",
-                  [&app](const httplib::Request& req, httplib::Response& res) {
+                  [&app](const http::Request& req, http::Response& res) {
         auto practice = require_admin(app, req, res);
         if (!practice) return;
         if (pw::Error e = revoke_invoice_link(app, *practice, req.matches[1], req.matches[2]))
@@ -77,7 +77,7 @@ void register_admin_invoice_routes(httplib::Server& server, App& app) {
         respond::no_content(res);
     });
 
-    server.Post(std::string(kInvoicePath) + "/send", [&app](const httplib::Request& req, httplib::Response& res) {
+    server.Post(std::string(kInvoicePath) + "/send", [&app](const http::Request& req, http::Response& res) {
         auto practice = require_admin(app, req, res);
         if (!practice) return;
         auto body = respond::body<pw::SendInvoiceRequest>(req, res, /*allow_empty=*/true);

@@ -6,9 +6,9 @@
 
 namespace pws {
 
-void register_admin_refund_routes(httplib::Server& server, App& app) {
+void register_admin_refund_routes(http::Router& server, App& app) {
     server.Post(R"(/api/v1/admin/payments/([A-Za-z0-9_-]{1,128})/refunds)",
-                [&app](const httplib::Request& req, httplib::Response& res) {
+                [&app](const http::Request& req, http::Response& res) {
         auto practice = require_admin(app, req, res);
         if (!practice) return;
         const std::string key = req.get_header_value("Idempotency-Key");

@@ -5,8 +5,8 @@
 
 namespace pws {
 
-void register_admin_settings_routes(httplib::Server& server, App& app) {
-    server.Put("/api/v1/admin/settings", [&app](const httplib::Request& req, httplib::Response& res) {
+void register_admin_settings_routes(http::Router& server, App& app) {
+    server.Put("/api/v1/admin/settings", [&app](const http::Request& req, http::Response& res) {
         auto practice = require_admin(app, req, res);
         if (!practice) return;
         auto body = respond::body<pw::Settings>(req, res);

@@ -36,7 +36,7 @@ std::optional<std::string> read_page(const std::string& dir) {
 // dropped by content_security_policy). With 'self' alone, X-Frame-Options
 // SAMEORIGIN says the same to older browsers; with other origins it is left
 // out (it cannot list them and would block them).
-void frame_by_self_and(httplib::Response& res, const std::vector<std::string>& origins) {
+void frame_by_self_and(http::Response& res, const std::vector<std::string>& origins) {
     const bool others = std::any_of(origins.begin(), origins.end(), [](const std::string& o) { return is_safe_origin(o); });
     if (others) {
         allow_framing_by(res, origins);  // already 'self' + the origins
@@ -66,8 +66,8 @@ std::optional<std::vector<std::string>> embed_origins_for(App& app, std::string_
     return out;
 }
 
-void register_embed_routes(httplib::Server& server, App& app) {
-    server.Get("/embed", [&app](const httplib::Request& req, httplib::Response& res) {
+void register_embed_routes(http::Router& server, App& app) {
+    server.Get("/embed", [&app](const http::Request& req, http::Response& res) {
         std::optional<std::string> page = read_page(app.config.static_dir);
         if (!page) {
             send_status_error(res, 404);

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include <httplib.h>
+#include "http/router.hpp"
 
 #include "app/app.hpp"
 
@@ -27,6 +27,6 @@ std::optional<std::vector<std::string>> embed_origins_for(App& app, std::string_
 // practice: 'self' only), Referrer-Policy no-referrer and
 // Cache-Control no-cache (the CSP follows the settings, so revalidate).
 // 404 not_found when there is no static dir or it holds no embed.html.
-void register_embed_routes(httplib::Server& server, App& app);
+void register_embed_routes(http::Router& server, App& app);
 
 }  // namespace pws

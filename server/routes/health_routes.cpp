@@ -4,8 +4,8 @@
 
 namespace pws {
 
-void register_health_routes(httplib::Server& server, App& app) {
-    server.Get("/healthz", [&app](const httplib::Request&, httplib::Response& res) {
+void register_health_routes(http::Router& server, App& app) {
+    server.Get("/healthz", [&app](const http::Request&, http::Response& res) {
         pw::Error e = app.store->read_transaction([](ReadTxn&) -> pw::Error { return {}; });
         if (e) {
             send_error(res, 503, "internal_error", "The service is not ready. Try again in a moment.");

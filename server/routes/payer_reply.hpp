@@ -2,14 +2,14 @@
 // the payer routes.
 #pragma once
 
-#include <httplib.h>
+#include "http/router.hpp"
 
 #include "http/error_response.hpp"
 #include "services/tokenize.hpp"
 
 namespace pws {
 
-inline void send_reply(httplib::Response& res, const ServiceReply& r) {
+inline void send_reply(http::Response& res, const ServiceReply& r) {
     if (r.replayed) {
         res.status = r.status;
         res.set_content(r.raw_body, "application/json; charset=utf-8");

@@ -24,7 +24,7 @@ const BodyLimits kApiBody{pw::kMaxBodyBytes, pw::kMaxBodyDepth};
 // Reads and strictly decodes a request body of type T; on failure writes
 // the error (400/413/415/422 naming the field) and returns nullopt.
 template <class T>
-std::optional<T> read_message(const httplib::Request& req, httplib::Response& res) {
+std::optional<T> read_message(const http::Request& req, http::Response& res) {
     std::optional<nlohmann::json> body = read_json_body(req, res, kApiBody);
     if (!body) return std::nullopt;
     T out{};
@@ -35,7 +35,7 @@ std::optional<T> read_message(const httplib::Request& req, httplib::Response& re
     return out;
 }
 
-void get_link(App& app, const httplib::Request& req, httplib::Response& res) {
+void get_link(App& app, const http::Request& req, http::Response& res) {
     AuthFailure f;
     pw::Result<Payer> payer = resolve_link(app, req.matches[1].str(), &f);
     if (!payer.ok()) {
@@ -55,7 +55,7 @@ void get_link(App& app, const httplib::Request& req, httplib::Response& res) {
     send_json(res, 200, pw::encode(view));
 }
 
-void post_token(App& app, const httplib::Request& req, httplib::Response& res) {
+void post_token(App& app, const http::Request& req, http::Response& res) {
     std::optional<Payer> payer = authenticate_payer(app, req, res);
     if (!payer) return;
     std::optional<pw::TokenRequest> body = read_message<pw::TokenRequest>(req, res);
@@ -63,7 +63,7 @@ void post_token(App& app, const httplib::Request& req, httplib::Response& res) {
     send_reply(res, create_token(app, *payer, client_address(req), *body));
 }
 
-void post_payment(App& app, const httplib::Request& req, httplib::Response& res) {
+void post_payment(App& app, const http::Request& req, http::Response& res) {
     std::optional<Payer> payer = authenticate_payer(app, req, res);
     if (!payer) return;
     std::optional<std::string> key;
@@ -75,7 +75,7 @@ void post_payment(App& app, const httplib::Request& req, httplib::Response& res)
     send_reply(res, pay_invoice(app, *payer, req.matches[1].str(), key, *body, client_address(req)));
 }
 
-void get_receipt(App& app, const httplib::Request& req, httplib::Response& res) {
+void get_receipt(App& app, const http::Request& req, http::Response& res) {
     std::optional<Payer> payer = authenticate_payer(app, req, res);
     if (!payer) return;
     send_reply(res, receipt_for(app, *payer, req.matches[1].str()));
@@ -83,15 +83,15 @@ void get_receipt(App& app, const httplib::Request& req, httplib::Response& res) 
 
 }  // namespace
 
-void register_payer_routes(httplib::Server& server, App& app) {
+void register_payer_routes(http::Router& server, App& app) {
     server.Get(R"(/api/v1/links/([^/]+))",
-               [&app](const httplib::Request& req, httplib::Response& res) { get_link(app, req, res); });
+               [&app](const http::Request& req, http::Response& res) { get_link(app, req, res); });
     server.Post("/api/v1/tokens",
-                [&app](const httplib::Request& req, httplib::Response& res) { post_token(app, req, res); });
+                [&app](const http::Request& req, http::Response& res) { post_token(app, req, res); });
     server.Post(R"(/api/v1/invoices/([^/]+)/payments)",
-                [&app](const httplib::Request& req, httplib::Response& res) { post_payment(app, req, res); });
+                [&app](const http::Request& req, http::Response& res) { post_payment(app, req, res); });
     server.Get(R"(/api/v1/receipts/([^/]+))",
-               [&app](const httplib::Request& req, httplib::Response& res) { get_receipt(app, req, res); });
+               [&app](const http::Request& req, http::Response& res) { get_receipt(app, req, res); });
 }
 
 }  // namespace pws

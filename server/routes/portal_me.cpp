@@ -31,8 +31,8 @@ pw::Result<Practice> practice_of(App& app, const Client& client) {
 
 }  // namespace
 
-void register_portal_me_routes(httplib::Server& server, App& app) {
-    server.Get("/api/v1/me/invoices", [&app](const httplib::Request& req, httplib::Response& res) {
+void register_portal_me_routes(http::Router& server, App& app) {
+    server.Get("/api/v1/me/invoices", [&app](const http::Request& req, http::Response& res) {
         auto client = require_session(app, req, res);
         if (!client) return;
         InvoiceFilter filter = InvoiceFilter::all;
@@ -55,7 +55,7 @@ void register_portal_me_routes(httplib::Server& server, App& app) {
     });
 
     server.Get(R"(/api/v1/me/invoices/([A-Za-z0-9_-]{1,128}))",
-               [&app](const httplib::Request& req, httplib::Response& res) {
+               [&app](const http::Request& req, http::Response& res) {
         auto client = require_session(app, req, res);
         if (!client) return;
         const std::string id = req.matches[1];
@@ -70,7 +70,7 @@ void register_portal_me_routes(httplib::Server& server, App& app) {
         send_json(res, 200, pw::encode(view));
     });
 
-    server.Get("/api/v1/me/payments", [&app](const httplib::Request& req, httplib::Response& res) {
+    server.Get("/api/v1/me/payments", [&app](const http::Request& req, http::Response& res) {
         auto client = require_session(app, req, res);
         if (!client) return;
         pw::PaymentHistory history;
@@ -92,7 +92,7 @@ void register_portal_me_routes(httplib::Server& server, App& app) {
         send_json(res, 200, pw::encode(history));
     });
 
-    server.Get("/api/v1/me/payment-methods", [&app](const httplib::Request& req, httplib::Response& res) {
+    server.Get("/api/v1/me/payment-methods", [&app](const http::Request& req, http::Response& res) {
         auto client = require_session(app, req, res);
         if (!client) return;
         auto practice = practice_of(app, *client);
@@ -112,7 +112,7 @@ void register_portal_me_routes(httplib::Server& server, App& app) {
     });
 
     server.Delete(R"(/api/v1/me/payment-methods/([A-Za-z0-9_-]{1,128}))",
-                  [&app](const httplib::Request& req, httplib::Response& res) {
+                  [&app](const http::Request& req, http::Response& res) {
         auto client = require_session(app, req, res);
         if (!client) return;
         auto practice = practice_of(app, *client);

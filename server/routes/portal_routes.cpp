@@ -5,19 +5,19 @@
 
 namespace pws {
 
-std::optional<Client> require_session(App& app, const httplib::Request& req, httplib::Response& res) {
+std::optional<Client> require_session(App& app, const http::Request& req, http::Response& res) {
     std::optional<Client> c = session_client(app, req);
     if (!c) respond::code(res, "unauthorized");
     return c;
 }
 
-void send_rate_limited(httplib::Response& res, std::int64_t retry_after_seconds) {
+void send_rate_limited(http::Response& res, std::int64_t retry_after_seconds) {
     if (retry_after_seconds < 1) retry_after_seconds = 1;
     res.set_header("Retry-After", std::to_string(retry_after_seconds));
     send_error(res, pw::Error{"rate_limited", "", ""}, nlohmann::json{{"retry_after", retry_after_seconds}});
 }
 
-void register_portal_routes(httplib::Server& server, App& app) {
+void register_portal_routes(http::Router& server, App& app) {
     register_portal_session_routes(server, app);
     register_portal_me_routes(server, app);
 }

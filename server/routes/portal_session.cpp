@@ -23,12 +23,12 @@ std::string lower_ascii(std::string s) {
 }
 
 // Sets the cookie and answers 200 SessionInfo.
-void signed_in(App& app, const Client& client, httplib::Response& res) {
+void signed_in(App& app, const Client& client, http::Response& res) {
     if (pw::Error e = start_session(app, client, res)) return respond::error(res, e);
     send_json(res, 200, pw::encode(pw::SessionInfo{rec::client_info(client)}));
 }
 
-void set_password_route(App& app, const httplib::Request& req, httplib::Response& res, OneTimePurpose purpose) {
+void set_password_route(App& app, const http::Request& req, http::Response& res, OneTimePurpose purpose) {
     const std::string address_key = "set-password:" + rate_limit_key_for_address(client_address(req));
     RateLimiter::Decision d = app.limits.password_sets_per_address.hit(address_key);
     if (!d.allowed) return send_rate_limited(res, d.retry_after.count());
@@ -41,8 +41,8 @@ void set_password_route(App& app, const httplib::Request& req, httplib::Response
 
 }  // namespace
 
-void register_portal_session_routes(httplib::Server& server, App& app) {
-    server.Post("/api/v1/session", [&app](const httplib::Request& req, httplib::Response& res) {
+void register_portal_session_routes(http::Router& server, App& app) {
+    server.Post("/api/v1/session", [&app](const http::Request& req, http::Response& res) {
         auto body = respond::body<pw::LoginRequest>(req, res);
         if (!body) return;
         // Both limits count every attempt: guessing one account from many
@@ -61,17 +61,17 @@ void register_portal_session_routes(httplib::Server& server, App& app) {
         signed_in(app, *client, res);
     });
 
-    server.Delete("/api/v1/session", [&app](const httplib::Request& req, httplib::Response& res) {
+    server.Delete("/api/v1/session", [&app](const http::Request& req, http::Response& res) {
         if (!require_session(app, req, res)) return;
         end_session(app, req, res);
         respond::no_content(res);
     });
 
-    server.Post("/api/v1/invitations/accept", [&app](const httplib::Request& req, httplib::Response& res) {
+    server.Post("/api/v1/invitations/accept", [&app](const http::Request& req, http::Response& res) {
         set_password_route(app, req, res, OneTimePurpose::invitation);
     });
 
-    server.Post("/api/v1/password-resets", [&app](const httplib::Request& req, httplib::Response& res) {
+    server.Post("/api/v1/password-resets", [&app](const http::Request& req, http::Response& res) {
         auto body = respond::body<pw::PasswordResetRequest>(req, res);
         if (!body) return;
         const std::string address_key = "reset:" + rate_limit_key_for_address(client_address(req));
@@ -83,7 +83,7 @@ void register_portal_session_routes(httplib::Server& server, App& app) {
         send_json(res, 202, nlohmann::json::object());
     });
 
-    server.Post("/api/v1/password-resets/complete", [&app](const httplib::Request& req, httplib::Response& res) {
+    server.Post("/api/v1/password-resets/complete", [&app](const http::Request& req, http::Response& res) {
         set_password_route(app, req, res, OneTimePurpose::password_reset);
     });
 }

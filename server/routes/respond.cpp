@@ -11,7 +11,7 @@ bool is_storage_failure(const pw::Error& e) {
            e.code == "schema_too_new";
 }
 
-void error(httplib::Response& res, const pw::Error& e, const nlohmann::json& extra) {
+void error(http::Response& res, const pw::Error& e, const nlohmann::json& extra) {
     if (e.code == "storage_busy") {
         note_error_cause("storage: busy (write lock not obtained in time)");
         res.set_header("Retry-After", "1");
@@ -27,7 +27,7 @@ void error(httplib::Response& res, const pw::Error& e, const nlohmann::json& ext
     send_error(res, e, extra);
 }
 
-void code(httplib::Response& res, std::string_view c, std::string_view field) {
+void code(http::Response& res, std::string_view c, std::string_view field) {
     send_error(res, pw::Error{std::string(c), std::string(field), ""});
 }
 

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string_view>
 
-#include <httplib.h>
+#include "http/router.hpp"
 #include <nlohmann/json.hpp>
 
 #include "http/error_response.hpp"
@@ -24,16 +24,16 @@ bool is_storage_failure(const pw::Error& e);
 // (with Retry-After) or 500 internal_error (the cause goes to the request's
 // log line, never to the client); anything else goes through the catalogue
 // (send_error).
-void error(httplib::Response& res, const pw::Error& e, const nlohmann::json& extra = nullptr);
+void error(http::Response& res, const pw::Error& e, const nlohmann::json& extra = nullptr);
 
 // The catalogue's status and payer message for `code`.
-void code(httplib::Response& res, std::string_view code, std::string_view field = {});
+void code(http::Response& res, std::string_view code, std::string_view field = {});
 
 // The request body decoded as T (415/413/400/422 written on failure). With
 // allow_empty, a request without a body decodes "{}" (every member of T
 // optional, e.g. CreateLinkRequest).
 template <class T>
-std::optional<T> body(const httplib::Request& req, httplib::Response& res, bool allow_empty = false) {
+std::optional<T> body(const http::Request& req, http::Response& res, bool allow_empty = false) {
     nlohmann::json j;
     if (allow_empty && req.body.empty()) {
         j = nlohmann::json::object();
@@ -51,6 +51,6 @@ std::optional<T> body(const httplib::Request& req, httplib::Response& res, bool 
 }
 
 // 204 No Content.
-inline void no_content(httplib::Response& res) { res.status = 204; }
+inline void no_content(http::Response& res) { res.status = 204; }
 
 }  // namespace pws::respond

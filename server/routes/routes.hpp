@@ -3,24 +3,24 @@
 // service, encode (pw::encode) — errors always through http/error_response.
 #pragma once
 
-#include <httplib.h>
+#include "http/router.hpp"
 
 #include "app/app.hpp"
 
 namespace pws {
 
-void register_health_routes(httplib::Server& server, App& app);
+void register_health_routes(http::Router& server, App& app);
 // GET /api/v1/links/{token}, POST /api/v1/tokens,
 // POST /api/v1/invoices/{id}/payments, GET /api/v1/receipts/{id}
-void register_payer_routes(httplib::Server& server, App& app);
+void register_payer_routes(http::Router& server, App& app);
 // /api/v1/admin/...
-void register_admin_routes(httplib::Server& server, App& app);
+void register_admin_routes(http::Router& server, App& app);
 // /api/v1/session, invitations, password resets, /api/v1/me/...
-void register_portal_routes(httplib::Server& server, App& app);
+void register_portal_routes(http::Router& server, App& app);
 // test_mode only: /api/v1/test/... (settle due bank debits: routes/test_routes.cpp)
-void register_test_routes(httplib::Server& server, App& app);
+void register_test_routes(http::Router& server, App& app);
 // The human-facing pages (server/pages/): /pay/<token>[/receipts/<id>] and
 // the client portal (/portal, /portal/login, ...).
-void register_page_routes(httplib::Server& server, App& app);
+void register_page_routes(http::Router& server, App& app);
 
 }  // namespace pws

@@ -10,9 +10,9 @@
 
 namespace pws {
 
-void register_test_routes(httplib::Server& server, App& app) {
+void register_test_routes(http::Router& server, App& app) {
     if (!app.config.test_mode) return;
-    server.Post("/api/v1/test/settle", [&app](const httplib::Request&, httplib::Response& res) {
+    server.Post("/api/v1/test/settle", [&app](const http::Request&, http::Response& res) {
         // Far enough ahead that any settle delay has passed.
         const std::size_t n = settle_round(app, std::chrono::hours(24 * 365));
         send_json(res, 200, nlohmann::json{{"settled", n}});

@@ -40,6 +40,8 @@ const std::vector<CodeInfo> kCatalogue = {
     {"duplicate_field", 400, K::request, "The request could not be read. Reload the page and try again.", "", false},
     {"unsupported_media_type", 415, K::request, "The request must be sent as JSON. Reload the page and try again.", "", false},
     {"body_too_large", 413, K::request, "The request is too large. Shorten what you entered and try again.", "", false},
+    {"headers_too_large", 431, K::request, "The request's headers are too large. Reload the page and try again.", "", false},
+    {"request_timeout", 408, K::request, "The request took too long to arrive. Check your connection and try again.", "", true},
     {"idempotency_key_required", 400, K::request, "The request is missing its Idempotency-Key header. Reload the page and try again.", "", false},
     {"invalid_idempotency_key", 400, K::request, "The request's Idempotency-Key header is invalid. Reload the page and try again.", "", false},
     // --- request: a field is wrong (422); validators give the message ------
@@ -98,6 +100,8 @@ const std::vector<CodeInfo> kCatalogue = {
     {"storage_busy", 503, K::server, "We are busy right now. Try again in a moment; you have not been charged.", "", true},
     {"processor_refused", 502, K::server, "The payment processor refused the request, and nothing was changed. Contact support if it happens again.", "", false},
     {"processor_unavailable", 503, K::server, "Payments are temporarily unavailable. Try again in a few minutes; you have not been charged.", "", true},
+    {"processor_busy", 503, K::server, "We are taking many payments right now. Try again in a moment; you have not been charged.", "", true},
+    {"server_busy", 503, K::server, "We are very busy right now. Try again in a moment.", "", true},
     {"outbox_unwritable", 500, K::server, "The email could not be written to the outbox folder. Check that the server can write to it, then send again.", "", true},
     {"smtp_unreachable", 502, K::server, "The email could not be sent: the mail server could not be reached. Check the server's SMTP settings, then send again.", "", true},
     {"smtp_rejected", 502, K::server, "The email could not be sent: the mail server refused it. Check the recipient's email address and the SMTP sender and login, then send again.", "", false},

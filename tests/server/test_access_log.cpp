@@ -95,14 +95,14 @@ BOOST_AUTO_TEST_CASE(hostile_bytes_do_not_break_the_line) {
 BOOST_AUTO_TEST_CASE(log_writes_whole_lines_and_never_bodies_or_headers) {
     std::vector<std::string> lines;
     pws::AccessLog log([&](const std::string& l) { lines.push_back(l); });
-    httplib::Request req;
+    pws::http::Request req;
     req.method = "POST";
     req.target = "/api/v1/tokens";
     req.path = "/api/v1/tokens";
     req.body = R"({"card":{"number":"4242424242424242","cvc":"123"}})";
     req.set_header("Authorization", "Bearer sk_live_secret");
     req.set_header("Cookie", "pws_session=abc");
-    httplib::Response res;
+    pws::http::Response res;
     res.status = 200;
     res.body = R"({"token":"tok_123"})";
     log.log(req, res, 5, "198.51.100.1");

@@ -11,8 +11,8 @@
 
 namespace {
 
-httplib::Request json_request(std::string body, std::string type = "application/json") {
-    httplib::Request req;
+pws::http::Request json_request(std::string body, std::string type = "application/json") {
+    pws::http::Request req;
     req.method = "POST";
     req.path = "/api/v1/tokens";
     req.body = std::move(body);
@@ -20,14 +20,14 @@ httplib::Request json_request(std::string body, std::string type = "application/
     return req;
 }
 
-nlohmann::json body_of(const httplib::Response& res) { return nlohmann::json::parse(res.body, nullptr, false); }
+nlohmann::json body_of(const pws::http::Response& res) { return nlohmann::json::parse(res.body, nullptr, false); }
 
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(errors)
 
 BOOST_AUTO_TEST_CASE(error_shape) {
-    httplib::Response res;
+    pws::http::Response res;
     pws::send_error(res, 422, "invalid_cvc", "Your card's security code is incomplete.", "cvc");
     BOOST_TEST(res.status == 422);
     BOOST_TEST(res.get_header_value("Content-Type") == "application/json; charset=utf-8");
@@ -42,7 +42,7 @@ BOOST_AUTO_TEST_CASE(error_shape) {
 }
 
 BOOST_AUTO_TEST_CASE(extra_members_go_inside_error_but_cannot_replace_the_three) {
-    httplib::Response res;
+    pws::http::Response res;
     pws::send_error(res, 429, "rate_limited", "Too many attempts.", "",
                     {{"retry_after", 30}, {"code", "spoofed"}});
     const auto j = body_of(res);
@@ -52,13 +52,13 @@ BOOST_AUTO_TEST_CASE(extra_members_go_inside_error_but_cannot_replace_the_three)
 }
 
 BOOST_AUTO_TEST_CASE(core_errors_get_catalogue_status_and_message) {
-    httplib::Response res;
+    pws::http::Response res;
     pws::send_error(res, pw::make_error("link_expired", "", ""));
     BOOST_TEST(res.status == 410);
     const auto j = body_of(res);
     BOOST_TEST(j["error"]["code"] == "link_expired");
     BOOST_TEST(!j["error"]["message"].get_ref<const std::string&>().empty());
-    httplib::Response res2;
+    pws::http::Response res2;
     pws::send_error(res2, pw::make_error("invalid_card_number", "number", "Your card number is invalid."));
     BOOST_TEST(res2.status == 422);
     BOOST_TEST(body_of(res2)["error"]["message"] == "Your card number is invalid.");
@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(core_errors_get_catalogue_status_and_message) {
 }
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_is_replaced_not_fatal) {
-    httplib::Response res;
+    pws::http::Response res;
     pws::send_error(res, 400, "invalid_json", std::string("bad \xff\xfe byte"), "");
     BOOST_TEST(body_of(res).is_object());
 }
@@ -83,7 +83,7 @@ BOOST_AUTO_TEST_CASE(reads_a_good_body) {
 
 BOOST_AUTO_TEST_CASE(wrong_content_type_is_415) {
     for (const char* type : {"text/plain", "application/x-www-form-urlencoded", "", "application/jsonx"}) {
-        httplib::Response res;
+        pws::http::Response res;
         BOOST_TEST(!pws::read_json_body(json_request("{}", type), res).has_value());
         BOOST_TEST(res.status == 415);
         BOOST_TEST(body_of(res)["error"]["code"] == "unsupported_media_type");
@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(wrong_content_type_is_415) {
 }
 
 BOOST_AUTO_TEST_CASE(body_too_big_is_413) {
-    httplib::Response res;
+    pws::http::Response res;
     const std::string big = "{\"a\":\"" + std::string(64 * 1024, 'x') + "\"}";
     BOOST_TEST(!pws::read_json_body(json_request(big), res).has_value());
     BOOST_TEST(res.status == 413);
@@ -104,7 +104,7 @@ BOOST_AUTO_TEST_CASE(body_too_big_is_413) {
 
 BOOST_AUTO_TEST_CASE(malformed_json_is_400) {
     for (const char* text : {"", "{", "{\"a\":}", "[1,]", "nul", "{\"a\":1} x", "\xff"}) {
-        httplib::Response res;
+        pws::http::Response res;
         BOOST_TEST(!pws::read_json_body(json_request(text), res).has_value(), text);
         BOOST_TEST(res.status == 400);
         BOOST_TEST(body_of(res)["error"]["code"] == "invalid_json");
@@ -114,14 +114,14 @@ BOOST_AUTO_TEST_CASE(malformed_json_is_400) {
 BOOST_AUTO_TEST_CASE(deep_nesting_is_rejected_before_parsing) {
     const std::string ok = std::string(64, '[') + std::string(64, ']');
     BOOST_TEST(pws::parse_json_body(json_request(ok)).ok());
-    httplib::Response res;
+    pws::http::Response res;
     const std::string deep = std::string(65, '[') + std::string(65, ']');
     BOOST_TEST(!pws::read_json_body(json_request(deep), res).has_value());
     BOOST_TEST(res.status == 400);
     BOOST_TEST(body_of(res)["error"]["code"] == "too_deeply_nested");
     // 60000 levels would overflow a recursive parser's stack.
     const std::string hostile = std::string(60000, '[');
-    httplib::Response res2;
+    pws::http::Response res2;
     BOOST_TEST(!pws::read_json_body(json_request(hostile), res2).has_value());
     BOOST_TEST(res2.status == 400);
 }
@@ -137,9 +137,9 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(headers)
 
 BOOST_AUTO_TEST_CASE(defaults_on_api_responses) {
-    httplib::Request req;
+    pws::http::Request req;
     req.path = "/api/v1/links/abc";
-    httplib::Response res;
+    pws::http::Response res;
     res.status = 200;
     pws::apply_security_headers(req, res);
     const std::string csp = res.get_header_value("Content-Security-Policy");
@@ -153,23 +153,23 @@ BOOST_AUTO_TEST_CASE(defaults_on_api_responses) {
 }
 
 BOOST_AUTO_TEST_CASE(static_files_keep_their_caching_but_errors_do_not_cache) {
-    httplib::Request req;
+    pws::http::Request req;
     req.path = "/widget/pay-widget.js";
-    httplib::Response ok;
+    pws::http::Response ok;
     ok.status = 200;
     pws::apply_security_headers(req, ok);
     BOOST_TEST(!ok.has_header("Cache-Control"));
     BOOST_TEST(ok.get_header_value("Referrer-Policy") == "no-referrer");
-    httplib::Response missing;
+    pws::http::Response missing;
     missing.status = 404;
     pws::apply_security_headers(req, missing);
     BOOST_TEST(missing.get_header_value("Cache-Control") == "no-store");
 }
 
 BOOST_AUTO_TEST_CASE(embed_page_may_be_framed_by_allowed_origins_only) {
-    httplib::Request req;
+    pws::http::Request req;
     req.path = "/embed";
-    httplib::Response res;
+    pws::http::Response res;
     res.status = 200;
     pws::allow_framing_by(res, {"https://clinic.example", "http://localhost:3000",
                                 "https://evil.example; script-src *", "*", "https://a.example/path"});
@@ -182,7 +182,7 @@ BOOST_AUTO_TEST_CASE(embed_page_may_be_framed_by_allowed_origins_only) {
     BOOST_TEST(csp.find("/path") == std::string::npos);
     BOOST_TEST(!res.has_header("X-Frame-Options"));
     // No valid origin at all: framing stays denied.
-    httplib::Response none;
+    pws::http::Response none;
     pws::allow_framing_by(none, {"javascript:alert(1)"});
     pws::apply_security_headers(req, none);
     BOOST_TEST(none.get_header_value("Content-Security-Policy").find("frame-ancestors 'none'") != std::string::npos);
@@ -208,23 +208,23 @@ BOOST_AUTO_TEST_CASE(reflects_only_listed_origins_never_star) {
     pws::CorsPolicy policy;
     policy.allowed_origins = {"https://clinic.example"};
     policy.allow_credentials = true;
-    httplib::Request req;
+    pws::http::Request req;
     req.set_header("Origin", "https://clinic.example");
-    httplib::Response res;
+    pws::http::Response res;
     BOOST_TEST(pws::apply_cors(req, res, policy));
     BOOST_TEST(res.get_header_value("Access-Control-Allow-Origin") == "https://clinic.example");
     BOOST_TEST(res.get_header_value("Access-Control-Allow-Credentials") == "true");
     BOOST_TEST(res.get_header_value("Vary") == "Origin");
 
-    httplib::Request other;
+    pws::http::Request other;
     other.set_header("Origin", "https://evil.example");
-    httplib::Response res2;
+    pws::http::Response res2;
     BOOST_TEST(!pws::apply_cors(other, res2, policy));
     BOOST_TEST(!res2.has_header("Access-Control-Allow-Origin"));
     BOOST_TEST(!res2.has_header("Access-Control-Allow-Credentials"));
 
-    httplib::Request no_origin;
-    httplib::Response res3;
+    pws::http::Request no_origin;
+    pws::http::Response res3;
     BOOST_TEST(!pws::apply_cors(no_origin, res3, policy));
     BOOST_TEST(!res3.has_header("Access-Control-Allow-Origin"));
 }
@@ -232,17 +232,17 @@ BOOST_AUTO_TEST_CASE(reflects_only_listed_origins_never_star) {
 BOOST_AUTO_TEST_CASE(preflight) {
     pws::CorsPolicy policy;
     policy.allowed_origins = {"https://clinic.example"};
-    httplib::Request req;
+    pws::http::Request req;
     req.method = "OPTIONS";
     req.set_header("Origin", "https://clinic.example");
-    httplib::Response res;
+    pws::http::Response res;
     pws::answer_preflight(req, res, policy);
     BOOST_TEST(res.status == 204);
     BOOST_TEST(res.get_header_value("Access-Control-Allow-Methods") == "GET, POST");
     BOOST_TEST(res.get_header_value("Access-Control-Allow-Headers") == "Content-Type, Idempotency-Key");
-    httplib::Request bad;
+    pws::http::Request bad;
     bad.set_header("Origin", "null");
-    httplib::Response res2;
+    pws::http::Response res2;
     pws::answer_preflight(bad, res2, policy);
     BOOST_TEST(res2.status == 403);
     BOOST_TEST(body_of(res2)["error"]["code"] == "forbidden");
@@ -253,17 +253,17 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(client_addresses)
 
 BOOST_AUTO_TEST_CASE(forwarded_for_only_from_trusted_proxies) {
-    httplib::Request req;
+    pws::http::Request req;
     req.remote_addr = "203.0.113.9";
     req.set_header("X-Forwarded-For", "1.2.3.4");
     BOOST_TEST(pws::client_address(req) == "203.0.113.9");
     BOOST_TEST(pws::client_address(req, {"127.0.0.1"}) == "203.0.113.9");
 
-    httplib::Request proxied;
+    pws::http::Request proxied;
     proxied.remote_addr = "127.0.0.1";
     proxied.set_header("X-Forwarded-For", "6.6.6.6, 198.51.100.4, 10.0.0.2");
     BOOST_TEST(pws::client_address(proxied, {"127.0.0.1", "10.0.0.2"}) == "198.51.100.4");
-    httplib::Request mapped;
+    pws::http::Request mapped;
     mapped.remote_addr = "::ffff:192.0.2.1";
     BOOST_TEST(pws::client_address(mapped) == "192.0.2.1");
 }

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include <httplib.h>  // the client side only
 #include <nlohmann/json.hpp>
 
 #include "http/common_handlers.hpp"
@@ -22,10 +23,11 @@ namespace {
 
 const std::string kTok = "Zm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eHF1dXg";
 
-// A real httplib server on a free loopback port with the common handlers and
-// a few routes standing in for the real ones.
+// The real listener on a free loopback port with the common handlers and a
+// few routes standing in for the real ones.
 struct LiveServer {
-    httplib::Server server;
+    pws::http::Router server;
+    std::unique_ptr<pws::http::Listener> listener;
     std::mutex log_mu;
     std::vector<std::string> log_lines;
     pws::AccessLog log{[this](const std::string& l) {
@@ -36,31 +38,33 @@ struct LiveServer {
     std::thread thread;
 
     LiveServer() {
-        server.new_task_queue = [] { return new httplib::ThreadPool(4); };
-        pws::install_common_handlers(server, {.max_body_bytes = 64 * 1024, .access_log = &log, .trusted_proxies = {}});
-        server.Post("/api/v1/echo", [](const httplib::Request& req, httplib::Response& res) {
+        pws::install_common_handlers(server, {.access_log = &log, .trusted_proxies = {}});
+        server.Post("/api/v1/echo", [](const pws::http::Request& req, pws::http::Response& res) {
             auto body = pws::read_json_body(req, res);
             if (!body) return;
             pws::send_json(res, 200, *body);
         });
-        server.Get("/api/v1/throw", [](const httplib::Request&, httplib::Response&) {
+        server.Get("/api/v1/throw", [](const pws::http::Request&, pws::http::Response&) {
             throw std::runtime_error("secret internal detail");
         });
-        server.Get(R"(/pay/([A-Za-z0-9_-]+))", [](const httplib::Request&, httplib::Response& res) {
+        server.Get(R"(/pay/([A-Za-z0-9_-]+))", [](const pws::http::Request&, pws::http::Response& res) {
             res.set_content("<!doctype html><title>Pay</title>", "text/html; charset=utf-8");
         });
-        server.Get("/embed", [](const httplib::Request&, httplib::Response& res) {
+        server.Get("/embed", [](const pws::http::Request&, pws::http::Response& res) {
             pws::allow_framing_by(res, {"https://clinic.example"});
             res.set_content("<!doctype html>", "text/html; charset=utf-8");
         });
-        port = server.bind_to_any_port("127.0.0.1");
+        pws::http::Limits limits;
+        limits.general_workers = limits.processor_workers = 4;
+        listener = std::make_unique<pws::http::Listener>(server, limits, pws::answer_busy);
+        std::string error;
+        BOOST_REQUIRE(listener->bind("127.0.0.1", 0, error));
+        port = listener->port();
         BOOST_REQUIRE(port > 0);
-        thread = std::thread([this] { server.listen_after_bind(); });
-        for (int i = 0; i < 200 && !server.is_running(); ++i) std::this_thread::sleep_for(5ms);
-        BOOST_REQUIRE(server.is_running());
+        thread = std::thread([this] { listener->run(); });
     }
     ~LiveServer() {
-        server.stop();
+        listener->stop();
         if (thread.joinable()) thread.join();
     }
     httplib::Client client() {
@@ -182,22 +186,20 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_CASE(sigterm_stops_the_server_gracefully) {
     // Signals blocked BEFORE the server's threads exist (as main() must do).
-    httplib::Server* target = nullptr;
+    std::atomic<pws::http::Listener*> target{nullptr};
     std::atomic<int> got{0};
     pws::ShutdownSignals signals([&](int sig) {
         got = sig;
-        if (target) target->stop();
+        if (auto* t = target.load()) t->stop();
     });
     LiveServer live;
-    target = &live.server;
+    target = live.listener.get();
     auto c = live.client();
     BOOST_REQUIRE(c.Get("/pay/abc"));
     BOOST_REQUIRE(kill(getpid(), SIGTERM) == 0);
-    for (int i = 0; i < 400 && live.server.is_running(); ++i) std::this_thread::sleep_for(5ms);
-    BOOST_TEST(!live.server.is_running());
+    live.thread.join();  // run() returned: the listener stopped
     BOOST_TEST(got.load() == SIGTERM);
     BOOST_TEST(signals.received() == SIGTERM);
-    live.thread.join();  // listen() returned
 }
 
 BOOST_AUTO_TEST_CASE(shutdown_helper_ends_quietly_without_a_signal) {
