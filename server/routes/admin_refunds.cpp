@@ -20,7 +20,7 @@ void register_admin_refund_routes(http::Router& server, App& app) {
         res.status = reply.value.status;
         if (reply.value.replayed) res.set_header("Idempotent-Replayed", "true");
         res.set_content(reply.value.body, "application/json; charset=utf-8");
-    });
+    }, http::Pool::processor);  // refunds call the payment processor
 }
 
 }  // namespace pws

@@ -86,10 +86,14 @@ void get_receipt(App& app, const http::Request& req, http::Response& res) {
 void register_payer_routes(http::Router& server, App& app) {
     server.Get(R"(/api/v1/links/([^/]+))",
                [&app](const http::Request& req, http::Response& res) { get_link(app, req, res); });
-    server.Post("/api/v1/tokens",
-                [&app](const http::Request& req, http::Response& res) { post_token(app, req, res); });
-    server.Post(R"(/api/v1/invoices/([^/]+)/payments)",
-                [&app](const http::Request& req, http::Response& res) { post_payment(app, req, res); });
+    // Tokenizing and charging call the payment processor: their own pool, so
+    // a slow processor never holds the threads that answer pages and lookups.
+    server.Post(
+        "/api/v1/tokens", [&app](const http::Request& req, http::Response& res) { post_token(app, req, res); },
+        http::Pool::processor);
+    server.Post(
+        R"(/api/v1/invoices/([^/]+)/payments)",
+        [&app](const http::Request& req, http::Response& res) { post_payment(app, req, res); }, http::Pool::processor);
     server.Get(R"(/api/v1/receipts/([^/]+))",
                [&app](const http::Request& req, http::Response& res) { get_receipt(app, req, res); });
 }
