@@ -12,6 +12,8 @@
 // the store), recover reserved payments, start settlement, register routes,
 // bind, print "listening on http://host:port", serve. SIGTERM/SIGINT stop
 // the server, join the settlement thread and exit 0.
+#include <sys/resource.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -38,6 +40,16 @@
 #include "services/smtp_delivery.hpp"
 
 namespace {
+
+// Every connection is a file descriptor: thousands of idle or slow clients
+// must meet the listener's own caps (http/listener.hpp), not the default
+// soft limit of 1024. Raise the soft limit to the hard one.
+void raise_open_file_limit() {
+    rlimit r{};
+    if (::getrlimit(RLIMIT_NOFILE, &r) != 0 || r.rlim_cur >= r.rlim_max) return;
+    r.rlim_cur = r.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &r);
+}
 
 bool parse_listen(const std::string& listen, std::string& host, int& port) {
     const auto colon = listen.rfind(':');
@@ -208,6 +220,7 @@ int main(int argc, char** argv) {
         return 1;
     }
 
+    raise_open_file_limit();
     pws::http::Limits limits;
     limits.max_body_bytes = pw::kMaxBodyBytes;
     limits.general_workers = static_cast<std::size_t>(app.config.workers);

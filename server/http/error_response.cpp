@@ -45,7 +45,6 @@ void send_status_error(http::Response& res, int status) {
         case 403: code = "forbidden"; break;
         case 404: code = "not_found"; break;
         case 405: code = "method_not_allowed"; break;
-        case 408: code = "request_timeout"; break;
         case 413: code = "body_too_large"; break;
         case 414: code = "uri_too_long"; break;
         case 415: code = "unsupported_media_type"; break;

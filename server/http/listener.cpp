@@ -54,6 +54,7 @@ struct Listener::Impl {
     void accept();
     void on_accept(beast::error_code ec, tcp::socket socket);
     void begin_stop();  // on the io_context
+    void watch_drain();
     // Admission: false when the address or the process is at its cap.
     bool admit(const std::string& address);
     void leave(const std::string& address);
@@ -65,6 +66,8 @@ struct Listener::Impl {
     tcp::acceptor acceptor{ioc};
     net::steady_timer accept_retry{ioc};
     net::steady_timer grace{ioc};
+    net::steady_timer drained{ioc};  // while stopping: checks for the last connection
+    std::atomic<std::size_t> alive{0};  // Session objects, admitted or not
     WorkPool general, processor;
     std::atomic<bool> stopping{false};
     bool stop_begun = false;  // io_context only
@@ -85,10 +88,13 @@ public:
           address_(std::move(address)),
           port_(port),
           admitted_(admitted),
-          buffer_(impl.limits.max_header_bytes + impl.limits.max_body_bytes) {}
+          buffer_(impl.limits.max_header_bytes + impl.limits.max_body_bytes) {
+        ++impl_.alive;
+    }
 
     ~Session() {
         if (admitted_) impl_.leave(address_);
+        --impl_.alive;
     }
 
     void start() {
@@ -159,13 +165,10 @@ private:
     void on_read_error(beast::error_code ec) {
         if (ec == bhttp::error::header_limit) return answer_status(431);
         if (ec == bhttp::error::body_limit || ec == bhttp::error::buffer_overflow) return answer_status(413);
-        if (ec == beast::error::timeout) {
-            // A request begun and not finished in time gets a 408; a quiet
-            // keep-alive connection just closes.
-            if (parser_ && parser_->got_some()) return answer_status(408);
-            return close();
-        }
-        if (ec == bhttp::error::end_of_stream || ec == net::error::eof || ec == net::error::operation_aborted ||
+        // A deadline passed (beast::error::timeout): the stream has already
+        // closed the socket, which is the answer to a client too slow to
+        // finish its request.
+        if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == net::error::eof || ec == net::error::operation_aborted ||
             ec == net::error::connection_reset || !parser_ || !parser_->got_some())
             return close();
         answer_status(400);  // malformed request
@@ -355,6 +358,7 @@ void Listener::Impl::begin_stop() {
             if (auto s = w.lock()) open.push_back(std::move(s));
     }
     for (auto& s : open) net::post(s->executor(), [s] { s->close_if_idle(); });
+    open.clear();
     // Whatever is still open after the grace period is closed; jobs still on
     // a pool then answer into a closed socket.
     grace.expires_after(limits.shutdown_grace);
@@ -366,8 +370,23 @@ void Listener::Impl::begin_stop() {
             for (auto& w : sessions)
                 if (auto s = w.lock()) left.push_back(std::move(s));
         }
+        drained.cancel();
         for (auto& s : left) net::post(s->executor(), [s] { s->close(); });
         ioc.stop();
+    });
+    watch_drain();  // after arming `grace`: it cancels it
+}
+
+// While stopping: once the last connection is gone nothing is left to wait
+// for, so the grace timer is cancelled and run() returns at once.
+void Listener::Impl::watch_drain() {
+    if (alive.load() == 0) {
+        grace.cancel();
+        return;
+    }
+    drained.expires_after(std::chrono::milliseconds(20));
+    drained.async_wait([this](beast::error_code ec) {
+        if (!ec) watch_drain();
     });
 }
 

@@ -41,7 +41,6 @@ const std::vector<CodeInfo> kCatalogue = {
     {"unsupported_media_type", 415, K::request, "The request must be sent as JSON. Reload the page and try again.", "", false},
     {"body_too_large", 413, K::request, "The request is too large. Shorten what you entered and try again.", "", false},
     {"headers_too_large", 431, K::request, "The request's headers are too large. Reload the page and try again.", "", false},
-    {"request_timeout", 408, K::request, "The request took too long to arrive. Check your connection and try again.", "", true},
     {"idempotency_key_required", 400, K::request, "The request is missing its Idempotency-Key header. Reload the page and try again.", "", false},
     {"invalid_idempotency_key", 400, K::request, "The request's Idempotency-Key header is invalid. Reload the page and try again.", "", false},
     // --- request: a field is wrong (422); validators give the message ------
