@@ -149,6 +149,26 @@ inline pw::Error seed(pws::Store& store, std::int64_t total) {
 
 // Runs a raw SQL statement on the file (what an operator or a newer binary
 // might do), outside the Store.
+// A vault token (a Visa ending 4242, valid from t=1000 to 1900) bound to a
+// link or a client ("" for neither).
+inline pws::VaultToken make_token(const std::string& hash, const std::string& link_id,
+                           const std::string& client_id) {
+    pws::VaultToken t;
+    t.token_hash = hash;
+    t.practice_id = "prc_a";
+    t.link_id = link_id;
+    t.client_id = client_id;
+    t.processor_ref = "pm_test_" + hash;
+    t.brand = "visa";
+    t.last4 = "4242";
+    t.exp_month = 12;
+    t.exp_year = 2034;
+    t.fingerprint = "fp_" + hash;
+    t.created_at = 1000;
+    t.expires_at = 1900;
+    return t;
+}
+
 inline void raw_exec(const std::string& path, const char* sql) {
     sqlite3* db = nullptr;
     BOOST_REQUIRE_EQUAL(sqlite3_open(path.c_str(), &db), SQLITE_OK);

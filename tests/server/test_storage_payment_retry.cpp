@@ -16,23 +16,6 @@ using pw::Error;
 
 namespace {
 
-
-pws::VaultToken token(const std::string& hash) {
-    pws::VaultToken t;
-    t.token_hash = hash;
-    t.practice_id = "prc_a";
-    t.client_id = "cli_a";
-    t.processor_ref = "pm_test_" + hash;
-    t.brand = "visa";
-    t.last4 = "4242";
-    t.exp_month = 12;
-    t.exp_year = 2034;
-    t.fingerprint = "fp_" + hash;
-    t.created_at = 1000;
-    t.expires_at = 1900;
-    return t;
-}
-
 // A portal payment with this token and key, reserved then released (the
 // charge never reached the processor).
 Error released_payment(pws::WriteTxn& t, const std::string& id, const std::string& token_hash,
@@ -78,7 +61,7 @@ BOOST_AUTO_TEST_CASE(finds_the_released_payment_of_that_token_scope_and_key_only
     BOOST_REQUIRE_EQUAL(write(*store,
                               [](pws::WriteTxn& t) -> Error {
                                   for (const char* h : {"tk_1", "tk_2"})
-                                      if (Error e = t.insert_token(token(h))) return e;
+                                      if (Error e = t.insert_token(make_token(h, "", "cli_a"))) return e;
                                   if (Error e = released_payment(t, "pay_1", "tk_1", "s:1", "k1", 10)) return e;
                                   if (Error e = released_payment(t, "pay_2", "tk_1", "s:1", "k2", 11)) return e;
                                   if (Error e = released_payment(t, "pay_3", "tk_1", "s:2", "k1", 12)) return e;

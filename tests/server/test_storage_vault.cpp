@@ -9,28 +9,6 @@ using pw::Error;
 
 // ---------------------------------------------------------------- vault
 
-namespace {
-
-pws::VaultToken make_token(const std::string& hash, const std::string& link_id,
-                           const std::string& client_id) {
-    pws::VaultToken t;
-    t.token_hash = hash;
-    t.practice_id = "prc_a";
-    t.link_id = link_id;
-    t.client_id = client_id;
-    t.processor_ref = "pm_test_" + hash;
-    t.brand = "visa";
-    t.last4 = "4242";
-    t.exp_month = 12;
-    t.exp_year = 2034;
-    t.fingerprint = "fp_" + hash;
-    t.created_at = 1000;
-    t.expires_at = 1900;
-    return t;
-}
-
-}  // namespace
-
 BOOST_AUTO_TEST_CASE(tokens_are_single_use_bound_and_expiring) {
     WithLinks f;
     BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) -> Error {
