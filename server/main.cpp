@@ -24,9 +24,12 @@
 #include "http/router.hpp"
 
 #include "app/app.hpp"
+#include "auth/session_cookie.hpp"
 #include "faults/faults.hpp"
 #include "http/access_log.hpp"
+#include "http/address_range.hpp"
 #include "http/common_handlers.hpp"
+#include "http/cross_site.hpp"
 #include "http/listener.hpp"
 #include "http/shutdown.hpp"
 #include "routes/embed_routes.hpp"
@@ -120,6 +123,9 @@ int main(int argc, char** argv) {
     cli.add_option("--db", db, "SQLite database file (env PAYWIDGET_DB)");
     cli.add_option("--listen", listen, "host:port to listen on (env PAYWIDGET_LISTEN)");
     cli.add_option("--public-url", public_url, "public base URL of the payment host");
+    std::vector<std::string> trusted_proxies;
+    cli.add_option("--trusted-proxy", trusted_proxies,
+                   "address or CIDR range of a reverse proxy whose X-Forwarded-For is believed (repeatable)");
     cli.add_option("--static-dir", static_dir, "directory of static files (widget, pages)");
     cli.add_option("--workers", workers, "worker threads")->check(CLI::Range(1, 1024));
     cli.add_option("--durability", durability, "SQLite durability: normal or full")
@@ -153,6 +159,12 @@ int main(int argc, char** argv) {
         return 2;
     }
     config.public_url = public_url;
+    for (const std::string& p : trusted_proxies)
+        if (!pws::parse_address_range(p)) {
+            std::fprintf(stderr, "server: --trusted-proxy must be an address or CIDR range, got \"%s\"\n", p.c_str());
+            return 2;
+        }
+    config.trusted_proxies = trusted_proxies;
     config.static_dir = static_dir;
     config.workers = workers;
     config.busy_timeout_ms = busy_timeout_ms;
@@ -206,6 +218,10 @@ int main(int argc, char** argv) {
     pws::http::Router router;
     pws::CommonHandlerOptions common;
     common.access_log = &access_log;
+    common.trusted_proxies = app.config.trusted_proxies;
+    common.hsts = app.config.public_url.rfind("https://", 0) == 0;
+    common.public_origin = pws::origin_of(app.config.public_url);
+    common.session_cookie = pws::kSessionCookie;
     pws::install_common_handlers(router, common);
 
     pws::register_health_routes(router, app);

@@ -27,13 +27,16 @@ struct AppConfig {
     std::string listen_host = "127.0.0.1";
     int listen_port = 8080;
     std::string public_url;    // "" : http://<listen_host>:<listen_port>
+    // --trusted-proxy: addresses or CIDR ranges of our own reverse proxies;
+    // only their X-Forwarded-For is believed (http/client_address.hpp).
+    std::vector<std::string> trusted_proxies;
     std::string static_dir;    // "" : no static files (widget, pages)
     std::string outbox_dir;    // "" : <db dir>/outbox
     int workers = 16;          // threads of each handler pool (general, processor)
     Durability durability = kDefaultDurability;
     int busy_timeout_ms = kDefaultBusyTimeoutMs;  // wait for the database write lock
     std::chrono::seconds settle_delay{5};  // bank debits: pending -> settled
-    bool test_mode = false;    // enables /api/v1/test/* (clock, settlement)
+    bool test_mode = false;    // enables /api/v1/test/* (bank settlement)
     // Outgoing email (services/outbox.hpp): SMTP when smtp_url is set
     // (smtp://host:port with STARTTLS required unless loopback, or smtps://),
     // else .eml files in outbox_dir.

@@ -1,5 +1,7 @@
 #include "http/client_address.hpp"
 
+#include "http/address_range.hpp"
+
 #include <arpa/inet.h>
 
 #include <algorithm>
@@ -20,15 +22,11 @@ std::string normalize(std::string a) {
     return a;
 }
 
-bool contains(const std::vector<std::string>& list, const std::string& s) {
-    return std::find(list.begin(), list.end(), s) != list.end();
-}
-
 }  // namespace
 
 std::string client_address(const http::Request& req, const std::vector<std::string>& trusted_proxies) {
     std::string peer = normalize(req.remote_addr);
-    if (trusted_proxies.empty() || !contains(trusted_proxies, peer)) return peer;
+    if (trusted_proxies.empty() || !in_any_range(peer, trusted_proxies)) return peer;
     // Walk X-Forwarded-For from the right: each trusted proxy appended the
     // address it saw; the first untrusted one is the client.
     std::vector<std::string> hops;
@@ -44,7 +42,7 @@ std::string client_address(const http::Request& req, const std::vector<std::stri
         }
     }
     for (auto it = hops.rbegin(); it != hops.rend(); ++it)
-        if (!contains(trusted_proxies, *it)) return *it;
+        if (!in_any_range(*it, trusted_proxies)) return *it;
     return peer;
 }
 

@@ -8,8 +8,9 @@
 
 namespace pws {
 
-// The peer address, or, when the peer is one of `trusted_proxies` (exact
-// addresses of our own reverse proxies), the right-most X-Forwarded-For entry
+// The peer address, or, when the peer is in one of `trusted_proxies` (our own
+// reverse proxies: addresses or CIDR ranges, http/address_range.hpp, from
+// --trusted-proxy), the right-most X-Forwarded-For entry
 // that is not a trusted proxy. X-Forwarded-For from anybody else is ignored:
 // a client could otherwise pick its own rate-limit key. IPv4-mapped IPv6
 // addresses ("::ffff:192.0.2.1") come back as IPv4.

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "http/client_address.hpp"
+#include "http/cross_site.hpp"
 #include "http/error_cause.hpp"
 #include "http/error_response.hpp"
 #include "http/security_headers.hpp"
@@ -15,9 +16,12 @@ void install_common_handlers(http::Router& router, const CommonHandlerOptions& o
     // thread-local error cause (error_cause.hpp) starts empty here and is
     // moved into the response by the post-routing hook, because the access
     // log line is written later, on an I/O thread.
-    router.set_pre_routing_handler([](const http::Request&, http::Response&) {
+    const std::string origin = options.public_origin, cookie = options.session_cookie;
+    router.set_pre_routing_handler([origin, cookie](const http::Request& req, http::Response& res) {
         begin_request_errors();
-        return false;
+        if (cookie.empty() || !is_cross_site_write(req, origin, cookie)) return false;
+        send_error(res, 403, "forbidden", "This request came from another site. Open the page on this site and try again.");
+        return true;
     });
     // Handlers should never throw (they catch what they use), but if one
     // does, the payer gets the standard 500 and the process lives on. The
@@ -32,8 +36,13 @@ void install_common_handlers(http::Router& router, const CommonHandlerOptions& o
         if (res.body.empty()) send_status_error(res, res.status);
     });
 
-    router.set_post_routing_handler([](const http::Request& req, http::Response& res) {
+    const bool hsts = options.hsts;
+    router.set_post_routing_handler([hsts](const http::Request& req, http::Response& res) {
         apply_security_headers(req, res);
+        // Two years, subdomains included: once a browser saw the host over
+        // https it never tries plain http again.
+        if (hsts && !res.has_header("Strict-Transport-Security"))
+            res.set_header("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
         if (std::optional<ErrorCause> c = take_error_cause()) {
             res.log_error = std::move(c->code);
             res.log_cause = std::move(c->cause);

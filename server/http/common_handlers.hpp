@@ -7,6 +7,8 @@
 //   pws::install_common_handlers(router, {.access_log = &log});
 //
 // Hooks used (handlers registered later by the caller are unaffected):
+//   set_pre_routing_handler  403 for a cross-site write carrying the
+//                            session cookie (http/cross_site.hpp)
 //   set_exception_handler    500 internal_error, no detail leaked
 //   set_error_handler        any status >= 400 without a body gets the JSON
 //                            error for its status (404 not_found, ...)
@@ -28,6 +30,13 @@ namespace pws {
 struct CommonHandlerOptions {
     AccessLog* access_log = nullptr;           // null: no access log
     std::vector<std::string> trusted_proxies;  // see client_address()
+    // The public URL is https: every response says Strict-Transport-Security.
+    bool hsts = false;
+    // The host's own origin for the cross-site check (http/cross_site.hpp);
+    // "": http://<Host>.
+    std::string public_origin;
+    // The session cookie's name ("": no cross-site check).
+    std::string session_cookie;
 };
 
 void install_common_handlers(http::Router& router, const CommonHandlerOptions& options);

@@ -60,7 +60,7 @@ void post_token(App& app, const http::Request& req, http::Response& res) {
     if (!payer) return;
     std::optional<pw::TokenRequest> body = read_message<pw::TokenRequest>(req, res);
     if (!body) return;
-    send_reply(res, create_token(app, *payer, client_address(req), *body));
+    send_reply(res, create_token(app, *payer, client_address(req, app.config.trusted_proxies), *body));
 }
 
 void post_payment(App& app, const http::Request& req, http::Response& res) {
@@ -72,7 +72,7 @@ void post_payment(App& app, const http::Request& req, http::Response& res) {
     if (pw::Error e = pw::check_idempotency_key(*key)) return send_reply(res, error_reply(e));
     std::optional<pw::PaymentRequest> body = read_message<pw::PaymentRequest>(req, res);
     if (!body) return;
-    send_reply(res, pay_invoice(app, *payer, req.matches[1].str(), key, *body, client_address(req)));
+    send_reply(res, pay_invoice(app, *payer, req.matches[1].str(), key, *body, client_address(req, app.config.trusted_proxies)));
 }
 
 void get_receipt(App& app, const http::Request& req, http::Response& res) {

@@ -29,7 +29,7 @@ void signed_in(App& app, const Client& client, http::Response& res) {
 }
 
 void set_password_route(App& app, const http::Request& req, http::Response& res, OneTimePurpose purpose) {
-    const std::string address_key = "set-password:" + rate_limit_key_for_address(client_address(req));
+    const std::string address_key = "set-password:" + rate_limit_key_for_address(client_address(req, app.config.trusted_proxies));
     RateLimiter::Decision d = app.limits.password_sets_per_address.hit(address_key);
     if (!d.allowed) return send_rate_limited(res, d.retry_after.count());
     auto body = respond::body<pw::SetPasswordRequest>(req, res);
@@ -47,7 +47,7 @@ void register_portal_session_routes(http::Router& server, App& app) {
         if (!body) return;
         // Both limits count every attempt: guessing one account from many
         // addresses, or many accounts from one address.
-        const std::string address_key = "login:" + rate_limit_key_for_address(client_address(req));
+        const std::string address_key = "login:" + rate_limit_key_for_address(client_address(req, app.config.trusted_proxies));
         const std::string email_key = "login:" + lower_ascii(body->email);
         RateLimiter::Decision by_address = app.limits.logins_per_address.hit(address_key);
         if (!by_address.allowed) return send_rate_limited(res, by_address.retry_after.count());
@@ -74,7 +74,7 @@ void register_portal_session_routes(http::Router& server, App& app) {
     server.Post("/api/v1/password-resets", [&app](const http::Request& req, http::Response& res) {
         auto body = respond::body<pw::PasswordResetRequest>(req, res);
         if (!body) return;
-        const std::string address_key = "reset:" + rate_limit_key_for_address(client_address(req));
+        const std::string address_key = "reset:" + rate_limit_key_for_address(client_address(req, app.config.trusted_proxies));
         RateLimiter::Decision d = app.limits.resets_per_address.hit(address_key);
         if (!d.allowed) return send_rate_limited(res, d.retry_after.count());
         // Always 202, known email or not; a failure is logged, not shown.

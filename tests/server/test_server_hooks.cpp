@@ -38,7 +38,9 @@ struct LiveServer {
     std::thread thread;
 
     LiveServer() {
-        pws::install_common_handlers(server, {.access_log = &log, .trusted_proxies = {}});
+        pws::CommonHandlerOptions options;
+        options.access_log = &log;
+        pws::install_common_handlers(server, options);
         server.Post("/api/v1/echo", [](const pws::http::Request& req, pws::http::Response& res) {
             auto body = pws::read_json_body(req, res);
             if (!body) return;

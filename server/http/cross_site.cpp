@@ -1,0 +1,36 @@
+#include "http/cross_site.hpp"
+
+namespace pws {
+
+std::string origin_of(std::string_view url) {
+    const std::size_t scheme_end = url.find("://");
+    if (scheme_end == std::string_view::npos || scheme_end == 0) return {};
+    const std::size_t host_start = scheme_end + 3;
+    const std::size_t path = url.find('/', host_start);
+    const std::string_view origin = url.substr(0, path);
+    return origin.size() > host_start ? std::string(origin) : std::string();
+}
+
+bool is_cross_site_write(const http::Request& req, std::string_view public_origin, std::string_view session_cookie) {
+    if (req.method == "GET" || req.method == "HEAD" || req.method == "OPTIONS") return false;
+    bool has_session = false;
+    const std::string name = std::string(session_cookie) + "=";
+    for (std::size_t i = 0, n = req.get_header_value_count("Cookie"); i < n && !has_session; ++i) {
+        const std::string cookies = req.get_header_value("Cookie", i);
+        for (std::size_t at = cookies.find(name); at != std::string::npos; at = cookies.find(name, at + 1))
+            if (at == 0 || cookies[at - 1] == ' ' || cookies[at - 1] == ';') has_session = true;
+    }
+    if (!has_session) return false;
+    if (req.has_header("Sec-Fetch-Site")) {
+        const std::string site = req.get_header_value("Sec-Fetch-Site");
+        if (site != "same-origin" && site != "none") return true;
+    }
+    if (req.has_header("Origin")) {
+        const std::string expected =
+            public_origin.empty() ? "http://" + req.get_header_value("Host") : std::string(public_origin);
+        if (req.get_header_value("Origin") != expected) return true;
+    }
+    return false;
+}
+
+}  // namespace pws

@@ -1,0 +1,28 @@
+// Cookie-authenticated writes from another site are refused (403), on top
+// of the session cookie's SameSite=Strict: a browser that does not honour
+// SameSite, or a subdomain of a shared parent site, still cannot make a
+// signed-in client's browser change something.
+//
+// A request is such a write when its method changes state (not GET, HEAD or
+// OPTIONS) and it carries our session cookie. It is refused when the browser
+// says it comes from elsewhere: Sec-Fetch-Site other than same-origin/none,
+// or an Origin other than the host's own (the public URL's origin, or
+// http://<Host> when no public URL is configured). Requests authenticated
+// by a link token or an admin key carry no cookie and are not affected.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "http/message.hpp"
+
+namespace pws {
+
+// "https://pay.example.com:8443/x" -> "https://pay.example.com:8443"; "" when
+// the URL has no scheme and host.
+std::string origin_of(std::string_view url);
+
+// True when the request must be refused as a cross-site write.
+bool is_cross_site_write(const http::Request& req, std::string_view public_origin, std::string_view session_cookie);
+
+}  // namespace pws
