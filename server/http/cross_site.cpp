@@ -21,16 +21,20 @@ bool is_cross_site_write(const http::Request& req, std::string_view public_origi
             if (at == 0 || cookies[at - 1] == ' ' || cookies[at - 1] == ';') has_session = true;
     }
     if (!has_session) return false;
+    // A browser that sends Sec-Fetch-Site says it all.
     if (req.has_header("Sec-Fetch-Site")) {
         const std::string site = req.get_header_value("Sec-Fetch-Site");
-        if (site != "same-origin" && site != "none") return true;
+        return site != "same-origin" && site != "none";
     }
-    if (req.has_header("Origin")) {
-        const std::string expected =
-            public_origin.empty() ? "http://" + req.get_header_value("Host") : std::string(public_origin);
-        if (req.get_header_value("Origin") != expected) return true;
-    }
-    return false;
+    // Older browsers: the Origin must be this host's, as configured or as the
+    // browser addressed it (Host is set by the victim's browser, not by the
+    // page that sent the request).
+    if (!req.has_header("Origin")) return false;
+    const std::string o = req.get_header_value("Origin");
+    const std::string host = req.get_header_value("Host");
+    const bool own = (!public_origin.empty() && o == public_origin) ||
+                     (!host.empty() && (o == "http://" + host || o == "https://" + host));
+    return !own;
 }
 
 }  // namespace pws

@@ -6,8 +6,8 @@
 // A request is such a write when its method changes state (not GET, HEAD or
 // OPTIONS) and it carries our session cookie. It is refused when the browser
 // says it comes from elsewhere: Sec-Fetch-Site other than same-origin/none,
-// or an Origin other than the host's own (the public URL's origin, or
-// http://<Host> when no public URL is configured). Requests authenticated
+// or, from a browser too old to send Sec-Fetch-Site, an Origin other than
+// the host's own (the public URL's origin, or the Host the browser used). Requests authenticated
 // by a link token or an admin key carry no cookie and are not affected.
 #pragma once
 
