@@ -221,7 +221,7 @@ int main(int argc, char** argv) {
     common.trusted_proxies = app.config.trusted_proxies;
     common.hsts = app.config.public_url.rfind("https://", 0) == 0;
     common.public_origin = pws::origin_of(app.config.public_url);
-    common.session_cookie = pws::kSessionCookie;
+    common.session_cookie = pws::session_cookie_name(app.config);
     pws::install_common_handlers(router, common);
 
     pws::register_health_routes(router, app);

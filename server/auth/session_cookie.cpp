@@ -26,11 +26,11 @@ std::string cookie_value(std::string_view header, std::string_view name) {
     return {};
 }
 
-std::string session_token(const http::Request& req) {
+std::string session_token(const App& app, const http::Request& req) {
     // Several Cookie headers may arrive (HTTP/2 proxies split them).
     const std::size_t n = req.get_header_value_count("Cookie");
     for (std::size_t i = 0; i < n; ++i) {
-        std::string v = cookie_value(req.get_header_value("Cookie", i), kSessionCookie);
+        std::string v = cookie_value(req.get_header_value("Cookie", i), session_cookie_name(app.config));
         if (!v.empty()) return v;
     }
     return {};
@@ -44,8 +44,12 @@ std::string cookie_attributes(const App& app) {
 
 }  // namespace
 
+std::string session_cookie_name(const AppConfig& config) {
+    return config.public_url.rfind("https:", 0) == 0 ? std::string("__Host-") + kSessionCookie : kSessionCookie;
+}
+
 std::optional<Client> session_client(App& app, const http::Request& req) {
-    const std::string token = session_token(req);
+    const std::string token = session_token(app, req);
     // Our tokens are 43 characters; anything far longer is not ours and
     // is not worth hashing.
     if (token.empty() || token.size() > 256) return std::nullopt;
@@ -72,18 +76,18 @@ pw::Error start_session(App& app, const Client& client, http::Response& res) {
     s.expires_at = s.created_at + kSessionSeconds;
     pw::Error e = app.store->write_transaction([&](WriteTxn& t) { return t.insert_session(s); });
     if (e) return e;
-    res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + token + "; Max-Age=" +
+    res.set_header("Set-Cookie", session_cookie_name(app.config) + "=" + token + "; Max-Age=" +
                                      std::to_string(kSessionSeconds) + cookie_attributes(app));
     return {};
 }
 
 void end_session(App& app, const http::Request& req, http::Response& res) {
-    const std::string token = session_token(req);
+    const std::string token = session_token(app, req);
     if (!token.empty() && token.size() <= 256) {
         const std::string id_hash = hash_token(app.secret, token);
         app.store->write_transaction([&](WriteTxn& t) { return t.delete_session(id_hash); });
     }
-    res.set_header("Set-Cookie", std::string(kSessionCookie) + "=; Max-Age=0" + cookie_attributes(app));
+    res.set_header("Set-Cookie", session_cookie_name(app.config) + "=; Max-Age=0" + cookie_attributes(app));
 }
 
 }  // namespace pws

@@ -1,5 +1,5 @@
-// Portal sessions as cookies: "pw_session", HttpOnly, SameSite=Strict,
-// Secure when the public URL is https, Path=/. The cookie holds a random
+// Portal sessions as cookies: "pw_session" ("__Host-pw_session" under
+// https), HttpOnly, SameSite=Strict, Secure when the public URL is https, Path=/. The cookie holds a random
 // token; the store keeps only its keyed hash.
 #pragma once
 
@@ -13,6 +13,10 @@
 namespace pws {
 
 inline constexpr const char* kSessionCookie = "pw_session";
+// The cookie's name: "__Host-pw_session" when the public URL is https (the
+// browser then accepts it only if Secure, Path=/ and without Domain, so a
+// sibling subdomain cannot plant or shadow it), else "pw_session".
+std::string session_cookie_name(const AppConfig& config);
 
 // The signed-in client of this request, or nullopt (no cookie, unknown or
 // expired session).

@@ -5,6 +5,7 @@
 #define BOOST_TEST_MODULE api_proxy_and_origin
 #include <boost/test/unit_test.hpp>
 
+#include "admin_api.hpp"
 #include "server_process.hpp"
 
 using namespace pws_test;
@@ -72,18 +73,19 @@ BOOST_AUTO_TEST_CASE(cookie_writes_from_another_site_are_refused) {
     BOOST_REQUIRE(s.start());
     auto c = s.client();
     const std::string body = R"({"email":"a@example.com","password":"whatever-password"})";
-    auto cross = c->Post("/api/v1/session", {{"Cookie", "pw_session=x"}, {"Sec-Fetch-Site", "cross-site"}}, body,
+    // Under https the cookie is "__Host-pw_session".
+    auto cross = c->Post("/api/v1/session", {{"Cookie", "__Host-pw_session=x"}, {"Sec-Fetch-Site", "cross-site"}}, body,
                          "application/json");
     BOOST_REQUIRE(cross);
     BOOST_TEST(cross->status == 403);
     BOOST_TEST(cross->body.find("\"forbidden\"") != std::string::npos);
-    auto evil = c->Delete("/api/v1/session", {{"Cookie", "pw_session=x"}, {"Origin", "https://evil.example"}});
+    auto evil = c->Delete("/api/v1/session", {{"Cookie", "__Host-pw_session=x"}, {"Origin", "https://evil.example"}});
     BOOST_REQUIRE(evil);
     BOOST_TEST(evil->status == 403);
     // The same request from the host's own pages goes through (and fails
     // for its own reason: no such client).
     auto own = c->Post("/api/v1/session",
-                       {{"Cookie", "pw_session=x"}, {"Sec-Fetch-Site", "same-origin"}, {"Origin", "https://pay.example.com"}},
+                       {{"Cookie", "__Host-pw_session=x"}, {"Sec-Fetch-Site", "same-origin"}, {"Origin", "https://pay.example.com"}},
                        body, "application/json");
     BOOST_REQUIRE(own);
     BOOST_TEST(own->status != 403);
@@ -92,4 +94,35 @@ BOOST_AUTO_TEST_CASE(cookie_writes_from_another_site_are_refused) {
                          "{}", "application/json");
     BOOST_REQUIRE(embed);
     BOOST_TEST(embed->status != 403);
+}
+
+BOOST_AUTO_TEST_CASE(the_session_cookie_is_host_prefixed_under_https) {
+    TempDir dir;
+    Seeder seed(dir.path().string());
+    const AdminPractice practice = make_admin_practice(seed);
+    BOOST_REQUIRE(seed.ok());
+    ServerProcess https(dir.path().string(), {"--public-url", "https://pay.example.com"});
+    BOOST_REQUIRE(https.start());
+    auto c = https.client();
+    const std::string mail = "host-cookie-" + pws::random_token(8) + "@example.com";
+    BOOST_REQUIRE(!create_client(*c, practice.key, mail, "portal secret 123").empty());
+    const Reply in = login(*c, mail, "portal secret 123");
+    BOOST_REQUIRE(in.status == 200);
+    const std::string cookie = set_cookie_header(in);
+    BOOST_TEST(cookie.rfind("__Host-pw_session=", 0) == 0, cookie);
+    BOOST_TEST(cookie.find("; Secure") != std::string::npos);
+    BOOST_TEST(cookie.find("; Path=/") != std::string::npos);
+    BOOST_TEST(cookie.find("Domain") == std::string::npos);
+    const std::string session = cookie.substr(18, cookie.find(';') - 18);
+    // The prefixed cookie is the session; the bare name is not read.
+    auto me = c->Get("/api/v1/me/invoices", {{"Cookie", "__Host-pw_session=" + session}});
+    BOOST_REQUIRE(me);
+    BOOST_TEST(me->status == 200);
+    auto bare = c->Get("/api/v1/me/invoices", {{"Cookie", "pw_session=" + session}});
+    BOOST_REQUIRE(bare);
+    BOOST_TEST(bare->status == 401);
+    // The cross-site check knows the prefixed name.
+    auto cross = c->Delete("/api/v1/session", {{"Cookie", "__Host-pw_session=" + session}, {"Sec-Fetch-Site", "cross-site"}});
+    BOOST_REQUIRE(cross);
+    BOOST_TEST(cross->status == 403);
 }
