@@ -135,6 +135,10 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0, 60000));
     cli.add_option("--settle-delay-seconds", settle_delay, "bank debit settlement delay")
         ->check(CLI::Range(0, 86400 * 30));
+    int processor_latency_ms = 0;
+    cli.add_option("--processor-latency-ms", processor_latency_ms,
+                   "simulated network time of each test-processor charge and refund")
+        ->check(CLI::Range(0, 60000));
     cli.add_flag("--test-mode", test_mode, "enable /api/v1/test/* routes");
     cli.add_flag("--seed-demo", seed_demo, "load a demo practice, clients and invoices");
     cli.add_option("--smtp-url", smtp_url, "send email by SMTP: smtp://host:port (STARTTLS required unless the host is loopback) or smtps://host:port; default: .eml files in the outbox");
@@ -171,6 +175,7 @@ int main(int argc, char** argv) {
     config.durability = durability == "full" ? pws::Durability::full : pws::Durability::normal;
     config.settle_delay = std::chrono::seconds(settle_delay);
     config.test_mode = test_mode;
+    config.processor_latency = std::chrono::milliseconds(processor_latency_ms);
     if (!smtp_url.empty()) {
         if (const std::string problem = pws::smtp_url_problem(smtp_url); !problem.empty()) {
             std::fprintf(stderr, "server: --smtp-url: %s\n", problem.c_str());

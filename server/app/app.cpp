@@ -40,6 +40,7 @@ pw::Result<std::unique_ptr<App>> open_app(AppConfig config) {
     TestProcessorOptions processor_options;
     processor_options.ledger_path = config.ledger_path;
     processor_options.settle_delay = config.settle_delay;
+    processor_options.latency = config.processor_latency;
     auto processor = TestProcessor::open(processor_options);
     if (!processor) return R::failure(processor.error);
     app->processor = std::move(processor.value);

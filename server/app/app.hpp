@@ -36,6 +36,9 @@ struct AppConfig {
     Durability durability = kDefaultDurability;
     int busy_timeout_ms = kDefaultBusyTimeoutMs;  // wait for the database write lock
     std::chrono::seconds settle_delay{5};  // bank debits: pending -> settled
+    // The test processor's simulated network time per charge and refund
+    // (--processor-latency-ms), for load tests of the processor pool.
+    std::chrono::milliseconds processor_latency{0};
     bool test_mode = false;    // enables /api/v1/test/* (bank settlement)
     // Outgoing email (services/outbox.hpp): SMTP when smtp_url is set
     // (smtp://host:port with STARTTLS required unless loopback, or smtps://),
