@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "http/cookie.hpp"
 #include "security/keyed_hash.hpp"
 #include "security/random.hpp"
 
@@ -11,26 +12,11 @@ namespace {
 
 constexpr UnixTime kSessionSeconds = 12 * 3600;
 
-// The value of cookie `name` in a Cookie header ("a=1; pw_session=x"), or "".
-std::string cookie_value(std::string_view header, std::string_view name) {
-    while (!header.empty()) {
-        const std::size_t semi = header.find(';');
-        std::string_view part = header.substr(0, semi);
-        header = semi == std::string_view::npos ? std::string_view{} : header.substr(semi + 1);
-        while (!part.empty() && (part.front() == ' ' || part.front() == '\t')) part.remove_prefix(1);
-        while (!part.empty() && (part.back() == ' ' || part.back() == '\t')) part.remove_suffix(1);
-        const std::size_t eq = part.find('=');
-        if (eq == std::string_view::npos) continue;
-        if (part.substr(0, eq) == name) return std::string(part.substr(eq + 1));
-    }
-    return {};
-}
-
 std::string session_token(const App& app, const http::Request& req) {
     // Several Cookie headers may arrive (HTTP/2 proxies split them).
     const std::size_t n = req.get_header_value_count("Cookie");
     for (std::size_t i = 0; i < n; ++i) {
-        std::string v = cookie_value(req.get_header_value("Cookie", i), session_cookie_name(app.config));
+        std::string v = cookie_value(req.get_header_value("Cookie", i), session_cookie_name(app.config)).value_or("");
         if (!v.empty()) return v;
     }
     return {};

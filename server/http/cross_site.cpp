@@ -1,5 +1,7 @@
 #include "http/cross_site.hpp"
 
+#include "http/cookie.hpp"
+
 namespace pws {
 
 std::string origin_of(std::string_view url) {
@@ -14,12 +16,8 @@ std::string origin_of(std::string_view url) {
 bool is_cross_site_write(const http::Request& req, std::string_view public_origin, std::string_view session_cookie) {
     if (req.method == "GET" || req.method == "HEAD" || req.method == "OPTIONS") return false;
     bool has_session = false;
-    const std::string name = std::string(session_cookie) + "=";
-    for (std::size_t i = 0, n = req.get_header_value_count("Cookie"); i < n && !has_session; ++i) {
-        const std::string cookies = req.get_header_value("Cookie", i);
-        for (std::size_t at = cookies.find(name); at != std::string::npos; at = cookies.find(name, at + 1))
-            if (at == 0 || cookies[at - 1] == ' ' || cookies[at - 1] == ';') has_session = true;
-    }
+    for (std::size_t i = 0, n = req.get_header_value_count("Cookie"); i < n && !has_session; ++i)
+        has_session = cookie_value(req.get_header_value("Cookie", i), session_cookie).has_value();
     if (!has_session) return false;
     // A browser that sends Sec-Fetch-Site says it all.
     if (req.has_header("Sec-Fetch-Site")) {

@@ -35,15 +35,9 @@ std::string Request::get_header_value(std::string_view name, std::size_t id) con
     return nth_value(headers, name, "", id);
 }
 
-std::size_t Request::get_header_value_count(std::string_view name) const {
-    auto [first, last] = headers.equal_range(name);
-    return static_cast<std::size_t>(std::distance(first, last));
-}
+std::size_t Request::get_header_value_count(std::string_view name) const { return headers.count(name); }
 
-std::size_t Response::get_header_value_count(std::string_view name) const {
-    auto [first, last] = headers.equal_range(name);
-    return static_cast<std::size_t>(std::distance(first, last));
-}
+std::size_t Response::get_header_value_count(std::string_view name) const { return headers.count(name); }
 
 bool Request::has_param(std::string_view name) const { return params.find(name) != params.end(); }
 
