@@ -76,5 +76,7 @@ BOOST_AUTO_TEST_CASE(a_slow_processor_does_not_slow_pages_and_every_payer_comple
     const double p99 = page_ms[std::min(page_ms.size() - 1, page_ms.size() * 99 / 100)];
     BOOST_TEST_MESSAGE(kPayers << " payments in " << seconds << " s; healthz + link lookup p99 " << p99 << " ms over "
                                << page_ms.size() << " samples");
-    BOOST_TEST(p99 < 100.0, "healthz + link lookup p99 " << p99 << " ms");
+    // A page queued behind a charge would wait for the processor's 300 ms; half
+    // of that leaves room for a loaded 2-core CI machine and still tells them apart.
+    BOOST_TEST(p99 < 150.0, "healthz + link lookup p99 " << p99 << " ms");
 }
