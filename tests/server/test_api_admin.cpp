@@ -32,7 +32,7 @@ World& world() {
 
 struct Fixture {
     World& w = world();
-    std::unique_ptr<httplib::Client> c = w.server.client();
+    std::unique_ptr<pwhttp::Client> c = w.server.client();
     Fixture() { BOOST_REQUIRE(w.started); }
     std::string client(const std::string& tag, const std::string& password = "") {
         return create_client(*c, w.a.key, unique_email(tag), password);

@@ -57,7 +57,7 @@ Env& env() {
 struct Page {
     int status = 0;
     std::string body;
-    httplib::Headers headers;
+    pwhttp::Headers headers;
     std::size_t count(const std::string& name) const { return headers.count(name); }
     std::string header(const std::string& name) const {
         auto it = headers.find(name);
