@@ -62,6 +62,9 @@ inline Reply admin_post(pwhttp::Client& c, const std::string& key, const std::st
 inline Reply admin_put(pwhttp::Client& c, const std::string& key, const std::string& path, const json& body) {
     return to_reply(c.Put(path.c_str(), bearer(key), body.dump(), "application/json"));
 }
+inline Reply admin_patch(pwhttp::Client& c, const std::string& key, const std::string& path, const json& body) {
+    return to_reply(c.send("PATCH", path, bearer(key), body.dump(), "application/json"));
+}
 inline Reply admin_get(pwhttp::Client& c, const std::string& key, const std::string& path) {
     return to_reply(c.Get(path.c_str(), bearer(key)));
 }

@@ -344,6 +344,46 @@ BOOST_AUTO_TEST_CASE(settings_are_validated_and_echoed) {
     BOOST_TEST(to_reply(c->Put("/api/v1/admin/settings", s.dump(), "application/json")).status == 401);
 }
 
+// PUT replaced every setting and there was no GET: changing one setting
+// silently wiped the embed origins unless the caller resent them.
+BOOST_AUTO_TEST_CASE(settings_can_be_read_and_changed_one_member_at_a_time) {
+    AdminPractice p = make_admin_practice(w.seed, "Dr. Settings Practice");
+    const std::string path = "/api/v1/admin/settings";
+    Reply fresh = admin_get(*c, p.key, path);
+    BOOST_TEST(fresh.status == 200);
+    BOOST_TEST(fresh.body["embed_origins"] == json::array());
+    json all = {{"allow_saved_method_removal", true},
+                {"settlement_currency", "CAD"},
+                {"embed_origins", {"https://practice.example"}}};
+    BOOST_REQUIRE(admin_put(*c, p.key, path, all).status == 200);
+    BOOST_TEST(admin_get(*c, p.key, path).body == all);
+
+    Reply one = admin_patch(*c, p.key, path, {{"allow_saved_method_removal", false}});
+    BOOST_TEST(one.status == 200);
+    json expected = all;
+    expected["allow_saved_method_removal"] = false;
+    BOOST_TEST(one.body == expected);
+    BOOST_TEST(admin_get(*c, p.key, path).body == expected);  // the origins are still there
+
+    // Checked as a whole, as PUT is; nothing is written when it fails.
+    Reply bad = admin_patch(*c, p.key, path, {{"embed_origins", {"https://practice.example/path"}}});
+    BOOST_TEST(bad.status == 422);
+    BOOST_TEST(bad.error_code() == "invalid_origin");
+    BOOST_TEST(bad.error_field() == "embed_origins[0]");
+    Reply removed = admin_patch(*c, p.key, path, {{"settlement_currency", nullptr}});
+    BOOST_TEST(removed.status == 422);
+    BOOST_TEST(removed.error_code() == "missing_field");
+    BOOST_TEST(admin_patch(*c, p.key, path, json::array()).status == 422);
+    BOOST_TEST(admin_get(*c, p.key, path).body == expected);
+    // "" settles each invoice in its own currency.
+    BOOST_TEST(admin_patch(*c, p.key, path, {{"settlement_currency", ""}}).body["settlement_currency"] == "");
+
+    // Another practice's settings are untouched; no key, no settings.
+    BOOST_TEST(admin_get(*c, w.b.key, path).body != admin_get(*c, p.key, path).body);
+    BOOST_TEST(to_reply(c->Get(path)).status == 401);
+    BOOST_TEST(to_reply(c->send("PATCH", path, {}, "{}", "application/json")).status == 401);
+}
+
 BOOST_AUTO_TEST_CASE(send_writes_an_email_with_the_pay_link) {
     const std::string cl = client("send");
     const std::string inv = create_invoice(*c, w.a.key, cl, 12345);
