@@ -135,6 +135,15 @@ BOOST_AUTO_TEST_CASE(a_link_to_an_activated_account_redirects_to_the_login) {
     BOOST_TEST(p.header("Location") == "/portal/login?next=%2Fportal%2Finvoices%2F" + inv);
     BOOST_TEST(p.header("Location").find(token) == std::string::npos);  // never the token
     check_page_headers(p);
+    // The login page names whose portal it is, from the invoice it leads to;
+    // without such a next it says only "Client portal".
+    Page login = env().get("/portal/login?next=%2Fportal%2Finvoices%2F" + inv);
+    BOOST_TEST(login.status == 200);
+    BOOST_TEST(login.has("<span class=\"brand\">Dr. Ada Lovelace</span>"));
+    BOOST_TEST(login.has("Dr. Ada Lovelace keeps your invoices and receipts in this portal."));
+    Page plain = env().get("/portal/login?next=%2Fportal%2Finvoices%2Finv_unknown");
+    BOOST_TEST(plain.has("<span class=\"brand\">Client portal</span>"));
+    BOOST_TEST(!plain.has("keeps your invoices"));
     // ...and the login sends a signed-in client on to that invoice.
     Page again = env().get("/portal/login?next=%2Fportal%2Finvoices%2F" + inv, session);
     BOOST_TEST(again.status == 302);
@@ -302,7 +311,8 @@ BOOST_AUTO_TEST_CASE(portal_pages_render_for_a_signed_in_client) {
     BOOST_TEST(dash.has("href=\"/portal/invoices/" + inv + "\""));
     BOOST_TEST(dash.has(">Pay Now</a>"));
     BOOST_TEST(dash.has("$120.00"));
-    BOOST_TEST(dash.has("aria-current=\"page\">Dashboard"));
+    BOOST_TEST(dash.has("aria-current=\"page\">Pending Invoices"));
+    BOOST_TEST(!dash.has("Dashboard"));  // the help article's words: Pending Invoices, Invoices &amp; Billing
     check_page_headers(dash);
 
     Page invoice = env().get("/portal/invoices/" + inv, session);
