@@ -27,7 +27,7 @@ struct A11yItem {
     std::string id;    // stable across frames: "pay", "contact-email"
     Role role = Role::button;
     std::string name;  // accessible name = visible label
-    std::string extra;  // link: href; radio: group name
+    std::string extra;  // link: href; radio: group name; button: id of the item describing it
     Rect rect;
     bool disabled = false;
     bool checked = false;  // radio, checkbox

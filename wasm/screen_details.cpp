@@ -94,8 +94,16 @@ void draw_details(Ui& ui, const pw::Checkout& checkout) {
         return;
     }
     const bool ready = checkout.can_submit();
-    bool submit = button(ui, "submit", s.stage == pw::Stage::declined ? "Try again" : "Submit payment",
-                         ButtonKind::primary, ready);
+    // The button says how much; while it is disabled, the sentence under it
+    // says what is missing (and is its accessible description).
+    const std::string pay = "Pay " + ui.fmt.amount(s.amount, s.view->invoice.currency);
+    const std::string hint = checkout.submit_hint();
+    bool submit = button(ui, "submit", s.stage == pw::Stage::declined ? "Try again: " + pay : pay, ButtonKind::primary,
+                         ready, hint.empty() ? "" : "submit-hint");
+    if (!hint.empty()) {
+        gap(ui, 10);
+        text(ui, ui.fonts.body, ui.theme.text_muted, hint, Align::center, "submit-hint");
+    }
     // Enter in any field submits once the form is complete; a second Enter
     // (or a double click) is ignored by the checkout while submitting.
     for (std::string_view id : pw::all_form_fields())

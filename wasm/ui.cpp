@@ -97,7 +97,8 @@ void divider(Ui& ui) {
     advance(1);
 }
 
-bool button(Ui& ui, const std::string& id, std::string_view label, ButtonKind kind, bool enabled) {
+bool button(Ui& ui, const std::string& id, std::string_view label, ButtonKind kind, bool enabled,
+            const std::string& described_by) {
     const Theme& t = ui.theme;
     const float h = 48;
     const float y = cursor_y();
@@ -126,7 +127,7 @@ bool button(Ui& ui, const std::string& id, std::string_view label, ButtonKind ki
                   fg, label.data(), label.data() + label.size());
     ImGui::PopFont();
     ImGui::SetCursorScreenPos(ImVec2(0, y + h));
-    A11yItem item{id, Role::button, std::string(label), "", Rect{a.x, a.y, ui.width, h}};
+    A11yItem item{id, Role::button, std::string(label), described_by, Rect{a.x, a.y, ui.width, h}};
     item.disabled = !enabled;
     ui.a11y.add(std::move(item));
     const bool activated = ui.a11y.take_activation(id) && enabled;

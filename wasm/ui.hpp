@@ -66,7 +66,10 @@ Rect value_row(Ui& ui, const std::string& id, std::string_view label, std::strin
 void divider(Ui& ui);
 // A full-width button; true when clicked or activated via the mirror.
 // Disabled buttons are drawn muted and never return true.
-bool button(Ui& ui, const std::string& id, std::string_view label, ButtonKind kind, bool enabled = true);
+// `described_by`: the id of a text item that describes the button (why it is
+// disabled), "" for none.
+bool button(Ui& ui, const std::string& id, std::string_view label, ButtonKind kind, bool enabled = true,
+            const std::string& described_by = "");
 // Inline link text in the accent color; a click navigates (same-origin
 // paths; in a new tab with `new_tab`) or opens mailto:/tel: through the DOM
 // mirror.

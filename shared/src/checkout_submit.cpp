@@ -315,11 +315,20 @@ bool Checkout::is_locked() const {
             (s_.failure == FailureKind::no_response || s_.failure == FailureKind::not_processed));
 }
 
+bool Checkout::on_form() const {
+    return s_.stage == Stage::details || s_.stage == Stage::declined || (s_.stage == Stage::failed && !is_locked());
+}
+
 bool Checkout::can_submit() const {
-    const bool form = s_.stage == Stage::details || s_.stage == Stage::declined ||
-                      (s_.stage == Stage::failed && !is_locked());
-    return form && s_.view && s_.method && s_.details_valid && !s_.amount_error && s_.amount > 0 &&
+    return on_form() && s_.view && s_.method && s_.details_valid && !s_.amount_error && s_.amount > 0 &&
            s_.amount <= s_.view->invoice.balance;
+}
+
+std::string Checkout::submit_hint() const {
+    if (!on_form() || !s_.view || !s_.method || can_submit()) return "";
+    if (s_.amount_error) return s_.amount_error.message;
+    if (s_.method->kind == ChoiceKind::saved_card) return "";
+    return details_blocker(s_.details, s_.details_error);
 }
 
 bool Checkout::can_retry() const {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace pw {
 
@@ -44,5 +47,75 @@ std::span<const std::string_view> all_form_fields() { return kAll; }
 bool is_form_field(std::string_view field) { return contains(kAll, field); }
 
 bool is_details_field(std::string_view field) { return is_form_field(field) || contains(kRequestOnly, field); }
+
+std::string_view form_field_phrase(std::string_view field) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 13> kPhrases = {{
+        {"number", "card number"},
+        {"exp", "expiry date"},
+        {"cvc", "security code"},
+        {"name", "name on the card"},
+        {"postal_code", "ZIP or postal code"},
+        {"account_holder", "account holder\xE2\x80\x99s name"},
+        {"routing_number", "routing number"},
+        {"account_number", "account number"},
+        {"account_type", "account type"},
+        {"transit_number", "transit number"},
+        {"institution_number", "institution number"},
+        {"iban", "IBAN"},
+        {"mandate.accepted", "debit authorization"},
+    }};
+    for (const auto& [id, phrase] : kPhrases)
+        if (id == field) return phrase;
+    return "";
+}
+
+namespace {
+
+// What the payer typed into `field` ("" for the mandate, which is no text).
+std::string_view typed(const TokenRequest& d, std::string_view field) {
+    const CardFields& c = d.card;
+    const BankFields& b = d.bank;
+    if (field == "number") return c.number;
+    if (field == "exp") return c.exp;
+    if (field == "cvc") return c.cvc;
+    if (field == "name") return c.name;
+    if (field == "postal_code") return c.postal_code;
+    if (field == "account_holder") return b.account_holder;
+    if (field == "routing_number") return b.routing_number;
+    if (field == "account_number") return b.account_number;
+    if (field == "account_type") return b.account_type;
+    if (field == "transit_number") return b.transit_number;
+    if (field == "institution_number") return b.institution_number;
+    if (field == "iban") return b.iban;
+    return "";
+}
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; }
+
+// "a", "a and b", "a, b and c".
+std::string spoken_list(const std::vector<std::string_view>& items) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
+        out += items[i];
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string details_blocker(const TokenRequest& details, const Error& details_error) {
+    if (!details_error) return "";
+    std::vector<std::string_view> empty;
+    const BankScheme scheme = details.bank.scheme;
+    for (std::string_view f : form_fields(details.type, scheme))
+        if (f != "mandate.accepted" && blank(typed(details, f)))
+            empty.push_back(form_field_phrase(f));
+    if (!empty.empty()) return "Enter the " + spoken_list(empty) + " to pay.";
+    if (details_error.field == "mandate.accepted") return "Accept the debit authorization to pay.";
+    const std::string_view phrase = form_field_phrase(details_error.field);
+    if (!phrase.empty()) return "Check the " + std::string(phrase) + " to pay.";
+    return details_error.message;
+}
 
 }  // namespace pw

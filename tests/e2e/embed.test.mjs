@@ -14,7 +14,7 @@ import { assertAccessible, assertClean } from './helpers/assertions.mjs';
 import { artifactsDir, newWidgetPage, openWidget, waitForStage, widgetFrame } from './helpers/browser.mjs';
 import { allowEmbedOrigins, startDemoSite } from './helpers/demo_site.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
-import { WIDGET_FRAME } from './helpers/values.mjs';
+import { RETRY_PAYMENT, SUBMIT_PAYMENT, WIDGET_FRAME } from './helpers/values.mjs';
 
 let server;
 let browser;
@@ -221,7 +221,7 @@ describe('the demo site embeds the widget from another origin', () => {
     await frame.getByRole('textbox', { name: 'Security code' }).fill('123');
     await frame.getByRole('textbox', { name: 'Name on card' }).fill('Taylor Brooks');
     await frame.getByRole('textbox', { name: 'Postal code' }).fill('94107');
-    await press(frame.getByRole('button', { name: 'Submit payment', exact: true }));
+    await press(frame.getByRole('button', { name: SUBMIT_PAYMENT }));
 
     const declined = await waitForEvent(page, 'payment.declined');
     assert.deepEqual(Object.keys(declined).sort(), ['code', 'message', 'payment_id']);
@@ -233,7 +233,7 @@ describe('the demo site embeds the widget from another origin', () => {
     await screenshot(page, 'embed-declined');
 
     await number.fill('4242 4242 4242 4242');
-    await press(frame.getByRole('button', { name: 'Try again', exact: true }));
+    await press(frame.getByRole('button', { name: RETRY_PAYMENT }));
     await frame.getByRole('heading', { name: 'Payment successful', exact: true }).waitFor({ timeout: 20000 });
 
     const paid = await waitForEvent(page, 'payment.succeeded');

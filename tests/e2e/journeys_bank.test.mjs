@@ -14,7 +14,7 @@ import {
 } from './helpers/browser.mjs';
 import { repoRoot } from './helpers/server.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
-import { usd } from './helpers/values.mjs';
+import { SUBMIT_PAYMENT, usd } from './helpers/values.mjs';
 
 let server;
 let browser;
@@ -57,15 +57,18 @@ test('an ACH debit with the authorization accepted is submitted and shown as pro
     await field(page, 'Routing number').fill(routing);
     await field(page, 'Account number').fill(account);
     assert.equal(await page.getByRole('radio', { name: 'Checking', exact: true }).isChecked(), true);
-    const submit = page.getByRole('button', { name: 'Submit payment', exact: true });
+    const submit = page.getByRole('button', { name: SUBMIT_PAYMENT });
     const consent = page.getByRole('checkbox', { name: 'I authorize this debit', exact: true });
     assert.equal(await consent.isChecked(), false, 'the authorization starts unticked');
     assert.equal(await submit.isDisabled(), true, 'no debit without the authorization');
+    // The disabled button says why, also to a screen reader (aria-describedby).
+    const reason = await submit.getAttribute('aria-describedby');
+    assert.equal(await page.locator(`[id="${reason}"]`).textContent(), 'Accept the debit authorization to pay.');
     await press(consent);
-    await page.waitForFunction(() => {
-      const b = [...document.querySelectorAll('#pw-overlay button')].find((e) => e.textContent === 'Submit payment');
-      return b && !b.disabled;
-    }, null, { timeout: 5000 });
+    await page.waitForFunction((pattern) => {
+      const b = [...document.querySelectorAll('#pw-overlay button')].find((e) => new RegExp(pattern).test(e.textContent));
+      return b && !b.disabled && !b.hasAttribute('aria-describedby');
+    }, SUBMIT_PAYMENT.source, { timeout: 5000 });
     assert.equal(await consent.isChecked(), true);
     await assertAccessibleScreen(page, 'bank');
 

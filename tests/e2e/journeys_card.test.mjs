@@ -15,7 +15,7 @@ import {
 } from './helpers/browser.mjs';
 import { codeCatalogue, testCards } from './helpers/server.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
-import { MASTERCARD, usd, VISA } from './helpers/values.mjs';
+import { MASTERCARD, RETRY_PAYMENT, SUBMIT_PAYMENT, usd, VISA } from './helpers/values.mjs';
 
 let server;
 let browser;
@@ -120,10 +120,15 @@ describe('card journeys', () => {
       await page.getByRole('heading', { level: 2, name: 'Card details', exact: true }).waitFor();
       // Checked at the end, so a focus problem does not hide the rest.
       const focusedFirst = await waitForFocus(page, `textbox ${CARD_FIELDS.number}`);
-      assert.equal(await button(page, 'Submit payment').isDisabled(), true, 'nothing to submit yet');
+      // The button names the amount; disabled, it says what is missing.
+      const submit = button(page, `Pay ${usd(invoice.balance)}`);
+      assert.equal(await submit.isDisabled(), true, 'nothing to submit yet');
+      const missing = page.locator(`[id="${await submit.getAttribute('aria-describedby')}"]`);
+      assert.equal(await missing.textContent(),
+        'Enter the card number, expiry date, security code, name on the card and ZIP or postal code to pay.');
       await fillCard(page, card(VISA));
       assert.equal(await field(page, CARD_FIELDS.exp).inputValue(), exp.shown, 'the expiry is formatted');
-      assert.equal(await button(page, 'Submit payment').isEnabled(), true);
+      assert.equal(await button(page, SUBMIT_PAYMENT).isEnabled(), true);
       await assertAccessibleScreen(page, 'card');
 
       // Hold the payment request to look at the submitting screen.
@@ -135,7 +140,7 @@ describe('card journeys', () => {
           await route.continue();
         });
       });
-      await press(button(page, 'Submit payment'));
+      await press(button(page, SUBMIT_PAYMENT));
       await held;
       await waitForStage(page, 'submitting');
       const busy = page.getByRole('button', { name: 'Processing\u2026', exact: true });
@@ -204,7 +209,7 @@ describe('partial payment, then the remainder from the same link', () => {
       await waitForStage(page, 'details');
       await fillCard(page, card(VISA));
       const responseP = nextPaymentResponse(page);
-      await press(button(page, 'Submit payment'));
+      await press(button(page, SUBMIT_PAYMENT));
       const response = await (await responseP).json();
       assert.equal(response.payment.amount, part);
       await assertSucceeded(page, response, first.invoice);
@@ -239,7 +244,7 @@ describe('partial payment, then the remainder from the same link', () => {
       await waitForStage(page, 'details');
       await fillCard(page, card(MASTERCARD));
       const responseP = nextPaymentResponse(page);
-      await press(button(page, 'Submit payment'));
+      await press(button(page, SUBMIT_PAYMENT));
       const response = await (await responseP).json();
       assert.equal(response.payment.method.brand, 'mastercard');
       await assertSucceeded(page, response, first.invoice);
@@ -298,7 +303,7 @@ describe('declined cards keep the form and can be retried', () => {
         const before = await cardValues(page);
         assert.equal(before.number, c.number, 'the number is grouped as printed');
         let responseP = nextPaymentResponse(page);
-        await press(button(page, 'Submit payment'));
+        await press(button(page, SUBMIT_PAYMENT));
         const response = await (await responseP).json();
         const d = response.payment.decline;
         assert.ok(d, `a decline in ${JSON.stringify(response.payment)}`);
@@ -312,14 +317,14 @@ describe('declined cards keep the form and can be retried', () => {
           await waitForStage(page, 'failed');
           assert.equal(await mirror(page).getByText(d.message, { exact: false }).count(), 1, 'the message is shown');
           await waitForAnnouncement(page, 'alert', d.message);
-          assert.equal(await button(page, 'Try again').isEnabled(), true);
+          assert.equal(await button(page, RETRY_PAYMENT).isEnabled(), true);
           await assertAccessibleScreen(page, 'failed-processing-error');
           await press(button(page, 'Change payment details'));
           await waitForStage(page, 'details');
           assert.deepEqual(await cardValues(page), before, 'what was typed is kept');
           await fillCard(page, { number: VISA });
           responseP = nextPaymentResponse(page);
-          await press(button(page, 'Submit payment'));
+          await press(button(page, SUBMIT_PAYMENT));
         } else {
           assert.equal(response.payment.status, 'declined');
           await waitForStage(page, 'declined');
@@ -337,7 +342,7 @@ describe('declined cards keep the form and can be retried', () => {
           }
           await fillCard(page, { number: VISA });
           responseP = nextPaymentResponse(page);
-          await press(button(page, 'Try again'));
+          await press(button(page, RETRY_PAYMENT));
         }
         const retried = await (await responseP).json();
         await assertSucceeded(page, retried, invoice);
@@ -365,7 +370,7 @@ describe('submitting twice or losing the answer never pays twice', () => {
       await toCardForm(page, token);
       await fillCard(page, card(VISA));
       const responseP = nextPaymentResponse(page);
-      await button(page, 'Submit payment').dblclick({ force: true });
+      await button(page, SUBMIT_PAYMENT).dblclick({ force: true });
       await assertSucceeded(page, await (await responseP).json(), invoice);
       await page.waitForTimeout(500);  // a second request would have left by now
       assert.equal(tokens.filter((r) => r.method === 'POST').length, 1, 'one token request');
@@ -410,7 +415,7 @@ describe('submitting twice or losing the answer never pays twice', () => {
       });
       await toCardForm(page, token);
       await fillCard(page, card(VISA));
-      await press(button(page, 'Submit payment'));
+      await press(button(page, SUBMIT_PAYMENT));
       await waitForStage(page, 'failed');
       assert.equal(sent.length, 1);
       assert.equal(sent[0].body.payment.status, 'succeeded', 'the server did charge the first time');

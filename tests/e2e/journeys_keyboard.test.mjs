@@ -10,6 +10,7 @@ import {
   CARD_FIELDS, focusedControl, futureExpiry, newWidgetPage, openWidget, tabSequence, visualOrder, waitForStage,
 } from './helpers/browser.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
+import { SUBMIT_PAYMENT } from './helpers/values.mjs';
 
 let server;
 let browser;
@@ -78,15 +79,16 @@ test('pays by card with the keyboard alone, in visual Tab order', async () => {
       await page.keyboard.press('Tab');
     }
     assert.deepEqual(order, ['number', 'exp', 'cvc', 'name', 'postal_code'], 'fields reached in visual order');
-    await page.waitForFunction(() => [...document.querySelectorAll('#pw-overlay button')]
-      .some((b) => b.textContent === 'Submit payment' && !b.disabled), null, { timeout: 5000 });
+    const submitName = await page.waitForFunction((pattern) => [...document.querySelectorAll('#pw-overlay button')]
+      .find((b) => new RegExp(pattern).test(b.textContent) && !b.disabled)?.textContent, SUBMIT_PAYMENT.source,
+    { timeout: 5000 }).then((h) => h.jsonValue());
     await assertTabOrderIsVisual(page, 'card form');
     // From the submit button, Shift+Tab goes back to the last field.
-    await tabTo(page, 'button Submit payment');
+    await tabTo(page, `button ${submitName}`);
     await page.keyboard.press('Shift+Tab');
     assert.equal(await focusedControl(page), `textbox ${CARD_FIELDS.postal_code}`);
     await page.keyboard.press('Tab');
-    assert.equal(await focusedControl(page), 'button Submit payment');
+    assert.equal(await focusedControl(page), `button ${submitName}`);
     await page.keyboard.press('Space');
 
     await waitForStage(page, 'succeeded');

@@ -14,7 +14,7 @@ import {
   fillFrameCard, framePress, payInvoiceLink, sendInvoiceEmail, shortDate, waitForFrameStage,
 } from './helpers/pages.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
-import { usd, VISA, WIDGET_FRAME } from './helpers/values.mjs';
+import { SUBMIT_PAYMENT, usd, VISA, WIDGET_FRAME } from './helpers/values.mjs';
 
 let server;
 let browser;
@@ -89,7 +89,7 @@ describe('the invoice email\'s Pay Invoice link, without a portal account', () =
     await frame.getByRole('heading', { level: 2, name: 'Card details', exact: true }).waitFor();
     await fillFrameCard(frame, VISA, 'Taylor Morgan');
     const responseP = nextPaymentResponse(page);
-    await framePress(frame.getByRole('button', { name: 'Submit payment', exact: true }));
+    await framePress(frame.getByRole('button', { name: SUBMIT_PAYMENT }));
     const body = await (await responseP).json();
     payment = body.payment;
     assert.equal(payment.status, 'succeeded');

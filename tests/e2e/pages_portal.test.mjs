@@ -22,7 +22,7 @@ import {
 } from './helpers/pages.mjs';
 import { codeCatalogue } from './helpers/server.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
-import { MASTERCARD, usd, WIDGET_FRAME } from './helpers/values.mjs';
+import { MASTERCARD, SUBMIT_PAYMENT, usd, WIDGET_FRAME } from './helpers/values.mjs';
 
 let server;
 let browser;
@@ -168,7 +168,7 @@ describe('the portal client\'s email link: sign in, pay part with the saved card
     await frame.getByRole('heading', { level: 2, name: 'Pay with your saved card', exact: true }).waitFor();
     assert.equal(await frame.getByRole('textbox', { name: 'Card number', exact: true }).count(), 0, 'no card to type');
     const responseP = nextPaymentResponse(page);
-    await framePress(frame.getByRole('button', { name: 'Submit payment', exact: true }));
+    await framePress(frame.getByRole('button', { name: SUBMIT_PAYMENT }));
     const response = await responseP;
     const sent = response.request().postDataJSON();
     assert.match(sent.payment_method_id ?? '', /^pm_/, 'paid with the saved method');
@@ -207,7 +207,7 @@ describe('the portal client\'s email link: sign in, pay part with the saved card
     assert.equal(await save.isChecked(), false, 'saving is opt-in');
     await fillFrameCard(frame, MASTERCARD, 'Sam Rivera');
     const responseP = nextPaymentResponse(page);
-    await framePress(frame.getByRole('button', { name: 'Submit payment', exact: true }));
+    await framePress(frame.getByRole('button', { name: SUBMIT_PAYMENT }));
     const response = await responseP;
     assert.equal(response.request().postDataJSON().save_method, false);
     const body = await response.json();
@@ -346,7 +346,7 @@ describe('saved cards', () => {
       await framePress(frame.getByRole('checkbox', { name: 'Save this card for future payments', exact: true }));
       await frame.waitForFunction(() => document.querySelector('#pw-overlay input[type="checkbox"]')?.checked === true, null, { timeout: 5000 });
       const responseP = nextPaymentResponse(page);
-      await framePress(frame.getByRole('button', { name: 'Submit payment', exact: true }));
+      await framePress(frame.getByRole('button', { name: SUBMIT_PAYMENT }));
       const response = await responseP;
       assert.equal(response.request().postDataJSON().save_method, true);
       assert.equal((await response.json()).payment.status, 'succeeded');

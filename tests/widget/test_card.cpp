@@ -45,17 +45,31 @@ BOOST_AUTO_TEST_CASE(submit_stays_disabled_until_every_field_is_valid) {
     HeadlessWidget w;
     to_card_form(w);
     BOOST_TEST_REQUIRE(submit_button(w) != nullptr);
-    BOOST_TEST(submit_button(w)->name == "Submit payment");
+    // The button says how much; while disabled, the text it points to says
+    // what is still missing.
+    BOOST_TEST(submit_button(w)->name == "Pay 200.00 USD");  // Intl formats it in the browser
+    auto reason = [&w]() -> std::string {
+        const pwui::A11yItem* b = submit_button(w);
+        if (!b->disabled) return b->extra.empty() ? "(enabled)" : "(enabled, yet described)";
+        const pwui::A11yItem* t = w.find_id(b->extra);
+        return t ? t->name : "(no description)";
+    };
     BOOST_TEST(submit_button(w)->disabled);
+    BOOST_TEST(reason() ==
+               "Enter the card number, expiry date, security code, name on the card and ZIP or postal code to pay.");
     BOOST_TEST(w.type("number", "4242424242424242"));
-    BOOST_TEST(submit_button(w)->disabled);
+    BOOST_TEST(reason() == "Enter the expiry date, security code, name on the card and ZIP or postal code to pay.");
     BOOST_TEST(w.type("exp", "12/34"));
-    BOOST_TEST(submit_button(w)->disabled);
     BOOST_TEST(w.type("cvc", "123"));
-    BOOST_TEST(submit_button(w)->disabled);
     BOOST_TEST(w.type("name", "Grace Hopper"));
+    BOOST_TEST(reason() == "Enter the ZIP or postal code to pay.");
     // The postal code is required too.
     BOOST_TEST(w.type("postal_code", "94107"));
+    BOOST_TEST(reason() == "(enabled)", w.dump());
+    // A field in error is named once nothing is empty.
+    BOOST_TEST(w.type("exp", "13/34"));
+    BOOST_TEST(reason() == "Check the expiry date to pay.");
+    BOOST_TEST(w.type("exp", "12/34"));
     BOOST_TEST(!submit_button(w)->disabled, w.dump());
     BOOST_TEST(w.activate_id("submit"));
     BOOST_TEST(w.stage() == Stage::submitting);

@@ -64,7 +64,7 @@ BOOST_AUTO_TEST_CASE(double_activation_sends_one_payment) {
 BOOST_AUTO_TEST_CASE(double_mouse_click_sends_one_payment) {
     HeadlessWidget w;
     to_filled_card(w);
-    BOOST_TEST_REQUIRE(w.click(Role::button, "Submit payment"));
+    BOOST_TEST_REQUIRE(w.click(Role::button, "Pay 200.00 USD"));
     BOOST_TEST_REQUIRE(w.stage() == Stage::submitting, w.dump());
     w.click(Role::button, "Processing\xE2\x80\xA6");
     BOOST_TEST(w.effects_of<fx::RequestToken>().size() == 1u);
@@ -139,7 +139,7 @@ BOOST_AUTO_TEST_CASE(decline_shows_the_reason_and_keeps_the_inputs) {
     for (const pwui::PlacedField& f : w.placed()) BOOST_TEST(!f.disabled, f.spec.id + " editable again");
     const pwui::A11yItem* again = submit_button(w);
     BOOST_TEST_REQUIRE(again != nullptr);
-    BOOST_TEST(again->name == "Try again");
+    BOOST_TEST(again->name == "Try again: Pay 200.00 USD");
     BOOST_TEST(!again->disabled);
     BOOST_TEST(w.announcements().back() == advice);
     // Another card: a new attempt with a new key.

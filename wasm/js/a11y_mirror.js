@@ -33,6 +33,7 @@ mergeInto(LibraryManager.library, {
         el = document.createElement('p');
       }
       el.className = 'pw-a11y pw-a11y-' + role;
+      el.id = 'pw-a11y-' + id;
       el.pwRole = role;
       el.addEventListener('focus', function () { var a = allocateUTF8(id); _pw_on_a11y_focus(a, 1); _free(a); });
       el.addEventListener('blur', function () { var a = allocateUTF8(id); _pw_on_a11y_focus(a, 0); _free(a); });
@@ -53,6 +54,12 @@ mergeInto(LibraryManager.library, {
       if (el.target !== target) el.target = target;
     }
     if (role === 'button' || role === 'radio' || role === 'checkbox') el.disabled = (flags & 1) !== 0;
+    if (role === 'button') {
+      // Another mirrored item that says why the button is disabled.
+      var describedBy = UTF8ToString(hrefPtr);
+      if (describedBy) { if (el.getAttribute('aria-describedby') !== 'pw-a11y-' + describedBy) el.setAttribute('aria-describedby', 'pw-a11y-' + describedBy); }
+      else if (el.hasAttribute('aria-describedby')) el.removeAttribute('aria-describedby');
+    }
     var st = el.style, px = function (v) { return v + 'px'; };
     if (st.left !== px(x)) st.left = px(x);
     if (st.top !== px(y)) st.top = px(y);

@@ -138,7 +138,7 @@ struct CardFields {
     std::string exp;          // as typed: "12/34", "1234", "2034-12", ...
     std::string cvc;
     std::string name;         // cardholder name, required
-    std::string postal_code;  // may be empty (not every country has one)
+    std::string postal_code;  // billing postal code, required (validate_postal_code)
 };
 
 struct BankFields {

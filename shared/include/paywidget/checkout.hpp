@@ -194,6 +194,10 @@ public:
 
     // ---- what a UI needs per state
     bool can_submit() const;        // details complete, amount valid, not in flight
+    // Why Submit is disabled, one sentence for beside the button
+    // (details_blocker, payment_form.hpp); "" when it is enabled, in flight,
+    // or on a screen without a form.
+    std::string submit_hint() const;
     bool is_locked() const;         // inputs read-only (in flight / outcome unknown)
     bool can_retry() const;         // a Retry event would do something
     bool can_go_back() const;
@@ -211,6 +215,7 @@ public:
     const MandateText* mandate() const;
 
 private:
+    bool on_form() const;  // a details form the payer may submit is on screen
     std::vector<Effect> on(const ev::Loaded&);
     std::vector<Effect> on(const ev::LoadFailed&);
     std::vector<Effect> on(const ev::Reload&);

@@ -18,3 +18,9 @@ export function usd(minor) {
   const digits = String(Math.abs(minor)).padStart(3, '0');
   return USD.format(`${minor < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);
 }
+
+// The widget's submit button names the amount ("Pay $56.00", after a
+// decline "Try again: Pay $56.00"); tests that do not pin the amount find it
+// by these. "Pay Now" and "Pay the remaining …" never match.
+export const SUBMIT_PAYMENT = /^Pay \S*\d\S*$/;
+export const RETRY_PAYMENT = /^Try again: Pay \S*\d\S*$/;
