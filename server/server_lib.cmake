@@ -37,6 +37,7 @@ add_library(payserver_foundation STATIC
   ${PW_SERVER_DIR}/http/client_address.cpp
   ${PW_SERVER_DIR}/http/address_range.cpp
   ${PW_SERVER_DIR}/http/cross_site.cpp
+  ${PW_SERVER_DIR}/http/https_only.cpp
   ${PW_SERVER_DIR}/http/cookie.cpp
   ${PW_SERVER_DIR}/http/access_log.cpp
   ${PW_SERVER_DIR}/http/error_cause.cpp
