@@ -24,6 +24,7 @@ set(PW_SERVER_DIR ${CMAKE_CURRENT_LIST_DIR})
 add_library(payserver_foundation STATIC
   ${PW_SERVER_DIR}/faults/faults.cpp
   ${PW_SERVER_DIR}/processor/ledger_sqlite.cpp
+  ${PW_SERVER_DIR}/processor/group_commit.cpp
   ${PW_SERVER_DIR}/processor/test_behaviour.cpp
   ${PW_SERVER_DIR}/processor/test_processor.cpp
   ${PW_SERVER_DIR}/security/random.cpp

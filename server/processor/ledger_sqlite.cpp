@@ -87,12 +87,10 @@ void Pool::release(sqlite3* db) {
     idle_.push_back(db);
 }
 
-namespace {
 std::mutex& local_writer_queue() {
     static std::mutex m;
     return m;
 }
-}  // namespace
 
 Transaction::Transaction(sqlite3* db) : local_turn_(local_writer_queue()), db_(db) {
     begun_ = exec(db_, "BEGIN IMMEDIATE");

@@ -69,6 +69,10 @@ private:
     std::vector<sqlite3*> idle_;
 };
 
+// This process's ledger writers queue here before BEGIN IMMEDIATE (see
+// Transaction; GroupCommit's leader takes it too).
+std::mutex& local_writer_queue();
+
 // BEGIN IMMEDIATE ... COMMIT; rolls back in the destructor unless committed.
 // A write transaction on the ledger (BEGIN IMMEDIATE .. COMMIT/ROLLBACK).
 // This process's writers first queue on a local mutex: without it, N

@@ -231,6 +231,52 @@ BOOST_AUTO_TEST_CASE(concurrent_charges_with_one_key_charge_once) {
     BOOST_TEST(ids[0].rfind("ch_test_", 0) == 0);
 }
 
+BOOST_AUTO_TEST_CASE(charges_committed_in_one_batch_stay_separate) {
+    // Many callers at once share ledger transactions (group commit): one
+    // caller's failure must not undo, or leak into, another's charge; a key
+    // charged by two callers in the same batch still charges once; and every
+    // acknowledged charge is there after reopening the ledger.
+    const std::string ref = card("4242424242424242");
+    constexpr int kThreads = 32, kEach = 20;
+    std::vector<std::vector<std::string>> ids(kThreads, std::vector<std::string>(kEach));
+    std::atomic<int> wrong_failures{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < kEach; ++i) {
+                // Threads t and t^1 charge the same keys at the same time.
+                const std::string key = "batch-" + std::to_string(t / 2) + "-" + std::to_string(i);
+                auto r = proc->charge({key, ref, 100 + i, "USD"});
+                ids[t][i] = r.ok() ? r.value.charge_id : "error:" + r.error.code;
+                // Failures in the same batches: nothing of them is kept.
+                if (proc->charge({"nope-" + std::to_string(t) + "-" + std::to_string(i), "pm_test_nope", 100, "USD"})
+                        .error.code != "unknown_reference")
+                    ++wrong_failures;
+                if (proc->charge({key, ref, 999, "USD"}).error.code != "idempotency_mismatch") ++wrong_failures;
+            }
+        });
+    for (auto& th : threads) th.join();
+    BOOST_TEST(wrong_failures.load() == 0);
+    proc.reset();
+    proc = open();
+    std::set<std::string> distinct;
+    for (int t = 0; t < kThreads; t += 2)
+        for (int i = 0; i < kEach; ++i) {
+            BOOST_TEST(ids[t][i].rfind("ch_test_", 0) == 0, ids[t][i]);
+            BOOST_TEST(ids[t][i] == ids[t + 1][i]);
+            distinct.insert(ids[t][i]);
+            auto seen = proc->lookup("batch-" + std::to_string(t / 2) + "-" + std::to_string(i));
+            BOOST_REQUIRE(seen.ok());
+            BOOST_REQUIRE(seen.value.has_value());
+            BOOST_TEST(seen.value->charge_id == ids[t][i]);
+            BOOST_TEST(seen.value->amount == 100 + i);
+        }
+    BOOST_TEST(distinct.size() == static_cast<std::size_t>(kThreads / 2 * kEach));
+    auto none = proc->lookup("nope-0-0");
+    BOOST_REQUIRE(none.ok());
+    BOOST_TEST(!none.value.has_value());
+}
+
 BOOST_AUTO_TEST_CASE(bad_requests_record_nothing) {
     const std::string ref = card("4242424242424242");
     BOOST_TEST(proc->charge({"k", "pm_test_nope", 100, "USD"}).error.code == "unknown_reference");
