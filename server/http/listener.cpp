@@ -30,6 +30,7 @@ using tcp = net::ip::tcp;
 // much for at most this long before closing.
 constexpr std::size_t kDrainBytes = 256 * 1024;
 constexpr std::chrono::milliseconds kDrainTime{1'000};
+constexpr std::size_t kDrainChunk = 16 * 1024;
 // How long to wait before accepting again when accept() fails (EMFILE:
 // out of file descriptors): never spin.
 constexpr std::chrono::milliseconds kAcceptRetry{50};
@@ -267,11 +268,12 @@ private:
         stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
         if (ec) return close();
         stream_.expires_after(kDrainTime);
+        drain_buf_ = std::make_unique<std::array<char, kDrainChunk>>();
         drain();
     }
 
     void drain() {
-        stream_.async_read_some(net::buffer(drain_buf_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+        stream_.async_read_some(net::buffer(*drain_buf_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
             self->drained_ += n;
             if (ec || self->drained_ >= kDrainBytes) return self->close();
             self->drain();
@@ -290,7 +292,9 @@ private:
     bool keep_alive_ = false;
     unsigned version_ = 11;
     bool head_ = false;
-    std::array<char, 16 * 1024> drain_buf_{};
+    // Only while draining: an idle connection should cost a socket and a
+    // few hundred bytes, not this buffer (5,000 of them held 80 MiB).
+    std::unique_ptr<std::array<char, kDrainChunk>> drain_buf_;
     std::size_t drained_ = 0;
 };
 

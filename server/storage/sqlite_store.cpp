@@ -19,6 +19,7 @@
 
 #include "storage/migrations.hpp"
 #include "storage/sqlite_txn.hpp"
+#include "storage/wal_checkpointer.hpp"
 
 namespace pws {
 
@@ -176,7 +177,7 @@ private:
                 if (result.ok()) guard.open = false;
             }
         }
-        if (write && result.ok()) c.checkpoint_if_due();
+        if (write && result.ok() && c.take_checkpoint_due()) checkpointer_.request();
         release(std::move(conn.value));
         return result;
     }
@@ -186,6 +187,13 @@ private:
     std::mutex mu_;  // guards idle_ only
     FifoQueue write_queue_;
     std::vector<std::unique_ptr<sql::Conn>> idle_;
+    // Last: destroyed (joined) before the pool it borrows connections from.
+    WalCheckpointer checkpointer_{[this] {
+        Result<std::unique_ptr<sql::Conn>> c = acquire();
+        if (!c.ok()) return;
+        c.value->checkpoint();
+        release(std::move(c.value));
+    }};
 };
 
 void log_to_stderr(std::string_view line) {
