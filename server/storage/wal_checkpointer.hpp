@@ -7,6 +7,7 @@
 // the WAL is simply folded back a moment later.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -26,6 +27,10 @@ public:
     // Asks for a checkpoint soon; never waits. The thread starts on the
     // first request (a store that never fills its WAL never has one).
     void request();
+
+    // At most one checkpoint per this interval; requests in between are
+    // merged into the next one.
+    static constexpr std::chrono::milliseconds kMinGap{100};
 
 private:
     void loop();
