@@ -126,11 +126,16 @@ private:
         }
     };
 
+    // BEGIN and COMMIT run as the connection's cached statements, not
+    // through sqlite3_exec, which parses them anew every time (a twentieth
+    // of a payment's CPU in the profile at 64 clients).
+    static Error run_cached(sql::Conn& c, const char* statement) { return sql::Query(c, statement).run(); }
+
     Error begin(sql::Conn& c, bool write) {
-        if (!write) return c.exec("BEGIN DEFERRED");
+        if (!write) return run_cached(c, "BEGIN DEFERRED");
         Error e;
         for (int attempt = 0; attempt < kBeginAttempts; ++attempt) {
-            e = c.exec("BEGIN IMMEDIATE");
+            e = run_cached(c, "BEGIN IMMEDIATE");
             if (e.code != "storage_busy") return e;
             std::this_thread::sleep_for(std::chrono::milliseconds(1 + attempt * 5));
         }
@@ -142,7 +147,7 @@ private:
     Error commit(sql::Conn& c) {
         Error e;
         for (int attempt = 0; attempt < kBeginAttempts; ++attempt) {
-            e = c.exec("COMMIT");
+            e = run_cached(c, "COMMIT");
             if (e.code != "storage_busy") return e;
         }
         return e;
