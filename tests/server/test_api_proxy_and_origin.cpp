@@ -17,27 +17,20 @@ using namespace pws_test;
 
 namespace {
 
-// The access log's client for the one request made with this marker path.
-std::string logged_client(const ServerProcess& s, const std::string& marker) {
+// A string member of the access log line of the one request made with this
+// marker path ("" when there is none).
+std::string logged(const ServerProcess& s, const std::string& marker, const std::string& member) {
     const std::string out = s.stdout_text();
     const std::size_t at = out.find(marker);
     if (at == std::string::npos) return "";
-    const std::size_t c = out.find("\"client\":\"", at);
+    const std::string key = "\"" + member + "\":\"";
+    const std::size_t c = out.find(key, at);
     if (c == std::string::npos) return "";
-    const std::size_t start = c + 10;
+    const std::size_t start = c + key.size();
     return out.substr(start, out.find('"', start) - start);
 }
-
-// The access log's scheme for the one request made with this marker path.
-std::string logged_scheme(const ServerProcess& s, const std::string& marker) {
-    const std::string out = s.stdout_text();
-    const std::size_t at = out.find(marker);
-    if (at == std::string::npos) return "";
-    const std::size_t c = out.find("\"scheme\":\"", at);
-    if (c == std::string::npos) return "";
-    const std::size_t start = c + 10;
-    return out.substr(start, out.find('"', start) - start);
-}
+std::string logged_client(const ServerProcess& s, const std::string& marker) { return logged(s, marker, "client"); }
+std::string logged_scheme(const ServerProcess& s, const std::string& marker) { return logged(s, marker, "scheme"); }
 
 void settle_log() { std::this_thread::sleep_for(std::chrono::milliseconds(100)); }
 
@@ -210,11 +203,8 @@ BOOST_AUTO_TEST_CASE(a_trusted_proxy_is_not_held_to_the_per_address_connection_c
     TempDir dir;
     ServerProcess s(dir.path().string(), {"--trusted-proxy", "127.0.0.0/8"});
     BOOST_REQUIRE(s.start());
-    std::vector<RawSocket> held;
-    for (int i = 0; i < 300; ++i) {
-        held.emplace_back(s.port(), "127.0.7.7");
-        BOOST_REQUIRE(held.back().ok());
-    }
+    std::vector<RawSocket> held = open_connections(s.port(), "127.0.7.7", 300);
+    BOOST_REQUIRE(held.size() == 300u);
     BOOST_REQUIRE(held.back().send_all("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.1\r\n\r\n"));
     BOOST_TEST(status_of(held.back().read_response()) == 200);
     RawSocket more(s.port(), "127.0.7.7");
