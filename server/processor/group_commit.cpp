@@ -34,9 +34,9 @@ void GroupCommit::commit_batch(const std::vector<Job*>& batch) {
     auto db = pool_.acquire();
     if (!db) return;  // committed stays false for every job
     std::unique_lock<std::mutex> local_turn(local_writer_queue());
-    if (!exec(db.get(), "BEGIN IMMEDIATE")) return;
+    if (!Stmt(db.get(), "BEGIN IMMEDIATE").run()) return;
     for (Job* j : batch) {
-        if (!exec(db.get(), "SAVEPOINT unit")) {
+        if (!Stmt(db.get(), "SAVEPOINT unit").run()) {
             exec(db.get(), "ROLLBACK");
             return;
         }
@@ -50,16 +50,16 @@ void GroupCommit::commit_batch(const std::vector<Job*>& batch) {
             return;
         }
         // RELEASE after ROLLBACK TO: the savepoint itself must end too.
-        if (!keep && !exec(db.get(), "ROLLBACK TO unit")) {
+        if (!keep && !Stmt(db.get(), "ROLLBACK TO unit").run()) {
             exec(db.get(), "ROLLBACK");
             return;
         }
-        if (!exec(db.get(), "RELEASE unit")) {
+        if (!Stmt(db.get(), "RELEASE unit").run()) {
             exec(db.get(), "ROLLBACK");
             return;
         }
     }
-    if (!exec(db.get(), "COMMIT")) {
+    if (!Stmt(db.get(), "COMMIT").run()) {
         exec(db.get(), "ROLLBACK");
         return;
     }

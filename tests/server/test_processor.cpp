@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "faults/faults.hpp"
+#include "processor/ledger_sqlite.hpp"
 #include "processor/test_processor.hpp"
 #include "temp_dir.hpp"
 
@@ -546,6 +547,46 @@ BOOST_AUTO_TEST_CASE(crash_point_setter_overrides_and_disarms) {
     waitpid(child, &status, 0);
     BOOST_REQUIRE(WIFEXITED(status));
     BOOST_TEST(WEXITSTATUS(status) == 137);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(ledger_statements)
+
+BOOST_AUTO_TEST_CASE(reused_statements_are_independent_reset_and_released) {
+    pws_test::TempDir dir;
+    sqlite3* db = nullptr;
+    BOOST_REQUIRE(sqlite3_open(dir.file("stmts.db").c_str(), &db) == SQLITE_OK);
+    BOOST_REQUIRE(pws::ledger::exec(db, "CREATE TABLE t(x INTEGER); INSERT INTO t VALUES (1), (2), (3);"));
+    const char* sql = "SELECT x FROM t ORDER BY x";
+    for (int round = 0; round < 2; ++round) {  // the second round reuses kept statements
+        pws::ledger::Stmt a(db, sql);
+        BOOST_REQUIRE(a.step());
+        BOOST_TEST(a.int64(0) == 1);
+        {
+            // The same SQL while `a` is in the middle of its rows: its own statement.
+            pws::ledger::Stmt b(db, sql);
+            BOOST_REQUIRE(b.step());
+            BOOST_TEST(b.int64(0) == 1);
+        }
+        BOOST_REQUIRE(a.step());
+        BOOST_TEST(a.int64(0) == 2);
+    }
+    {
+        pws::ledger::Stmt bound(db, "SELECT ?1");
+        bound.bind(1, std::int64_t{5});
+        BOOST_REQUIRE(bound.step());
+        BOOST_TEST(bound.int64(0) == 5);
+    }
+    {
+        pws::ledger::Stmt again(db, "SELECT ?1");  // a kept statement starts unbound
+        BOOST_REQUIRE(again.step());
+        BOOST_TEST(again.text(0).empty());
+        BOOST_TEST(again.run());
+    }
+    // Every kept statement is finalized: the connection closes cleanly.
+    pws::ledger::forget_statements(db);
+    BOOST_TEST(sqlite3_close(db) == SQLITE_OK);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
