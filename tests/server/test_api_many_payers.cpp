@@ -43,12 +43,13 @@ struct Payer {
     std::string address;
 };
 
-Reply tokenize_from(httplib::Client& c, const Payer& p) {
+// `c`: what server.client() returns (whichever HTTP client library it wraps).
+Reply tokenize_from(auto& c, const Payer& p) {
     return to_reply(c.Post("/api/v1/tokens", {{"Authorization", "Link " + p.link.token}, {"X-Forwarded-For", p.address}},
                            card_body("4242424242424242").dump(), "application/json"));
 }
 
-Reply pay_from(httplib::Client& c, const Payer& p) {
+Reply pay_from(auto& c, const Payer& p) {
     return to_reply(c.Post(("/api/v1/invoices/" + p.invoice + "/payments").c_str(),
                            {{"Authorization", "Link " + p.link.token},
                             {"Idempotency-Key", p.key},
