@@ -246,6 +246,7 @@ int main(int argc, char** argv) {
     limits.max_body_bytes = pw::kMaxBodyBytes;
     limits.general_workers = static_cast<std::size_t>(app.config.workers);
     limits.processor_workers = static_cast<std::size_t>(app.config.workers);
+    limits.uncapped_peers = app.config.trusted_proxies;
     pws::http::Listener server(router, limits, pws::answer_busy);
 
     pws::SettlementWorker settlement(app);

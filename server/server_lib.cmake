@@ -17,6 +17,7 @@ set(PW_SERVER_DIR ${CMAKE_CURRENT_LIST_DIR})
 add_library(payserver_foundation STATIC
   ${PW_SERVER_DIR}/faults/faults.cpp
   ${PW_SERVER_DIR}/processor/ledger_sqlite.cpp
+  ${PW_SERVER_DIR}/processor/group_commit.cpp
   ${PW_SERVER_DIR}/processor/test_behaviour.cpp
   ${PW_SERVER_DIR}/processor/test_processor.cpp
   ${PW_SERVER_DIR}/security/random.cpp
@@ -30,6 +31,7 @@ add_library(payserver_foundation STATIC
   ${PW_SERVER_DIR}/http/client_address.cpp
   ${PW_SERVER_DIR}/http/address_range.cpp
   ${PW_SERVER_DIR}/http/cross_site.cpp
+  ${PW_SERVER_DIR}/http/https_only.cpp
   ${PW_SERVER_DIR}/http/cookie.cpp
   ${PW_SERVER_DIR}/http/access_log.cpp
   ${PW_SERVER_DIR}/http/error_cause.cpp

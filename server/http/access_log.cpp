@@ -112,6 +112,7 @@ std::string format_access_log(const AccessLogEntry& e) {
     j["status"] = e.status;
     j["duration_ms"] = e.duration_ms;
     j["client"] = e.client;
+    j["scheme"] = e.scheme;
     if (e.status >= 500) {
         j["error"] = e.error;
         j["cause"] = e.cause.empty() ? std::string("unrecorded") : e.cause;
@@ -134,7 +135,7 @@ void AccessLog::write(const AccessLogEntry& entry) {
 }
 
 void AccessLog::log(const http::Request& req, const http::Response& res, std::int64_t duration_ms,
-                    const std::string& client) {
+                    const std::string& client, const std::string& scheme) {
     AccessLogEntry e;
     e.time = std::chrono::system_clock::now();
     e.method = req.method;
@@ -144,6 +145,7 @@ void AccessLog::log(const http::Request& req, const http::Response& res, std::in
     e.status = res.status;
     e.duration_ms = duration_ms;
     e.client = client;
+    e.scheme = scheme;
     e.error = res.log_error;
     e.cause = res.log_cause;
     write(e);

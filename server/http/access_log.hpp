@@ -1,7 +1,7 @@
 // The structured access log: one JSON object per line per request,
 //   {"time":"2025-01-31T12:00:00.123Z","method":"GET",
 //    "path":"/pay/[redacted]","status":200,"duration_ms":3,
-//    "client":"192.0.2.1"}
+//    "client":"192.0.2.1","scheme":"https"}
 // and for a 5xx also "error" (the code answered) and "cause" (what failed,
 // "unrecorded" when no code said): the one log line of a server error.
 // NEVER request or response bodies (card data, health information), never
@@ -43,6 +43,9 @@ struct AccessLogEntry {
     int status = 0;
     std::int64_t duration_ms = 0;
     std::string client;
+    // "http" or "https": what the client used, as a trusted proxy said
+    // (http/client_address.hpp client_scheme).
+    std::string scheme = "http";
     // 5xx only (see error_cause.hpp): the code answered and what failed.
     std::string error;
     std::string cause;
@@ -61,9 +64,10 @@ public:
     void write(const AccessLogEntry& entry);
 
     // For the router's logger hook: entry from the request and response;
-    // `client` is client_address(req, ...) as computed by the caller.
+    // `client` and `scheme` are client_address(req, ...) and
+    // client_scheme(req, ...) as computed by the caller.
     void log(const http::Request& req, const http::Response& res, std::int64_t duration_ms,
-             const std::string& client);
+             const std::string& client, const std::string& scheme = "http");
 
 private:
     Sink sink_;

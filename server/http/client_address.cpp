@@ -46,6 +46,22 @@ std::string client_address(const http::Request& req, const std::vector<std::stri
     return peer;
 }
 
+std::optional<std::string> forwarded_scheme(const http::Request& req, const std::vector<std::string>& trusted_proxies) {
+    if (trusted_proxies.empty() || !in_any_range(normalize(req.remote_addr), trusted_proxies)) return std::nullopt;
+    const std::size_t n = req.get_header_value_count("X-Forwarded-Proto");
+    if (n == 0) return std::nullopt;
+    const std::string last = req.get_header_value("X-Forwarded-Proto", n - 1);
+    const std::size_t comma = last.rfind(',');
+    std::string scheme = trim(comma == std::string::npos ? last : last.substr(comma + 1));
+    for (char& c : scheme) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    if (scheme != "http" && scheme != "https") return std::nullopt;
+    return scheme;
+}
+
+std::string client_scheme(const http::Request& req, const std::vector<std::string>& trusted_proxies) {
+    return forwarded_scheme(req, trusted_proxies).value_or("http");
+}
+
 std::string rate_limit_key_for_address(const std::string& address) {
     in6_addr a6{};
     if (address.find(':') == std::string::npos || inet_pton(AF_INET6, address.c_str(), &a6) != 1)

@@ -7,6 +7,7 @@
 #include "http/cross_site.hpp"
 #include "http/error_cause.hpp"
 #include "http/error_response.hpp"
+#include "http/https_only.hpp"
 #include "http/security_headers.hpp"
 
 namespace pws {
@@ -17,8 +18,12 @@ void install_common_handlers(http::Router& router, const CommonHandlerOptions& o
     // moved into the response by the post-routing hook, because the access
     // log line is written later, on an I/O thread.
     const std::string origin = options.public_origin, cookie = options.session_cookie;
-    router.set_pre_routing_handler([origin, cookie](const http::Request& req, http::Response& res) {
+    // First of all: a request the proxy says came over plain http is never
+    // acted on (http/https_only.hpp).
+    const HttpsOnlyPolicy https_only{options.hsts ? options.public_origin : std::string(), options.trusted_proxies};
+    router.set_pre_routing_handler([origin, cookie, https_only](const http::Request& req, http::Response& res) {
         begin_request_errors();
+        if (refuse_plain_http(req, res, https_only)) return true;
         if (cookie.empty() || !is_cross_site_write(req, origin, cookie)) return false;
         send_error(res, 403, "forbidden", "This request came from another site. Open the page on this site and try again.");
         return true;
@@ -56,7 +61,7 @@ void install_common_handlers(http::Router& router, const CommonHandlerOptions& o
             const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
                                                                                   req.received_at)
                                 .count();
-            log->log(req, res, ms, client_address(req, proxies));
+            log->log(req, res, ms, client_address(req, proxies), client_scheme(req, proxies));
         });
     }
 }

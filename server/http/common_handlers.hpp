@@ -7,8 +7,11 @@
 //   pws::install_common_handlers(router, {.access_log = &log});
 //
 // Hooks used (handlers registered later by the caller are unaffected):
-//   set_pre_routing_handler  403 for a cross-site write carrying the
-//                            session cookie (http/cross_site.hpp)
+//   set_pre_routing_handler  308 / 403 https_required for a request the
+//                            trusted proxy says came over plain http
+//                            (http/https_only.hpp); 403 for a cross-site
+//                            write carrying the session cookie
+//                            (http/cross_site.hpp)
 //   set_exception_handler    500 internal_error, no detail leaked
 //   set_error_handler        any status >= 400 without a body gets the JSON
 //                            error for its status (404 not_found, ...)
@@ -29,11 +32,12 @@ namespace pws {
 
 struct CommonHandlerOptions {
     AccessLog* access_log = nullptr;           // null: no access log
-    std::vector<std::string> trusted_proxies;  // see client_address()
-    // The public URL is https: every response says Strict-Transport-Security.
+    std::vector<std::string> trusted_proxies;  // see client_address(), forwarded_scheme()
+    // The public URL is https: every response says Strict-Transport-Security,
+    // and plain http reported by a trusted proxy is redirected or refused.
     bool hsts = false;
-    // The host's own origin for the cross-site check (http/cross_site.hpp);
-    // "": http://<Host>.
+    // The host's own origin for the cross-site check (http/cross_site.hpp)
+    // and the https redirect; "": http://<Host>.
     std::string public_origin;
     // The session cookie's name ("": no cross-site check).
     std::string session_cookie;

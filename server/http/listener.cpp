@@ -13,6 +13,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "http/address_range.hpp"
 #include "http/work_pool.hpp"
 
 namespace pws::http {
@@ -29,6 +30,7 @@ using tcp = net::ip::tcp;
 // much for at most this long before closing.
 constexpr std::size_t kDrainBytes = 256 * 1024;
 constexpr std::chrono::milliseconds kDrainTime{1'000};
+constexpr std::size_t kDrainChunk = 16 * 1024;
 // How long to wait before accepting again when accept() fails (EMFILE:
 // out of file descriptors): never spin.
 constexpr std::chrono::milliseconds kAcceptRetry{50};
@@ -55,9 +57,10 @@ struct Listener::Impl {
     void on_accept(beast::error_code ec, tcp::socket socket);
     void begin_stop();  // on the io_context
     void watch_drain();
-    // Admission: false when the address or the process is at its cap.
-    bool admit(const std::string& address);
-    void leave(const std::string& address);
+    // Admission: false when the address (when `capped`) or the process is
+    // at its cap.
+    bool admit(const std::string& address, bool capped);
+    void leave(const std::string& address, bool capped);
 
     const Router& router;
     Limits limits;
@@ -82,18 +85,19 @@ struct Listener::Impl {
 // while keep-alive holds. Every step runs on the connection's strand.
 class Session : public std::enable_shared_from_this<Session> {
 public:
-    Session(tcp::socket socket, Listener::Impl& impl, std::string address, int port, bool admitted)
+    Session(tcp::socket socket, Listener::Impl& impl, std::string address, int port, bool capped, bool admitted)
         : stream_(std::move(socket)),
           impl_(impl),
           address_(std::move(address)),
           port_(port),
+          capped_(capped),
           admitted_(admitted),
           buffer_(impl.limits.max_header_bytes + impl.limits.max_body_bytes) {
         ++impl_.alive;
     }
 
     ~Session() {
-        if (admitted_) impl_.leave(address_);
+        if (admitted_) impl_.leave(address_, capped_);
         --impl_.alive;
     }
 
@@ -264,11 +268,12 @@ private:
         stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
         if (ec) return close();
         stream_.expires_after(kDrainTime);
+        drain_buf_ = std::make_unique<std::array<char, kDrainChunk>>();
         drain();
     }
 
     void drain() {
-        stream_.async_read_some(net::buffer(drain_buf_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+        stream_.async_read_some(net::buffer(*drain_buf_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
             self->drained_ += n;
             if (ec || self->drained_ >= kDrainBytes) return self->close();
             self->drain();
@@ -279,6 +284,7 @@ private:
     Listener::Impl& impl_;
     std::string address_;
     int port_;
+    bool capped_;  // counts toward the per-address cap
     bool admitted_;
     beast::flat_buffer buffer_;
     std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
@@ -286,26 +292,30 @@ private:
     bool keep_alive_ = false;
     unsigned version_ = 11;
     bool head_ = false;
-    std::array<char, 16 * 1024> drain_buf_{};
+    // Only while draining: an idle connection should cost a socket and a
+    // few hundred bytes, not this buffer (5,000 of them held 80 MiB).
+    std::unique_ptr<std::array<char, kDrainChunk>> drain_buf_;
     std::size_t drained_ = 0;
 };
 
-bool Listener::Impl::admit(const std::string& address) {
+bool Listener::Impl::admit(const std::string& address, bool capped) {
     std::lock_guard<std::mutex> lock(mu);
-    std::size_t& n = per_address[address];
-    if (n >= limits.max_connections_per_address || total >= limits.max_connections) {
-        if (n == 0) per_address.erase(address);
-        return false;
+    if (total >= limits.max_connections) return false;
+    if (capped) {
+        std::size_t& n = per_address[address];
+        if (n >= limits.max_connections_per_address) return false;
+        ++n;
     }
-    ++n;
     ++total;
     return true;
 }
 
-void Listener::Impl::leave(const std::string& address) {
+void Listener::Impl::leave(const std::string& address, bool capped) {
     std::lock_guard<std::mutex> lock(mu);
-    auto it = per_address.find(address);
-    if (it != per_address.end() && --it->second == 0) per_address.erase(it);
+    if (capped) {
+        auto it = per_address.find(address);
+        if (it != per_address.end() && --it->second == 0) per_address.erase(it);
+    }
     --total;
 }
 
@@ -331,8 +341,9 @@ void Listener::Impl::on_accept(beast::error_code ec, tcp::socket socket) {
         return;
     }
     const std::string address = address_of(peer);
-    const bool admitted = admit(address);
-    auto session = std::make_shared<Session>(std::move(socket), *this, address, peer.port(), admitted);
+    const bool capped = !in_any_range(address, limits.uncapped_peers);
+    const bool admitted = admit(address, capped);
+    auto session = std::make_shared<Session>(std::move(socket), *this, address, peer.port(), capped, admitted);
     {
         std::lock_guard<std::mutex> lock(mu);
         // Forget closed connections now and then, so the list stays the

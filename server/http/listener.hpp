@@ -9,8 +9,8 @@
 //     own deadline; an idle keep-alive connection is closed after idle_timeout.
 //     A client that trickles bytes holds one socket and a few KiB, never a
 //     thread;
-//   * count: connections per client address and in all (503 + Retry-After,
-//     then close); handlers run on two bounded WorkPools (general, and
+//   * count: connections per client address (trusted proxies excepted) and
+//     in all (503 + Retry-After, then close); handlers run on two bounded WorkPools (general, and
 //     processor for routes that call the payment processor), so a slow
 //     processor never takes the threads that answer pages and lookups; a
 //     full pool answers 503 at once (busy_handler).
@@ -29,6 +29,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/router.hpp"
 
@@ -44,6 +45,10 @@ struct Limits {
     std::chrono::milliseconds idle_timeout{5'000};  // keep-alive wait for the next request
     std::size_t max_connections = 20'000;
     std::size_t max_connections_per_address = 256;
+    // Peers (addresses or CIDR ranges, http/address_range.hpp) that only the
+    // global cap applies to: our own reverse proxies (--trusted-proxy),
+    // which carry many clients over a few addresses of their own.
+    std::vector<std::string> uncapped_peers;
     int retry_after_seconds = 1;  // on 503 for a connection cap or a full pool
     std::size_t io_threads = 1;
     std::size_t general_workers = 16;

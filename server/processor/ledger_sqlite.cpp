@@ -1,12 +1,61 @@
 #include "processor/ledger_sqlite.hpp"
 
+#include <unordered_map>
+
 namespace pws::ledger {
 
-Stmt::Stmt(sqlite3* db, std::string_view sql) {
-    ok_ = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) == SQLITE_OK;
+namespace {
+
+// Free prepared statements by connection and SQL. A statement in use by a
+// Stmt is not in here, so the same SQL nested twice gets two statements.
+struct StatementCache {
+    std::mutex mu;
+    std::unordered_map<sqlite3*, std::unordered_multimap<std::string, sqlite3_stmt*>> free;
+};
+
+StatementCache& statement_cache() {
+    static StatementCache c;
+    return c;
 }
 
-Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+}  // namespace
+
+Stmt::Stmt(sqlite3* db, std::string_view sql) : db_(db), sql_(sql) {
+    {
+        StatementCache& c = statement_cache();
+        std::lock_guard lock(c.mu);
+        auto conn = c.free.find(db);
+        if (conn != c.free.end()) {
+            auto it = conn->second.find(sql_);
+            if (it != conn->second.end()) {
+                stmt_ = it->second;
+                conn->second.erase(it);
+                ok_ = true;
+                return;
+            }
+        }
+    }
+    ok_ = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_,
+                             nullptr) == SQLITE_OK;
+}
+
+Stmt::~Stmt() {
+    if (stmt_ == nullptr) return;
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    StatementCache& c = statement_cache();
+    std::lock_guard lock(c.mu);
+    c.free[db_].emplace(std::move(sql_), stmt_);
+}
+
+void forget_statements(sqlite3* db) {
+    StatementCache& c = statement_cache();
+    std::lock_guard lock(c.mu);
+    auto conn = c.free.find(db);
+    if (conn == c.free.end()) return;
+    for (auto& [sql, st] : conn->second) sqlite3_finalize(st);
+    c.free.erase(conn);
+}
 
 Stmt& Stmt::bind(int index, std::int64_t value) {
     if (ok_) ok_ = sqlite3_bind_int64(stmt_, index, value) == SQLITE_OK;
@@ -48,7 +97,10 @@ bool exec(sqlite3* db, const char* sql) {
 }
 
 Pool::~Pool() {
-    for (sqlite3* db : idle_) sqlite3_close_v2(db);
+    for (sqlite3* db : idle_) {
+        forget_statements(db);
+        sqlite3_close_v2(db);
+    }
 }
 
 Pool::Handle Pool::acquire() {
@@ -87,12 +139,10 @@ void Pool::release(sqlite3* db) {
     idle_.push_back(db);
 }
 
-namespace {
 std::mutex& local_writer_queue() {
     static std::mutex m;
     return m;
 }
-}  // namespace
 
 Transaction::Transaction(sqlite3* db) : local_turn_(local_writer_queue()), db_(db) {
     begun_ = exec(db_, "BEGIN IMMEDIATE");

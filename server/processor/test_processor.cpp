@@ -144,19 +144,21 @@ pw::Result<std::unique_ptr<TestProcessor>> TestProcessor::open(TestProcessorOpti
 }
 
 pw::Result<TokenizeResult> TestProcessor::store_method(TokenizeResult method, const TestBehaviour& b) {
-    auto db = pool_.acquire();
-    if (!db) return unavailable<TokenizeResult>();
     method.reference = random_id("pm_test_");
-    Stmt st(db.get(),
-            "INSERT INTO methods(reference, kind, at_charge, code, return_reason, created_ms) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    st.bind(1, method.reference)
-        .bind(2, pw::method_type_id(method.kind))
-        .bind(3, charge_status_id(b.at_charge))
-        .bind(4, b.code)
-        .bind(5, b.return_reason)
-        .bind(6, to_ms(now()));
-    if (!st.run()) return unavailable<TokenizeResult>();
+    const std::int64_t created = to_ms(now());
+    const bool stored = durable_writes_.run([&](sqlite3* db) {
+        Stmt st(db,
+                "INSERT INTO methods(reference, kind, at_charge, code, return_reason, created_ms) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        st.bind(1, method.reference)
+            .bind(2, pw::method_type_id(method.kind))
+            .bind(3, charge_status_id(b.at_charge))
+            .bind(4, b.code)
+            .bind(5, b.return_reason)
+            .bind(6, created);
+        return st.run();
+    });
+    if (!stored) return unavailable<TokenizeResult>();
     return pw::Result<TokenizeResult>::success(std::move(method));
 }
 
@@ -216,12 +218,19 @@ pw::Result<ChargeOutcome> TestProcessor::charge(const ChargeRequest& req) {
     if (!valid_currency(req.currency)) return R::failure("invalid_currency", "currency", "The currency must be an ISO 4217 code.");
     if (options_.latency.count() > 0) std::this_thread::sleep_for(options_.latency);
 
-    auto db = pool_.acquire();
-    if (!db) return unavailable<ChargeOutcome>();
-    Transaction tx(db.get());
-    if (!tx.begun()) return unavailable<ChargeOutcome>();
+    // The outcome is decided inside the ledger transaction and reported
+    // only once that transaction is durable.
+    R result = unavailable<ChargeOutcome>();
+    const bool committed = durable_writes_.run([&](sqlite3* db) {
+        result = charge_in(db, req);
+        return result.ok();
+    });
+    return committed ? result : unavailable<ChargeOutcome>();
+}
 
-    Stmt prior(db.get(),
+pw::Result<ChargeOutcome> TestProcessor::charge_in(sqlite3* db, const ChargeRequest& req) {
+    using R = pw::Result<ChargeOutcome>;
+    Stmt prior(db,
                "SELECT reference, charge_id, amount, currency, status, code, return_reason "
                "FROM charges WHERE key = ?1");
     prior.bind(1, req.key);
@@ -233,7 +242,7 @@ pw::Result<ChargeOutcome> TestProcessor::charge(const ChargeRequest& req) {
     }
     if (!prior.ok()) return unavailable<ChargeOutcome>();
 
-    Stmt method(db.get(), "SELECT at_charge, code FROM methods WHERE reference = ?1");
+    Stmt method(db, "SELECT at_charge, code FROM methods WHERE reference = ?1");
     method.bind(1, req.reference);
     if (!method.step()) {
         if (!method.ok()) return unavailable<ChargeOutcome>();
@@ -253,7 +262,7 @@ pw::Result<ChargeOutcome> TestProcessor::charge(const ChargeRequest& req) {
     const TimePoint t = now();
     const std::int64_t settle_at = to_ms(t + options_.settle_delay);
 
-    Stmt insert(db.get(),
+    Stmt insert(db,
                 "INSERT INTO charges(key, charge_id, reference, amount, currency, status, code, "
                 "return_reason, settle_at_ms, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, '', ?8, ?9)");
     insert.bind(1, req.key)
@@ -265,7 +274,7 @@ pw::Result<ChargeOutcome> TestProcessor::charge(const ChargeRequest& req) {
         .bind(7, o.decline_code)
         .bind(8, settle_at)
         .bind(9, to_ms(t));
-    if (!insert.run() || !tx.commit()) return unavailable<ChargeOutcome>();
+    if (!insert.run()) return unavailable<ChargeOutcome>();
     return R::success(std::move(o));
 }
 

@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 
+#include "processor/group_commit.hpp"
 #include "processor/ledger_sqlite.hpp"
 #include "processor/processor.hpp"
 
@@ -48,10 +49,15 @@ public:
 private:
     explicit TestProcessor(TestProcessorOptions options);
     pw::Result<TokenizeResult> store_method(TokenizeResult method, const TestBehaviour& b);
+    // charge() inside the ledger's write transaction.
+    pw::Result<ChargeOutcome> charge_in(sqlite3* db, const ChargeRequest& request);
     TimePoint now() const;
 
     TestProcessorOptions options_;
     ledger::Pool pool_;
+    // Charges and new methods: fsynced in batches, each caller answered
+    // only once its write is durable (processor/group_commit.hpp).
+    ledger::GroupCommit durable_writes_{pool_};
 };
 
 }  // namespace pws

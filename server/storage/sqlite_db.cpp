@@ -146,9 +146,13 @@ Error Conn::error_from(int rc, std::string_view context) {
 
 std::int64_t Conn::changes() const { return sqlite3_changes64(db_); }
 
-void Conn::checkpoint_if_due() {
-    if (wal_pages < kCheckpointPages) return;
+bool Conn::take_checkpoint_due() {
+    if (wal_pages < kCheckpointPages) return false;
     wal_pages = 0;
+    return true;
+}
+
+void Conn::checkpoint() {
     const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
     // BUSY: another connection is checkpointing right now; nothing to do.
     if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY) (void)error_from(rc, "wal checkpoint");

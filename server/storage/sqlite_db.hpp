@@ -58,12 +58,14 @@ public:
     Error error_from(int rc, std::string_view context);
     // Rows changed by the last INSERT/UPDATE/DELETE.
     std::int64_t changes() const;
-    // Checkpoints the WAL into the database file once it has grown past
-    // kCheckpointPages. SQLite's automatic checkpoint would run INSIDE the
-    // COMMIT, while this process's writers queue behind it; the store calls
-    // this after a write transaction, outside every lock. PASSIVE: never
-    // waits for readers or writers; a concurrent checkpoint just skips.
-    void checkpoint_if_due();
+    // True (once) when the WAL has grown past kCheckpointPages since the
+    // last time: then the store asks its WalCheckpointer for a checkpoint.
+    // SQLite's automatic checkpoint would run INSIDE the COMMIT, while this
+    // process's writers queue behind it.
+    bool take_checkpoint_due();
+    // Checkpoints the WAL into the database file. PASSIVE: never waits for
+    // readers or writers; a concurrent checkpoint just skips.
+    void checkpoint();
 
     static constexpr int kCheckpointPages = 1000;  // SQLite's default threshold
     int wal_pages = 0;  // set by the WAL hook after each commit

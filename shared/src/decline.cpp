@@ -74,6 +74,7 @@ const std::vector<CodeInfo> kCatalogue = {
     {"unauthorized", 401, K::auth, "Sign in again to continue.", "", false},
     {"invalid_credentials", 401, K::auth, "The email or password is incorrect. Check them and try again, or reset your password.", "", false},
     {"forbidden", 403, K::auth, "You do not have access to this. Contact your practitioner.", "", false},
+    {"https_required", 403, K::auth, "This page must be opened over a secure connection. Open it again from its https:// address.", "", false},
     {"login_required", 403, K::auth, "This invoice belongs to a client portal account. Sign in to the portal to pay it.", "", false},
     {"removal_disabled", 403, K::auth, "Your practitioner's settings do not allow removing saved cards. Contact your practitioner to update or remove it.", "", false},
     {"save_method_not_allowed", 403, K::auth, "Cards can only be saved from a signed-in client portal.", "save_method", false},

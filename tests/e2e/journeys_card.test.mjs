@@ -317,7 +317,7 @@ describe('declined cards keep the form and can be retried', () => {
           await waitForStage(page, 'failed');
           assert.equal(await mirror(page).getByText(d.message, { exact: false }).count(), 1, 'the message is shown');
           await waitForAnnouncement(page, 'alert', d.message);
-          assert.equal(await button(page, RETRY_PAYMENT).isEnabled(), true);
+          assert.equal(await button(page, 'Try again').isEnabled(), true);  // the failure screen's own
           await assertAccessibleScreen(page, 'failed-processing-error');
           await press(button(page, 'Change payment details'));
           await waitForStage(page, 'details');

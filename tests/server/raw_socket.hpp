@@ -18,6 +18,7 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pws_test {
 
@@ -120,6 +121,20 @@ public:
 private:
     int fd_ = -1;
 };
+
+// `n` open connections from `source`; fewer when one could not connect.
+inline std::vector<RawSocket> open_connections(int port, const std::string& source, int n) {
+    std::vector<RawSocket> held;
+    held.reserve(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        held.emplace_back(port, source);
+        if (!held.back().ok()) {
+            held.pop_back();
+            break;
+        }
+    }
+    return held;
+}
 
 // "HTTP/1.1 413 ..." -> 413; 0 when there is no status line.
 inline int status_of(const std::string& head) {

@@ -34,7 +34,7 @@ foreach(src ${PW_SERVER_TESTS})
   # These suites measure the production build's memory and latency (thousands
   # of connections; pages beside a slow processor): ASan's 2-3x slowdown makes
   # their bounds meaningless, so they run only in the production build.
-  if(PW_ASAN_BUILD AND NOT concern MATCHES "^(api_http_limits|api_processor_pool)$")
+  if(PW_ASAN_BUILD AND NOT concern MATCHES "^(api_http_limits|api_processor_pool|api_many_payers)$")
     add_test(NAME asan.server.${concern} COMMAND ${PW_ASAN_BUILD}/${exe} --log_level=warning --report_level=short)
     set_tests_properties(asan.server.${concern} PROPERTIES LABELS asan TIMEOUT 300 RUN_SERIAL ${serial})
   endif()

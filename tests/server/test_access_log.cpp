@@ -74,7 +74,8 @@ BOOST_AUTO_TEST_CASE(line_is_one_json_object_with_the_fields) {
     BOOST_TEST(line.find(kTok) == std::string::npos);
     const auto j = nlohmann::json::parse(line, nullptr, false);
     BOOST_REQUIRE(j.is_object());
-    BOOST_TEST(j.size() == 6u);
+    BOOST_TEST(j.size() == 7u);
+    BOOST_TEST(j["scheme"] == "http");
     BOOST_TEST(j["time"] == "2025-01-31T12:00:00.123Z");
     BOOST_TEST(j["method"] == "POST");
     BOOST_TEST(j["path"] == "/pay/[redacted]");

@@ -173,11 +173,8 @@ BOOST_AUTO_TEST_CASE(a_request_that_never_finishes_its_headers_is_closed) {
 
 BOOST_AUTO_TEST_CASE(connections_beyond_the_per_address_cap_get_503) {
     raise_file_limit();
-    std::vector<RawSocket> held;
-    for (int i = 0; i < 256; ++i) {
-        held.emplace_back(server.port(), "127.0.9.9");
-        BOOST_REQUIRE(held.back().ok());
-    }
+    std::vector<RawSocket> held = open_connections(server.port(), "127.0.9.9", 256);
+    BOOST_REQUIRE(held.size() == 256u);
     // Accepted connections are counted once the server took them: a request
     // on the last one proves every earlier one was accepted too.
     BOOST_REQUIRE(held.back().send_all("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));

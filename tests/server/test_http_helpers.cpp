@@ -268,6 +268,25 @@ BOOST_AUTO_TEST_CASE(forwarded_for_only_from_trusted_proxies) {
     BOOST_TEST(pws::client_address(mapped) == "192.0.2.1");
 }
 
+BOOST_AUTO_TEST_CASE(forwarded_proto_only_from_trusted_proxies_and_its_right_most_value) {
+    pws::http::Request direct;
+    direct.remote_addr = "203.0.113.9";
+    direct.set_header("X-Forwarded-Proto", "https");
+    BOOST_TEST(!pws::forwarded_scheme(direct, {"127.0.0.1"}).has_value());
+    BOOST_TEST(pws::client_scheme(direct, {"127.0.0.1"}) == "http");
+
+    pws::http::Request proxied;
+    proxied.remote_addr = "::ffff:127.0.0.1";
+    BOOST_TEST(!pws::forwarded_scheme(proxied, {"127.0.0.1"}).has_value());  // no header: not known
+    proxied.set_header("X-Forwarded-Proto", "https, HTTP ");
+    BOOST_TEST(pws::forwarded_scheme(proxied, {"127.0.0.1"}).value_or("") == "http");
+    pws::http::Request odd;
+    odd.remote_addr = "127.0.0.1";
+    odd.set_header("X-Forwarded-Proto", "wss");
+    BOOST_TEST(!pws::forwarded_scheme(odd, {"127.0.0.1"}).has_value());
+    BOOST_TEST(pws::client_scheme(odd, {"127.0.0.1"}) == "http");
+}
+
 BOOST_AUTO_TEST_CASE(ipv6_is_limited_per_64) {
     BOOST_TEST(pws::rate_limit_key_for_address("2001:db8:1:2:aaaa:bbbb:cccc:dddd") == "2001:db8:1:2::/64");
     BOOST_TEST(pws::rate_limit_key_for_address("2001:db8:1:2::1") == "2001:db8:1:2::/64");

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "faults/faults.hpp"
+#include "processor/ledger_sqlite.hpp"
 #include "processor/test_processor.hpp"
 #include "temp_dir.hpp"
 
@@ -229,6 +230,52 @@ BOOST_AUTO_TEST_CASE(concurrent_charges_with_one_key_charge_once) {
     for (auto& t : threads) t.join();
     BOOST_TEST(std::set<std::string>(ids.begin(), ids.end()).size() == 1u);
     BOOST_TEST(ids[0].rfind("ch_test_", 0) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(charges_committed_in_one_batch_stay_separate) {
+    // Many callers at once share ledger transactions (group commit): one
+    // caller's failure must not undo, or leak into, another's charge; a key
+    // charged by two callers in the same batch still charges once; and every
+    // acknowledged charge is there after reopening the ledger.
+    const std::string ref = card("4242424242424242");
+    constexpr int kThreads = 32, kEach = 20;
+    std::vector<std::vector<std::string>> ids(kThreads, std::vector<std::string>(kEach));
+    std::atomic<int> wrong_failures{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < kEach; ++i) {
+                // Threads t and t^1 charge the same keys at the same time.
+                const std::string key = "batch-" + std::to_string(t / 2) + "-" + std::to_string(i);
+                auto r = proc->charge({key, ref, 100 + i, "USD"});
+                ids[t][i] = r.ok() ? r.value.charge_id : "error:" + r.error.code;
+                // Failures in the same batches: nothing of them is kept.
+                if (proc->charge({"nope-" + std::to_string(t) + "-" + std::to_string(i), "pm_test_nope", 100, "USD"})
+                        .error.code != "unknown_reference")
+                    ++wrong_failures;
+                if (proc->charge({key, ref, 999, "USD"}).error.code != "idempotency_mismatch") ++wrong_failures;
+            }
+        });
+    for (auto& th : threads) th.join();
+    BOOST_TEST(wrong_failures.load() == 0);
+    proc.reset();
+    proc = open();
+    std::set<std::string> distinct;
+    for (int t = 0; t < kThreads; t += 2)
+        for (int i = 0; i < kEach; ++i) {
+            BOOST_TEST(ids[t][i].rfind("ch_test_", 0) == 0, ids[t][i]);
+            BOOST_TEST(ids[t][i] == ids[t + 1][i]);
+            distinct.insert(ids[t][i]);
+            auto seen = proc->lookup("batch-" + std::to_string(t / 2) + "-" + std::to_string(i));
+            BOOST_REQUIRE(seen.ok());
+            BOOST_REQUIRE(seen.value.has_value());
+            BOOST_TEST(seen.value->charge_id == ids[t][i]);
+            BOOST_TEST(seen.value->amount == 100 + i);
+        }
+    BOOST_TEST(distinct.size() == static_cast<std::size_t>(kThreads / 2 * kEach));
+    auto none = proc->lookup("nope-0-0");
+    BOOST_REQUIRE(none.ok());
+    BOOST_TEST(!none.value.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(bad_requests_record_nothing) {
@@ -500,6 +547,46 @@ BOOST_AUTO_TEST_CASE(crash_point_setter_overrides_and_disarms) {
     waitpid(child, &status, 0);
     BOOST_REQUIRE(WIFEXITED(status));
     BOOST_TEST(WEXITSTATUS(status) == 137);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(ledger_statements)
+
+BOOST_AUTO_TEST_CASE(reused_statements_are_independent_reset_and_released) {
+    pws_test::TempDir dir;
+    sqlite3* db = nullptr;
+    BOOST_REQUIRE(sqlite3_open(dir.file("stmts.db").c_str(), &db) == SQLITE_OK);
+    BOOST_REQUIRE(pws::ledger::exec(db, "CREATE TABLE t(x INTEGER); INSERT INTO t VALUES (1), (2), (3);"));
+    const char* sql = "SELECT x FROM t ORDER BY x";
+    for (int round = 0; round < 2; ++round) {  // the second round reuses kept statements
+        pws::ledger::Stmt a(db, sql);
+        BOOST_REQUIRE(a.step());
+        BOOST_TEST(a.int64(0) == 1);
+        {
+            // The same SQL while `a` is in the middle of its rows: its own statement.
+            pws::ledger::Stmt b(db, sql);
+            BOOST_REQUIRE(b.step());
+            BOOST_TEST(b.int64(0) == 1);
+        }
+        BOOST_REQUIRE(a.step());
+        BOOST_TEST(a.int64(0) == 2);
+    }
+    {
+        pws::ledger::Stmt bound(db, "SELECT ?1");
+        bound.bind(1, std::int64_t{5});
+        BOOST_REQUIRE(bound.step());
+        BOOST_TEST(bound.int64(0) == 5);
+    }
+    {
+        pws::ledger::Stmt again(db, "SELECT ?1");  // a kept statement starts unbound
+        BOOST_REQUIRE(again.step());
+        BOOST_TEST(again.text(0).empty());
+        BOOST_TEST(again.run());
+    }
+    // Every kept statement is finalized: the connection closes cleanly.
+    pws::ledger::forget_statements(db);
+    BOOST_TEST(sqlite3_close(db) == SQLITE_OK);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

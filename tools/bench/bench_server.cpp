@@ -2,8 +2,10 @@
 // endpoint, for scripts/bench (printed as Markdown tables).
 //
 //   bench_server --server build/native/server [--clients 1,16,64]
-//                [--payments 300,1000,1000] [--seconds 10] [--workers 72]
-//                [--durability NORMAL|FULL] [--keep-dir]
+//                [--payments 300,1000,1000] [--seconds 10] [--workers 16]
+//                [--durability NORMAL|FULL] [--processor-latency-ms 0]
+//                [--lookup-clients 64] [--idle-connections 5000]
+//                [--table-only] [--keep-dir]
 // --payments caps each level's count (one number per level), --seconds its
 // time. Exit 0, or 1 when setup failed or the store check found a payment
 // the responses did not report (or the reverse), 2 on bad arguments.
@@ -16,8 +18,9 @@
 //     keeps every request a real full payment (reserve, charge, settle),
 //     never a 409 on an already paid invoice.
 //  2. Starts the REAL `server` binary on a free 127.0.0.1 port with that
-//     database, --test-mode and a worker pool sized for the largest level
-//     (keep-alive connections each hold a worker).
+//     database, --test-mode and --workers (16 by default, the server's own:
+//     on Boost.Beast a keep-alive connection holds no thread, and more
+//     threads than that only contend on 2 cores).
 //  3. Setup, not timed as payments: one card token per invoice through
 //     POST /api/v1/tokens (test card 4242 4242 4242 4242), reported as its
 //     own table. The server limits tokenization to 20 per link and 60 per
@@ -34,13 +37,23 @@
 //  5. Stops the server (SIGTERM), reopens the store and checks each
 //     attempted invoice has exactly one succeeded payment of its total
 //     exactly when the bench counted it paid.
+//  6. Optional, on the same server after the payments: --lookup-clients N
+//     clients read GET /api/v1/links/{token} for 5 s (lookups/s, p50/p99);
+//     --idle-connections N opens N keep-alive connections, each makes one
+//     request and then stays silent, and reports the server's resident
+//     memory (VmRSS) before and while they are open.
+// --processor-latency-ms gives the test processor a simulated network time
+// per charge (the 512-client row); --table-only prints the payment table
+// alone (for a second run in scripts/bench).
 // Every loop is bounded (a count and a deadline); nothing but 127.0.0.1 is
 // contacted (sources 127.0.0.1 and 127.0.x.y, all loopback).
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <poll.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -53,6 +66,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -242,7 +256,8 @@ public:
         }
     }
 
-    bool start(const std::string& binary, const std::string& dir, int workers, const std::string& durability) {
+    bool start(const std::string& binary, const std::string& dir, int workers, const std::string& durability,
+               int latency_ms) {
         port_ = free_port();
         if (port_ == 0) return false;
         std::vector<std::string> argv = {binary,
@@ -256,7 +271,9 @@ public:
                                          "--workers",
                                          std::to_string(workers),
                                          "--durability",
-                                         durability};
+                                         durability,
+                                         "--processor-latency-ms",
+                                         std::to_string(latency_ms)};
         const std::string out = dir + "/server.out", err = dir + "/server.err";
         const pid_t pid = ::fork();
         if (pid < 0) return false;
@@ -310,6 +327,7 @@ public:
     }
 
     int port() const { return port_; }
+    pid_t pid() const { return pid_; }
 
 private:
     pid_t pid_ = -1;
@@ -441,19 +459,29 @@ double percentile(const std::vector<double>& sorted, int pct) {
     return sorted[rank - 1];
 }
 
-void print_row(const LevelResult& r) {
+void print_row(const LevelResult& r, int latency_ms) {
     const double rate = r.seconds > 0 ? r.ok / r.seconds : 0;
-    std::printf("| %d | %d | %.0f | %.2f ms | %.2f ms | %d |\n", r.clients, r.ok, rate,
+    const std::string clients =
+        std::to_string(r.clients) + (latency_ms > 0 ? " (processor latency " + std::to_string(latency_ms) + " ms)" : "");
+    std::printf("| %s | %d | %.0f | %.2f ms | %.2f ms | %d |\n", clients.c_str(), r.ok, rate,
                 percentile(r.latencies_ms, 50), percentile(r.latencies_ms, 99), r.errors);
 }
 
 // Client factories. Payments: one keep-alive client per thread for the
 // whole level. Tokens: a new client, from a new loopback source address,
 // for every chunk of kTokensPerAddress invoices.
+// Each paying client comes from its own loopback source address, as real
+// payers do: one address holds at most 15 charges in flight (the server's
+// per-address decline limit), so a shared address would measure the limit.
+// Addresses from kPayerAddressBase on never meet the tokenization batches'.
+constexpr int kPayerAddressBase = 5000;
 struct OneClientPerThread {
     int port;
+    std::atomic<int>* next_address;
     bool keep = true;
-    std::unique_ptr<pwhttp::Client> operator()(std::size_t) const { return make_client(port); }
+    std::unique_ptr<pwhttp::Client> operator()(std::size_t) const {
+        return make_client(port, source_address(kPayerAddressBase + next_address->fetch_add(1)));
+    }
 };
 struct ClientPerAddressBatch {
     int port;
@@ -462,6 +490,79 @@ struct ClientPerAddressBatch {
         return make_client(port, source_address(static_cast<int>(first / kTokensPerAddress)));
     }
 };
+
+// Resident memory of a process in KiB (VmRSS), 0 when unknown.
+long resident_kib(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+    return 0;
+}
+
+// A blocking TCP connection to 127.0.0.1:port from `source`; -1 on failure.
+int connect_from(int port, const std::string& source) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0) return -1;
+    sockaddr_in from{};
+    from.sin_family = AF_INET;
+    ::inet_pton(AF_INET, source.c_str(), &from.sin_addr);
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(static_cast<std::uint16_t>(port));
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0 ||
+        ::connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+// Reads one response head (up to 1 s); true when it is a 200.
+bool read_ok(int fd) {
+    std::string got;
+    while (got.find("\r\n\r\n") == std::string::npos) {
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, 1000) <= 0) return false;
+        char buf[2048];
+        const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+        if (n <= 0) return false;
+        got.append(buf, static_cast<std::size_t>(n));
+    }
+    return got.rfind("HTTP/1.1 200", 0) == 0;
+}
+
+struct IdleMemory {
+    int open = 0;  // connections that made their request and stayed open
+    long before_kib = 0, during_kib = 0;
+};
+
+// Opens `n` connections (200 per loopback source address: below the
+// per-address cap), makes one keep-alive GET /healthz on each, then, while
+// all of them sit idle (well inside the server's 5 s keep-alive), reads the
+// server's resident memory. The open-file limit is raised first.
+IdleMemory measure_idle_connections(pid_t server, int port, int n) {
+    rlimit r{};
+    if (::getrlimit(RLIMIT_NOFILE, &r) == 0) {
+        r.rlim_cur = r.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &r);
+    }
+    IdleMemory m;
+    m.before_kib = resident_kib(server);
+    std::vector<int> fds;
+    for (int i = 0; i < n; ++i) {
+        const int fd = connect_from(port, source_address(20000 + i / 200));
+        if (fd < 0) break;
+        fds.push_back(fd);
+    }
+    static const std::string request = "GET /healthz HTTP/1.1\r\nHost: bench\r\n\r\n";
+    for (int fd : fds) (void)::send(fd, request.data(), request.size(), MSG_NOSIGNAL);
+    for (int fd : fds) m.open += read_ok(fd) ? 1 : 0;
+    m.during_kib = resident_kib(server);
+    for (int fd : fds) ::close(fd);
+    return m;
+}
 
 // "1,16,64" -> {1, 16, 64}; {} when anything is not a number in 1..max.
 std::vector<int> parse_list(const std::string& s, int max) {
@@ -489,15 +590,22 @@ int main(int argc, char** argv) {
     // first, then paying) stays under a minute on 2 shared cores.
     std::string server_bin, levels_text = "1,16,64", counts_text = "300,1000,1000";
     std::string durability(pws::durability_id(pws::kDefaultDurability));
-    int seconds = 10, workers = 72;
-    bool keep_dir = false;
+    int seconds = 10, workers = 16, latency_ms = 0, lookup_clients = 0, idle_connections = 0;
+    bool keep_dir = false, table_only = false;
     cli.add_option("--server", server_bin, "the server executable")->required()->check(CLI::ExistingFile);
     cli.add_option("--clients", levels_text, "levels of concurrent clients, comma separated");
     cli.add_option("--payments", counts_text, "payments per level at most, comma separated, one per level");
     cli.add_option("--seconds", seconds, "time per level at most")->check(CLI::Range(1, 120));
-    cli.add_option("--workers", workers, "server worker threads")->check(CLI::Range(1, 1024));
+    cli.add_option("--workers", workers, "server worker threads per pool (the server's default: 16)")->check(CLI::Range(1, 1024));
     cli.add_option("--durability", durability, "SQLite synchronous setting: NORMAL or FULL")
         ->check(CLI::IsMember({"NORMAL", "FULL"}, CLI::ignore_case));
+    cli.add_option("--processor-latency-ms", latency_ms, "simulated processor time per charge")
+        ->check(CLI::Range(0, 60000));
+    cli.add_option("--lookup-clients", lookup_clients, "after the payments: GET /api/v1/links/{token} for 5 s with this many clients")
+        ->check(CLI::Range(0, 1024));
+    cli.add_option("--idle-connections", idle_connections, "after that: resident memory with this many idle keep-alive connections")
+        ->check(CLI::Range(0, 50000));
+    cli.add_flag("--table-only", table_only, "print only the payment table and its one-line setting");
     cli.add_flag("--keep-dir", keep_dir, "keep the temporary data directory (database, server logs)");
     CLI11_PARSE(cli, argc, argv);
     for (char& ch : durability) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
@@ -508,12 +616,6 @@ int main(int argc, char** argv) {
         std::fprintf(stderr,
                      "bench_server: --clients (1..1024) and --payments (1..100000) must be comma-separated "
                      "numbers, as many payments as levels\n");
-        return 2;
-    }
-    if (*std::max_element(levels.begin(), levels.end()) > workers) {
-        // Each keep-alive connection holds a worker: more clients than
-        // workers would measure queueing for connections, not payments.
-        std::fprintf(stderr, "bench_server: --workers must be at least the largest --clients level\n");
         return 2;
     }
 
@@ -549,7 +651,7 @@ int main(int argc, char** argv) {
     std::string lower = durability;
     for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     ServerProcess server;
-    if (!server.start(server_bin, dir, workers, lower)) return 1;
+    if (!server.start(server_bin, dir, workers, lower, latency_ms)) return 1;
     const int port = server.port();
 
     // --- setup: one card token per invoice --------------------------------
@@ -576,10 +678,11 @@ int main(int argc, char** argv) {
     ErrorLog pay_errors;
     std::vector<char> attempted(n, 0), paid(n, 0);
     std::vector<LevelResult> results;
+    std::atomic<int> payer_addresses{0};
     for (std::size_t l = 0; l < levels.size(); ++l) {
         const std::size_t begin = level_begin[l], end = level_begin[l + 1];
         results.push_back(run_level(
-            levels[l], begin, end, 1, std::chrono::seconds(seconds), OneClientPerThread{port},
+            levels[l], begin, end, 1, std::chrono::seconds(seconds), OneClientPerThread{port, &payer_addresses},
             [&](pwhttp::Client& c, std::size_t i) {
                 attempted[i] = 1;
                 if (inv[i].card_token.empty()) {
@@ -608,13 +711,46 @@ int main(int argc, char** argv) {
     }
     pay_errors.print("payments");
 
+    // --- link lookups, idle connections (optional) --------------------------
+    ErrorLog lookup_errors;
+    LevelResult lookups;
+    if (lookup_clients > 0) {
+        constexpr std::size_t kManyLookups = 100'000'000;  // the 5 s bound ends the level
+        lookups = run_level(lookup_clients, 0, kManyLookups, 1, std::chrono::seconds(5),
+                            OneClientPerThread{port, &payer_addresses}, [&](pwhttp::Client& c, std::size_t i) {
+                                auto r = c.Get(("/api/v1/links/" + inv[i % n].link_token).c_str());
+                                if (r && r->status == 200) return true;
+                                lookup_errors.add(describe(r));
+                                return false;
+                            });
+        lookup_errors.print("lookups");
+    }
+    IdleMemory idle;
+    if (idle_connections > 0) idle = measure_idle_connections(server.pid(), port, idle_connections);
+
     const bool clean_stop = server.stop();
     const int mismatches = verify_store(dir, inv, attempted, paid);
 
     // --- report -------------------------------------------------------------
     std::printf("| concurrent clients | payments | payments/s | p50 | p99 | errors |\n|---|---|---|---|---|---|\n");
-    for (const LevelResult& r : results) print_row(r);
+    for (const LevelResult& r : results) print_row(r, latency_ms);
     std::printf("\n");
+    if (table_only) {
+        std::printf("Server: --workers %d, --processor-latency-ms %d; each client from its own loopback address; "
+                    "store check %s; stopped cleanly: %s.\n",
+                    workers, latency_ms, mismatches == 0 ? "passed" : "FAILED", clean_stop ? "yes" : "no");
+        return mismatches == 0 ? 0 : 1;
+    }
+    if (lookup_clients > 0) {
+        std::printf("| GET /api/v1/links/{token} | lookups | lookups/s | p50 | p99 | errors |\n|---|---|---|---|---|---|\n");
+        std::printf("| %d clients, 5 s | %d | %.0f | %.2f ms | %.2f ms | %d |\n\n", lookups.clients, lookups.ok,
+                    lookups.seconds > 0 ? lookups.ok / lookups.seconds : 0, percentile(lookups.latencies_ms, 50),
+                    percentile(lookups.latencies_ms, 99), lookups.errors);
+    }
+    if (idle_connections > 0)
+        std::printf("Resident memory of the server: %.1f MiB, and %.1f MiB with %d idle keep-alive connections open "
+                    "(each made one request; %d asked).\n\n",
+                    idle.before_kib / 1024.0, idle.during_kib / 1024.0, idle.open, idle_connections);
     const std::string default_durability(pws::durability_id(pws::kDefaultDurability));
     // The ledger's setting is the test processor's own (processor/ledger_sqlite.cpp), not an option.
     std::printf("SQLite durability: the store commits with synchronous=%s in WAL mode (%s); the bundled test "

@@ -88,6 +88,7 @@ void Client::set_write_timeout(long s, long us) {
 }
 
 Result Client::Get(const std::string& path, const Headers& headers) { return send("GET", path, headers, "", ""); }
+Result Client::Head(const std::string& path, const Headers& headers) { return send("HEAD", path, headers, "", ""); }
 Result Client::Delete(const std::string& path, const Headers& headers) {
     return send("DELETE", path, headers, "", "");
 }
@@ -182,6 +183,8 @@ Result Client::exchange(const std::string& method, const std::string& path, cons
     bhttp::response_parser<bhttp::string_body> parser;
     parser.body_limit(kResponseBodyLimit);
     parser.header_limit(static_cast<std::uint32_t>(kResponseHeaderLimit));
+    // A HEAD answer has a Content-Length but no body.
+    if (verb == bhttp::verb::head) parser.skip(true);
     const beast::error_code read_ec =
         c.run(read_timeout_, [&](auto handler) { bhttp::async_read(c.stream, c.buffer, parser, std::move(handler)); });
     if (read_ec) {

@@ -77,6 +77,7 @@ public:
     void set_local_address(std::string address) { local_address_ = std::move(address); }
 
     Result Get(const std::string& path, const Headers& headers = {});
+    Result Head(const std::string& path, const Headers& headers = {});
     Result Delete(const std::string& path, const Headers& headers = {});
     Result Post(const std::string& path, const std::string& body, const std::string& content_type);
     Result Post(const std::string& path, const Headers& headers, const std::string& body,
