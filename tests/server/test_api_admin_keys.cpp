@@ -31,14 +31,20 @@ std::string first_key_id(AdminServer& s) {
     return "";
 }
 
+// POST /api/v1/admin/keys with the practice's first key: the answer, and
+// the new key ("" when it was not 201).
+std::pair<Reply, std::string> add_key(AdminServer& s, const std::string& name) {
+    Reply made = admin_post(*s.c, s.practice.key, kKeys, {{"name", name}});
+    return {made, made.status == 201 ? made.body["key"].get<std::string>() : ""};
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_new_key_has_the_prefix_works_and_is_shown_once) {
     AdminServer s;
     BOOST_REQUIRE(s.started);
-    Reply made = admin_post(*s.c, s.practice.key, kKeys, {{"name", "billing integration"}});
+    auto [made, key] = add_key(s, "billing integration");
     BOOST_REQUIRE_EQUAL(made.status, 201);
-    const std::string key = made.body["key"].get<std::string>();
     BOOST_TEST(key.rfind("pwk_", 0) == 0u);
     BOOST_TEST(key.size() == 4u + 43u);  // prefix + 32 random bytes, base64url
     BOOST_TEST(made.body["admin_key"]["name"] == "billing integration");
@@ -77,9 +83,8 @@ BOOST_AUTO_TEST_CASE(a_key_needs_a_name) {
 BOOST_AUTO_TEST_CASE(a_revoked_key_is_refused_at_once) {
     AdminServer s;
     BOOST_REQUIRE(s.started);
-    Reply made = admin_post(*s.c, s.practice.key, kKeys, {{"name", "second"}});
+    auto [made, second] = add_key(s, "second");
     BOOST_REQUIRE_EQUAL(made.status, 201);
-    const std::string second = made.body["key"].get<std::string>();
     const std::string first_id = first_key_id(s);
     BOOST_REQUIRE(!first_id.empty());
 
@@ -107,9 +112,8 @@ BOOST_AUTO_TEST_CASE(the_last_active_key_cannot_be_revoked) {
     BOOST_TEST(admin_get(*s.c, s.practice.key, kKeys).status == 200);  // still works
 
     // With a second key, the first can go; then the second is the last.
-    Reply made = admin_post(*s.c, s.practice.key, kKeys, {{"name", "second"}});
+    auto [made, second] = add_key(s, "second");
     BOOST_REQUIRE_EQUAL(made.status, 201);
-    const std::string second = made.body["key"].get<std::string>();
     BOOST_TEST(admin_delete(*s.c, s.practice.key, std::string(kKeys) + "/" + first_id).status == 204);
     r = admin_delete(*s.c, second, std::string(kKeys) + "/" + made.body["admin_key"]["id"].get<std::string>());
     BOOST_TEST(r.status == 409);

@@ -30,6 +30,15 @@ std::pair<int, std::string> run_server_command(const std::string& args) {
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
+// Stops the server, runs `server secret rotate <which>`, starts it again;
+// what the command printed ("" when any step failed).
+std::string rotate_and_restart(ServerProcess& server, const std::string& which) {
+    if (server.terminate() != 0) return "";
+    auto [rc, out] = run_server_command("secret rotate " + which);
+    BOOST_TEST_MESSAGE(out);
+    return rc == 0 && server.start() ? out : "";
+}
+
 // A practice, client and invoice written by the seeder; the link's token.
 std::string seeded_link(Seeder& seed) {
     const std::string practice = seed.practice();
@@ -106,11 +115,9 @@ BOOST_AUTO_TEST_CASE(everything_made_before_a_rotation_still_works_after_it) {
     const std::string later_token = card_token(*c, link);
     BOOST_REQUIRE(!later_token.empty());
 
-    BOOST_REQUIRE_EQUAL(server.terminate(), 0);
-    auto [rc, out] = run_server_command("secret rotate --db " + server.db_path());
-    BOOST_REQUIRE_MESSAGE(rc == 0, out);
+    std::string out = rotate_and_restart(server, "--db " + server.db_path());
+    BOOST_REQUIRE(!out.empty());
     BOOST_TEST(out.find("previous") != std::string::npos);
-    BOOST_REQUIRE(server.start());
     c = server.client();
 
     BOOST_TEST(admin_get(*c, admin.key, "/api/v1/admin/keys").status == 200);
@@ -131,11 +138,8 @@ BOOST_AUTO_TEST_CASE(everything_made_before_a_rotation_still_works_after_it) {
     // its use above, so it still works; the first link was made with the
     // dropped key and no longer does (server/README.md says so); the link
     // made after the first rotation still works.
-    BOOST_REQUIRE_EQUAL(server.terminate(), 0);
-    std::tie(rc, out) = run_server_command("secret rotate --db " + server.db_path());
-    BOOST_REQUIRE_MESSAGE(rc == 0, out);
+    out = rotate_and_restart(server, "--db " + server.db_path());
     BOOST_TEST(out.find("dropped") != std::string::npos);
-    BOOST_REQUIRE(server.start());
     c = server.client();
     BOOST_TEST(admin_get(*c, admin.key, "/api/v1/admin/keys").status == 200);
     BOOST_TEST(get_link(*c, new_link).status == 200);
@@ -193,11 +197,8 @@ BOOST_AUTO_TEST_CASE(an_install_from_before_subkeys_upgrades_in_place) {
     BOOST_TEST(again.body["keys"][0]["hint"] == "pk_..." + admin_key.substr(admin_key.size() - 4));
 
     // Rotating keeps the old key (still read the old way) as previous.
-    BOOST_REQUIRE_EQUAL(server.terminate(), 0);
-    auto [rc, out] = run_server_command("secret rotate --secret-file " + secret_path);
-    BOOST_REQUIRE_MESSAGE(rc == 0, out);
+    BOOST_REQUIRE(!rotate_and_restart(server, "--secret-file " + secret_path).empty());
     BOOST_TEST(read_file(secret_path).find("previous " + std::string(64, '7') + " legacy") != std::string::npos);
-    BOOST_REQUIRE(server.start());
     c = server.client();
     BOOST_TEST(get_link(*c, link_token).status == 200);
     BOOST_TEST(admin_get(*c, admin_key, "/api/v1/admin/keys").status == 200);

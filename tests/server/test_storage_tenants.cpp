@@ -64,12 +64,21 @@ pws::AdminKeyRecord admin_key(const std::string& id, const std::string& practice
     return k;
 }
 
+// Practices prc_a (keys key_1, key_2) and prc_b (key_3).
+struct WithAdminKeys : Seeded {
+    WithAdminKeys() {
+        BOOST_REQUIRE_EQUAL(write(*store, [](pws::WriteTxn& t) -> Error {
+                                if (Error e = t.insert_practice(make_practice("prc_b"))) return e;
+                                for (const char* id : {"key_1", "key_2"})
+                                    if (Error e = t.insert_admin_key(admin_key(id, "prc_a"))) return e;
+                                return t.insert_admin_key(admin_key("key_3", "prc_b"));
+                            }),
+                            "");
+    }
+};
+
 BOOST_AUTO_TEST_CASE(admin_keys_several_per_practice_and_hash_unique) {
-    Seeded f;
-    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) { return t.insert_practice(make_practice("prc_b")); }) == "");
-    for (const char* id : {"key_1", "key_2"})
-        BOOST_TEST(write(*f.store, [&](pws::WriteTxn& t) { return t.insert_admin_key(admin_key(id, "prc_a")); }) == "");
-    BOOST_TEST(write(*f.store, [&](pws::WriteTxn& t) { return t.insert_admin_key(admin_key("key_3", "prc_b")); }) == "");
+    WithAdminKeys f;
     pws::AdminKeyRecord dup = admin_key("key_4", "prc_b");
     dup.key_hash = "hash_key_1";
     Error e = f.store->write_transaction([&](pws::WriteTxn& t) { return t.insert_admin_key(dup); });
@@ -90,11 +99,7 @@ BOOST_AUTO_TEST_CASE(admin_keys_several_per_practice_and_hash_unique) {
 }
 
 BOOST_AUTO_TEST_CASE(revoking_an_admin_key_keeps_the_last_and_stays_in_its_practice) {
-    Seeded f;
-    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) { return t.insert_practice(make_practice("prc_b")); }) == "");
-    for (const char* id : {"key_1", "key_2"})
-        BOOST_TEST(write(*f.store, [&](pws::WriteTxn& t) { return t.insert_admin_key(admin_key(id, "prc_a")); }) == "");
-    BOOST_TEST(write(*f.store, [&](pws::WriteTxn& t) { return t.insert_admin_key(admin_key("key_3", "prc_b")); }) == "");
+    WithAdminKeys f;
     // Another practice's key is not found, and stays active.
     BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) { return t.revoke_admin_key("prc_a", "key_3", 5); }) == "not_found");
     BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) { return t.revoke_admin_key("prc_a", "key_1", 5); }) == "");
