@@ -6,6 +6,7 @@
 //          [--smtp-url smtp://host:587] [--smtp-user U] [--smtp-from billing@example.com]
 //          [--secret-file FILE]
 //   server practitioner create --name N --email E [--phone P] [--db ...] [--secret-file ...]
+//          (prints the practice's first admin key, pwk_...; `practice` works as well)
 //   server secret rotate [--secret-file FILE | --db ...]
 //
 // Environment fallbacks: PAYWIDGET_DB, PAYWIDGET_LISTEN, PAYWIDGET_SECRET_FILE. The SMTP password
@@ -176,7 +177,8 @@ int main(int argc, char** argv) {
     cli.add_option("--smtp-user", smtp_user, "SMTP login (password in env PAYWIDGET_SMTP_PASSWORD)");
     cli.add_option("--smtp-from", smtp_from, "sender address for outgoing email (From: \"<practice> via paywidget\", Reply-To: the practice)");
 
-    CLI::App* prac = cli.add_subcommand("practitioner", "manage practices");
+    CLI::App* prac = cli.add_subcommand("practitioner", "manage practices (also: server practice ...)");
+    prac->alias("practice");
     CLI::App* create = prac->add_subcommand("create", "create a practice and print its admin key");
     std::string p_name, p_email, p_phone;
     create->add_option("--name", p_name, "practice name")->required();

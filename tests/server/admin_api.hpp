@@ -3,6 +3,7 @@
 // the admin key or a portal session cookie.
 #pragma once
 
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -60,6 +61,18 @@ struct AdminServer {
         if (started) c = server.client();
     }
 };
+
+// `server <args>` (an operator's command: practice create, secret rotate):
+// its exit code and everything it printed.
+inline std::pair<int, std::string> run_server_command(const std::string& args) {
+    FILE* p = ::popen((std::string(PW_SERVER_BIN) + " " + args + " 2>&1").c_str(), "r");
+    if (!p) return {-1, ""};
+    std::string out;
+    char buf[512];
+    while (std::fgets(buf, sizeof buf, p)) out += buf;
+    const int status = ::pclose(p);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
 
 inline httplib::Headers bearer(const std::string& key) { return {{"Authorization", "Bearer " + key}}; }
 

@@ -7,8 +7,6 @@
 
 #include <sys/stat.h>
 
-#include <cstdio>
-
 #include "admin_api.hpp"
 #include "storage/migrations.hpp"
 
@@ -18,17 +16,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kWarning = "WARNING: the server secret";
-
-// `server <args>`: exit code and everything it printed.
-std::pair<int, std::string> run_server_command(const std::string& args) {
-    FILE* p = ::popen((std::string(PW_SERVER_BIN) + " " + args + " 2>&1").c_str(), "r");
-    if (!p) return {-1, ""};
-    std::string out;
-    char buf[512];
-    while (std::fgets(buf, sizeof buf, p)) out += buf;
-    const int status = ::pclose(p);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
 
 // Stops the server, runs `server secret rotate <which>`, starts it again;
 // what the command printed ("" when any step failed).
