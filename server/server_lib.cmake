@@ -3,11 +3,7 @@
 # from the top-level CMakeLists.txt after paycore is defined:
 #   include(${PROJECT_SOURCE_DIR}/server/server_lib.cmake)
 #
-# Debian ships cpp-httplib as a compiled shared library with only a
-# pkg-config file (no CMake package). Its Cflags carry
-# -DCPPHTTPLIB_OPENSSL_SUPPORT etc., which change the layout of
-# httplib::Request: every target that includes <httplib.h> must get them,
-# which linking PkgConfig::PW_HTTPLIB (PUBLIC below) ensures.
+# HTTP is Boost.Beast/Asio (header-only in Boost 1.74): no library to link.
 find_package(PkgConfig REQUIRED)
 find_package(Threads REQUIRED)
 if(NOT TARGET PkgConfig::PW_SODIUM)
@@ -15,9 +11,6 @@ if(NOT TARGET PkgConfig::PW_SODIUM)
 endif()
 if(NOT TARGET PkgConfig::PW_SQLITE)
   pkg_check_modules(PW_SQLITE REQUIRED IMPORTED_TARGET sqlite3)
-endif()
-if(NOT TARGET PkgConfig::PW_HTTPLIB)
-  pkg_check_modules(PW_HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 endif()
 
 set(PW_SERVER_DIR ${CMAKE_CURRENT_LIST_DIR})
@@ -51,6 +44,6 @@ add_library(payserver_foundation STATIC
 # Includes are relative to server/: "processor/processor.hpp", "http/...".
 target_include_directories(payserver_foundation PUBLIC ${PW_SERVER_DIR})
 target_link_libraries(payserver_foundation PUBLIC
-  paycore PkgConfig::PW_HTTPLIB PkgConfig::PW_SQLITE PkgConfig::PW_SODIUM Threads::Threads)
-# Server code may use exceptions internally (httplib does), unlike the core.
+  paycore PkgConfig::PW_SQLITE PkgConfig::PW_SODIUM Threads::Threads)
+# Server code may use exceptions internally (Asio does), unlike the core.
 target_compile_options(payserver_foundation PRIVATE ${PW_WARNINGS})

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "auth/embed_practice.hpp"
 #include "auth/session_cookie.hpp"
 #include "http/error_response.hpp"
 #include "paywidget/url.hpp"
@@ -48,7 +49,8 @@ std::optional<std::string> link_token_from_header(const http::Request& req) {
     return token;
 }
 
-pw::Result<Payer> resolve_link(App& app, std::string_view raw_token, AuthFailure* failure) {
+pw::Result<Payer> resolve_link(App& app, std::string_view raw_token, AuthFailure* failure,
+                               const http::Request* req) {
     using R = pw::Result<Payer>;
     AuthFailure f;
     Payer payer;
@@ -63,6 +65,7 @@ pw::Result<Payer> resolve_link(App& app, std::string_view raw_token, AuthFailure
             if (link.error.code == "not_found") return pw::make_error("link_unknown", "", "");
             return link.error;
         }
+        if (req && !embed_practice_allows(*req, link.value.practice_id)) return pw::make_error("link_unknown", "", "");
         Result<Practice> practice = t.practice(link.value.practice_id);
         if (!practice.ok()) return practice.error;
         if (link.value.revoked()) {
@@ -105,7 +108,7 @@ void send_auth_failure(http::Response& res, const AuthFailure& f) { send_error(r
 std::optional<Payer> authenticate_payer(App& app, const http::Request& req, http::Response& res) {
     if (std::optional<std::string> token = link_token_from_header(req)) {
         AuthFailure f;
-        pw::Result<Payer> p = resolve_link(app, *token, &f);
+        pw::Result<Payer> p = resolve_link(app, *token, &f, &req);
         if (!p.ok()) {
             send_auth_failure(res, f);
             return std::nullopt;

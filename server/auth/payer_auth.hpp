@@ -13,6 +13,11 @@
 //                      (+ "login_url": /portal/login?next=/portal/invoices/<id>,
 //                      never the token). Enforced on EVERY payer endpoint.
 // No link and no session: 401 unauthorized.
+//
+// A link of another practice than the framing widget names
+// (auth/embed_practice.hpp) is answered 404 link_unknown, so the framing
+// site learns nothing about it; session_client() does the same for a portal
+// client (401 unauthorized).
 #pragma once
 
 #include <optional>
@@ -53,7 +58,10 @@ std::optional<std::string> link_token_from_header(const http::Request& req);
 // Resolves a raw link token through the checks above (login_required
 // included). On success `payer.kind == link` with the link, its invoice's
 // client and practice.
-pw::Result<Payer> resolve_link(App& app, std::string_view raw_token, AuthFailure* failure);
+// `req`: the API request, for its embed practice (nullptr: a page of this
+// host, which no other site frames).
+pw::Result<Payer> resolve_link(App& app, std::string_view raw_token, AuthFailure* failure,
+                               const http::Request* req = nullptr);
 
 // The login path for an invoice of an activated client.
 std::string login_url_for(std::string_view invoice_id);

@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "auth/embed_practice.hpp"
 #include "http/cookie.hpp"
 #include "security/keyed_hash.hpp"
 #include "security/random.hpp"
@@ -47,6 +48,7 @@ std::optional<Client> session_client(App& app, const http::Request& req) {
         if (!s) return s.error;
         auto c = t.client(s.value.client_id);
         if (!c) return c.error;
+        if (!embed_practice_allows(req, c.value.practice_id)) return {};
         found = std::move(c.value);
         return {};
     });

@@ -19,7 +19,7 @@ std::string_view nav_item_class(Nav current, Nav item) { return current == item 
 std::string nav_html(Nav nav) {
     if (nav == Nav::none) return {};
     std::string out = "<nav class=\"site-nav\" aria-label=\"Client portal\"><ul>";
-    out += "<li><a href=\"/portal\"" + std::string(nav_item_class(nav, Nav::dashboard)) + ">Dashboard</a></li>";
+    out += "<li><a href=\"/portal\"" + std::string(nav_item_class(nav, Nav::pending_invoices)) + ">Pending Invoices</a></li>";
     out += "<li><a href=\"/portal/billing\"" + std::string(nav_item_class(nav, Nav::billing)) +
            ">Invoices &amp; Billing</a></li>";
     out += "<li><a href=\"/portal/payment-methods\"" + std::string(nav_item_class(nav, Nav::payment_methods)) +

@@ -53,7 +53,8 @@ std::string safe_next(std::string_view next);
 // mailto:/tel: links for a practitioner (whatever is known), as an HTML list.
 std::string contact_html(const pw::Contact& practitioner);
 
-enum class Nav { none, dashboard, billing, payment_methods, other_portal };
+// The portal's sections, named as the help article names them.
+enum class Nav { none, pending_invoices, billing, payment_methods, other_portal };
 
 struct PageShell {
     std::string title;      // <title> and nothing else; the body has its own <h1>

@@ -48,6 +48,35 @@ std::string auth_card(std::string_view heading, const std::string& inner) {
            std::string(heading) + "</h1>" + inner + "</section>";
 }
 
+// The practitioner whose invoice or receipt `next` leads to ("" when it
+// names neither, or nothing known): a payer arriving from an email link reads
+// whose portal this is. Ids are long random strings, so this tells a stranger
+// nothing they could have guessed.
+std::string practitioner_for_next(App& app, std::string_view next) {
+    constexpr std::string_view invoices = "/portal/invoices/", receipts = "/portal/receipts/";
+    const bool invoice = next.rfind(invoices, 0) == 0, receipt = next.rfind(receipts, 0) == 0;
+    if (!invoice && !receipt) return "";
+    const std::string id(next.substr(invoice ? invoices.size() : receipts.size()));
+    if (id.empty() || id.size() > 64 || id.find_first_of("/?#") != std::string::npos) return "";
+    std::string name;
+    app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
+        std::string practice_id;
+        if (invoice) {
+            Result<InvoiceRecord> inv = t.invoice_record(id);
+            if (!inv.ok()) return inv.error;
+            practice_id = inv.value.practice_id;
+        } else {
+            Result<PaymentRecord> pay = t.payment(id);
+            if (!pay.ok()) return pay.error;
+            practice_id = pay.value.practice_id;
+        }
+        Result<Practice> p = t.practice(practice_id);
+        if (p.ok()) name = p.value.name;
+        return p.error;
+    });
+    return name;
+}
+
 const std::string kPasswordHint = "At least " + std::to_string(pw::kMinPasswordChars) + " characters.";
 
 void login_page(App& app, const http::Request& req, http::Response& res) {
@@ -57,7 +86,12 @@ void login_page(App& app, const http::Request& req, http::Response& res) {
     std::string inner;
     if (req.has_param("signed_out"))
         inner += "<p class=\"notice\" role=\"status\">You are signed out.</p>";
-    inner += "<p class=\"lead\">Sign in to see your invoices, pay them, and find your receipts.</p>";
+    const std::string practitioner = practitioner_for_next(app, next);
+    if (!practitioner.empty())
+        inner += "<p class=\"lead\">" + html(practitioner) +
+                 " keeps your invoices and receipts in this portal. Sign in to see them and pay.</p>";
+    else
+        inner += "<p class=\"lead\">Sign in to see your invoices, pay them, and find your receipts.</p>";
     inner += noscript();
     inner += "<form class=\"form\" id=\"login-form\" data-api=\"/api/v1/session\" data-next=\"" + html(next) +
              "\" novalidate>";
@@ -69,6 +103,7 @@ void login_page(App& app, const http::Request& req, http::Response& res) {
     inner += "<p class=\"muted small\">No portal access yet? You can still pay with the Pay Invoice button in your "
              "invoice email, or ask your practitioner to set up your portal access.</p>";
     PageShell page;
+    page.brand = practitioner;  // "" : the shell's "Client portal"
     page.title = "Sign in · Client portal";
     page.body = auth_card("Sign in to your client portal", inner);
     send_page(res, 200, page);

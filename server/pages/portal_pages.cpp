@@ -91,7 +91,7 @@ void dashboard(App& app, const http::Request& req, http::Response& res) {
         return {};
     });
     if (e) return send_storage_problem(res);
-    PageShell page = portal_shell(app, *client, Nav::dashboard, "Dashboard");
+    PageShell page = portal_shell(app, *client, Nav::pending_invoices, "Pending Invoices");
     std::string body = "<h1 class=\"page-title\">Welcome, " + html(client->name) + "</h1>";
     body += "<section class=\"card\" aria-labelledby=\"pending-heading\"><h2 id=\"pending-heading\" "
             "class=\"card-title\">Pending Invoices</h2>";

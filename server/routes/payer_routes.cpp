@@ -37,7 +37,7 @@ std::optional<T> read_message(const http::Request& req, http::Response& res) {
 
 void get_link(App& app, const http::Request& req, http::Response& res) {
     AuthFailure f;
-    pw::Result<Payer> payer = resolve_link(app, req.matches[1].str(), &f);
+    pw::Result<Payer> payer = resolve_link(app, req.matches[1].str(), &f, &req);
     if (!payer.ok()) {
         send_auth_failure(res, f);
         return;

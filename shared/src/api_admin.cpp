@@ -226,7 +226,11 @@ json encode(const Settings& s) {
 Error decode(const json& j, Settings& out) {
     return decode_object(j, out, [](JsonReader& r, Settings& v, Error& sink) {
         v.allow_saved_method_removal = r.boolean("allow_saved_method_removal");
-        v.settlement_currency = read_currency(r, "settlement_currency");
+        // "" keeps each invoice's own currency; anything else must be payable.
+        if (r.has("settlement_currency") && r.optional_string("settlement_currency", StringRule{3, true}) == "")
+            v.settlement_currency.clear();
+        else
+            v.settlement_currency = read_currency(r, "settlement_currency");
         v.embed_origins = read_list<std::string>(r, "embed_origins", 20, [&](const json& e, const std::string& p) {
             std::string o = read_string(e, p, StringRule{253, false}, sink);
             if (!sink && !valid_embed_origin(o))
@@ -235,6 +239,16 @@ Error decode(const json& j, Settings& out) {
             return o;
         });
     });
+}
+
+Result<Settings> merge_settings(const Settings& current, const json& patch) {
+    if (!patch.is_object())
+        return Result<Settings>::failure("wrong_type", "", "Send the settings to change as a JSON object.");
+    json merged = encode(current);
+    merged.merge_patch(patch);
+    Settings out;
+    if (Error e = decode(merged, out)) return Result<Settings>::failure(std::move(e));
+    return Result<Settings>::success(std::move(out));
 }
 
 // ---------------------------------------------------------------- invitations, sending

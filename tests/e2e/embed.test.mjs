@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { assertAccessible, assertClean } from './helpers/assertions.mjs';
-import { artifactsDir, newWidgetPage, widgetFrame } from './helpers/browser.mjs';
+import { artifactsDir, newWidgetPage, openWidget, waitForStage, widgetFrame } from './helpers/browser.mjs';
 import { allowEmbedOrigins, startDemoSite } from './helpers/demo_site.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
 import { WIDGET_FRAME } from './helpers/values.mjs';
@@ -397,6 +397,31 @@ describe('frame-ancestors', () => {
       assert.ok(error.message.includes(`(${stranger})`), error.message);
       await page.locator('#pay-widget').getByRole('alert').filter({ hasText: 'could not be loaded' }).waitFor();
       await screenshot(page, 'embed-refused');
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+describe('a widget framed for one practice', () => {
+  // /embed?practice= decides who may frame it, but the link rides in the
+  // fragment: the widget names its practice on every call and the server
+  // refuses a link of another practice (server/auth/embed_practice.hpp).
+  test('names its practice on every call and cannot open another practice\'s link', async () => {
+    const token = server.link(/CAD invoice/).token;
+    const page = await newWidgetPage(browser);
+    const named = [];
+    page.on('request', (r) => { if (r.url().includes('/api/v1/')) named.push(r.headers()['paywidget-embed-practice']); });
+    try {
+      await openWidget(page, server, token, '?practice=prc_demo_harbor');
+      await waitForStage(page, 'review');
+      assert.deepEqual([...new Set(named)], ['prc_demo_harbor']);
+
+      await openWidget(page, server, token, '?practice=prc_some_other_practice');
+      await waitForStage(page, 'link_unknown');
+      await page.getByRole('heading', { level: 1, name: 'We couldn\u2019t find this payment link', exact: true }).waitFor();
+      assert.equal(named.at(-1), 'prc_some_other_practice');
+      await page.screenshot({ path: path.join(artifactsDir, 'embed-other-practice.png') });
     } finally {
       await page.context().close();
     }

@@ -301,6 +301,11 @@ describe('Pending Invoices', () => {
     const fresh = await admin.createInvoice({ clientId: sam.clientId, amount: 6400 });
     await page.reload({ waitUntil: 'load' });
     await page.getByRole('heading', { level: 2, name: 'Pending Invoices', exact: true }).waitFor();
+    // The help article's names for the portal's sections.
+    const nav = page.getByRole('navigation', { name: 'Client portal' });
+    assert.equal(await nav.getByRole('link', { name: 'Pending Invoices', exact: true }).getAttribute('aria-current'), 'page');
+    await nav.getByRole('link', { name: 'Invoices & Billing', exact: true }).waitFor();
+    assert.equal(await page.getByText('Dashboard').count(), 0);
     const pending = page.locator('section', { has: page.getByRole('heading', { name: 'Pending Invoices', exact: true }) });
     const row = pending.locator('li', { hasText: `Invoice ${fresh.number}` });
     assert.equal(await row.count(), 1, 'the new invoice is pending');

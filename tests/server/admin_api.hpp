@@ -53,7 +53,7 @@ struct AdminServer {
     Seeder seed{dir.path().string()};
     ServerProcess server{dir.path().string()};
     AdminPractice practice;
-    std::unique_ptr<httplib::Client> c;
+    std::unique_ptr<pwhttp::Client> c;
     bool started = false;
     explicit AdminServer(bool allow_card_removal = false) {
         practice = make_admin_practice(seed, "Dr. Ada Lovelace", allow_card_removal);
@@ -74,21 +74,24 @@ inline std::pair<int, std::string> run_server_command(const std::string& args) {
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
-inline httplib::Headers bearer(const std::string& key) { return {{"Authorization", "Bearer " + key}}; }
+inline pwhttp::Headers bearer(const std::string& key) { return {{"Authorization", "Bearer " + key}}; }
 
-inline Reply admin_post(httplib::Client& c, const std::string& key, const std::string& path, const json& body,
+inline Reply admin_post(pwhttp::Client& c, const std::string& key, const std::string& path, const json& body,
                         const std::string& idem_key = "") {
-    httplib::Headers h = bearer(key);
+    pwhttp::Headers h = bearer(key);
     if (!idem_key.empty()) h.emplace("Idempotency-Key", idem_key);
     return to_reply(c.Post(path.c_str(), h, body.dump(), "application/json"));
 }
-inline Reply admin_put(httplib::Client& c, const std::string& key, const std::string& path, const json& body) {
+inline Reply admin_put(pwhttp::Client& c, const std::string& key, const std::string& path, const json& body) {
     return to_reply(c.Put(path.c_str(), bearer(key), body.dump(), "application/json"));
 }
-inline Reply admin_get(httplib::Client& c, const std::string& key, const std::string& path) {
+inline Reply admin_patch(pwhttp::Client& c, const std::string& key, const std::string& path, const json& body) {
+    return to_reply(c.send("PATCH", path, bearer(key), body.dump(), "application/json"));
+}
+inline Reply admin_get(pwhttp::Client& c, const std::string& key, const std::string& path) {
     return to_reply(c.Get(path.c_str(), bearer(key)));
 }
-inline Reply admin_delete(httplib::Client& c, const std::string& key, const std::string& path) {
+inline Reply admin_delete(pwhttp::Client& c, const std::string& key, const std::string& path) {
     return to_reply(c.Delete(path.c_str(), bearer(key)));
 }
 
@@ -103,7 +106,7 @@ inline json invoice_body(const std::string& client_id, std::int64_t amount = 200
 }
 
 // Creates a client through the admin API; its id ("" on failure).
-inline std::string create_client(httplib::Client& c, const std::string& key, const std::string& email,
+inline std::string create_client(pwhttp::Client& c, const std::string& key, const std::string& email,
                                  const std::string& password = "") {
     json body = {{"name", "Grace Hopper"}, {"email", email}};
     if (!password.empty()) body["portal_password"] = password;
@@ -112,7 +115,7 @@ inline std::string create_client(httplib::Client& c, const std::string& key, con
     return r.body["client"]["id"].get<std::string>();
 }
 
-inline std::string create_invoice(httplib::Client& c, const std::string& key, const std::string& client_id,
+inline std::string create_invoice(pwhttp::Client& c, const std::string& key, const std::string& client_id,
                                   std::int64_t amount = 20000) {
     Reply r = admin_post(c, key, "/api/v1/admin/invoices", invoice_body(client_id, amount));
     if (r.status != 201) return "";
@@ -120,7 +123,7 @@ inline std::string create_invoice(httplib::Client& c, const std::string& key, co
 }
 
 // A fresh link's raw token ("" on failure).
-inline std::string create_link(httplib::Client& c, const std::string& key, const std::string& invoice_id) {
+inline std::string create_link(pwhttp::Client& c, const std::string& key, const std::string& invoice_id) {
     Reply r = admin_post(c, key, "/api/v1/admin/invoices/" + invoice_id + "/links", json::object());
     if (r.status != 201) return "";
     return r.body["token"].get<std::string>();
@@ -140,19 +143,19 @@ inline std::string set_cookie_header(const Reply& r) {
     return it == r.headers.end() ? "" : it->second;
 }
 
-inline httplib::Headers cookie(const std::string& session) { return {{"Cookie", "pw_session=" + session}}; }
+inline pwhttp::Headers cookie(const std::string& session) { return {{"Cookie", "pw_session=" + session}}; }
 
-inline Reply login(httplib::Client& c, const std::string& email, const std::string& password) {
+inline Reply login(pwhttp::Client& c, const std::string& email, const std::string& password) {
     return to_reply(c.Post("/api/v1/session", json{{"email", email}, {"password", password}}.dump(), "application/json"));
 }
 
-inline Reply session_get(httplib::Client& c, const std::string& session, const std::string& path) {
+inline Reply session_get(pwhttp::Client& c, const std::string& session, const std::string& path) {
     return to_reply(c.Get(path.c_str(), cookie(session)));
 }
 
-inline Reply session_post(httplib::Client& c, const std::string& session, const std::string& path, const json& body,
+inline Reply session_post(pwhttp::Client& c, const std::string& session, const std::string& path, const json& body,
                           const std::string& idem_key = "") {
-    httplib::Headers h = cookie(session);
+    pwhttp::Headers h = cookie(session);
     if (!idem_key.empty()) h.emplace("Idempotency-Key", idem_key);
     return to_reply(c.Post(path.c_str(), h, body.dump(), "application/json"));
 }

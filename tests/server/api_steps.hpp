@@ -22,7 +22,7 @@ inline std::string unique_email(const std::string& tag) {
 // The link payer tokenizes `number` and pays `amount` of the invoice in USD
 // (a new Idempotency-Key). A failed tokenization sends an empty token, which
 // the server refuses: the reply says so.
-inline Reply pay_by_card(httplib::Client& c, const std::string& link_token, const std::string& invoice_id,
+inline Reply pay_by_card(pwhttp::Client& c, const std::string& link_token, const std::string& invoice_id,
                          std::int64_t amount, const std::string& number = "4242424242424242") {
     return post_payment(c, link_token, invoice_id, pay_body(amount, card_token(c, link_token, number)),
                         new_key());
@@ -35,7 +35,7 @@ struct LinkedInvoice {
 
 // An invoice of `amount` (invoice_body's defaults) for the client, and a
 // payment link to it, through the admin API with `key`.
-inline LinkedInvoice invoice_with_link(httplib::Client& c, const std::string& key,
+inline LinkedInvoice invoice_with_link(pwhttp::Client& c, const std::string& key,
                                        const std::string& client_id, std::int64_t amount = 20000) {
     LinkedInvoice out;
     out.invoice = create_invoice(c, key, client_id, amount);

@@ -27,7 +27,7 @@
 #include <utility>
 #include <vector>
 
-#include <httplib.h>
+#include "http_client.hpp"
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
@@ -131,7 +131,7 @@ public:
                 last_status_ = status;
                 return false;
             }
-            httplib::Client c("127.0.0.1", port_);
+            pwhttp::Client c("127.0.0.1", port_);
             c.set_connection_timeout(0, 200000);
             if (auto r = c.Get("/healthz"); r && r->status == 200) return true;
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -179,8 +179,8 @@ public:
         return start();
     }
 
-    std::unique_ptr<httplib::Client> client() const {
-        auto c = std::make_unique<httplib::Client>("127.0.0.1", port_);
+    std::unique_ptr<pwhttp::Client> client() const {
+        auto c = std::make_unique<pwhttp::Client>("127.0.0.1", port_);
         c->set_connection_timeout(2, 0);
         c->set_read_timeout(20, 0);
         c->set_write_timeout(20, 0);
@@ -401,7 +401,7 @@ inline int ledger_charge_count(const std::string& ledger_path, const std::string
 struct Reply {
     int status = 0;  // 0: no response
     json body;
-    httplib::Headers headers;
+    pwhttp::Headers headers;
     std::string error_code() const {
         if (body.is_object() && body.contains("error") && body["error"].is_object() &&
             body["error"].contains("code") && body["error"]["code"].is_string())
@@ -416,10 +416,10 @@ struct Reply {
     }
 };
 
-inline Reply to_reply(const httplib::Result& r) {
+inline Reply to_reply(const pwhttp::Result& r) {
     Reply out;
     if (!r) {
-        out.body = json{{"transport_error", httplib::to_string(r.error())}};
+        out.body = json{{"transport_error", pwhttp::to_string(r.error())}};
         return out;
     }
     out.status = r->status;
@@ -428,9 +428,9 @@ inline Reply to_reply(const httplib::Result& r) {
     return out;
 }
 
-inline httplib::Headers link_auth(const std::string& token) { return {{"Authorization", "Link " + token}}; }
+inline pwhttp::Headers link_auth(const std::string& token) { return {{"Authorization", "Link " + token}}; }
 
-inline Reply get_link(httplib::Client& c, const std::string& token) { return to_reply(c.Get(("/api/v1/links/" + token).c_str())); }
+inline Reply get_link(pwhttp::Client& c, const std::string& token) { return to_reply(c.Get(("/api/v1/links/" + token).c_str())); }
 
 inline json card_body(const std::string& number, const std::string& exp = "12/34", const std::string& cvc = "123") {
     return json{{"type", "card"}, {"number", number}, {"exp", exp}, {"cvc", cvc}, {"name", "Grace Hopper"},
@@ -447,21 +447,21 @@ inline json ach_body(const std::string& account = "000123456789") {
                 {"mandate", {{"accepted", true}, {"text_version", "ach-2025-01"}}}};
 }
 
-inline Reply post_token(httplib::Client& c, const std::string& link_token, const json& body) {
+inline Reply post_token(pwhttp::Client& c, const std::string& link_token, const json& body) {
     return to_reply(c.Post("/api/v1/tokens", link_auth(link_token), body.dump(), "application/json"));
 }
 
 // Tokenizes a card for the link; "" when it failed.
-inline std::string card_token(httplib::Client& c, const std::string& link_token,
+inline std::string card_token(pwhttp::Client& c, const std::string& link_token,
                               const std::string& number = "4242424242424242") {
     Reply r = post_token(c, link_token, card_body(number));
     if (r.status != 201 || !r.body.contains("token")) return "";
     return r.body["token"].get<std::string>();
 }
 
-inline Reply post_payment(httplib::Client& c, const std::string& link_token, const std::string& invoice_id,
+inline Reply post_payment(pwhttp::Client& c, const std::string& link_token, const std::string& invoice_id,
                           const json& body, const std::string& idem_key) {
-    httplib::Headers h = link_auth(link_token);
+    pwhttp::Headers h = link_auth(link_token);
     if (!idem_key.empty()) h.emplace("Idempotency-Key", idem_key);
     return to_reply(c.Post(("/api/v1/invoices/" + invoice_id + "/payments").c_str(), h, body.dump(), "application/json"));
 }

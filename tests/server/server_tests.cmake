@@ -18,7 +18,7 @@ foreach(src ${PW_SERVER_TESTS})
   set(exe server_${stem})                            # no clash with tests/unit
   add_executable(${exe} ${src})
   # The storage suites also read the database directly with sqlite3.
-  target_link_libraries(${exe} PRIVATE payserver_app PkgConfig::SQLITE3 Threads::Threads
+  target_link_libraries(${exe} PRIVATE payserver_app pw_http_client PkgConfig::SQLITE3 Threads::Threads
                                        Boost::unit_test_framework)
   target_compile_definitions(${exe} PRIVATE BOOST_TEST_DYN_LINK)
   target_include_directories(${exe} PRIVATE ${CMAKE_CURRENT_LIST_DIR})

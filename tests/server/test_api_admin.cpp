@@ -32,7 +32,7 @@ World& world() {
 
 struct Fixture {
     World& w = world();
-    std::unique_ptr<httplib::Client> c = w.server.client();
+    std::unique_ptr<pwhttp::Client> c = w.server.client();
     Fixture() { BOOST_REQUIRE(w.started); }
     std::string client(const std::string& tag, const std::string& password = "") {
         return create_client(*c, w.a.key, unique_email(tag), password);
@@ -342,6 +342,46 @@ BOOST_AUTO_TEST_CASE(settings_are_validated_and_echoed) {
     BOOST_TEST(m.error_code() == "missing_field");
     BOOST_TEST(m.error_field() == "settlement_currency");
     BOOST_TEST(to_reply(c->Put("/api/v1/admin/settings", s.dump(), "application/json")).status == 401);
+}
+
+// PUT replaced every setting and there was no GET: changing one setting
+// silently wiped the embed origins unless the caller resent them.
+BOOST_AUTO_TEST_CASE(settings_can_be_read_and_changed_one_member_at_a_time) {
+    AdminPractice p = make_admin_practice(w.seed, "Dr. Settings Practice");
+    const std::string path = "/api/v1/admin/settings";
+    Reply fresh = admin_get(*c, p.key, path);
+    BOOST_TEST(fresh.status == 200);
+    BOOST_TEST(fresh.body["embed_origins"] == json::array());
+    json all = {{"allow_saved_method_removal", true},
+                {"settlement_currency", "CAD"},
+                {"embed_origins", {"https://practice.example"}}};
+    BOOST_REQUIRE(admin_put(*c, p.key, path, all).status == 200);
+    BOOST_TEST(admin_get(*c, p.key, path).body == all);
+
+    Reply one = admin_patch(*c, p.key, path, {{"allow_saved_method_removal", false}});
+    BOOST_TEST(one.status == 200);
+    json expected = all;
+    expected["allow_saved_method_removal"] = false;
+    BOOST_TEST(one.body == expected);
+    BOOST_TEST(admin_get(*c, p.key, path).body == expected);  // the origins are still there
+
+    // Checked as a whole, as PUT is; nothing is written when it fails.
+    Reply bad = admin_patch(*c, p.key, path, {{"embed_origins", {"https://practice.example/path"}}});
+    BOOST_TEST(bad.status == 422);
+    BOOST_TEST(bad.error_code() == "invalid_origin");
+    BOOST_TEST(bad.error_field() == "embed_origins[0]");
+    Reply removed = admin_patch(*c, p.key, path, {{"settlement_currency", nullptr}});
+    BOOST_TEST(removed.status == 422);
+    BOOST_TEST(removed.error_code() == "missing_field");
+    BOOST_TEST(admin_patch(*c, p.key, path, json::array()).status == 422);
+    BOOST_TEST(admin_get(*c, p.key, path).body == expected);
+    // "" settles each invoice in its own currency.
+    BOOST_TEST(admin_patch(*c, p.key, path, {{"settlement_currency", ""}}).body["settlement_currency"] == "");
+
+    // Another practice's settings are untouched; no key, no settings.
+    BOOST_TEST(admin_get(*c, w.b.key, path).body != admin_get(*c, p.key, path).body);
+    BOOST_TEST(to_reply(c->Get(path)).status == 401);
+    BOOST_TEST(to_reply(c->send("PATCH", path, {}, "{}", "application/json")).status == 401);
 }
 
 BOOST_AUTO_TEST_CASE(send_writes_an_email_with_the_pay_link) {

@@ -57,7 +57,7 @@ Env& env() {
 struct Page {
     int status = 0;
     std::string body;
-    httplib::Headers headers;
+    pwhttp::Headers headers;
     std::size_t count(const std::string& name) const { return headers.count(name); }
     std::string header(const std::string& name) const {
         auto it = headers.find(name);
@@ -201,4 +201,43 @@ BOOST_AUTO_TEST_CASE(embed_is_404_without_a_static_dir) {
     auto body = json::parse(r->body, nullptr, false);
     BOOST_TEST(body.is_object());
     BOOST_TEST(r->get_header_value("Content-Security-Policy").find("frame-ancestors 'none'") != std::string::npos);
+}
+
+// /embed?practice=B lets B's site frame the widget, but the link token rides
+// in the fragment, which the server never sees: the widget names B in
+// Paywidget-Embed-Practice, and a link of practice A is then unknown, on
+// every call the link authorizes.
+BOOST_AUTO_TEST_CASE(a_framed_widget_cannot_open_a_link_of_another_practice) {
+    Env& e = env();
+    const std::string owner = e.framable;
+    const std::string other = e.plain_http;
+    const std::string client_id = e.seed.client(owner);
+    const std::string invoice_id = e.seed.invoice(owner, client_id);
+    const SeededLink link = e.seed.link(owner, invoice_id);
+    auto c = e.server.client();
+    auto lookup = [&](const pwhttp::Headers& h) { return to_reply(c->Get("/api/v1/links/" + link.token, h)); };
+
+    BOOST_TEST(lookup({}).status == 200);  // the host's own /pay page names no practice
+    BOOST_TEST(lookup({{"Paywidget-Embed-Practice", owner}}).status == 200);
+    Reply foreign = lookup({{"Paywidget-Embed-Practice", other}});
+    BOOST_TEST(foreign.status == 404);
+    BOOST_TEST(foreign.error_code() == "link_unknown");
+    // Nothing about the invoice or its practice leaks into the answer.
+    BOOST_TEST(foreign.body.dump().find(invoice_id) == std::string::npos);
+    BOOST_TEST(!foreign.body.contains("practitioner"));
+
+    // Tokens and payments, authorized by the same link, refuse it the same way.
+    pwhttp::Headers h = link_auth(link.token);
+    h.emplace("Paywidget-Embed-Practice", other);
+    Reply token = to_reply(c->Post("/api/v1/tokens", h, card_body("4242424242424242").dump(), "application/json"));
+    BOOST_TEST(token.status == 404);
+    BOOST_TEST(token.error_code() == "link_unknown");
+    const std::string good = card_token(*c, link.token);
+    BOOST_REQUIRE(!good.empty());
+    h.emplace("Idempotency-Key", new_key());
+    Reply pay = to_reply(c->Post("/api/v1/invoices/" + invoice_id + "/payments", h, pay_body(10000, good).dump(),
+                                 "application/json"));
+    BOOST_TEST(pay.status == 404);
+    BOOST_TEST(pay.error_code() == "link_unknown");
+    BOOST_TEST(e.seed.payments(invoice_id).empty());
 }

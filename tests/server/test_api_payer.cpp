@@ -314,7 +314,7 @@ BOOST_AUTO_TEST_CASE(malformed_and_wrong_type_bodies) {
     BOOST_TEST(text.status == 415);
     BOOST_TEST(text.error_code() == "unsupported_media_type");
     auto pay = to_reply(c->Post(("/api/v1/invoices/" + inv + "/payments").c_str(),
-                                httplib::Headers{{"Authorization", "Link " + link.token}, {"Idempotency-Key", "k1"}},
+                                pwhttp::Headers{{"Authorization", "Link " + link.token}, {"Idempotency-Key", "k1"}},
                                 R"({"amount": "100", "currency": "USD", "token": "tok_x"})", "application/json"));
     BOOST_TEST(pay.status == 422);
     BOOST_TEST(pay.error_code() == "wrong_type");

@@ -220,6 +220,29 @@ BOOST_AUTO_TEST_CASE(invoice_view_is_portal_and_only_the_clients_own) {
     BOOST_TEST(foreign.error_code() == "not_found");
 }
 
+// A widget framed on another practice's site (Paywidget-Embed-Practice,
+// auth/embed_practice.hpp) does not act for this practice's signed-in client.
+BOOST_AUTO_TEST_CASE(a_session_is_not_used_by_a_widget_framed_for_another_practice) {
+    const std::string mail = unique_email("framed");
+    const std::string cl = portal_client(mail);
+    const std::string inv = create_invoice(*c, practice.key, cl, 10000);
+    const std::string session = signed_in(mail);
+    AdminPractice other = make_admin_practice(seed, "Dr. Other Practice");
+    auto framed_get = [&](const std::string& framing) {
+        pwhttp::Headers h = cookie(session);
+        h.emplace("Paywidget-Embed-Practice", framing);
+        return to_reply(c->Get("/api/v1/me/invoices/" + inv, h));
+    };
+    BOOST_TEST(framed_get(practice.id).status == 200);
+    Reply foreign = framed_get(other.id);
+    BOOST_TEST(foreign.status == 401);
+    BOOST_TEST(foreign.error_code() == "unauthorized");
+    pwhttp::Headers h = cookie(session);
+    h.emplace("Paywidget-Embed-Practice", other.id);
+    BOOST_TEST(to_reply(c->Post("/api/v1/tokens", h, card_body("4242424242424242").dump(), "application/json")).status ==
+               401);
+}
+
 BOOST_AUTO_TEST_CASE(saved_card_removal_follows_the_practice_setting) {
     const std::string mail = unique_email("cards");
     const std::string cl = portal_client(mail);

@@ -60,7 +60,7 @@ struct Fixture {
     SeededLink link = seed.link(practice.id, inv);
     // A short lock wait so a busy database answers quickly.
     ServerProcess server{dir.path().string(), {"--busy-timeout-ms", "100"}};
-    std::unique_ptr<httplib::Client> c;
+    std::unique_ptr<pwhttp::Client> c;
     Fixture() {
         BOOST_REQUIRE(seed.ok());
         BOOST_REQUIRE(server.start());

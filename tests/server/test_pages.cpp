@@ -7,6 +7,7 @@
 
 #include "admin_api.hpp"
 #include "pages/page_kit.hpp"
+#include "paywidget/url.hpp"
 
 using namespace pws_test;
 
@@ -18,7 +19,7 @@ const std::string kHostile = "<script>alert(1)</script>";
 struct Page {
     int status = 0;
     std::string body;
-    httplib::Headers headers;
+    pwhttp::Headers headers;
     std::string header(const std::string& name) const {
         auto it = headers.find(name);
         return it == headers.end() ? std::string() : it->second;
@@ -34,7 +35,7 @@ struct Env {
     AdminPractice practice = make_admin_practice(seed, "Dr. Ada Lovelace");
     AdminPractice hostile = make_admin_practice(seed, kHostile + " Clinic");
     ServerProcess server{dir.path().string()};
-    std::unique_ptr<httplib::Client> c;
+    std::unique_ptr<pwhttp::Client> c;
     std::string link_client;  // no portal account: links pay without login
     Env() {
         BOOST_REQUIRE(seed.ok());
@@ -130,11 +131,19 @@ BOOST_AUTO_TEST_CASE(a_link_to_an_activated_account_redirects_to_the_login) {
     BOOST_REQUIRE(!token.empty());
     Page p = env().get("/pay/" + token);
     BOOST_TEST(p.status == 302);
-    // On the wire next=%2Fportal%2Finvoices%2F<id> (login_url_for); httplib's
-    // client percent-decodes Location when it reads it.
-    BOOST_TEST(p.header("Location") == "/portal/login?next=/portal/invoices/" + inv);
+    // The next path is percent-encoded (login_url_for).
+    BOOST_TEST(p.header("Location") == "/portal/login?next=%2Fportal%2Finvoices%2F" + inv);
     BOOST_TEST(p.header("Location").find(token) == std::string::npos);  // never the token
     check_page_headers(p);
+    // The login page names whose portal it is, from the invoice it leads to;
+    // without such a next it says only "Client portal".
+    Page login = env().get("/portal/login?next=%2Fportal%2Finvoices%2F" + inv);
+    BOOST_TEST(login.status == 200);
+    BOOST_TEST(login.has("<span class=\"brand\">Dr. Ada Lovelace</span>"));
+    BOOST_TEST(login.has("Dr. Ada Lovelace keeps your invoices and receipts in this portal."));
+    Page plain = env().get("/portal/login?next=%2Fportal%2Finvoices%2Finv_unknown");
+    BOOST_TEST(plain.has("<span class=\"brand\">Client portal</span>"));
+    BOOST_TEST(!plain.has("keeps your invoices"));
     // ...and the login sends a signed-in client on to that invoice.
     Page again = env().get("/portal/login?next=%2Fportal%2Finvoices%2F" + inv, session);
     BOOST_TEST(again.status == 302);
@@ -280,8 +289,8 @@ BOOST_AUTO_TEST_CASE(portal_pages_send_a_visitor_without_a_session_to_the_login)
             for (const std::string& session : {std::string(), std::string("not-a-session")}) {
                 Page p = env().get(path, session);
                 BOOST_TEST(p.status == 302);
-                // Sent percent-encoded; httplib's client decodes Location.
-                BOOST_TEST(p.header("Location") == "/portal/login?next=" + path);
+                // The next path is percent-encoded (login_url_for).
+                BOOST_TEST(p.header("Location") == "/portal/login?next=" + pw::percent_encode(path));
                 check_page_headers(p);
             }
         }
@@ -302,7 +311,8 @@ BOOST_AUTO_TEST_CASE(portal_pages_render_for_a_signed_in_client) {
     BOOST_TEST(dash.has("href=\"/portal/invoices/" + inv + "\""));
     BOOST_TEST(dash.has(">Pay Now</a>"));
     BOOST_TEST(dash.has("$120.00"));
-    BOOST_TEST(dash.has("aria-current=\"page\">Dashboard"));
+    BOOST_TEST(dash.has("aria-current=\"page\">Pending Invoices"));
+    BOOST_TEST(!dash.has("Dashboard"));  // the help article's words: Pending Invoices, Invoices &amp; Billing
     check_page_headers(dash);
 
     Page invoice = env().get("/portal/invoices/" + inv, session);

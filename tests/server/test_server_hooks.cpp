@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
-#include <httplib.h>  // the client side only
+#include "http_client.hpp"
 #include <nlohmann/json.hpp>
 
 #include "http/common_handlers.hpp"
@@ -69,8 +69,8 @@ struct LiveServer {
         listener->stop();
         if (thread.joinable()) thread.join();
     }
-    httplib::Client client() {
-        httplib::Client c("127.0.0.1", port);
+    pwhttp::Client client() {
+        pwhttp::Client c("127.0.0.1", port);
         c.set_read_timeout(5, 0);
         return c;
     }
@@ -82,7 +82,7 @@ struct LiveServer {
 
 nlohmann::json json_of(const std::string& s) { return nlohmann::json::parse(s, nullptr, false); }
 
-void expect_security_headers(const httplib::Result& r) {
+void expect_security_headers(const pwhttp::Result& r) {
     BOOST_TEST(r->get_header_value("X-Content-Type-Options") == "nosniff");
     BOOST_TEST(r->get_header_value("Referrer-Policy") == "no-referrer");
     BOOST_TEST(r->get_header_value("Content-Security-Policy").find("default-src 'self'") != std::string::npos);

@@ -27,7 +27,7 @@
 //     (127.0.x.y, bound before connect): the server sees many payers, as
 //     it would in production. The destination is always 127.0.0.1.
 //  4. For each level of concurrency: that many threads, each with ONE
-//     httplib::Client (keep-alive), pay invoices from a shared counter until
+//     pwhttp::Client (keep-alive), pay invoices from a shared counter until
 //     the level's invoices are used up or its time is over. Every response
 //     must be 200 with payment.status "succeeded" and a zero balance;
 //     anything else counts as an error.
@@ -61,7 +61,7 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
-#include <httplib.h>
+#include "http_client.hpp"
 #include <nlohmann/json.hpp>
 
 #include "security/keyed_hash.hpp"
@@ -280,7 +280,7 @@ public:
                 std::fprintf(stderr, "bench_server: the server exited at start-up (see %s)\n", err.c_str());
                 return false;
             }
-            httplib::Client c("127.0.0.1", port_);
+            pwhttp::Client c("127.0.0.1", port_);
             c.set_connection_timeout(0, 200000);
             if (auto r = c.Get("/healthz"); r && r->status == 200) return true;
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -319,24 +319,13 @@ private:
 
 // A keep-alive client for 127.0.0.1:port; `source` ("" : any) is the local
 // loopback address the connection comes from.
-std::unique_ptr<httplib::Client> make_client(int port, const std::string& source = "") {
-    auto c = std::make_unique<httplib::Client>("127.0.0.1", port);
+std::unique_ptr<pwhttp::Client> make_client(int port, const std::string& source = "") {
+    auto c = std::make_unique<pwhttp::Client>("127.0.0.1", port);
     c->set_keep_alive(true);
-    // As browsers do: without it, the request's header and body writes meet
-    // delayed ACKs (Nagle) and every request waits ~40 ms for nothing.
-    c->set_tcp_nodelay(true);
     c->set_connection_timeout(2, 0);
     c->set_read_timeout(20, 0);
     c->set_write_timeout(20, 0);
-    if (!source.empty()) {
-        c->set_socket_options([source](socket_t sock) {
-            sockaddr_in a{};
-            a.sin_family = AF_INET;
-            a.sin_port = 0;
-            if (::inet_pton(AF_INET, source.c_str(), &a.sin_addr) == 1)
-                (void)::bind(sock, reinterpret_cast<sockaddr*>(&a), sizeof a);
-        });
-    }
+    c->set_local_address(source);
     return c;
 }
 
@@ -357,8 +346,8 @@ std::string string_member(const json& j, const char* key) {
 }
 
 // A short description of an unexpected reply, for the first few errors.
-std::string describe(const httplib::Result& r) {
-    if (!r) return "transport: " + httplib::to_string(r.error());
+std::string describe(const pwhttp::Result& r) {
+    if (!r) return "transport: " + pwhttp::to_string(r.error());
     std::string out = "HTTP " + std::to_string(r->status);
     const json body = json::parse(r->body, nullptr, false);
     if (const json* e = member(body, "error")) out += " " + string_member(*e, "code");
@@ -406,7 +395,7 @@ LevelResult run_level(int clients, std::size_t begin, std::size_t end, std::size
     for (int w = 0; w < clients; ++w) {
         threads.emplace_back([&, w] {
             LevelResult& mine = parts[static_cast<std::size_t>(w)];
-            std::unique_ptr<httplib::Client> cli;
+            std::unique_ptr<pwhttp::Client> cli;
             bool stop = false;
             while (!stop) {
                 const std::size_t first = next.fetch_add(chunk);
@@ -463,12 +452,12 @@ void print_row(const LevelResult& r) {
 struct OneClientPerThread {
     int port;
     bool keep = true;
-    std::unique_ptr<httplib::Client> operator()(std::size_t) const { return make_client(port); }
+    std::unique_ptr<pwhttp::Client> operator()(std::size_t) const { return make_client(port); }
 };
 struct ClientPerAddressBatch {
     int port;
     bool keep = false;
-    std::unique_ptr<httplib::Client> operator()(std::size_t first) const {
+    std::unique_ptr<pwhttp::Client> operator()(std::size_t first) const {
         return make_client(port, source_address(static_cast<int>(first / kTokensPerAddress)));
     }
 };
@@ -569,8 +558,8 @@ int main(int argc, char** argv) {
     const std::string card_body = card.dump();
     const LevelResult tok = run_level(
         kTokenizeClients, 0, n, kTokensPerAddress, std::chrono::seconds(40), ClientPerAddressBatch{port},
-        [&](httplib::Client& c, std::size_t i) {
-            httplib::Headers h = {{"Authorization", "Link " + inv[i].link_token}};
+        [&](pwhttp::Client& c, std::size_t i) {
+            pwhttp::Headers h = {{"Authorization", "Link " + inv[i].link_token}};
             auto r = c.Post("/api/v1/tokens", h, card_body, "application/json");
             if (r && r->status == 201) {
                 const json body = json::parse(r->body, nullptr, false);
@@ -590,14 +579,14 @@ int main(int argc, char** argv) {
         const std::size_t begin = level_begin[l], end = level_begin[l + 1];
         results.push_back(run_level(
             levels[l], begin, end, 1, std::chrono::seconds(seconds), OneClientPerThread{port},
-            [&](httplib::Client& c, std::size_t i) {
+            [&](pwhttp::Client& c, std::size_t i) {
                 attempted[i] = 1;
                 if (inv[i].card_token.empty()) {
                     pay_errors.add("no token (tokenization failed)");
                     return false;
                 }
                 const json body = {{"amount", kInvoiceTotal}, {"currency", "USD"}, {"token", inv[i].card_token}};
-                httplib::Headers h = {{"Authorization", "Link " + inv[i].link_token},
+                pwhttp::Headers h = {{"Authorization", "Link " + inv[i].link_token},
                                       {"Idempotency-Key", "bench-" + std::to_string(i)}};
                 auto r = c.Post(("/api/v1/invoices/" + inv[i].id + "/payments").c_str(), h, body.dump(),
                                 "application/json");

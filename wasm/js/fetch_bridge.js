@@ -3,6 +3,17 @@
 // status 0 means no response at all (network failure, timeout), which the
 // checkout treats as "outcome unknown".
 mergeInto(LibraryManager.library, {
+  // The ?practice= this page was opened with ('' when none), read once: the
+  // loader puts it there, and the page's own scripts never change it.
+  $pwEmbedPractice: function () {
+    if (pwEmbedPractice.value === undefined) {
+      var v = '';
+      try { v = new URLSearchParams(window.location.search).get('practice') || ''; } catch (e) {}
+      pwEmbedPractice.value = v;
+    }
+    return pwEmbedPractice.value;
+  },
+  pw_fetch__deps: ['$pwEmbedPractice'],
   pw_fetch: function (id, methodPtr, pathPtr, authPtr, keyPtr, bodyPtr, timeoutMs) {
     var method = UTF8ToString(methodPtr), path = UTF8ToString(pathPtr);
     var auth = UTF8ToString(authPtr), key = UTF8ToString(keyPtr), body = UTF8ToString(bodyPtr);
@@ -10,6 +21,10 @@ mergeInto(LibraryManager.library, {
     if (auth) headers['Authorization'] = auth;
     if (key) headers['Idempotency-Key'] = key;
     if (method !== 'GET' && method !== 'HEAD') headers['Content-Type'] = 'application/json';
+    // Framed on a practice's site (/embed?practice=<id>): name that practice,
+    // so the server refuses a link of another practice (auth/embed_practice.hpp).
+    var practice = pwEmbedPractice();
+    if (practice) headers['Paywidget-Embed-Practice'] = practice;
     var controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
     var timer = controller ? setTimeout(function () { controller.abort(); }, timeoutMs) : 0;
     var done = false;

@@ -376,9 +376,9 @@ struct RefundResponse {
     InvoiceBalance invoice;
 };
 
-struct Settings {  // PUT /api/v1/admin/settings (request and response)
+struct Settings {  // GET/PUT/PATCH /api/v1/admin/settings (PUT: request; all: response)
     bool allow_saved_method_removal = false;
-    std::string settlement_currency;
+    std::string settlement_currency;  // "" : each invoice is settled in its own currency
     std::vector<std::string> embed_origins;  // "https://practice.example[:port]"
 };
 
@@ -463,6 +463,14 @@ PW_API_CODEC(AdminKeyList)
 PW_API_CODEC(SendInvoiceRequest)
 PW_API_CODEC(SendInvoiceResponse)
 #undef PW_API_CODEC
+
+// PATCH /api/v1/admin/settings: `patch` applied to `current` with JSON merge
+// semantics (RFC 7396: a member present replaces, an absent one is kept,
+// null removes), then checked as a whole as PUT checks it. So a partial
+// update never wipes what it does not name, and removing a required member
+// is 422 missing_field, never a silent default. Errors: wrong_type (the
+// patch is not an object) and those of decode(Settings).
+Result<Settings> merge_settings(const Settings& current, const nlohmann::json& patch);
 
 // Body text -> message. Requests use kMaxBodyBytes; `limits` lets a client
 // read larger responses (kMaxResponseBytes). Errors: those of

@@ -1,0 +1,92 @@
+// scripts/demo as an operator meets it: started in the background by a
+// non-interactive shell with its output in a file, on ports of our choosing
+// (PAYWIDGET_LISTEN, PAYWIDGET_SITE). The log is plain text; the
+// practitioner's site on that port really shows the widget; and SIGINT, which
+// such a shell hands its background jobs ignored, still stops both servers.
+// The builds it runs are up to date by now (scripts/test built them).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+
+import { launchBrowser, newWidgetPage } from './helpers/browser.mjs';
+import { freePort, repoRoot } from './helpers/server.mjs';
+import { WIDGET_FRAME } from './helpers/values.mjs';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'pw-demo-'));
+const log = path.join(dir, 'demo.log');
+let demoPid = 0;
+let browser;
+
+after(async () => {
+  await browser?.close();
+  if (demoPid && alive(demoPid)) {
+    // SIGTERM first: the demo stops its two servers on it (a KILL would leave them running).
+    try { process.kill(demoPid, 'SIGTERM'); } catch { /* already gone */ }
+    await until('the demo exited after SIGTERM', () => !alive(demoPid), 15000).catch(() => process.kill(demoPid, 'SIGKILL'));
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const readLog = () => { try { return readFileSync(log, 'utf8'); } catch { return ''; } };
+
+async function until(what, check, timeoutMs) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`e2e: ${what} within ${timeoutMs} ms; demo log:\n${readLog().slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+// Running, and not a zombie waiting for a parent that may never reap it.
+const alive = (pid) => {
+  try { return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8')); } catch { return false; }
+};
+const answers = (url) => fetch(url).then((r) => r.ok, () => false);
+
+test('scripts/demo in the background: plain log, the site on its own port embeds the widget, SIGINT stops it', async () => {
+  const hostPort = await freePort();
+  const sitePort = await freePort();
+  const base = `http://127.0.0.1:${hostPort}`;
+  const site = `http://localhost:${sitePort}`;
+  // `&` in a non-interactive shell: the job starts with SIGINT ignored.
+  const shell = spawn('bash', ['-c', `scripts/demo > "${log}" 2>&1 & echo $!`], {
+    cwd: repoRoot,
+    env: { ...process.env, PAYWIDGET_LISTEN: `127.0.0.1:${hostPort}`, PAYWIDGET_SITE: `localhost:${sitePort}`,
+      PAYWIDGET_DEMO_DIR: path.join(dir, 'data'), NO_COLOR: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  shell.stdout.on('data', (d) => { out += d; });
+  await new Promise((resolve) => shell.on('exit', resolve));
+  demoPid = Number(out.trim());
+  assert.ok(demoPid > 0, `the shell printed the demo's pid: ${out}`);
+
+  await until('the demo printed its links', () => readLog().includes('Ctrl-C stops them'), 300000);
+  const text = readLog();
+  assert.equal(/\x1b\[/.test(text), false, 'no colour codes in a log file');
+  assert.equal(/^configure: cmake /m.test(text), false, "no echo of emcmake's command line");
+  assert.ok(text.includes(`${site}/#link=`), 'the site link uses PAYWIDGET_SITE');
+
+  // The practitioner's site on this port is allowed to frame the widget.
+  const key = /admin API key: (\S+)/.exec(text)[1];
+  const settings = await (await fetch(`${base}/api/v1/admin/settings`, { headers: { Authorization: `Bearer ${key}` } })).json();
+  assert.deepEqual(settings.embed_origins, [site]);
+  browser = await launchBrowser();
+  const page = await newWidgetPage(browser, { width: 1000, height: 900 });
+  await page.goto(/(http:\/\/localhost:\d+\/#link=\S+)/.exec(text)[1], { waitUntil: 'load' });
+  await page.waitForFunction(() => (window.harborEvents || []).some((e) => e.type === 'ready'), null, { timeout: 30000 });
+  await page.frameLocator(WIDGET_FRAME).getByRole('button', { name: /Pay Now/ }).waitFor({ timeout: 20000 });
+  await page.context().close();
+
+  process.kill(demoPid, 'SIGINT');
+  await until('the demo exited after SIGINT', () => !alive(demoPid), 15000);
+  demoPid = 0;
+  assert.match(readLog(), /stopped the payment host and the practitioner site/);
+  assert.equal(await answers(`${base}/healthz`), false, 'the payment host is stopped');
+  assert.equal(await answers(`${site}/`), false, 'the practitioner site is stopped');
+});
