@@ -4,9 +4,12 @@
 //          [--static-dir DIR] [--workers 16] [--durability normal|full]
 //          [--settle-delay-seconds 5] [--test-mode] [--seed-demo]
 //          [--smtp-url smtp://host:587] [--smtp-user U] [--smtp-from billing@example.com]
-//   server practitioner create --name N --email E [--phone P] [--db ...]
+//          [--secret-file FILE]
+//   server practitioner create --name N --email E [--phone P] [--db ...] [--secret-file ...]
+//          (prints the practice's first admin key, pwk_...; `practice` works as well)
+//   server secret rotate [--secret-file FILE | --db ...]
 //
-// Environment fallbacks: PAYWIDGET_DB, PAYWIDGET_LISTEN. The SMTP password
+// Environment fallbacks: PAYWIDGET_DB, PAYWIDGET_LISTEN, PAYWIDGET_SECRET_FILE. The SMTP password
 // comes only from PAYWIDGET_SMTP_PASSWORD (argv is visible in ps).
 // Start-up order: signals first (before any thread), open the app (migrate
 // the store), recover reserved payments, start settlement, register routes,
@@ -34,8 +37,8 @@
 #include "http/shutdown.hpp"
 #include "routes/embed_routes.hpp"
 #include "routes/routes.hpp"
-#include "security/keyed_hash.hpp"
-#include "security/random.hpp"
+#include "security/secret_file.hpp"
+#include "services/practices.hpp"
 #include "services/recovery.hpp"
 #include "services/refunds.hpp"
 #include "services/seed_demo.hpp"
@@ -81,23 +84,48 @@ int create_practitioner(pws::AppConfig config, const std::string& name, const st
         std::fprintf(stderr, "server: %s: %s\n", app.error.code.c_str(), app.error.message.c_str());
         return 1;
     }
-    pws::App& a = *app.value;
-    const std::string key = "pk_" + pws::random_token();
     pws::Practice p;
-    p.id = pws::random_id("prc_");
     p.name = name;
     p.email = email;
     p.phone = phone;
-    p.api_key_hash = pws::hash_token(a.secret, key);
-    p.created_at = a.now();
-    pw::Error e = a.store->write_transaction([&](pws::WriteTxn& t) { return t.insert_practice(p); });
-    if (e) {
-        std::fprintf(stderr, "server: cannot create the practice: %s %s\n", e.code.c_str(), e.message.c_str());
+    auto made = pws::create_practice(*app.value, p);
+    if (!made) {
+        std::fprintf(stderr, "server: cannot create the practice: %s %s\n", made.error.code.c_str(),
+                     made.error.message.c_str());
         return 1;
     }
-    std::printf("practice_id: %s\nadmin_key: %s\n", p.id.c_str(), key.c_str());
+    std::printf("practice_id: %s\nadmin_key: %s\n", made.value.practice.id.c_str(), made.value.admin_key.c_str());
     std::printf("(the admin key is shown once; only its hash is stored)\n");
     return 0;
+}
+
+// `server secret rotate`: the new key makes every hash from now on; the old
+// one stays as "previous" for lookups until the next rotation.
+int rotate_secret_file(const std::string& path) {
+    auto r = pws::rotate_secret(path);
+    if (!r) {
+        std::fprintf(stderr, "server: %s: %s\n", r.error.code.c_str(), r.error.message.c_str());
+        return 1;
+    }
+    std::printf("rotated %s: a new current key; the old one is kept as previous for lookups.\n", path.c_str());
+    if (r.value.dropped_previous)
+        std::printf("The key before that was dropped: links, sessions and admin keys made with it and not used "
+                    "since the last rotation no longer work.\n");
+    std::printf("Restart every server process that uses this file.\n");
+    return 0;
+}
+
+// The default keeps `scripts/demo` working with nothing to set up, but a copy
+// of the data directory (backup, support bundle) then carries the key with
+// the hashes it protects.
+void warn_if_secret_beside_data(const pws::AppConfig& config) {
+    if (!pws::secret_inside_data_dir(config.secret_path, config.db_path)) return;
+    std::fprintf(stderr,
+                 "server: WARNING: the server secret %s is inside the database's directory, so a copy of that "
+                 "directory carries the key with the data it protects. Move it: stop the server, `mv` the file to "
+                 "a directory outside the data directory (mode 0600, owned by the server's user), and start with "
+                 "--secret-file <new path> (or PAYWIDGET_SECRET_FILE).\n",
+                 config.secret_path.c_str());
 }
 
 }  // namespace
@@ -113,6 +141,7 @@ int main(int argc, char** argv) {
 
     CLI::App cli{"paywidget reference payment host"};
     std::string db = env_or("PAYWIDGET_DB", "var/paywidget.db");
+    std::string secret_file = env_or("PAYWIDGET_SECRET_FILE", "");
     std::string listen = env_or("PAYWIDGET_LISTEN", "127.0.0.1:8080");
     std::string public_url, static_dir, durability = "normal";
     std::string smtp_url, smtp_user, smtp_from;
@@ -121,6 +150,9 @@ int main(int argc, char** argv) {
     int settle_delay = 5;
     bool test_mode = false, seed_demo = false;
     cli.add_option("--db", db, "SQLite database file (env PAYWIDGET_DB)");
+    cli.add_option("--secret-file", secret_file,
+                   "the server secret, best outside the data directory (env PAYWIDGET_SECRET_FILE; "
+                   "default: server-secret beside the database)");
     cli.add_option("--listen", listen, "host:port to listen on (env PAYWIDGET_LISTEN)");
     cli.add_option("--public-url", public_url, "public base URL of the payment host");
     std::vector<std::string> trusted_proxies;
@@ -145,19 +177,30 @@ int main(int argc, char** argv) {
     cli.add_option("--smtp-user", smtp_user, "SMTP login (password in env PAYWIDGET_SMTP_PASSWORD)");
     cli.add_option("--smtp-from", smtp_from, "sender address for outgoing email (From: \"<practice> via paywidget\", Reply-To: the practice)");
 
-    CLI::App* prac = cli.add_subcommand("practitioner", "manage practices");
+    CLI::App* prac = cli.add_subcommand("practitioner", "manage practices (also: server practice ...)");
+    prac->alias("practice");
     CLI::App* create = prac->add_subcommand("create", "create a practice and print its admin key");
     std::string p_name, p_email, p_phone;
     create->add_option("--name", p_name, "practice name")->required();
     create->add_option("--email", p_email, "practice email")->required();
     create->add_option("--phone", p_phone, "practice phone");
     create->add_option("--db", db, "SQLite database file");
+    create->add_option("--secret-file", secret_file, "the server secret (env PAYWIDGET_SECRET_FILE)");
     prac->require_subcommand(1);
+
+    CLI::App* secret = cli.add_subcommand("secret", "manage the server secret");
+    CLI::App* rotate = secret->add_subcommand(
+        "rotate", "make a new current key; the old one stays readable as previous until the next rotation");
+    rotate->add_option("--secret-file", secret_file, "the server secret (env PAYWIDGET_SECRET_FILE)");
+    rotate->add_option("--db", db, "SQLite database file (locates the default secret file)");
+    secret->require_subcommand(1);
 
     CLI11_PARSE(cli, argc, argv);
 
     pws::AppConfig config;
     config.db_path = db;
+    config.secret_path = secret_file.empty() ? pws::default_secret_path(db) : secret_file;
+    if (rotate->parsed()) return rotate_secret_file(config.secret_path);
     if (!parse_listen(listen, config.listen_host, config.listen_port)) {
         std::fprintf(stderr, "server: --listen must be host:port, got \"%s\"\n", listen.c_str());
         return 2;
@@ -193,6 +236,7 @@ int main(int argc, char** argv) {
 
     if (create->parsed()) return create_practitioner(std::move(config), p_name, p_email, p_phone);
 
+    warn_if_secret_beside_data(config);
     pw::Result<std::unique_ptr<pws::App>> opened = pws::open_app(std::move(config));
     if (!opened.ok()) {
         std::fprintf(stderr, "server: %s: %s\n", opened.error.code.c_str(), opened.error.message.c_str());

@@ -11,6 +11,11 @@ namespace pws {
 
 namespace fs = std::filesystem;
 
+std::string default_secret_path(const std::string& db_path) {
+    const fs::path db(db_path);
+    return ((db.has_parent_path() ? db.parent_path() : fs::path(".")) / "server-secret").string();
+}
+
 pw::Result<std::unique_ptr<App>> open_app(AppConfig config) {
     using R = pw::Result<std::unique_ptr<App>>;
     ensure_sodium();
@@ -20,7 +25,7 @@ pw::Result<std::unique_ptr<App>> open_app(AppConfig config) {
     fs::create_directories(dir, ec);
     if (ec) return R::failure("storage_error", "db", "Cannot create " + dir.string() + ": " + ec.message());
     if (config.ledger_path.empty()) config.ledger_path = (dir / (db.stem().string() + "-processor-ledger.db")).string();
-    if (config.secret_path.empty()) config.secret_path = (dir / "server-secret").string();
+    if (config.secret_path.empty()) config.secret_path = default_secret_path(config.db_path);
     if (config.outbox_dir.empty()) config.outbox_dir = (dir / "outbox").string();
     if (config.public_url.empty())
         config.public_url = "http://" + config.listen_host + ":" + std::to_string(config.listen_port);

@@ -23,7 +23,7 @@ namespace pws {
 struct AppConfig {
     std::string db_path = "var/paywidget.db";
     std::string ledger_path;   // "" : <db_path without .db>-processor-ledger.db
-    std::string secret_path;   // "" : <db dir>/server-secret
+    std::string secret_path;   // --secret-file; "" : default_secret_path(db_path)
     std::string listen_host = "127.0.0.1";
     int listen_port = 8080;
     std::string public_url;    // "" : http://<listen_host>:<listen_port>
@@ -85,6 +85,9 @@ struct App {
     // "http://127.0.0.1:8080/pay/abc").
     std::string url(std::string_view path) const { return config.public_url + std::string(path); }
 };
+
+// "<db dir>/server-secret": the default secret file, beside the database.
+std::string default_secret_path(const std::string& db_path);
 
 // Opens the store (migrating it), the test processor's ledger and the server
 // secret; fills the config's derived paths. Errors name what failed.

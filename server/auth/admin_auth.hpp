@@ -1,10 +1,10 @@
 // Practitioner (admin) authentication: "Authorization: Bearer <admin key>".
-// Each key belongs to one practice; the store keeps only its keyed hash
-// (hash_token), and every admin call is scoped to the practice found here.
+// Each key belongs to one practice (services/admin_keys.hpp); the store
+// keeps only its keyed hash, and every admin call is scoped to the practice
+// found here. A revoked key is refused from the next request on.
 #pragma once
 
 #include <optional>
-#include <string>
 
 #include "http/router.hpp"
 
@@ -12,18 +12,13 @@
 
 namespace pws {
 
-// The practice whose admin key the request carries. On failure writes
-// 401 unauthorized (missing, malformed or unknown key) or 503 (storage
-// busy) and returns nullopt:
+// The practice whose active admin key the request carries. On failure
+// writes 401 unauthorized (missing, malformed, unknown or revoked key) or
+// 503 (storage busy) and returns nullopt:
 //   auto practice = require_admin(app, req, res); if (!practice) return;
+// Records the key's use (last_used_at, to the minute) and re-hashes a key
+// found under an older server secret with the current one, so keys in use
+// outlive the next rotation.
 std::optional<Practice> require_admin(App& app, const http::Request& req, http::Response& res);
-
-// A new admin key (random_token, shown once) and its hash for
-// Practice::api_key_hash.
-struct AdminKey {
-    std::string key;
-    std::string hash;
-};
-AdminKey new_admin_key(const App& app);
 
 }  // namespace pws

@@ -56,11 +56,11 @@ pw::Result<Payer> resolve_link(App& app, std::string_view raw_token, AuthFailure
     Payer payer;
     // Bounded: a token is 43 characters; anything huge is simply unknown.
     const bool plausible = !raw_token.empty() && raw_token.size() <= 256;
-    const std::string hash = plausible ? hash_token(app.secret, raw_token) : std::string();
     const UnixTime now = app.now();
     pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
         if (!plausible) return pw::make_error("link_unknown", "", "");
-        Result<Link> link = t.link_by_token_hash(hash);
+        Result<Link> link = find_by_token(app.secret, KeyUse::link_token, raw_token, "not_found",
+                                          [&](const std::string& hash) { return t.link_by_token_hash(hash); });
         if (!link.ok()) {
             if (link.error.code == "not_found") return pw::make_error("link_unknown", "", "");
             return link.error;

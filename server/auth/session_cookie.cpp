@@ -40,11 +40,11 @@ std::optional<Client> session_client(App& app, const http::Request& req) {
     // Our tokens are 43 characters; anything far longer is not ours and
     // is not worth hashing.
     if (token.empty() || token.size() > 256) return std::nullopt;
-    const std::string id_hash = hash_token(app.secret, token);
     std::optional<Client> found;
     const UnixTime now = app.now();
     app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
-        auto s = t.session(id_hash, now);
+        auto s = find_by_token(app.secret, KeyUse::session, token, "not_found",
+                               [&](const std::string& id_hash) { return t.session(id_hash, now); });
         if (!s) return s.error;
         auto c = t.client(s.value.client_id);
         if (!c) return c.error;
@@ -58,7 +58,7 @@ std::optional<Client> session_client(App& app, const http::Request& req) {
 pw::Error start_session(App& app, const Client& client, http::Response& res) {
     const std::string token = random_token();
     PortalSession s;
-    s.id_hash = hash_token(app.secret, token);
+    s.id_hash = hash_token(app.secret, KeyUse::session, token);
     s.client_id = client.id;
     s.created_at = app.now();
     s.expires_at = s.created_at + kSessionSeconds;
@@ -72,8 +72,13 @@ pw::Error start_session(App& app, const Client& client, http::Response& res) {
 void end_session(App& app, const http::Request& req, http::Response& res) {
     const std::string token = session_token(app, req);
     if (!token.empty() && token.size() <= 256) {
-        const std::string id_hash = hash_token(app.secret, token);
-        app.store->write_transaction([&](WriteTxn& t) { return t.delete_session(id_hash); });
+        // Under whichever key it was made (a session may predate a rotation).
+        const std::vector<std::string> hashes = hash_candidates(app.secret, KeyUse::session, token);
+        app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+            for (const std::string& id_hash : hashes)
+                if (pw::Error e = t.delete_session(id_hash)) return e;
+            return {};
+        });
     }
     res.set_header("Set-Cookie", session_cookie_name(app.config) + "=; Max-Age=0" + cookie_attributes(app));
 }

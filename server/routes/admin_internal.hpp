@@ -9,6 +9,7 @@
 
 namespace pws {
 
+void register_admin_key_routes(http::Router& server, App& app);
 void register_admin_client_routes(http::Router& server, App& app);
 void register_admin_invoice_routes(http::Router& server, App& app);
 void register_admin_refund_routes(http::Router& server, App& app);

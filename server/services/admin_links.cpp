@@ -16,7 +16,7 @@ pw::Result<pw::LinkInfo> issue_link(App& app, const Practice& practice, const st
     link.id = random_id("lnk_");
     link.invoice_id = invoice_id;
     link.practice_id = practice.id;
-    link.token_hash = hash_token(app.secret, token);
+    link.token_hash = hash_token(app.secret, KeyUse::link_token, token);
     link.created_at = app.now();
     link.expires_at = link.created_at + static_cast<UnixTime>(days) * 86400;
     pw::Error e = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {

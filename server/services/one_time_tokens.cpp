@@ -12,7 +12,7 @@ pw::Result<IssuedToken> issue_one_time_token(App& app, const std::string& client
     IssuedToken out;
     out.token = random_token();
     OneTimeToken t;
-    t.token_hash = hash_token(app.secret, out.token);
+    t.token_hash = hash_token(app.secret, KeyUse::one_time_token, out.token);
     t.client_id = client_id;
     t.purpose = purpose;
     t.created_at = app.now();
@@ -35,11 +35,17 @@ pw::Result<Client> redeem_one_time_token(App& app, const std::string& token, One
                                          const std::string& password) {
     using R = pw::Result<Client>;
     if (token.empty() || token.size() > 256) return R::failure("invitation_invalid", "token", "");
-    const std::string token_hash = hash_token(app.secret, token);
+    // The hash it is stored under (current key, or one from before a
+    // rotation), found by the lookup below.
+    std::string token_hash;
     // Look the token up first: a guessed, used or expired token must not
     // cost a 64 MiB Argon2id hash. The write transaction checks it again.
     if (pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
-            auto found = t.one_time_token(token_hash);
+            auto found = find_by_token(app.secret, KeyUse::one_time_token, token, "not_found",
+                                       [&](const std::string& h) {
+                                           token_hash = h;
+                                           return t.one_time_token(h);
+                                       });
             if (!found) return found.error.code == "not_found" ? pw::make_error("invitation_invalid", "token", "")
                                                                : found.error;
             const OneTimeToken& ott = found.value;

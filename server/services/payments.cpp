@@ -182,8 +182,10 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
 
     const std::string scope = payment_idem_scope(payer);
     const std::string& key = *idempotency_key;
-    const std::string request_hash =
-        hash_token(app.secret, std::string(invoice_id) + "\n" + pw::canonical_body(request));
+    // Current key first (stored), then the same body under older keys (a
+    // retry across a rotation is still the same request).
+    const std::vector<std::string> request_hashes =
+        hash_candidates(app.secret, KeyUse::request, std::string(invoice_id) + "\n" + pw::canonical_body(request));
     const UnixTime now = app.now();
 
     ServiceReply early;  // set when txn 1 ends the request
@@ -197,7 +199,8 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
             done_early = true;
             return pw::make_error("reply:stop", "", "");
         };
-        Result<IdempotencyClaim> claim = t.claim_idempotency(scope, key, request_hash, now);
+        Result<IdempotencyClaim> claim = t.claim_idempotency(scope, key, request_hashes.front(), now,
+                                                                  {request_hashes.begin() + 1, request_hashes.end()});
         if (!claim.ok()) return claim.error;
         switch (claim.value.kind) {
             case IdempotencyClaim::Kind::replay: {
@@ -253,8 +256,12 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
         pay.updated_at = now;
 
         if (!request.token.empty()) {
-            const std::string hash = hash_token(app.secret, request.token);
-            Result<VaultToken> tok = t.consume_token(hash, payer.binding(), now);
+            std::string hash;  // the one the token is stored under (it may predate a rotation)
+            Result<VaultToken> tok = find_by_token(app.secret, KeyUse::payment_token, request.token, "token_unknown",
+                                                   [&](const std::string& h) {
+                                                       hash = h;
+                                                       return t.consume_token(h, payer.binding(), now);
+                                                   });
             if (!tok.ok() && tok.error.code == "token_used")
                 tok = token_of_released_retry(t, hash, scope, key, payer.binding(), now);
             if (!tok.ok()) {

@@ -1,26 +1,23 @@
 #include "services/practices.hpp"
 
-#include "auth/admin_auth.hpp"
 #include "security/random.hpp"
+#include "services/admin_keys.hpp"
 
 namespace pws {
 
-pw::Result<NewPractice> create_practice(App& app, const std::string& name, const std::string& email,
-                                        const std::string& phone, const PracticeSettings& settings) {
+pw::Result<NewPractice> create_practice(App& app, Practice practice) {
     using R = pw::Result<NewPractice>;
-    const AdminKey key = new_admin_key(app);
-    NewPractice out;
-    out.admin_key = key.key;
-    Practice& p = out.practice;
-    p.id = random_id("prc_");
-    p.name = name;
-    p.email = email;
-    p.phone = phone;
-    p.api_key_hash = key.hash;
-    p.settings = settings;
-    p.created_at = app.now();
-    if (pw::Error e = app.store->write_transaction([&](WriteTxn& t) { return t.insert_practice(p); }))
+    if (practice.id.empty()) practice.id = random_id("prc_");
+    practice.created_at = app.now();
+    IssuedAdminKey key = make_admin_key(app, practice.id, "first key");
+    if (pw::Error e = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+            if (pw::Error p = t.insert_practice(practice)) return p;
+            return t.insert_admin_key(key.record);
+        }))
         return R::failure(e);
+    NewPractice out;
+    out.practice = std::move(practice);
+    out.admin_key = std::move(key.key);
     return R::success(std::move(out));
 }
 

@@ -1,5 +1,6 @@
-// Creating a practice (tenant): `server practitioner create` and the demo
-// seed. The admin key is returned once and only its keyed hash is stored.
+// Creating a practice (tenant) with its first admin key: `server
+// practitioner create` and the demo seed. The admin key is returned once
+// and only its keyed hash is stored.
 #pragma once
 
 #include <string>
@@ -13,8 +14,9 @@ struct NewPractice {
     std::string admin_key;  // shown once: "pwk_..."
 };
 
-// Errors: the store's (already_exists when the id/key hash collides).
-pw::Result<NewPractice> create_practice(App& app, const std::string& name, const std::string& email,
-                                        const std::string& phone, const PracticeSettings& settings = {});
+// Stores `practice` (a fresh "prc_" id when its id is empty; created_at is
+// now) and its first admin key ("first key") in one transaction.
+// Errors: the store's (already_exists when the id is taken).
+pw::Result<NewPractice> create_practice(App& app, Practice practice);
 
 }  // namespace pws

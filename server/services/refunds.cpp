@@ -13,8 +13,11 @@ std::string scope_for(const std::string& practice_id) { return "admin:" + practi
 
 // The path's payment id is part of "the body": the same key reused for
 // another payment is a mismatch, not a replay.
-std::string request_hash(const App& app, const std::string& payment_id, const pw::RefundRequest& req) {
-    return hash_token(app.secret, "refund\n" + payment_id + "\n" + pw::dump_body(pw::encode(req)));
+// Current key first (stored), then the same body under older keys (a retry
+// across a rotation is still the same request).
+std::vector<std::string> request_hashes(const App& app, const std::string& payment_id, const pw::RefundRequest& req) {
+    return hash_candidates(app.secret, KeyUse::request,
+                           "refund\n" + payment_id + "\n" + pw::dump_body(pw::encode(req)));
 }
 
 // txn 2 on success: settle, answer, remember the answer.
@@ -77,12 +80,13 @@ pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const
     r.idem_key = idempotency_key;
     r.created_at = now;
     r.updated_at = now;
-    const std::string hash = request_hash(app, payment_id, req);
+    const std::vector<std::string> hashes = request_hashes(app, payment_id, req);
 
     std::optional<IdempotencyClaim> earlier;
     std::string charge_id;
     pw::Error e = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
-        auto claim = t.claim_idempotency(r.idem_scope, r.idem_key, hash, now);
+        auto claim = t.claim_idempotency(r.idem_scope, r.idem_key, hashes.front(), now,
+                                         {hashes.begin() + 1, hashes.end()});
         if (!claim) return claim.error;
         if (claim.value.kind != IdempotencyClaim::Kind::claimed) {
             earlier = claim.value;

@@ -7,7 +7,6 @@
 #include "services/clients.hpp"
 #include "services/invoices.hpp"
 #include "services/practices.hpp"
-#include "auth/admin_auth.hpp"
 
 namespace pws {
 
@@ -76,19 +75,17 @@ pw::Error seed_demo(App& app, std::ostream& out) {
     if (error) return error;
 
     // The practice, with a fixed id so a second run can tell it exists.
-    const AdminKey key = new_admin_key(app);
     Practice practice;
     practice.id = kDemoPracticeId;
     practice.name = "Dr. Maya Chen, Harbor Wellness Clinic";
     practice.email = "maya.chen@harborwellness.example";
     practice.phone = "+1 555 0142";
-    practice.api_key_hash = key.hash;
     practice.settings.allow_card_removal = true;
     practice.settings.settlement_currency = "USD";
     practice.settings.embed_origins = {"http://localhost:8081"};
-    practice.created_at = app.now();
-    if (pw::Error e = app.store->write_transaction([&](WriteTxn& t) { return t.insert_practice(practice); }))
-        return e;
+    auto created = create_practice(app, practice);
+    if (!created) return created.error;
+    practice = created.value.practice;
 
     pw::CreateClientRequest sam_req{"Sam Rivera", kDemoPortalEmail, kDemoPortalPassword};
     auto sam = create_client(app, practice, sam_req, "+1 555 0199");
@@ -161,14 +158,14 @@ pw::Error seed_demo(App& app, std::ostream& out) {
     expired.id = random_id("lnk_");
     expired.invoice_id = first.value.record.id;
     expired.practice_id = practice.id;
-    expired.token_hash = hash_token(app.secret, expired_token);
+    expired.token_hash = hash_token(app.secret, KeyUse::link_token, expired_token);
     expired.created_at = app.now() - 40 * 86400;
     expired.expires_at = app.now() - 10 * 86400;
     if (pw::Error e = app.store->write_transaction([&](WriteTxn& t) { return t.insert_link(expired); })) return e;
     made.push_back({"expired link", first.value.invoice.number, app.url("/pay/" + expired_token)});
 
     out << "demo practice: " << practice.name << " (" << practice.id << ")\n"
-        << "  admin key: " << key.key << "\n"
+        << "  admin key: " << created.value.admin_key << "\n"
         << "  portal login: " << kDemoPortalEmail << " / " << kDemoPortalPassword << "  at "
         << app.url("/portal/login") << "\n"
         << "  client without portal account: taylor@example.com\n"

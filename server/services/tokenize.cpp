@@ -160,7 +160,7 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
 
     const std::string raw = "tok_" + random_token();
     VaultToken v;
-    v.token_hash = hash_token(app.secret, raw);
+    v.token_hash = hash_token(app.secret, KeyUse::payment_token, raw);
     v.practice_id = payer.practice_id;
     const TokenBinding binding = payer.binding();
     v.link_id = binding.link_id;

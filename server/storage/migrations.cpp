@@ -212,11 +212,35 @@ CREATE INDEX payments_released_by_retry
   ON payments(token_hash, idem_scope, idem_key) WHERE state = 'released';
 )sql";
 
+// Version 3: admin keys, several per practice, each revocable. Every
+// practice's one key moves here (its hash is kept, so existing keys keep
+// working; the hint is learnt at the key's first use). practices.api_key_hash
+// stays as a column: SQLite cannot drop a UNIQUE column without rebuilding
+// the table every other table references. Nothing reads it any more, and it
+// now holds a unique placeholder instead of a live credential.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE admin_keys (
+  id           TEXT PRIMARY KEY,
+  practice_id  TEXT NOT NULL REFERENCES practices(id),
+  name         TEXT NOT NULL,
+  key_hash     TEXT NOT NULL UNIQUE,
+  hint         TEXT NOT NULL DEFAULT '',
+  created_at   INTEGER NOT NULL,
+  last_used_at INTEGER,
+  revoked_at   INTEGER
+) STRICT;
+CREATE INDEX admin_keys_by_practice ON admin_keys(practice_id, created_at);
+INSERT INTO admin_keys (id, practice_id, name, key_hash, created_at)
+  SELECT 'key_' || lower(hex(randomblob(16))), id, 'first key', api_key_hash, created_at FROM practices;
+UPDATE practices SET api_key_hash = 'moved to admin_keys: ' || lower(hex(randomblob(16)));
+)sql";
+
 constexpr Migration kSteps[] = {
     {1, "initial schema: tenants, invoices, links, vault, payments, refunds, "
         "idempotency, portal, outbox",
      kSchemaV1},
     {2, "index released payments by token and idempotency key (payment retries)", kSchemaV2},
+    {3, "admin keys: several per practice, revocable (existing keys moved)", kSchemaV3},
 };
 
 }  // namespace

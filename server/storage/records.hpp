@@ -8,7 +8,7 @@
 //   * an optional reference (link_id, client_id, payment_method_id, ...) is
 //     "" in a record and NULL in the database;
 //   * secrets are stored only as keyed hashes made by security/ (token_hash,
-//     api_key_hash, id_hash); card numbers and CVCs never reach this layer.
+//     key_hash, id_hash); card numbers and CVCs never reach this layer.
 #pragma once
 
 #include <cstdint>
@@ -36,11 +36,28 @@ struct Practice {
     std::string name;
     std::string email;
     std::string phone;
-    std::string api_key_hash;  // UNIQUE: the admin key, hashed
     PracticeSettings settings;
     UnixTime created_at = 0;
 
     pw::Contact contact() const { return pw::Contact{name, email, phone}; }
+};
+
+// One admin API key of a practice (several may be active at once). The key
+// itself is shown once, when made; only its keyed hash is kept.
+struct AdminKeyRecord {
+    std::string id;  // "key_..."
+    std::string practice_id;
+    std::string name;      // the practitioner's label ("billing integration")
+    std::string key_hash;  // UNIQUE: hash_token(KeyUse::admin_key, key)
+    // "pwk_…a1b2": the key's prefix and last 4 characters, so a list can
+    // show which key is which. "" for a key from before schema version 3
+    // until its first use.
+    std::string hint;
+    UnixTime created_at = 0;
+    std::optional<UnixTime> last_used_at;  // to the minute (see admin_auth)
+    std::optional<UnixTime> revoked_at;
+
+    bool revoked() const { return revoked_at.has_value(); }
 };
 
 struct Client {

@@ -14,11 +14,16 @@ public:
 
     // tenants (sqlite_txn_tenants.cpp)
     Result<Practice> practice(std::string_view id) override;
-    Result<Practice> practice_by_api_key_hash(std::string_view hash) override;
+    Result<AdminKeyRecord> active_admin_key(std::string_view key_hash) override;
+    Result<std::vector<AdminKeyRecord>> admin_keys(std::string_view practice_id) override;
     Result<Client> client(std::string_view id) override;
     Result<Client> client_by_email(std::string_view practice_id, std::string_view email) override;
     Result<std::vector<Client>> clients_by_email(std::string_view email) override;
     Error insert_practice(const Practice& p) override;
+    Error insert_admin_key(const AdminKeyRecord& k) override;
+    Error revoke_admin_key(std::string_view practice_id, std::string_view id, UnixTime now) override;
+    Error record_admin_key_use(std::string_view id, std::string_view key_hash, std::string_view hint,
+                               UnixTime now) override;
     Error update_settings(std::string_view practice_id, const PracticeSettings& s) override;
     Error insert_client(const Client& c) override;
     Error set_client_password(std::string_view client_id, std::string_view password_hash) override;
@@ -77,8 +82,8 @@ public:
     Result<OneTimeToken> one_time_token(std::string_view token_hash) override;
     Result<std::vector<OutboxEmail>> outbox(std::string_view practice_id) override;
     Result<IdempotencyClaim> claim_idempotency(std::string_view scope, std::string_view key,
-                                               std::string_view request_hash,
-                                               UnixTime now) override;
+                                               std::string_view request_hash, UnixTime now,
+                                               const std::vector<std::string>& earlier_hashes = {}) override;
     Error finish_idempotency(std::string_view scope, std::string_view key, int status,
                              std::string_view body, UnixTime now) override;
     Error drop_idempotency(std::string_view scope, std::string_view key) override;

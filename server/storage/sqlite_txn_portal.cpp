@@ -2,6 +2,8 @@
 // password resets) and the outbox of emails.
 #include "storage/sqlite_txn.hpp"
 
+#include <algorithm>
+
 namespace pws {
 
 namespace {
@@ -30,7 +32,8 @@ OutboxEmail read_outbox(const sql::Query& q) {
 // ---------------------------------------------------------------- idempotency
 
 Result<IdempotencyClaim> SqliteTxn::claim_idempotency(std::string_view scope, std::string_view key,
-                                                      std::string_view request_hash, UnixTime now) {
+                                                      std::string_view request_hash, UnixTime now,
+                                                      const std::vector<std::string>& earlier_hashes) {
     using R = Result<IdempotencyClaim>;
     using Kind = IdempotencyClaim::Kind;
     sql::Query q(c_, "SELECT request_hash, state, response_status, response_body "
@@ -38,7 +41,10 @@ Result<IdempotencyClaim> SqliteTxn::claim_idempotency(std::string_view scope, st
     q.args(scope, key);
     if (q.next()) {
         IdempotencyClaim c;
-        if (q.text(0) != request_hash) {
+        const std::string stored = q.text(0);
+        const bool same_body = stored == request_hash ||
+                               std::find(earlier_hashes.begin(), earlier_hashes.end(), stored) != earlier_hashes.end();
+        if (!same_body) {
             c.kind = Kind::mismatch;
         } else if (q.text(1) != "done") {
             c.kind = Kind::in_progress;

@@ -7,9 +7,10 @@ namespace pws {
 
 namespace {
 
-#define PRACTICE_COLS                                                                   \
-    "id, name, email, phone, api_key_hash, allow_card_removal, settlement_currency, " \
+#define PRACTICE_COLS                                                     \
+    "id, name, email, phone, allow_card_removal, settlement_currency, " \
     "embed_origins, created_at"
+#define ADMIN_KEY_COLS "id, practice_id, name, key_hash, hint, created_at, last_used_at, revoked_at"
 #define CLIENT_COLS "id, practice_id, name, email, phone, password_hash, created_at"
 
 std::string origins_to_text(const std::vector<std::string>& origins) {
@@ -36,12 +37,24 @@ Practice read_practice(const sql::Query& q) {
     p.name = q.text(1);
     p.email = q.text(2);
     p.phone = q.text(3);
-    p.api_key_hash = q.text(4);
-    p.settings.allow_card_removal = q.i64(5) != 0;
-    p.settings.settlement_currency = q.text(6);
-    p.settings.embed_origins = origins_from_text(q.text(7));
-    p.created_at = q.i64(8);
+    p.settings.allow_card_removal = q.i64(4) != 0;
+    p.settings.settlement_currency = q.text(5);
+    p.settings.embed_origins = origins_from_text(q.text(6));
+    p.created_at = q.i64(7);
     return p;
+}
+
+AdminKeyRecord read_admin_key(const sql::Query& q) {
+    AdminKeyRecord k;
+    k.id = q.text(0);
+    k.practice_id = q.text(1);
+    k.name = q.text(2);
+    k.key_hash = q.text(3);
+    k.hint = q.text(4);
+    k.created_at = q.i64(5);
+    k.last_used_at = q.opt_i64(6);
+    k.revoked_at = q.opt_i64(7);
+    return k;
 }
 
 Client read_client(const sql::Query& q) {
@@ -64,10 +77,16 @@ Result<Practice> SqliteTxn::practice(std::string_view id) {
     return detail::one_row<Practice>(q, read_practice, "practice");
 }
 
-Result<Practice> SqliteTxn::practice_by_api_key_hash(std::string_view hash) {
-    sql::Query q(c_, "SELECT " PRACTICE_COLS " FROM practices WHERE api_key_hash = ?1");
-    q.args(hash);
-    return detail::one_row<Practice>(q, read_practice, "practice");
+Result<AdminKeyRecord> SqliteTxn::active_admin_key(std::string_view key_hash) {
+    sql::Query q(c_, "SELECT " ADMIN_KEY_COLS " FROM admin_keys WHERE key_hash = ?1 AND revoked_at IS NULL");
+    q.args(key_hash);
+    return detail::one_row<AdminKeyRecord>(q, read_admin_key, "admin_key");
+}
+
+Result<std::vector<AdminKeyRecord>> SqliteTxn::admin_keys(std::string_view practice_id) {
+    sql::Query q(c_, "SELECT " ADMIN_KEY_COLS " FROM admin_keys WHERE practice_id = ?1 ORDER BY created_at, id");
+    q.args(practice_id);
+    return detail::all_rows<AdminKeyRecord>(q, read_admin_key);
 }
 
 Result<Client> SqliteTxn::client(std::string_view id) {
@@ -90,11 +109,45 @@ Result<std::vector<Client>> SqliteTxn::clients_by_email(std::string_view email) 
 }
 
 Error SqliteTxn::insert_practice(const Practice& p) {
+    // api_key_hash: the retired column's unique placeholder (schema v3),
+    // random so that a duplicate id is reported as one.
     sql::Query q(c_, "INSERT INTO practices (" PRACTICE_COLS
-                     ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    q.args(p.id, p.name, p.email, p.phone, p.api_key_hash, p.settings.allow_card_removal,
+                     ", api_key_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                     "'moved to admin_keys: ' || lower(hex(randomblob(16))))");
+    q.args(p.id, p.name, p.email, p.phone, p.settings.allow_card_removal,
            p.settings.settlement_currency, origins_to_text(p.settings.embed_origins), p.created_at);
     return q.run();
+}
+
+Error SqliteTxn::insert_admin_key(const AdminKeyRecord& k) {
+    sql::Query q(c_, "INSERT INTO admin_keys (" ADMIN_KEY_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    q.args(k.id, k.practice_id, k.name, k.key_hash, k.hint, k.created_at, k.last_used_at, k.revoked_at);
+    return q.run();
+}
+
+Error SqliteTxn::revoke_admin_key(std::string_view practice_id, std::string_view id, UnixTime now) {
+    sql::Query find(c_, "SELECT revoked_at IS NOT NULL FROM admin_keys WHERE id = ?1 AND practice_id = ?2");
+    find.args(id, practice_id);
+    if (!find.next()) {
+        if (!find.error().ok()) return find.error();
+        return pw::make_error("not_found", "admin_key", "");
+    }
+    if (find.i64(0) != 0) return {};  // already revoked: the first time is kept
+    sql::Query others(c_, "SELECT COUNT(*) FROM admin_keys WHERE practice_id = ?1 AND id <> ?2 "
+                          "AND revoked_at IS NULL");
+    others.args(practice_id, id);
+    if (!others.next()) return others.error();
+    if (others.i64(0) == 0) return pw::make_error("last_admin_key", "admin_key", "");
+    sql::Query q(c_, "UPDATE admin_keys SET revoked_at = ?2 WHERE id = ?1");
+    q.args(id, now);
+    return detail::expect_one_row(c_, q, "admin_key");
+}
+
+Error SqliteTxn::record_admin_key_use(std::string_view id, std::string_view key_hash, std::string_view hint,
+                                      UnixTime now) {
+    sql::Query q(c_, "UPDATE admin_keys SET last_used_at = ?2, key_hash = ?3, hint = ?4 WHERE id = ?1");
+    q.args(id, now, key_hash, hint);
+    return detail::expect_one_row(c_, q, "admin_key");
 }
 
 Error SqliteTxn::update_settings(std::string_view practice_id, const PracticeSettings& s) {

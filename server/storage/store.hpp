@@ -23,7 +23,7 @@
 //   not_found          the record does not exist (field: the entity, e.g.
 //                      "invoice", "payment")
 //   already_exists     a UNIQUE rule was hit (field: the column, e.g. "email",
-//                      "number", "charge_key", "api_key_hash")
+//                      "number", "charge_key", "key_hash")
 //   invalid_reference  a referenced row (practice, client, ...) is missing
 //   invalid_value      a value the schema rejects (a caller bug)
 //   state_conflict     the record is no longer in the state the caller
@@ -84,7 +84,10 @@ public:
 
     // --- practices and clients ---------------------------------------
     virtual Result<Practice> practice(std::string_view id) = 0;                     // not_found
-    virtual Result<Practice> practice_by_api_key_hash(std::string_view hash) = 0;   // not_found
+    // The ACTIVE (not revoked) admin key with this hash. not_found.
+    virtual Result<AdminKeyRecord> active_admin_key(std::string_view key_hash) = 0;
+    // Every admin key of the practice, revoked ones included, oldest first.
+    virtual Result<std::vector<AdminKeyRecord>> admin_keys(std::string_view practice_id) = 0;
     virtual Result<Client> client(std::string_view id) = 0;                         // not_found
     // Email compared ASCII case-insensitively. not_found.
     virtual Result<Client> client_by_email(std::string_view practice_id, std::string_view email) = 0;
@@ -151,7 +154,19 @@ public:
 class WriteTxn : public ReadTxn {
 public:
     // --- practices and clients ---------------------------------------
-    virtual Error insert_practice(const Practice& p) = 0;  // already_exists (id, api_key_hash)
+    virtual Error insert_practice(const Practice& p) = 0;  // already_exists (id)
+    // already_exists (id, key_hash), invalid_reference (practice).
+    virtual Error insert_admin_key(const AdminKeyRecord& k) = 0;
+    // Sets revoked_at unless already revoked (the first time is kept).
+    // not_found (unknown, or another practice's); last_admin_key when it is
+    // the practice's only active key (decided inside this transaction, so
+    // two revocations at once can never leave a practice without a key).
+    virtual Error revoke_admin_key(std::string_view practice_id, std::string_view id, UnixTime now) = 0;
+    // After a successful authentication: last_used_at, and the hash and
+    // hint when they change (a key from before a rotation is re-hashed
+    // under the current secret). not_found.
+    virtual Error record_admin_key_use(std::string_view id, std::string_view key_hash, std::string_view hint,
+                                       UnixTime now) = 0;
     virtual Error update_settings(std::string_view practice_id, const PracticeSettings& s) = 0;  // not_found
     // already_exists (id, email), invalid_reference (practice).
     virtual Error insert_client(const Client& c) = 0;
@@ -197,9 +212,12 @@ public:
     // Claims (scope, key) for a request whose canonical body hashes to
     // request_hash: see IdempotencyClaim. A different hash is a mismatch
     // whatever the stored state.
+    // `earlier_hashes`: the same body hashed under older server keys
+    // (security/keyed_hash.hpp): a stored hash equal to one of them is the
+    // same request, so a retry across a secret rotation still replays.
     virtual Result<IdempotencyClaim> claim_idempotency(std::string_view scope, std::string_view key,
-                                                       std::string_view request_hash,
-                                                       UnixTime now) = 0;
+                                                       std::string_view request_hash, UnixTime now,
+                                                       const std::vector<std::string>& earlier_hashes = {}) = 0;
     // Stores the response and marks the claim done. not_found.
     virtual Error finish_idempotency(std::string_view scope, std::string_view key, int status,
                                      std::string_view body, UnixTime now) = 0;

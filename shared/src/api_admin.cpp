@@ -262,6 +262,55 @@ Error decode(const json& j, InviteResponse& out) {
     });
 }
 
+// ---------------------------------------------------------------- admin keys
+
+json encode(const CreateAdminKeyRequest& c) { return {{"name", c.name}}; }
+
+Error decode(const json& j, CreateAdminKeyRequest& out) {
+    return decode_object(j, out, [](JsonReader& r, CreateAdminKeyRequest& v, Error&) {
+        v.name = r.string("name", kName);
+    });
+}
+
+json encode(const AdminKeyInfo& k) {
+    return {{"id", k.id},
+            {"name", k.name},
+            {"hint", null_if_empty(k.hint)},
+            {"created_at", k.created_at},
+            {"last_used_at", null_if_empty(k.last_used_at)},
+            {"revoked_at", null_if_empty(k.revoked_at)}};
+}
+
+Error decode(const json& j, AdminKeyInfo& out) {
+    return decode_object(j, out, [](JsonReader& r, AdminKeyInfo& v, Error&) {
+        v.id = r.string("id", kId);
+        v.name = r.string("name", kName);
+        v.hint = optional_text(r, "hint", kShort);
+        v.created_at = read_timestamp(r, "created_at");
+        v.last_used_at = optional_timestamp(r, "last_used_at");
+        v.revoked_at = optional_timestamp(r, "revoked_at");
+    });
+}
+
+json encode(const NewAdminKeyResponse& n) { return {{"key", n.key}, {"admin_key", encode(n.admin_key)}}; }
+
+Error decode(const json& j, NewAdminKeyResponse& out) {
+    return decode_object(j, out, [](JsonReader& r, NewAdminKeyResponse& v, Error& sink) {
+        v.key = r.string("key", kId);
+        if (const json* k = r.object("admin_key")) v.admin_key = decode_nested<AdminKeyInfo>(*k, r.field("admin_key"), sink);
+    });
+}
+
+json encode(const AdminKeyList& l) { return {{"keys", encode_list(l.keys)}}; }
+
+Error decode(const json& j, AdminKeyList& out) {
+    return decode_object(j, out, [](JsonReader& r, AdminKeyList& v, Error& sink) {
+        v.keys = read_list<AdminKeyInfo>(r, "keys", kMaxListItems, [&](const json& e, const std::string& p) {
+            return decode_nested<AdminKeyInfo>(e, p, sink);
+        });
+    });
+}
+
 json encode(const SendInvoiceRequest& s) {
     return {{"expires_in_days", s.expires_in_days}, {"revoke_previous", s.revoke_previous}};
 }

@@ -32,6 +32,8 @@ std::string optional_text(JsonReader& r, std::string_view key, const StringRule&
 
 // "YYYY-MM-DDTHH:MM:SSZ" (UTC, no fractions): code invalid_timestamp.
 std::string read_timestamp(JsonReader& r, std::string_view key);
+// The same, or "" when the member is absent or null.
+std::string optional_timestamp(JsonReader& r, std::string_view key);
 // Payable ISO 4217 code: code invalid_currency.
 std::string read_currency(JsonReader& r, std::string_view key);
 Date read_date(JsonReader& r, std::string_view key);

@@ -39,6 +39,10 @@ std::string read_timestamp(JsonReader& r, std::string_view key) {
     return s;
 }
 
+std::string optional_timestamp(JsonReader& r, std::string_view key) {
+    return r.has(key) ? read_timestamp(r, key) : std::string();
+}
+
 std::string read_currency(JsonReader& r, std::string_view key) {
     std::string c = r.string(key, StringRule{3, false});
     if (r.failed()) return c;

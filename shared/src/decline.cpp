@@ -93,6 +93,7 @@ const std::vector<CodeInfo> kCatalogue = {
     {"charge_not_refundable", 409, K::conflict, "The processor cannot refund this payment: its charge is not settled there. Check the payment at the processor, then try again.", "", false},
     {"charge_not_found", 409, K::conflict, "The processor does not know this payment's charge, so nothing was refunded. Check the payment at the processor.", "", false},
     {"email_taken", 409, K::conflict, "A client with this email already exists.", "email", false},
+    {"last_admin_key", 409, K::conflict, "This is the practice's only active admin key. Create another key before revoking this one.", "", false},
     {"portal_already_active", 409, K::conflict, "This client's portal account is already active. The client can reset the password from the portal's sign-in page.", "", false},
     // --- limits / server ------------------------------------------------------
     {"rate_limited", 429, K::limit, "Too many attempts. Wait a few minutes, then try again.", "", true},

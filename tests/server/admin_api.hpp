@@ -3,11 +3,13 @@
 // the admin key or a portal session cookie.
 #pragma once
 
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "server_process.hpp"
+#include "services/admin_keys.hpp"
 
 namespace pws_test {
 
@@ -20,16 +22,25 @@ struct AdminPractice {
 inline AdminPractice make_admin_practice(Seeder& seed, const std::string& name = "Dr. Ada Lovelace",
                                          bool allow_card_removal = false) {
     AdminPractice out;
-    out.key = "pwk_test_" + pws::random_token(16);
+    out.key = "pwk_" + pws::random_token();
     pws::Practice p;
     p.id = pws::random_id("prc_");
     p.name = name;
     p.email = "ada@practice.example";
     p.phone = "+1 555 0100";
-    p.api_key_hash = pws::hash_token(seed.secret(), out.key);
     p.settings.allow_card_removal = allow_card_removal;
     p.created_at = Seeder::now();
-    seed.store().write_transaction([&](pws::WriteTxn& t) { return t.insert_practice(p); });
+    pws::AdminKeyRecord k;
+    k.id = pws::random_id("key_");
+    k.practice_id = p.id;
+    k.name = "first key";
+    k.key_hash = pws::hash_token(seed.secret(), pws::KeyUse::admin_key, out.key);
+    k.hint = pws::admin_key_hint(out.key);
+    k.created_at = p.created_at;
+    seed.store().write_transaction([&](pws::WriteTxn& t) -> pw::Error {
+        if (pw::Error e = t.insert_practice(p)) return e;
+        return t.insert_admin_key(k);
+    });
     out.id = p.id;
     return out;
 }
@@ -50,6 +61,18 @@ struct AdminServer {
         if (started) c = server.client();
     }
 };
+
+// `server <args>` (an operator's command: practice create, secret rotate):
+// its exit code and everything it printed.
+inline std::pair<int, std::string> run_server_command(const std::string& args) {
+    FILE* p = ::popen((std::string(PW_SERVER_BIN) + " " + args + " 2>&1").c_str(), "r");
+    if (!p) return {-1, ""};
+    std::string out;
+    char buf[512];
+    while (std::fgets(buf, sizeof buf, p)) out += buf;
+    const int status = ::pclose(p);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
 
 inline pwhttp::Headers bearer(const std::string& key) { return {{"Authorization", "Bearer " + key}}; }
 

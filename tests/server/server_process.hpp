@@ -226,12 +226,13 @@ struct SeededLink {
 };
 
 // Writes records straight into the server's database (same file, same
-// secret), the way the admin API would.
+// secret), the way the admin API would. `secret_path`: the server's
+// --secret-file ("" : the default, beside the database).
 class Seeder {
 public:
-    explicit Seeder(const std::string& dir) : dir_(dir) {
+    explicit Seeder(const std::string& dir, const std::string& secret_path = "") : dir_(dir) {
         pws::ensure_sodium();
-        auto s = pws::load_or_create_secret(dir + "/server-secret");
+        auto s = pws::load_or_create_secret(secret_path.empty() ? dir + "/server-secret" : secret_path);
         ok_ = s.ok();
         secret_ = s.value;
         pws::StoreOptions o;
@@ -255,7 +256,6 @@ public:
         p.name = name;
         p.email = "ada@practice.example";
         p.phone = "+1 555 0100";
-        p.api_key_hash = pws::hash_token(secret_, pws::random_token());
         p.settings.allow_card_removal = false;
         p.created_at = now();
         write([&](pws::WriteTxn& t) { return t.insert_practice(p); });
@@ -308,7 +308,7 @@ public:
         l.id = pws::random_id("lnk_");
         l.invoice_id = invoice_id;
         l.practice_id = practice_id;
-        l.token_hash = pws::hash_token(secret_, out.token);
+        l.token_hash = pws::hash_token(secret_, pws::KeyUse::link_token, out.token);
         l.created_at = now() - 10;
         l.expires_at = now() + expires_in;
         if (revoked) l.revoked_at = now() - 1;

@@ -71,7 +71,6 @@ inline pws::Practice make_practice(const std::string& id) {
     p.name = "Dr " + id;
     p.email = id + "@practice.example";
     p.phone = "+1 555 0100";
-    p.api_key_hash = "keyhash_" + id;
     p.settings.allow_card_removal = true;
     p.settings.settlement_currency = "USD";
     p.settings.embed_origins = {"https://" + id + ".example", "http://localhost:8080"};

@@ -113,3 +113,36 @@ BOOST_AUTO_TEST_CASE(unopenable_path_is_an_error_not_a_crash) {
     BOOST_TEST(!s.ok());
     BOOST_TEST(s.error.code == "storage_error");
 }
+
+// ---------------------------------------------------------------- version 3
+
+BOOST_AUTO_TEST_CASE(version_3_moves_each_practices_admin_key_into_admin_keys) {
+    TempDb db;
+    {
+        pws::sql::ConnOptions co;
+        auto conn = pws::sql::Conn::open(db.path, co);
+        BOOST_REQUIRE(conn.ok());
+        BOOST_REQUIRE(pws::apply_migrations(*conn.value, pws::schema_migrations().first(2), 1).ok());
+    }
+    raw_exec(db.path, "INSERT INTO practices (id, name, email, api_key_hash, created_at) "
+                      "VALUES ('prc_old', 'Dr Old', 'old@practice.example', 'hash_of_old_key', 1600000000)");
+    raw_exec(db.path, "INSERT INTO practices (id, name, email, api_key_hash, created_at) "
+                      "VALUES ('prc_two', 'Dr Two', 'two@practice.example', 'hash_of_two_key', 1600000001)");
+    auto s = open_store(db.path);
+    BOOST_REQUIRE(s);
+    BOOST_TEST(s->schema_version() >= 3);
+    (void)s->read_transaction([&](pws::ReadTxn& t) -> Error {
+        auto k = t.active_admin_key("hash_of_old_key");
+        BOOST_REQUIRE(k.ok());
+        BOOST_TEST(k.value.practice_id == "prc_old");
+        BOOST_TEST(k.value.name == "first key");
+        BOOST_TEST(k.value.hint == "");  // learnt at the first use
+        BOOST_TEST(k.value.created_at == 1600000000);
+        BOOST_TEST(k.value.id.rfind("key_", 0) == 0u);
+        BOOST_TEST(t.active_admin_key("hash_of_two_key").value.practice_id == "prc_two");
+        BOOST_TEST(t.admin_keys("prc_old").value.size() == 1u);
+        return {};
+    });
+    // The old column no longer holds a credential.
+    BOOST_TEST(raw_count(db.path, "SELECT COUNT(*) FROM practices WHERE api_key_hash LIKE 'hash_of_%'") == 0);
+}

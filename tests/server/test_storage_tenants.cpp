@@ -18,13 +18,10 @@ BOOST_AUTO_TEST_CASE(practice_round_trips_and_settings_update) {
         BOOST_TEST(p.value.name == want.name);
         BOOST_TEST(p.value.email == want.email);
         BOOST_TEST(p.value.phone == want.phone);
-        BOOST_TEST(p.value.api_key_hash == want.api_key_hash);
         BOOST_TEST(p.value.settings.allow_card_removal == true);
         BOOST_TEST(p.value.settings.settlement_currency == "USD");
         BOOST_TEST(p.value.settings.embed_origins == want.settings.embed_origins);
         BOOST_TEST(p.value.created_at == want.created_at);
-        BOOST_TEST(t.practice_by_api_key_hash("keyhash_prc_a").value.id == "prc_a");
-        BOOST_TEST(t.practice_by_api_key_hash("keyhash_nope").error.code == "not_found");
         BOOST_TEST(t.practice("prc_zz").error.code == "not_found");
         BOOST_TEST(t.practice("prc_zz").error.field == "practice");
         return {};
@@ -47,18 +44,93 @@ BOOST_AUTO_TEST_CASE(practice_round_trips_and_settings_update) {
     });
 }
 
-BOOST_AUTO_TEST_CASE(practice_api_key_hash_and_id_are_unique) {
+BOOST_AUTO_TEST_CASE(practice_id_is_unique) {
     Seeded f;
-    pws::Practice dup_key = make_practice("prc_b");
-    dup_key.api_key_hash = "keyhash_prc_a";
-    Error e = f.store->write_transaction([&](pws::WriteTxn& t) { return t.insert_practice(dup_key); });
-    BOOST_TEST(e.code == "already_exists");
-    BOOST_TEST(e.field == "api_key_hash");
-    pws::Practice dup_id = make_practice("prc_a");
-    dup_id.api_key_hash = "other";
-    e = f.store->write_transaction([&](pws::WriteTxn& t) { return t.insert_practice(dup_id); });
+    Error e = f.store->write_transaction([&](pws::WriteTxn& t) { return t.insert_practice(make_practice("prc_a")); });
     BOOST_TEST(e.code == "already_exists");
     BOOST_TEST(e.field == "id");
+}
+
+// ---------------------------------------------------------------- admin keys
+
+pws::AdminKeyRecord admin_key(const std::string& id, const std::string& practice_id) {
+    pws::AdminKeyRecord k;
+    k.id = id;
+    k.practice_id = practice_id;
+    k.name = "key " + id;
+    k.key_hash = "hash_" + id;
+    k.hint = "pwk_..." + id.substr(id.size() - 1);
+    k.created_at = 1700000000;
+    return k;
+}
+
+// Practices prc_a (keys key_1, key_2) and prc_b (key_3).
+struct WithAdminKeys : Seeded {
+    WithAdminKeys() {
+        BOOST_REQUIRE_EQUAL(write(*store, [](pws::WriteTxn& t) -> Error {
+                                if (Error e = t.insert_practice(make_practice("prc_b"))) return e;
+                                for (const char* id : {"key_1", "key_2"})
+                                    if (Error e = t.insert_admin_key(admin_key(id, "prc_a"))) return e;
+                                return t.insert_admin_key(admin_key("key_3", "prc_b"));
+                            }),
+                            "");
+    }
+};
+
+BOOST_AUTO_TEST_CASE(admin_keys_several_per_practice_and_hash_unique) {
+    WithAdminKeys f;
+    pws::AdminKeyRecord dup = admin_key("key_4", "prc_b");
+    dup.key_hash = "hash_key_1";
+    Error e = f.store->write_transaction([&](pws::WriteTxn& t) { return t.insert_admin_key(dup); });
+    BOOST_TEST(e.code == "already_exists");
+    BOOST_TEST(e.field == "key_hash");
+    BOOST_TEST(write(*f.store, [&](pws::WriteTxn& t) { return t.insert_admin_key(admin_key("key_5", "prc_zz")); }) ==
+               "invalid_reference");
+    (void)f.store->read_transaction([&](pws::ReadTxn& t) -> Error {
+        auto a = t.admin_keys("prc_a");
+        BOOST_REQUIRE(a.ok());
+        BOOST_REQUIRE(a.value.size() == 2u);
+        BOOST_TEST(a.value[0].id == "key_1");
+        BOOST_TEST(a.value[1].hint == "pwk_...2");
+        BOOST_TEST(t.active_admin_key("hash_key_2").value.practice_id == "prc_a");
+        BOOST_TEST(t.active_admin_key("hash_nope").error.code == "not_found");
+        return {};
+    });
+}
+
+BOOST_AUTO_TEST_CASE(revoking_an_admin_key_keeps_the_last_and_stays_in_its_practice) {
+    WithAdminKeys f;
+    // Another practice's key is not found, and stays active.
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) { return t.revoke_admin_key("prc_a", "key_3", 5); }) == "not_found");
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) { return t.revoke_admin_key("prc_a", "key_1", 5); }) == "");
+    // Again: no error, the first time is kept.
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) { return t.revoke_admin_key("prc_a", "key_1", 9); }) == "");
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) { return t.revoke_admin_key("prc_a", "key_2", 6); }) ==
+               "last_admin_key");
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) { return t.revoke_admin_key("prc_b", "key_3", 6); }) ==
+               "last_admin_key");
+    (void)f.store->read_transaction([&](pws::ReadTxn& t) -> Error {
+        BOOST_TEST(t.active_admin_key("hash_key_1").error.code == "not_found");
+        BOOST_TEST(t.active_admin_key("hash_key_2").ok());
+        BOOST_TEST(t.active_admin_key("hash_key_3").ok());
+        BOOST_TEST(*t.admin_keys("prc_a").value[0].revoked_at == 5);
+        return {};
+    });
+}
+
+BOOST_AUTO_TEST_CASE(recording_a_use_replaces_hash_and_hint) {
+    Seeded f;
+    BOOST_TEST(write(*f.store, [&](pws::WriteTxn& t) { return t.insert_admin_key(admin_key("key_1", "prc_a")); }) == "");
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) { return t.record_admin_key_use("key_1", "rehashed", "pwk_...wxyz", 77); }) == "");
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) { return t.record_admin_key_use("key_9", "x", "", 77); }) == "not_found");
+    (void)f.store->read_transaction([&](pws::ReadTxn& t) -> Error {
+        auto k = t.active_admin_key("rehashed");
+        BOOST_REQUIRE(k.ok());
+        BOOST_TEST(*k.value.last_used_at == 77);
+        BOOST_TEST(k.value.hint == "pwk_...wxyz");
+        BOOST_TEST(t.active_admin_key("hash_key_1").error.code == "not_found");
+        return {};
+    });
 }
 
 BOOST_AUTO_TEST_CASE(client_round_trips_email_is_unique_per_practice_ignoring_case) {

@@ -516,6 +516,9 @@ BOOST_AUTO_TEST_CASE(docs_examples_decode) {
         {"RefundResponse", checker<pw::RefundResponse>()},
         {"Settings", checker<pw::Settings>()},
         {"InviteResponse", checker<pw::InviteResponse>()},
+        {"CreateAdminKeyRequest", checker<pw::CreateAdminKeyRequest>()},
+        {"NewAdminKeyResponse", checker<pw::NewAdminKeyResponse>()},
+        {"AdminKeyList", checker<pw::AdminKeyList>()},
     };
     const std::string doc = pwtest::read_repo_file("docs/api.md");
     BOOST_TEST_REQUIRE(!doc.empty());

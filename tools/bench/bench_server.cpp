@@ -135,7 +135,6 @@ bool seed(const std::string& dir, int n_invoices, Seed& out) {
     p.name = "Dr. Ada Lovelace";
     p.email = "ada@practice.example";
     p.phone = "+1 555 0100";
-    p.api_key_hash = pws::hash_token(secret.value, pws::random_token());
     p.created_at = now;
     pws::Client c;
     c.id = pws::random_id("cli_");
@@ -183,7 +182,7 @@ bool seed(const std::string& dir, int n_invoices, Seed& out) {
                 l.id = pws::random_id("lnk_");
                 l.invoice_id = r.id;
                 l.practice_id = p.id;
-                l.token_hash = pws::hash_token(secret.value, s.link_token);
+                l.token_hash = pws::hash_token(secret.value, pws::KeyUse::link_token, s.link_token);
                 l.created_at = now - 10;
                 l.expires_at = now + 86400;
                 if (pw::Error le = t.insert_link(l)) return le;

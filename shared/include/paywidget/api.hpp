@@ -382,6 +382,30 @@ struct Settings {  // GET/PUT/PATCH /api/v1/admin/settings (PUT: request; all: r
     std::vector<std::string> embed_origins;  // "https://practice.example[:port]"
 };
 
+// Admin keys: several per practice, each revocable. A key is shown once,
+// when made; lists show only its hint.
+struct CreateAdminKeyRequest {  // POST /api/v1/admin/keys
+    std::string name;           // the practitioner's label, 1..200 characters
+};
+
+struct AdminKeyInfo {
+    std::string id;            // "key_..."
+    std::string name;
+    std::string hint;          // "pwk_...a1b2"; "" (null) for a key made before hints, until its first use
+    std::string created_at;
+    std::string last_used_at;  // "" (null): never used; to the minute
+    std::string revoked_at;    // "" (null): active
+};
+
+struct NewAdminKeyResponse {  // 201 to POST /api/v1/admin/keys
+    std::string key;          // "pwk_<43 characters>": shown this once
+    AdminKeyInfo admin_key;
+};
+
+struct AdminKeyList {  // GET /api/v1/admin/keys, oldest first, revoked ones included
+    std::vector<AdminKeyInfo> keys;
+};
+
 // POST /api/v1/admin/clients/{id}/invite (202). The invitation link goes to
 // the client by email only: the practitioner's integration never holds a
 // token that could activate someone else's account.
@@ -432,6 +456,10 @@ PW_API_CODEC(RefundRequest)
 PW_API_CODEC(RefundResponse)
 PW_API_CODEC(Settings)
 PW_API_CODEC(InviteResponse)
+PW_API_CODEC(CreateAdminKeyRequest)
+PW_API_CODEC(AdminKeyInfo)
+PW_API_CODEC(NewAdminKeyResponse)
+PW_API_CODEC(AdminKeyList)
 PW_API_CODEC(SendInvoiceRequest)
 PW_API_CODEC(SendInvoiceResponse)
 #undef PW_API_CODEC

@@ -58,7 +58,7 @@ export function freePort() {
 }
 
 // What --seed-demo prints (server/services/seed_demo.cpp):
-//   admin key: pk_...
+//   admin key: pwk_...
 //   portal login: sam@example.com / demo-password-1  at http://.../portal/login
 //   pay links:
 //     INV-0001  partial payments (min 25%), card or ACH
