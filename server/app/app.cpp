@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "faults/late_charge.hpp"
 #include "processor/test_processor.hpp"
 #include "security/random.hpp"
 #include "security/secret_file.hpp"
@@ -44,6 +45,10 @@ pw::Result<std::unique_ptr<App>> open_app(AppConfig config) {
     auto processor = TestProcessor::open(processor_options);
     if (!processor) return R::failure(processor.error);
     app->processor = std::move(processor.value);
+    // Test mode only: charges that time out and land later (faults/late_charge.hpp).
+    if (config.test_mode)
+        if (auto late = faults::late_charge_delay_from_environment())
+            app->processor = std::make_unique<faults::LateChargeProcessor>(std::move(app->processor), *late);
 
     app->config = std::move(config);
     return R::success(std::move(app));

@@ -396,6 +396,30 @@ inline int ledger_charge_count(const std::string& ledger_path, const std::string
     return n;
 }
 
+// Every charge in the test processor's ledger: its key and status
+// ("succeeded", "declined", ...). Empty when the ledger cannot be read.
+struct LedgerCharge {
+    std::string key;
+    std::string status;
+};
+inline std::vector<LedgerCharge> ledger_charges(const std::string& ledger_path) {
+    std::vector<LedgerCharge> out;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(ledger_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return out;
+    }
+    sqlite3_busy_timeout(db, 5000);
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT key, status FROM charges ORDER BY key", -1, &st, nullptr) == SQLITE_OK)
+        while (sqlite3_step(st) == SQLITE_ROW)
+            out.push_back({reinterpret_cast<const char*>(sqlite3_column_text(st, 0)),
+                           reinterpret_cast<const char*>(sqlite3_column_text(st, 1))});
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return out;
+}
+
 // ---------------------------------------------------------------- API calls
 
 struct Reply {
