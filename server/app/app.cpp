@@ -37,6 +37,8 @@ pw::Result<std::unique_ptr<App>> open_app(AppConfig config) {
     auto store = open_sqlite_store(store_options);
     if (!store) return R::failure(store.error);
     app->store = std::move(store.value);
+    app->leases = std::make_unique<LeaseKeeper>(*app->store, new_instance_id(), config.reservation_lease,
+                                                [a = app.get()] { return a->now(); });
 
     TestProcessorOptions processor_options;
     processor_options.ledger_path = config.ledger_path;

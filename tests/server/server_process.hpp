@@ -377,6 +377,25 @@ private:
     pw::Error last_;
 };
 
+// Waits (polling the store) until the invoice's only payment is in `state`;
+// what recovery in a running server does within its lease + interval.
+inline bool wait_for_payment_state(Seeder& seed, const std::string& invoice_id, pws::PaymentState state,
+                                   std::chrono::milliseconds timeout = std::chrono::seconds(15)) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+        auto pays = seed.payments(invoice_id);
+        if (pays.size() == 1u && pays[0].state == state) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return false;
+}
+
+// Server flags for tests that wait for recovery: a lease of `lease_seconds`
+// and a recovery round every second.
+inline std::vector<std::string> short_lease_args(int lease_seconds = 1) {
+    return {"--reservation-lease-seconds", std::to_string(lease_seconds), "--recovery-interval-seconds", "1"};
+}
+
 // Rows in the test processor's ledger `charges` table (each a charge key
 // that reached the processor).
 inline int ledger_charge_count(const std::string& ledger_path, const std::string& where = "") {
