@@ -6,6 +6,8 @@
 //     answer, never a second charge;
 //   * an instance killed after the charge: ANOTHER running instance settles
 //     it once the lease lapses, without any restart;
+//   * a charge slower than several lease lengths: its owner keeps renewing
+//     the lease, so another instance's recovery never releases it;
 //   * an instance killed mid-charge (nothing reached the processor): the
 //     restarted instance leaves the reservation alone while the dead owner's
 //     lease runs, then releases it; the retry with the same key pays once.
@@ -170,4 +172,25 @@ BOOST_AUTO_TEST_CASE(an_instance_killed_mid_charge_keeps_its_reservation_until_t
     BOOST_TEST(again.status == 200);
     BOOST_TEST(again.body == retry.body);
     BOOST_TEST(ledger_charge_count(restarted.ledger_path()) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_charge_slower_than_the_lease_is_renewed_and_never_released_elsewhere) {
+    LeaseEnv e;
+    // Lease 1 s, the charge takes 4 s: without renewal, b's recovery (every
+    // second) would release the reservation ~2 s in, before the charge lands.
+    std::vector<std::string> slow = short_lease_args(1);
+    slow.insert(slow.end(), {"--processor-latency-ms", "4000"});
+    ServerProcess a(e.d, slow);
+    ServerProcess b(e.d, short_lease_args(1));
+    BOOST_REQUIRE(a.start());
+    BOOST_REQUIRE(b.start());
+    const std::string tok = e.token(b);
+    BOOST_REQUIRE(!tok.empty());
+    auto c = a.client();
+    Reply paid = post_payment(*c, e.link.token, e.inv, pay_body(12000, tok), new_key());
+    BOOST_REQUIRE(paid.status == 200);
+    BOOST_TEST(paid.body["payment"]["status"] == "succeeded");
+    BOOST_TEST(pws::payment_state_id(e.only_state()) == "succeeded");
+    BOOST_TEST(ledger_charge_count(a.ledger_path(), "status = 'succeeded'") == 1);
+    BOOST_TEST(b.stderr_text().find("released") == std::string::npos);
 }
