@@ -16,7 +16,6 @@ endif()
 set(PW_SERVER_DIR ${CMAKE_CURRENT_LIST_DIR})
 add_library(payserver_foundation STATIC
   ${PW_SERVER_DIR}/faults/faults.cpp
-  ${PW_SERVER_DIR}/faults/late_charge.cpp
   ${PW_SERVER_DIR}/processor/ledger_sqlite.cpp
   ${PW_SERVER_DIR}/processor/test_behaviour.cpp
   ${PW_SERVER_DIR}/processor/test_processor.cpp

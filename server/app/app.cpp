@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "faults/late_charge.hpp"
+#include "faults/faults.hpp"
 #include "processor/test_processor.hpp"
 #include "security/random.hpp"
 #include "security/secret_file.hpp"
@@ -44,13 +44,12 @@ pw::Result<std::unique_ptr<App>> open_app(AppConfig config) {
     processor_options.ledger_path = config.ledger_path;
     processor_options.settle_delay = config.settle_delay;
     processor_options.latency = config.processor_latency;
+    // Test mode only: charges that time out, then land (faults/faults.hpp).
+    if (config.test_mode)
+        if (auto late = faults::charge_lands_late_from_environment()) processor_options.lands_late = *late;
     auto processor = TestProcessor::open(processor_options);
     if (!processor) return R::failure(processor.error);
     app->processor = std::move(processor.value);
-    // Test mode only: charges that time out and land later (faults/late_charge.hpp).
-    if (config.test_mode)
-        if (auto late = faults::late_charge_delay_from_environment())
-            app->processor = std::make_unique<faults::LateChargeProcessor>(std::move(app->processor), *late);
 
     app->config = std::move(config);
     return R::success(std::move(app));

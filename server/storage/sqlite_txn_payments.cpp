@@ -103,20 +103,25 @@ Result<std::vector<PaymentRecord>> SqliteTxn::payments_in_state(PaymentState sta
 
 // The partial indexes *_reserved_by_lease (schema version 4) hold only the
 // rows still reserved, so the periodic recovery never walks settled ones.
-Result<std::vector<PaymentRecord>> SqliteTxn::payments_with_lapsed_lease(UnixTime now, std::size_t limit) {
-    sql::Query q(c_, "SELECT " PAYMENT_COLS " FROM payments INDEXED BY payments_reserved_by_lease "
-                     "WHERE state = 'reserved' AND lease_expires_at < ?1 "
-                     "ORDER BY lease_expires_at, id LIMIT ?2");
+#define LAPSED_LEASES(table)                                                   \
+    " FROM " table " INDEXED BY " table "_reserved_by_lease "                   \
+    "WHERE state = 'reserved' AND lease_expires_at < ?1 "                      \
+    "ORDER BY lease_expires_at, id LIMIT ?2"
+
+template <class T, class Read>
+Result<std::vector<T>> lapsed_rows(sql::Conn& c, const char* select, UnixTime now, std::size_t limit, Read read) {
+    sql::Query q(c, select);
     q.args(now, static_cast<std::int64_t>(limit));
-    return detail::all_rows<PaymentRecord>(q, read_payment);
+    return detail::all_rows<T>(q, read);
+}
+
+Result<std::vector<PaymentRecord>> SqliteTxn::payments_with_lapsed_lease(UnixTime now, std::size_t limit) {
+    return lapsed_rows<PaymentRecord>(c_, "SELECT " PAYMENT_COLS LAPSED_LEASES("payments"), now, limit,
+                                      read_payment);
 }
 
 Result<std::vector<RefundRecord>> SqliteTxn::refunds_with_lapsed_lease(UnixTime now, std::size_t limit) {
-    sql::Query q(c_, "SELECT " REFUND_COLS " FROM refunds INDEXED BY refunds_reserved_by_lease "
-                     "WHERE state = 'reserved' AND lease_expires_at < ?1 "
-                     "ORDER BY lease_expires_at, id LIMIT ?2");
-    q.args(now, static_cast<std::int64_t>(limit));
-    return detail::all_rows<RefundRecord>(q, read_refund);
+    return lapsed_rows<RefundRecord>(c_, "SELECT " REFUND_COLS LAPSED_LEASES("refunds"), now, limit, read_refund);
 }
 
 // The partial index payments_released_by_retry (schema version 2) is named:

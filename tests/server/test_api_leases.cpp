@@ -41,6 +41,14 @@ struct LeaseEnv {
     }
 };
 
+// A short lease, and every charge waiting `latency_ms` on the test
+// processor's simulated network.
+std::vector<std::string> slow_charge_args(int lease_seconds, int latency_ms) {
+    std::vector<std::string> args = short_lease_args(lease_seconds);
+    args.insert(args.end(), {"--processor-latency-ms", std::to_string(latency_ms)});
+    return args;
+}
+
 // Retries with the same key and body until an answer other than 409
 // in_progress (or the timeout): what the widget does.
 Reply retry_until_answered(ServerProcess& s, LeaseEnv& e, const json& body, const std::string& key,
@@ -134,9 +142,7 @@ BOOST_AUTO_TEST_CASE(an_instance_killed_mid_charge_keeps_its_reservation_until_t
     LeaseEnv e;
     // The charge waits 3 s on the processor's network: killed meanwhile,
     // nothing reaches the ledger.
-    std::vector<std::string> slow = short_lease_args(3);
-    slow.insert(slow.end(), {"--processor-latency-ms", "3000"});
-    ServerProcess a(e.d, slow);
+    ServerProcess a(e.d, slow_charge_args(3, 3000));
     BOOST_REQUIRE(a.start());
     const std::string tok = e.token(a);
     BOOST_REQUIRE(!tok.empty());
@@ -178,9 +184,7 @@ BOOST_AUTO_TEST_CASE(a_charge_slower_than_the_lease_is_renewed_and_never_release
     LeaseEnv e;
     // Lease 1 s, the charge takes 4 s: without renewal, b's recovery (every
     // second) would release the reservation ~2 s in, before the charge lands.
-    std::vector<std::string> slow = short_lease_args(1);
-    slow.insert(slow.end(), {"--processor-latency-ms", "4000"});
-    ServerProcess a(e.d, slow);
+    ServerProcess a(e.d, slow_charge_args(1, 4000));
     ServerProcess b(e.d, short_lease_args(1));
     BOOST_REQUIRE(a.start());
     BOOST_REQUIRE(b.start());
