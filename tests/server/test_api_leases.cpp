@@ -97,7 +97,7 @@ BOOST_AUTO_TEST_CASE(a_charge_that_times_out_then_lands_is_recorded_as_paid_and_
     // the seconds' rounding of the expiry.
     BOOST_REQUIRE(wait_for_payment_state(e.seed, e.inv, pws::PaymentState::succeeded, std::chrono::seconds(10)));
     const auto recorded = std::chrono::steady_clock::now() - sent;
-    BOOST_TEST(recorded < std::chrono::seconds(6));
+    BOOST_TEST(recorded < std::chrono::seconds(8));  // 2 s lease + 1 s interval + rounding, with room for ASan
     BOOST_TEST(e.seed.invoice_now(e.inv).balance == 0);
 
     Reply retry = retry_until_answered(s, e, body, key);
