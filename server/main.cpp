@@ -2,7 +2,8 @@
 //
 //   server [--db var/paywidget.db] [--listen 127.0.0.1:8080] [--public-url URL]
 //          [--static-dir DIR] [--workers 16] [--durability normal|full]
-//          [--settle-delay-seconds 5] [--test-mode] [--seed-demo]
+//          [--settle-delay-seconds 5] [--reservation-lease-seconds 30]
+//          [--recovery-interval-seconds 10] [--test-mode] [--seed-demo]
 //          [--smtp-url smtp://host:587] [--smtp-user U] [--smtp-from billing@example.com]
 //          [--secret-file FILE]
 //   server practitioner create --name N --email E [--phone P] [--db ...] [--secret-file ...]
@@ -12,9 +13,12 @@
 // Environment fallbacks: PAYWIDGET_DB, PAYWIDGET_LISTEN, PAYWIDGET_SECRET_FILE. The SMTP password
 // comes only from PAYWIDGET_SMTP_PASSWORD (argv is visible in ps).
 // Start-up order: signals first (before any thread), open the app (migrate
-// the store), recover reserved payments, start settlement, register routes,
-// bind, print "listening on http://host:port", serve. SIGTERM/SIGINT stop
-// the server, join the settlement thread and exit 0.
+// the store, draw the instance id), recover reservations whose lease lapsed,
+// start the lease renewal and settlement (+ periodic recovery) threads,
+// register routes, bind, print "listening on http://host:port", serve.
+// SIGTERM/SIGINT stop the server, join those threads and exit 0. Any number
+// of instances may start and stop at any moment on one database
+// (services/reservation_lease.hpp).
 #include <sys/resource.h>
 
 #include <cstdio>
@@ -171,6 +175,15 @@ int main(int argc, char** argv) {
     cli.add_option("--processor-latency-ms", processor_latency_ms,
                    "simulated network time of each test-processor charge and refund")
         ->check(CLI::Range(0, 60000));
+    int lease_seconds = static_cast<int>(pws::kDefaultLeaseLength.count());
+    cli.add_option("--reservation-lease-seconds", lease_seconds,
+                   "how long a reservation stays its instance's after the last renewal (renewed every third of it "
+                   "while the processor call runs); recovery elsewhere waits this long after a crash")
+        ->check(CLI::Range(1, 3600));
+    int recovery_interval_seconds = 10;
+    cli.add_option("--recovery-interval-seconds", recovery_interval_seconds,
+                   "how often the settlement worker resolves reservations whose lease lapsed")
+        ->check(CLI::Range(1, 3600));
     cli.add_flag("--test-mode", test_mode, "enable /api/v1/test/* routes");
     cli.add_flag("--seed-demo", seed_demo, "load a demo practice, clients and invoices");
     cli.add_option("--smtp-url", smtp_url, "send email by SMTP: smtp://host:port (STARTTLS required unless the host is loopback) or smtps://host:port; default: .eml files in the outbox");
@@ -218,6 +231,8 @@ int main(int argc, char** argv) {
     config.durability = durability == "full" ? pws::Durability::full : pws::Durability::normal;
     config.settle_delay = std::chrono::seconds(settle_delay);
     config.test_mode = test_mode;
+    config.reservation_lease = std::chrono::seconds(lease_seconds);
+    config.recovery_interval = std::chrono::seconds(recovery_interval_seconds);
     config.processor_latency = std::chrono::milliseconds(processor_latency_ms);
     if (!smtp_url.empty()) {
         if (const std::string problem = pws::smtp_url_problem(smtp_url); !problem.empty()) {
@@ -252,10 +267,14 @@ int main(int argc, char** argv) {
         }
     }
 
-    // Reserved payments left by a crash are resolved before anyone can pay.
-    pws::recover_reserved_payments(app);
-    if (auto refunds = pws::recover_refunds(app, app.now()); !refunds)
-        std::fprintf(stderr, "server: refund recovery: %s\n", refunds.error.message.c_str());
+    std::fprintf(stderr, "server: instance %s (reservation lease %llds, recovery every %llds)\n",
+                 app.leases->instance_id().c_str(), static_cast<long long>(app.config.reservation_lease.count()),
+                 static_cast<long long>(app.config.recovery_interval.count()));
+    // Reservations whose owner is gone are resolved before anyone can pay;
+    // those of live instances keep their lease and are left alone.
+    pws::recover_lapsed_reservations(app);
+    pws::reconcile_processing_payments(app);
+    app.leases->start();
 
     pws::AccessLog access_log([](const std::string& line) {
         std::fwrite(line.data(), 1, line.size(), stdout);
@@ -293,7 +312,7 @@ int main(int argc, char** argv) {
     limits.uncapped_peers = app.config.trusted_proxies;
     pws::http::Listener server(router, limits, pws::answer_busy);
 
-    pws::SettlementWorker settlement(app);
+    pws::SettlementWorker settlement(app, std::chrono::seconds(1), app.config.recovery_interval);
     settlement.start();
 
     std::string bind_error;
@@ -318,6 +337,7 @@ int main(int argc, char** argv) {
         running = nullptr;
     }
     settlement.stop();
+    app.leases->stop();
     std::fprintf(stderr, "server: stopped\n");
     return 0;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "faults/faults.hpp"
 #include "processor/test_processor.hpp"
 #include "security/random.hpp"
 #include "security/secret_file.hpp"
@@ -48,11 +49,16 @@ pw::Result<std::unique_ptr<App>> open_app(AppConfig config) {
     auto store = open_sqlite_store(store_options);
     if (!store) return R::failure(store.error);
     app->store = std::move(store.value);
+    app->leases = std::make_unique<LeaseKeeper>(*app->store, new_instance_id(), config.reservation_lease,
+                                                [a = app.get()] { return a->now(); });
 
     TestProcessorOptions processor_options;
     processor_options.ledger_path = config.ledger_path;
     processor_options.settle_delay = config.settle_delay;
     processor_options.latency = config.processor_latency;
+    // Test mode only: charges that time out, then land (faults/faults.hpp).
+    if (config.test_mode)
+        if (auto late = faults::charge_lands_late_from_environment()) processor_options.lands_late = *late;
     auto processor = TestProcessor::open(processor_options);
     if (!processor) return R::failure(processor.error);
     app->processor = std::move(processor.value);

@@ -16,6 +16,7 @@
 #include "paywidget/date.hpp"
 #include "processor/processor.hpp"
 #include "security/keyed_hash.hpp"
+#include "services/reservation_lease.hpp"
 #include "storage/store.hpp"
 
 namespace pws {
@@ -39,6 +40,13 @@ struct AppConfig {
     // The test processor's simulated network time per charge and refund
     // (--processor-latency-ms), for load tests of the processor pool.
     std::chrono::milliseconds processor_latency{0};
+    // How long a reservation's lease runs past its owner's last renewal
+    // (services/reservation_lease.hpp), and how often the settlement worker
+    // resolves reservations whose lease lapsed (services/recovery.hpp).
+    // Together: a charge that timed out or whose settle failed is
+    // reconciled within lease + interval (40 s by default).
+    std::chrono::seconds reservation_lease = kDefaultLeaseLength;
+    std::chrono::seconds recovery_interval{10};
     bool test_mode = false;    // enables /api/v1/test/* (bank settlement)
     // Outgoing email (services/outbox.hpp): SMTP when smtp_url is set
     // (smtp://host:port with STARTTLS required unless loopback, or smtps://),
@@ -66,6 +74,9 @@ struct AppLimits {
 struct App {
     AppConfig config;
     std::unique_ptr<Store> store;
+    // This process's instance id and the leases of its reservations in
+    // flight (declared after `store`, which it uses, so destroyed first).
+    std::unique_ptr<LeaseKeeper> leases;
     std::unique_ptr<Processor> processor;
     ServerSecret secret;
     AppLimits limits;

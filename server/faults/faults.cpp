@@ -28,6 +28,15 @@ void set_crash_point(std::string point) {
     g_armed = std::move(point);
 }
 
+std::optional<std::chrono::milliseconds> charge_lands_late_from_environment() {
+    const char* env = std::getenv("PWS_CHARGE_LANDS_LATE_MS");
+    if (env == nullptr || *env == '\0') return std::nullopt;
+    char* end = nullptr;
+    const long ms = std::strtol(env, &end, 10);
+    if (end == env || *end != '\0' || ms <= 0 || ms > 600000) return std::nullopt;
+    return std::chrono::milliseconds(ms);
+}
+
 void maybe_crash(std::string_view point) {
     const std::string armed = crash_point();
     if (armed.empty() || armed != point) return;

@@ -11,6 +11,8 @@
 //                    committed
 #pragma once
 
+#include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,5 +35,10 @@ void set_crash_point(std::string point);
 
 // The point currently armed ("" when none).
 std::string crash_point();
+
+// PWS_CHARGE_LANDS_LATE_MS=<ms> (test mode only, like PWS_CRASH_AT): the
+// test processor's charges time out and land that much later
+// (TestProcessorOptions::lands_late). nullopt when unset or not a number.
+std::optional<std::chrono::milliseconds> charge_lands_late_from_environment();
 
 }  // namespace pws::faults

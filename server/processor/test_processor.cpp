@@ -129,6 +129,11 @@ std::string_view charge_status_id(ChargeStatus s) {
 TestProcessor::TestProcessor(TestProcessorOptions options)
     : options_(std::move(options)), pool_(options_.ledger_path) {}
 
+TestProcessor::~TestProcessor() {
+    std::lock_guard lock(landing_mu_);
+    for (std::thread& t : landing_) t.join();
+}
+
 TimePoint TestProcessor::now() const {
     return options_.clock ? options_.clock() : std::chrono::system_clock::now();
 }
@@ -217,10 +222,21 @@ pw::Result<ChargeOutcome> TestProcessor::charge(const ChargeRequest& req) {
     if (req.amount <= 0) return R::failure("invalid_amount", "amount", "The amount must be above zero.");
     if (!valid_currency(req.currency)) return R::failure("invalid_currency", "currency", "The currency must be an ISO 4217 code.");
     if (options_.latency.count() > 0) std::this_thread::sleep_for(options_.latency);
+    if (options_.lands_late.count() > 0) {
+        std::lock_guard lock(landing_mu_);
+        landing_.emplace_back([this, req] {
+            std::this_thread::sleep_for(options_.lands_late);
+            (void)record_charge(req);
+        });
+        return unavailable<ChargeOutcome>();
+    }
+    return record_charge(req);
+}
 
+pw::Result<ChargeOutcome> TestProcessor::record_charge(const ChargeRequest& req) {
     // The outcome is decided inside the ledger transaction and reported
     // only once that transaction is durable.
-    R result = unavailable<ChargeOutcome>();
+    pw::Result<ChargeOutcome> result = unavailable<ChargeOutcome>();
     const bool committed = durable_writes_.run([&](sqlite3* db) {
         result = charge_in(db, req);
         return result.ok();

@@ -10,7 +10,10 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "processor/group_commit.hpp"
 #include "processor/ledger_sqlite.hpp"
@@ -28,6 +31,11 @@ struct TestProcessorOptions {
     // Simulated network time of each charge and refund (slept BEFORE touching
     // the ledger and never inside any lock). 0 by default.
     std::chrono::milliseconds latency{0};
+    // "The charge call times out, then succeeds at the processor": when > 0,
+    // charge() answers processor_unavailable at once and the charge is
+    // recorded this much later, on a thread of its own, so an immediate
+    // lookup() still finds nothing. Test mode only (PWS_CHARGE_LANDS_LATE_MS).
+    std::chrono::milliseconds lands_late{0};
     // "now" for charge timestamps and settle_at; system_clock::now when empty.
     std::function<TimePoint()> clock;
 };
@@ -37,6 +45,7 @@ public:
     // Opens (creating when missing) the ledger and its schema. Error:
     // processor_unavailable (the file cannot be opened or written).
     static pw::Result<std::unique_ptr<TestProcessor>> open(TestProcessorOptions options);
+    ~TestProcessor() override;  // waits for charges still landing (lands_late)
 
     pw::Result<TokenizeResult> tokenize_card(const CardDetails& card) override;
     pw::Result<TokenizeResult> tokenize_bank(const BankDetails& bank) override;
@@ -52,12 +61,15 @@ private:
     // charge() inside the ledger's write transaction.
     pw::Result<ChargeOutcome> charge_in(sqlite3* db, const ChargeRequest& request);
     TimePoint now() const;
+    pw::Result<ChargeOutcome> record_charge(const ChargeRequest& request);
 
     TestProcessorOptions options_;
     ledger::Pool pool_;
     // Charges and new methods: fsynced in batches, each caller answered
     // only once its write is durable (processor/group_commit.hpp).
     ledger::GroupCommit durable_writes_{pool_};
+    std::mutex landing_mu_;
+    std::vector<std::thread> landing_;  // lands_late charges on their way
 };
 
 }  // namespace pws

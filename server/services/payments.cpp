@@ -252,6 +252,7 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
         else pay.client_id = payer.client.id;
         pay.idem_scope = scope;
         pay.idem_key = key;
+        pay.lease = app.leases->fresh();
         pay.created_at = now;
         pay.updated_at = now;
 
@@ -311,6 +312,9 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
     });
     if (done_early) return early;
     if (e && !is_reply_error(e)) return failure_reply(e, "payment: reserve");
+    // Ours until we settle or release it: recovery in any instance leaves
+    // it alone while this hold renews the lease.
+    const LeaseKeeper::Hold lease = app.leases->hold(ReservationKind::payment, pay.id);
 
     faults::maybe_crash("before_charge");
 
@@ -321,20 +325,25 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
     charge.currency = pay.currency;
     pw::Result<ChargeOutcome> outcome = app.processor->charge(charge);
     if (!outcome.ok()) {
-        // Nothing recorded? Ask, never assume: "not found" releases the
-        // reservation; an unknown answer leaves it to start-up recovery.
+        // Nothing recorded? Ask, never assume. A refusal (unknown reference,
+        // invalid amount, ...) that the lookup confirms releases the
+        // reservation. processor_unavailable (a timeout) says nothing: the
+        // charge may still land after this lookup, so the reservation stays
+        // until its lease lapses and recovery asks again; the payer is told
+        // in_progress, and the same key answers that until then.
         pw::Result<std::optional<ChargeOutcome>> seen = app.processor->lookup(pay.charge_key);
-        if (!seen.ok()) {
-            note_error_cause("payment " + pay.id + ": charge failed (" + outcome.error.code + ") and lookup failed (" +
-                             seen.error.code + "); left reserved for recovery");
-            return error_reply("processor_unavailable");
+        const bool outcome_unknown = outcome.error.code == "processor_unavailable" || !seen.ok();
+        if (!seen.ok() || (!seen.value && outcome_unknown)) {
+            note_error_cause("payment " + pay.id + ": charge failed (" + outcome.error.code + "), lookup " +
+                             (seen.ok() ? "found nothing yet" : "failed (" + seen.error.code + ")") +
+                             "; left reserved for recovery");
+            return error_reply("in_progress");
         }
         if (!seen.value) {
             pw::Error re = release_reserved_payment(*app.store, pay, app.now());
-            note_error_cause("payment " + pay.id + ": charge failed (" + outcome.error.code + "), nothing recorded" +
+            note_error_cause("payment " + pay.id + ": charge refused (" + outcome.error.code + "), nothing recorded" +
                              (re ? "; release failed (" + re.code + "), left for recovery" : "; released"));
-            return error_reply(outcome.error.code == "processor_unavailable" ? "processor_unavailable"
-                                                                             : "internal_error");
+            return error_reply("internal_error");
         }
         outcome = pw::Result<ChargeOutcome>::success(*seen.value);
     }
@@ -347,8 +356,11 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
         return body.ok() ? pw::Error{} : body.error;
     });
     if (e2) {
-        // The charge is recorded at the processor; recovery settles it.
-        return failure_reply(e2, "payment " + pay.id + ": settle (left reserved for recovery)");
+        // The charge is recorded at the processor: never a 5xx (the payer
+        // would think the card was not charged). Recovery settles it once the
+        // lease lapses; until then the same key answers in_progress.
+        note_error_cause("payment " + pay.id + ": settle failed (" + e2.code + "); left reserved for recovery");
+        return error_reply("in_progress");
     }
     if (outcome.value.status == ChargeStatus::declined || outcome.value.status == ChargeStatus::processing_error)
         if (attempt) attempt->keep();

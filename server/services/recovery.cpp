@@ -3,25 +3,25 @@
 #include <cstdio>
 
 #include "services/payments.hpp"
+#include "services/refunds.hpp"
 #include "services/reserved_call.hpp"
-#include "services/settlement.hpp"
 
 namespace pws {
 
 RecoveryReport recover_reserved_payments(App& app) {
     RecoveryReport report;
-    std::vector<PaymentRecord> reserved;
+    std::vector<PaymentRecord> lapsed;
     pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
-        Result<std::vector<PaymentRecord>> r = t.payments_in_state(PaymentState::reserved, 100000);
+        Result<std::vector<PaymentRecord>> r = t.payments_with_lapsed_lease(app.now(), kRecoveryBatch);
         if (!r.ok()) return r.error;
-        reserved = std::move(r.value);
+        lapsed = std::move(r.value);
         return {};
     });
     if (e) {
         std::fprintf(stderr, "recovery: cannot list reserved payments: %s\n", e.code.c_str());
         return report;
     }
-    for (const PaymentRecord& p : reserved) {
+    for (const PaymentRecord& p : lapsed) {
         pw::Result<std::optional<ChargeOutcome>> seen = app.processor->lookup(p.charge_key);
         if (!seen.ok()) {
             std::fprintf(stderr, "recovery: payment %s left reserved: lookup failed (%s)\n", p.id.c_str(),
@@ -37,7 +37,7 @@ RecoveryReport recover_reserved_payments(App& app) {
             });
             if (!we) ++report.settled;
         } else {
-            we = release_reserved_payment(*app.store, p, app.now());
+            we = release_lapsed_payment(*app.store, p, app.now());
             if (!we) ++report.released;
         }
         if (we) {
@@ -45,10 +45,17 @@ RecoveryReport recover_reserved_payments(App& app) {
             ++report.left;
         }
     }
-    reconcile_processing_payments(app);
-    std::fprintf(stderr, "recovery: %zu settled, %zu released, %zu left\n", report.settled, report.released,
-                 report.left);
     return report;
+}
+
+void recover_lapsed_reservations(App& app) {
+    const RecoveryReport r = recover_reserved_payments(app);
+    if (r.settled + r.released + r.left > 0)
+        std::fprintf(stderr, "recovery: %zu settled, %zu released, %zu left\n", r.settled, r.released, r.left);
+    if (auto refunds = recover_refunds(app); !refunds)
+        std::fprintf(stderr, "recovery: refunds: %s\n", refunds.error.code.c_str());
+    else if (refunds.value > 0)
+        std::fprintf(stderr, "recovery: %d refunds resolved\n", refunds.value);
 }
 
 }  // namespace pws

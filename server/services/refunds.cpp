@@ -54,6 +54,21 @@ pw::Error release(App& app, const RefundRecord& r) {
         r.idem_scope, r.idem_key);
 }
 
+// release() for recovery: only while the lease is still lapsed, checked in
+// the releasing transaction (an owner that renewed meanwhile keeps it).
+pw::Error release_if_lapsed(App& app, const RefundRecord& r) {
+    const UnixTime now = app.now();
+    return release_reservation(
+        *app.store,
+        [&](WriteTxn& t) -> pw::Error {
+            auto cur = t.refund(r.id);
+            if (!cur) return cur.error;
+            if (!lease_lapsed(cur.value.lease, now)) return pw::make_error("state_conflict", "refund", "");
+            return t.update_refund(r.id, RefundState::reserved, RefundState::failed, "", now);
+        },
+        r.idem_scope, r.idem_key);
+}
+
 }  // namespace
 
 pw::Error refund_refusal(const pw::Error& processor_error) {
@@ -78,6 +93,7 @@ pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const
     r.refund_key = "rk_" + r.id;
     r.idem_scope = scope_for(practice.id);
     r.idem_key = idempotency_key;
+    r.lease = app.leases->fresh();
     r.created_at = now;
     r.updated_at = now;
     const std::vector<std::string> hashes = request_hashes(app, payment_id, req);
@@ -113,25 +129,29 @@ pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const
         }
     }
 
+    // Ours until settled or released: recovery leaves it alone meanwhile.
+    const LeaseKeeper::Hold lease = app.leases->hold(ReservationKind::refund, r.id);
     // Outside any transaction: other writers never wait for the processor.
     RefundCall call{r.refund_key, charge_id, r.amount};
     auto done = app.processor->refund(call);
     if (done) return settle(app, r, done.value.refund_id);
     if (done.error.code == "processor_unavailable") {
         // Nothing is known: ask once more whether the refund was recorded.
+        // "Not yet" is no answer either (a timed-out refund may still land):
+        // it stays reserved, and recovery decides once the lease lapses.
         auto looked = app.processor->lookup_refund(r.refund_key);
-        if (!looked) return R::failure("processor_unavailable", "", "");  // stays reserved: recovery decides
-        if (looked.value) return settle(app, r, looked.value->refund_id);
+        if (looked && looked.value) return settle(app, r, looked.value->refund_id);
+        return R::failure("processor_unavailable", "", "");
     }
     if (pw::Error rel = release(app, r)) return R::failure(rel);
     return R::failure(refund_refusal(done.error));
 }
 
-pw::Result<int> recover_refunds(App& app, UnixTime created_before) {
+pw::Result<int> recover_refunds(App& app) {
     using R = pw::Result<int>;
     std::vector<RefundRecord> pending;
     pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
-        auto list = t.refunds_in_state(RefundState::reserved, 10000);
+        auto list = t.refunds_with_lapsed_lease(app.now(), kRecoveryBatch);
         if (!list) return list.error;
         pending = std::move(list.value);
         return {};
@@ -139,13 +159,12 @@ pw::Result<int> recover_refunds(App& app, UnixTime created_before) {
     if (e) return R::failure(e);
     int resolved = 0;
     for (const RefundRecord& r : pending) {
-        if (r.created_at > created_before) continue;
         auto looked = app.processor->lookup_refund(r.refund_key);
         if (!looked) return R::failure(looked.error);
         if (looked.value) {
             auto s = settle(app, r, looked.value->refund_id);
             if (!s && s.error.code != "state_conflict") return R::failure(s.error);
-        } else if (pw::Error rel = release(app, r); rel && rel.code != "state_conflict") {
+        } else if (pw::Error rel = release_if_lapsed(app, r); rel && rel.code != "state_conflict") {
             return R::failure(rel);
         }
         ++resolved;

@@ -27,7 +27,11 @@ struct RefundReply {
 //   not_found (404)                 not this practice's payment
 //   refund_exceeds_settled (422)    amount > what is left of the settled payment
 //   idempotency_mismatch, in_progress (409)
-//   processor_unavailable (503)     the processor could not be reached; nothing refunded
+//   processor_unavailable (503)     the processor's answer is unknown (unreachable,
+//                                   timed out): the refund stays reserved, the same key
+//                                   answers in_progress, and recovery resolves it once
+//                                   its lease lapses (recorded -> the stored 201;
+//                                   never made -> the key is free again)
 //   the processor's refusals        see refund_refusal
 //   storage failures (storage_busy, storage_error): never reported as not_found
 pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const std::string& payment_id,
@@ -41,11 +45,12 @@ pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const
 // any other refusal processor_refused (502, naming the processor's code).
 pw::Error refund_refusal(const pw::Error& processor_error);
 
-// Start-up recovery: every refund still `reserved` and created at or before
-// `created_before` is resolved with processor.lookup_refund(): recorded ->
-// succeeded (its stored response written), unknown -> failed (its
-// idempotency claim dropped so a retry runs afresh). Returns how many were
-// resolved.
-pw::Result<int> recover_refunds(App& app, UnixTime created_before);
+// Recovery (at start-up and periodically, services/recovery.hpp): every
+// refund still `reserved` whose lease has lapsed (services/
+// reservation_lease.hpp) is resolved with processor.lookup_refund():
+// recorded -> succeeded (its stored response written), unknown -> failed
+// (its idempotency claim dropped so a retry runs afresh). Returns how many
+// were resolved.
+pw::Result<int> recover_refunds(App& app);
 
 }  // namespace pws

@@ -24,4 +24,9 @@ pw::Error release_reservation(Store& store, const std::function<pw::Error(WriteT
 // release_reservation for a `reserved` payment: -> released at `now`.
 pw::Error release_reserved_payment(Store& store, const PaymentRecord& p, UnixTime now);
 
+// The same for recovery: only while the payment's lease is still lapsed at
+// `now`, checked in the releasing transaction (state_conflict otherwise), so
+// an owner that renewed its lease meanwhile keeps its reservation.
+pw::Error release_lapsed_payment(Store& store, const PaymentRecord& p, UnixTime now);
+
 }  // namespace pws

@@ -1,8 +1,10 @@
 #include "services/settlement.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "paywidget/decline.hpp"
+#include "services/recovery.hpp"
 
 namespace pws {
 
@@ -62,7 +64,9 @@ std::size_t reconcile_processing_payments(App& app) {
     return n;
 }
 
-SettlementWorker::SettlementWorker(App& app, std::chrono::milliseconds period) : app_(app), period_(period) {}
+SettlementWorker::SettlementWorker(App& app, std::chrono::milliseconds period,
+                                   std::chrono::milliseconds recovery_interval)
+    : app_(app), period_(period), recovery_interval_(recovery_interval) {}
 
 SettlementWorker::~SettlementWorker() { stop(); }
 
@@ -82,11 +86,19 @@ void SettlementWorker::stop() {
 }
 
 void SettlementWorker::run() {
+    using Clock = std::chrono::steady_clock;
+    Clock::time_point next_recovery = Clock::now() + recovery_interval_;
     std::unique_lock<std::mutex> lock(mu_);
     while (!stopping_) {
-        cv_.wait_for(lock, period_, [this] { return stopping_; });
+        const auto wait = recovery_interval_.count() > 0 ? std::min<Clock::duration>(period_, next_recovery - Clock::now())
+                                                         : Clock::duration(period_);
+        cv_.wait_for(lock, wait, [this] { return stopping_; });
         if (stopping_) break;
         lock.unlock();
+        if (recovery_interval_.count() > 0 && Clock::now() >= next_recovery) {
+            recover_lapsed_reservations(app_);
+            next_recovery = Clock::now() + recovery_interval_;
+        }
         settle_round(app_);
         lock.lock();
     }

@@ -4,6 +4,10 @@
 // payment shows as failed with the bank's return code and the reservation is
 // released, restoring the balance). The test route POST /api/v1/test/settle
 // forces a round.
+// The same thread runs recovery (services/recovery.hpp) every
+// recovery_interval: reservations whose lease lapsed (a charge that timed
+// out, a settle that failed, an instance that died) are resolved while the
+// server runs, not only at its next start.
 #pragma once
 
 #include <atomic>
@@ -31,7 +35,9 @@ std::size_t reconcile_processing_payments(App& app);
 
 class SettlementWorker {
 public:
-    explicit SettlementWorker(App& app, std::chrono::milliseconds period = std::chrono::seconds(1));
+    // recovery_interval 0: no periodic recovery.
+    explicit SettlementWorker(App& app, std::chrono::milliseconds period = std::chrono::seconds(1),
+                              std::chrono::milliseconds recovery_interval = std::chrono::milliseconds(0));
     ~SettlementWorker();  // stop()
     void start();
     void stop();  // wakes the thread and joins it
@@ -40,6 +46,7 @@ private:
     void run();
     App& app_;
     std::chrono::milliseconds period_;
+    std::chrono::milliseconds recovery_interval_;
     std::mutex mu_;
     std::condition_variable cv_;
     bool stopping_ = false;

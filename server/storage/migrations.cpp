@@ -235,12 +235,29 @@ INSERT INTO admin_keys (id, practice_id, name, key_hash, created_at)
 UPDATE practices SET api_key_hash = 'moved to admin_keys: ' || lower(hex(randomblob(16)));
 )sql";
 
+// Version 4: every reservation (a `reserved`
+// payment or refund) records the server instance that owns its processor
+// call and until when (services/reservation_lease.hpp), so recovery in any
+// instance resolves only reservations whose owner is gone or done. Rows
+// written before keep owner '' and expiry 0: lapsed, resolved at once, as
+// start-up recovery did before. The partial indexes keep the periodic scan
+// to the few rows still reserved.
+constexpr const char* kSchemaV4 = R"sql(
+ALTER TABLE payments ADD COLUMN lease_owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE payments ADD COLUMN lease_expires_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE refunds ADD COLUMN lease_owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE refunds ADD COLUMN lease_expires_at INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX payments_reserved_by_lease ON payments(lease_expires_at) WHERE state = 'reserved';
+CREATE INDEX refunds_reserved_by_lease ON refunds(lease_expires_at) WHERE state = 'reserved';
+)sql";
+
 constexpr Migration kSteps[] = {
     {1, "initial schema: tenants, invoices, links, vault, payments, refunds, "
         "idempotency, portal, outbox",
      kSchemaV1},
     {2, "index released payments by token and idempotency key (payment retries)", kSchemaV2},
     {3, "admin keys: several per practice, revocable (existing keys moved)", kSchemaV3},
+    {4, "reservation leases: owning instance and expiry of reserved payments and refunds", kSchemaV4},
 };
 
 }  // namespace

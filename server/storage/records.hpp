@@ -179,6 +179,17 @@ bool payment_transition_allowed(PaymentState from, PaymentState to);
 enum class PayerKind { link, portal };
 std::string_view payer_kind_id(PayerKind k);
 
+// Who may act on a `reserved` payment or refund, and until when. The owner
+// (a server process's instance id) keeps extending expires_at while its
+// processor call runs; once expires_at has passed, any instance's recovery
+// may resolve the reservation (services/reservation_lease.hpp).
+enum class ReservationKind { payment, refund };
+
+struct Lease {
+    std::string owner;       // instance id; "" for rows from before schema 4
+    UnixTime expires_at = 0;  // 0: lapsed (recovery may resolve it at once)
+};
+
 struct PaymentRecord {
     std::string id;  // "pay_..."
     std::string practice_id;
@@ -204,6 +215,7 @@ struct PaymentRecord {
     std::string idem_key;    // so recovery can drop it on release
     UnixTime created_at = 0;
     UnixTime updated_at = 0;
+    Lease lease;  // meaningful while reserved (last: aggregate initialisers stay valid)
 };
 
 // What a state change may set besides the state; empty strings keep the
@@ -235,6 +247,7 @@ struct RefundRecord {
     std::string idem_key;
     UnixTime created_at = 0;
     UnixTime updated_at = 0;
+    Lease lease;  // meaningful while reserved (last: aggregate initialisers stay valid)
 };
 
 // ---------------------------------------------------------------- derived views

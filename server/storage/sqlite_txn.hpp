@@ -64,6 +64,9 @@ public:
                                                          std::size_t limit) override;
     Result<PaymentRecord> released_payment_of_retry(std::string_view token_hash, std::string_view idem_scope,
                                                     std::string_view idem_key) override;
+    Result<std::vector<PaymentRecord>> payments_with_lapsed_lease(UnixTime now, std::size_t limit) override;
+    Result<std::vector<RefundRecord>> refunds_with_lapsed_lease(UnixTime now, std::size_t limit) override;
+    Error renew_lease(ReservationKind kind, std::string_view id, const Lease& lease) override;
     Result<RefundRecord> refund(std::string_view id) override;
     Result<std::vector<RefundRecord>> refunds_in_state(RefundState state,
                                                        std::size_t limit) override;

@@ -11,10 +11,13 @@ namespace {
     "id, practice_id, invoice_id, amount, currency, state, method_type, method_brand, " \
     "method_last4, payment_method_id, token_hash, save_method, mandate_id, "            \
     "processor_ref, charge_key, decline_code, decline_message, payer, link_id, "        \
-    "client_id, idem_scope, idem_key, created_at, updated_at"
+    "client_id, idem_scope, idem_key, created_at, updated_at, lease_owner, "            \
+    "lease_expires_at"
+constexpr int kPaymentCols = 26;
 #define REFUND_COLS                                                                      \
     "id, payment_id, practice_id, amount, currency, reason, state, refund_key, "        \
-    "processor_ref, idem_scope, idem_key, created_at, updated_at"
+    "processor_ref, idem_scope, idem_key, created_at, updated_at, lease_owner, "        \
+    "lease_expires_at"
 
 PaymentRecord read_payment(const sql::Query& q) {
     PaymentRecord p;
@@ -43,6 +46,8 @@ PaymentRecord read_payment(const sql::Query& q) {
     p.idem_key = q.text(21);
     p.created_at = q.i64(22);
     p.updated_at = q.i64(23);
+    p.lease.owner = q.text(24);
+    p.lease.expires_at = q.i64(25);
     return p;
 }
 
@@ -61,6 +66,8 @@ RefundRecord read_refund(const sql::Query& q) {
     r.idem_key = q.text(10);
     r.created_at = q.i64(11);
     r.updated_at = q.i64(12);
+    r.lease.owner = q.text(13);
+    r.lease.expires_at = q.i64(14);
     return r;
 }
 
@@ -92,6 +99,29 @@ Result<std::vector<PaymentRecord>> SqliteTxn::payments_in_state(PaymentState sta
                      "ORDER BY created_at, id LIMIT ?2");
     q.args(payment_state_id(state), static_cast<std::int64_t>(limit));
     return detail::all_rows<PaymentRecord>(q, read_payment);
+}
+
+// The partial indexes *_reserved_by_lease (schema version 4) hold only the
+// rows still reserved, so the periodic recovery never walks settled ones.
+#define LAPSED_LEASES(table)                                                   \
+    " FROM " table " INDEXED BY " table "_reserved_by_lease "                   \
+    "WHERE state = 'reserved' AND lease_expires_at < ?1 "                      \
+    "ORDER BY lease_expires_at, id LIMIT ?2"
+
+template <class T, class Read>
+Result<std::vector<T>> lapsed_rows(sql::Conn& c, const char* select, UnixTime now, std::size_t limit, Read read) {
+    sql::Query q(c, select);
+    q.args(now, static_cast<std::int64_t>(limit));
+    return detail::all_rows<T>(q, read);
+}
+
+Result<std::vector<PaymentRecord>> SqliteTxn::payments_with_lapsed_lease(UnixTime now, std::size_t limit) {
+    return lapsed_rows<PaymentRecord>(c_, "SELECT " PAYMENT_COLS LAPSED_LEASES("payments"), now, limit,
+                                      read_payment);
+}
+
+Result<std::vector<RefundRecord>> SqliteTxn::refunds_with_lapsed_lease(UnixTime now, std::size_t limit) {
+    return lapsed_rows<RefundRecord>(c_, "SELECT " REFUND_COLS LAPSED_LEASES("refunds"), now, limit, read_refund);
 }
 
 // The partial index payments_released_by_retry (schema version 2) is named:
@@ -164,7 +194,7 @@ Result<std::vector<HistoryEntry>> SqliteTxn::client_payments(std::string_view cl
     q.args(client_id);
     Result<std::vector<HistoryEntry>> rows =
         detail::all_rows<HistoryEntry>(q, [](const sql::Query& r) {
-            return HistoryEntry{read_payment(r), r.text(24), {}};
+            return HistoryEntry{read_payment(r), r.text(kPaymentCols), {}};
         });
     if (!rows.ok()) return rows;
     for (HistoryEntry& h : rows.value) {
@@ -224,7 +254,7 @@ Error SqliteTxn::insert_payment(const PaymentRecord& p) {
     }
     sql::Query q(c_, "INSERT INTO payments (" PAYMENT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
                      "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
-                     "?22, ?23, ?24)");
+                     "?22, ?23, ?24, ?25, ?26)");
     q.bind(1, p.id).bind(2, p.practice_id).bind(3, p.invoice_id).bind(4, p.amount);
     q.bind(5, p.currency).bind(6, payment_state_id(p.state));
     q.bind(7, detail::method_type_db(p.method_type)).bind(8, p.method_brand);
@@ -233,6 +263,7 @@ Error SqliteTxn::insert_payment(const PaymentRecord& p) {
     q.bind(15, p.charge_key).bind(16, p.decline_code).bind(17, p.decline_message);
     q.bind(18, payer_kind_id(p.payer)).bind_id(19, p.link_id).bind_id(20, p.client_id);
     q.bind(21, p.idem_scope).bind(22, p.idem_key).bind(23, p.created_at).bind(24, p.updated_at);
+    q.bind(25, p.lease.owner).bind(26, p.lease.expires_at);
     return q.run();
 }
 
@@ -278,10 +309,10 @@ Error SqliteTxn::insert_refund(const RefundRecord& r) {
         }
     }
     sql::Query q(c_, "INSERT INTO refunds (" REFUND_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                     "?8, ?9, ?10, ?11, ?12, ?13)");
+                     "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
     q.args(r.id, r.payment_id, r.practice_id, r.amount, r.currency, r.reason,
            refund_state_id(r.state), r.refund_key, r.processor_ref, r.idem_scope, r.idem_key,
-           r.created_at, r.updated_at);
+           r.created_at, r.updated_at, r.lease.owner, r.lease.expires_at);
     return q.run();
 }
 
@@ -300,6 +331,18 @@ Error SqliteTxn::update_refund(std::string_view id, RefundState expected, Refund
                      "WHERE id = ?1 AND state = ?2");
     q.args(id, refund_state_id(expected), refund_state_id(to), processor_ref, now);
     return detail::expect_one_row(c_, q, "refund");
+}
+
+// Only the owner's own, still reserved rows: a lease that lapsed and was
+// resolved by another instance stays resolved.
+Error SqliteTxn::renew_lease(ReservationKind kind, std::string_view id, const Lease& lease) {
+    sql::Query q(c_, kind == ReservationKind::payment
+                         ? "UPDATE payments SET lease_expires_at = ?3 "
+                           "WHERE id = ?1 AND state = 'reserved' AND lease_owner = ?2"
+                         : "UPDATE refunds SET lease_expires_at = ?3 "
+                           "WHERE id = ?1 AND state = 'reserved' AND lease_owner = ?2");
+    q.args(id, lease.owner, lease.expires_at);
+    return q.run();
 }
 
 }  // namespace pws

@@ -130,6 +130,11 @@ public:
     // or not_found. Indexed (schema version 2): never a scan.
     virtual Result<PaymentRecord> released_payment_of_retry(std::string_view token_hash, std::string_view idem_scope,
                                                             std::string_view idem_key) = 0;
+    // Reservations whose owner's lease expired before `now` (records.hpp
+    // Lease): the only ones recovery may resolve. Oldest expiry first, at
+    // most `limit`.
+    virtual Result<std::vector<PaymentRecord>> payments_with_lapsed_lease(UnixTime now, std::size_t limit) = 0;
+    virtual Result<std::vector<RefundRecord>> refunds_with_lapsed_lease(UnixTime now, std::size_t limit) = 0;
     virtual Result<RefundRecord> refund(std::string_view id) = 0;  // not_found
     virtual Result<std::vector<RefundRecord>> refunds_in_state(RefundState state,
                                                                std::size_t limit) = 0;
@@ -245,6 +250,10 @@ public:
     // invalid_transition.
     virtual Error update_refund(std::string_view id, RefundState expected, RefundState to,
                                 std::string_view processor_ref, UnixTime now) = 0;
+    // Moves the lease's expiry to lease.expires_at, only while the record is
+    // still reserved AND owned by lease.owner; otherwise changes nothing (no
+    // error: another instance resolved it after the lease had lapsed).
+    virtual Error renew_lease(ReservationKind kind, std::string_view id, const Lease& lease) = 0;
 
     // --- portal -----------------------------------------------------------
     virtual Error insert_session(const PortalSession& s) = 0;

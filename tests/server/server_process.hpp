@@ -377,6 +377,25 @@ private:
     pw::Error last_;
 };
 
+// Waits (polling the store) until the invoice's only payment is in `state`;
+// what recovery in a running server does within its lease + interval.
+inline bool wait_for_payment_state(Seeder& seed, const std::string& invoice_id, pws::PaymentState state,
+                                   std::chrono::milliseconds timeout = std::chrono::seconds(15)) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+        auto pays = seed.payments(invoice_id);
+        if (pays.size() == 1u && pays[0].state == state) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return false;
+}
+
+// Server flags for tests that wait for recovery: a lease of `lease_seconds`
+// and a recovery round every second.
+inline std::vector<std::string> short_lease_args(int lease_seconds = 1) {
+    return {"--reservation-lease-seconds", std::to_string(lease_seconds), "--recovery-interval-seconds", "1"};
+}
+
 // Rows in the test processor's ledger `charges` table (each a charge key
 // that reached the processor).
 inline int ledger_charge_count(const std::string& ledger_path, const std::string& where = "") {
@@ -394,6 +413,30 @@ inline int ledger_charge_count(const std::string& ledger_path, const std::string
     sqlite3_finalize(st);
     sqlite3_close(db);
     return n;
+}
+
+// Every charge in the test processor's ledger: its key and status
+// ("succeeded", "declined", ...). Empty when the ledger cannot be read.
+struct LedgerCharge {
+    std::string key;
+    std::string status;
+};
+inline std::vector<LedgerCharge> ledger_charges(const std::string& ledger_path) {
+    std::vector<LedgerCharge> out;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(ledger_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        return out;
+    }
+    sqlite3_busy_timeout(db, 5000);
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT key, status FROM charges ORDER BY key", -1, &st, nullptr) == SQLITE_OK)
+        while (sqlite3_step(st) == SQLITE_ROW)
+            out.push_back({reinterpret_cast<const char*>(sqlite3_column_text(st, 0)),
+                           reinterpret_cast<const char*>(sqlite3_column_text(st, 1))});
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return out;
 }
 
 // ---------------------------------------------------------------- API calls

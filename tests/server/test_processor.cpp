@@ -590,3 +590,27 @@ BOOST_AUTO_TEST_CASE(reused_statements_are_independent_reset_and_released) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The fault behind "a charge times out, then succeeds" (lands_late): the
+// call fails as unknown, an immediate lookup finds nothing, and the charge
+// is in the ledger a moment later, once.
+BOOST_AUTO_TEST_CASE(a_late_landing_charge_answers_unavailable_and_is_recorded_later) {
+    Fixture f;
+    const std::string ref = f.card("4242424242424242");
+    pws::TestProcessorOptions o;
+    o.ledger_path = f.ledger;
+    o.lands_late = std::chrono::milliseconds(200);
+    auto late = TestProcessor::open(std::move(o));
+    BOOST_REQUIRE(late.ok());
+    auto r = late.value->charge({"ck_late", ref, 1000, "USD"});
+    BOOST_TEST(!r.ok());
+    BOOST_TEST(r.error.code == "processor_unavailable");
+    auto now = late.value->lookup("ck_late");
+    BOOST_REQUIRE(now.ok());
+    BOOST_TEST(!now.value.has_value());
+    std::this_thread::sleep_for(std::chrono::milliseconds(600));
+    auto later = f.proc->lookup("ck_late");
+    BOOST_REQUIRE(later.ok());
+    BOOST_REQUIRE(later.value.has_value());
+    BOOST_TEST(later.value->status == ChargeStatus::succeeded);
+}

@@ -70,3 +70,20 @@ BOOST_AUTO_TEST_CASE(a_release_that_cannot_mark_keeps_the_claim) {
     BOOST_TEST(r.state() == pws::PaymentState::reserved);
     BOOST_TEST(!r.key_is_free());
 }
+
+BOOST_AUTO_TEST_CASE(recovery_releases_only_while_the_lease_is_still_lapsed) {
+    Reserved r;
+    // The owner renewed its lease after recovery listed the payment as
+    // lapsed: the release refuses, the reservation and its claim stay.
+    BOOST_REQUIRE_EQUAL(r.store->write_transaction([&](pws::WriteTxn& t) {
+                                  return t.renew_lease(pws::ReservationKind::payment, r.p.id,
+                                                       pws::Lease{r.p.lease.owner, 300});
+                              }).code,
+                        "");
+    BOOST_TEST(pws::release_lapsed_payment(*r.store, r.p, 200).code == "state_conflict");
+    BOOST_TEST(r.state() == pws::PaymentState::reserved);
+    BOOST_TEST(!r.key_is_free());
+    BOOST_TEST(pws::release_lapsed_payment(*r.store, r.p, 301).code == "");
+    BOOST_TEST(r.state() == pws::PaymentState::released);
+    BOOST_TEST(r.key_is_free());
+}

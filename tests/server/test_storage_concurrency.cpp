@@ -364,7 +364,7 @@ BOOST_AUTO_TEST_CASE(concurrent_refunds_never_exceed_the_settled_amount) {
             const std::string id = "re_" + std::to_string(w);
             Error e = store->write_transaction([&](pws::WriteTxn& t) {
                 return t.insert_refund(pws::RefundRecord{id, "pay_1", "prc_a", 1000, "USD", "", pws::RefundState::reserved,
-                                                         "rk_" + id, "", "", "", 3, 3});
+                                                         "rk_" + id, "", "", "", 3, 3, {}});
             });
             if (e.ok()) ++ok;
             else if (e.code == "refund_too_large") ++too_large;

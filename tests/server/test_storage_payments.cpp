@@ -144,7 +144,7 @@ struct Settled : Seeded {
 
 pws::RefundRecord make_refund(const std::string& id, std::int64_t amount) {
     return pws::RefundRecord{id, "pay_1", "prc_a", amount, "USD", "overcharged", pws::RefundState::reserved,
-                             "rk_" + id, "", "admin:prc_a", "key_" + id, 10, 10};
+                             "rk_" + id, "", "admin:prc_a", "key_" + id, 10, 10, {}};
 }
 
 std::int64_t refundable(pws::Store& s, const char* pay) {
