@@ -229,9 +229,7 @@ std::vector<Effect> Checkout::on(const ev::SetSaveMethod& e) {
 }
 
 std::vector<Effect> Checkout::on(const ev::DetailsChanged& e) {
-    const bool editable = s_.stage == Stage::details || s_.stage == Stage::declined ||
-                          (s_.stage == Stage::failed && !is_locked());
-    if (!editable || !s_.method || s_.method->kind == ChoiceKind::saved_card) return {};
+    if (!on_form() || !s_.method || s_.method->kind == ChoiceKind::saved_card) return {};
     s_.details = e.details;
     // The type and scheme follow the chosen method, and the mandate names the
     // text version this widget showed, whatever the UI put there.

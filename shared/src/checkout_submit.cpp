@@ -29,9 +29,7 @@ ApiError network_error() {
 // ------------------------------------------------------------------ submit
 
 std::vector<Effect> Checkout::on(const ev::Submit&) {
-    const bool from_form = s_.stage == Stage::details || s_.stage == Stage::declined ||
-                           (s_.stage == Stage::failed && !is_locked());
-    if (!from_form) return {};  // in particular: a second Submit while submitting
+    if (!on_form()) return {};  // in particular: a second Submit while submitting
     if (!can_submit()) {
         const Error& why = s_.details_error ? s_.details_error : s_.amount_error;
         std::vector<Effect> out;
