@@ -112,8 +112,9 @@ Result Client::send(const std::string& method, const std::string& path, const He
     const bool reused = connection_ && connection_->open;
     Result r = exchange(method, path, headers, body, content_type);
     // A kept-alive connection the server closed while idle fails before any
-    // answer: send once more on a fresh one (what browsers do too).
-    if (!r && reused) r = exchange(method, path, headers, body, content_type);
+    // answer: send once more on a fresh one (what browsers do too). Never
+    // after a timeout: the server may still be working on that request.
+    if (!r && reused && r.error() != Error::timeout) r = exchange(method, path, headers, body, content_type);
     return r;
 }
 
