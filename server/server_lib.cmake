@@ -24,6 +24,7 @@ add_library(payserver_foundation STATIC
   ${PW_SERVER_DIR}/security/keyed_hash.cpp
   ${PW_SERVER_DIR}/security/password.cpp
   ${PW_SERVER_DIR}/security/secret_file.cpp
+  ${PW_SERVER_DIR}/security/rate_limit.cpp
   ${PW_SERVER_DIR}/http/error_response.cpp
   ${PW_SERVER_DIR}/http/json_body.cpp
   ${PW_SERVER_DIR}/http/security_headers.cpp
@@ -35,7 +36,6 @@ add_library(payserver_foundation STATIC
   ${PW_SERVER_DIR}/http/cookie.cpp
   ${PW_SERVER_DIR}/http/access_log.cpp
   ${PW_SERVER_DIR}/http/error_cause.cpp
-  ${PW_SERVER_DIR}/http/rate_limiter.cpp
   ${PW_SERVER_DIR}/http/shutdown.cpp
   ${PW_SERVER_DIR}/http/common_handlers.cpp
   ${PW_SERVER_DIR}/http/message.cpp

@@ -1,7 +1,7 @@
 // App: everything a request handler needs, built once at start-up and shared
 // by every worker thread. Handlers get an App& and never reach for globals.
 //
-// Thread safety: Store, Processor and RateLimiter are safe to share; the
+// Thread safety: Store, Processor and RateLimit are safe to share; the
 // rest is read-only after start-up.
 #pragma once
 
@@ -12,10 +12,10 @@
 #include <vector>
 
 #include "http/access_log.hpp"
-#include "http/rate_limiter.hpp"
 #include "paywidget/date.hpp"
 #include "processor/processor.hpp"
 #include "security/keyed_hash.hpp"
+#include "security/rate_limit.hpp"
 #include "services/reservation_lease.hpp"
 #include "storage/store.hpp"
 
@@ -57,18 +57,19 @@ struct AppConfig {
     std::string smtp_from;      // envelope sender and From address; "" : the practitioner's
 };
 
-// Per-key limits (card-testing defence, login guessing). Windows are sliding.
+// Per-key limits (card-testing defence, login guessing), shared by every
+// instance through the store (security/rate_limit.hpp). Windows are sliding.
 struct AppLimits {
-    RateLimiter tokens_per_link{20, std::chrono::minutes(10)};
-    RateLimiter tokens_per_address{60, std::chrono::minutes(10)};
-    RateLimiter declines_per_link{5, std::chrono::minutes(30)};
-    RateLimiter declines_per_address{15, std::chrono::minutes(30)};
-    RateLimiter logins_per_address{10, std::chrono::minutes(15)};
-    RateLimiter logins_per_email{5, std::chrono::minutes(15)};
-    RateLimiter resets_per_address{5, std::chrono::minutes(15)};
+    RateLimit tokens_per_link{"tokens_per_link", 20, std::chrono::minutes(10)};
+    RateLimit tokens_per_address{"tokens_per_address", 60, std::chrono::minutes(10)};
+    RateLimit declines_per_link{"declines_per_link", 5, std::chrono::minutes(30)};
+    RateLimit declines_per_address{"declines_per_address", 15, std::chrono::minutes(30)};
+    RateLimit logins_per_address{"logins_per_address", 10, std::chrono::minutes(15)};
+    RateLimit logins_per_email{"logins_per_email", 5, std::chrono::minutes(15)};
+    RateLimit resets_per_address{"resets_per_address", 5, std::chrono::minutes(15)};
     // /invitations/accept and /password-resets/complete together: token
     // guessing, and each accepted attempt costs an Argon2id hash.
-    RateLimiter password_sets_per_address{10, std::chrono::minutes(15)};
+    RateLimit password_sets_per_address{"password_sets_per_address", 10, std::chrono::minutes(15)};
 };
 
 struct App {
@@ -82,14 +83,16 @@ struct App {
     AppLimits limits;
     AccessLog* access_log = nullptr;
 
-    // The wall clock, read only here: every service asks app.now(), so one
+    // The wall clock in ms since the epoch, read only here: every service
+    // asks app.now() (seconds) or app.now_ms() (rate limits), so one
     // assignment moves time for all of them.
-    std::function<UnixTime()> now = [] {
-        return static_cast<UnixTime>(
-            std::chrono::duration_cast<std::chrono::seconds>(
+    std::function<std::int64_t()> now_ms = [] {
+        return static_cast<std::int64_t>(
+            std::chrono::duration_cast<std::chrono::milliseconds>(
                 std::chrono::system_clock::now().time_since_epoch())
                 .count());
     };
+    UnixTime now() const { return static_cast<UnixTime>(now_ms() / 1000); }
     pw::Date today() const { return pw::civil_from_days(now() / 86400); }
 
     // Absolute URL for a path on the payment host ("/pay/abc" ->

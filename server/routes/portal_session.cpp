@@ -30,8 +30,9 @@ void signed_in(App& app, const Client& client, http::Response& res) {
 
 void set_password_route(App& app, const http::Request& req, http::Response& res, OneTimePurpose purpose) {
     const std::string address_key = "set-password:" + rate_limit_key_for_address(client_address(req, app.config.trusted_proxies));
-    RateLimiter::Decision d = app.limits.password_sets_per_address.hit(address_key);
-    if (!d.allowed) return send_rate_limited(res, d.retry_after.count());
+    Result<RateLimit::Decision> d = hit_each(*app.store, {{app.limits.password_sets_per_address, address_key}}, app.now_ms());
+    if (!d.ok()) return respond::error(res, d.error);
+    if (!d.value.allowed) return send_rate_limited(res, d.value.retry_after.count());
     auto body = respond::body<pw::SetPasswordRequest>(req, res);
     if (!body) return;
     auto client = redeem_one_time_token(app, body->token, purpose, body->password);
@@ -49,15 +50,17 @@ void register_portal_session_routes(http::Router& server, App& app) {
         // addresses, or many accounts from one address.
         const std::string address_key = "login:" + rate_limit_key_for_address(client_address(req, app.config.trusted_proxies));
         const std::string email_key = "login:" + lower_ascii(body->email);
-        RateLimiter::Decision by_address = app.limits.logins_per_address.hit(address_key);
-        if (!by_address.allowed) return send_rate_limited(res, by_address.retry_after.count());
-        RateLimiter::Decision by_email = app.limits.logins_per_email.hit(email_key);
-        if (!by_email.allowed) return send_rate_limited(res, by_email.retry_after.count());
+        Result<RateLimit::Decision> d = hit_each(
+            *app.store, {{app.limits.logins_per_address, address_key}, {app.limits.logins_per_email, email_key}},
+            app.now_ms());
+        if (!d.ok()) return respond::error(res, d.error);
+        if (!d.value.allowed) return send_rate_limited(res, d.value.retry_after.count());
         pw::Error error;
         std::optional<Client> client = verify_login(app, body->email, body->password, error);
         if (error) return respond::error(res, error);
         if (!client) return respond::code(res, "invalid_credentials");
-        app.limits.logins_per_email.reset(email_key);
+        if (pw::Error re = reset_key(*app.store, app.limits.logins_per_email, email_key))
+            std::fprintf(stderr, "login: clearing the failed attempts failed: %s\n", re.code.c_str());
         signed_in(app, *client, res);
     });
 
@@ -75,8 +78,9 @@ void register_portal_session_routes(http::Router& server, App& app) {
         auto body = respond::body<pw::PasswordResetRequest>(req, res);
         if (!body) return;
         const std::string address_key = "reset:" + rate_limit_key_for_address(client_address(req, app.config.trusted_proxies));
-        RateLimiter::Decision d = app.limits.resets_per_address.hit(address_key);
-        if (!d.allowed) return send_rate_limited(res, d.retry_after.count());
+        Result<RateLimit::Decision> d = hit_each(*app.store, {{app.limits.resets_per_address, address_key}}, app.now_ms());
+        if (!d.ok()) return respond::error(res, d.error);
+        if (!d.value.allowed) return send_rate_limited(res, d.value.retry_after.count());
         // Always 202, known email or not; a failure is logged, not shown.
         auto sent = request_password_reset(app, body->email);
         if (!sent) std::fprintf(stderr, "password reset: %s\n", sent.error.code.c_str());

@@ -103,41 +103,6 @@ pw::Result<nlohmann::json> settle_reserved(App& app, WriteTxn& t, const PaymentR
 
 namespace {
 
-// One decline attempt reserved in the per-payer and the per-address limits
-// (both or neither), given back on destruction unless keep() was called.
-class DeclineAttempt {
-public:
-    DeclineAttempt(AppLimits& limits, std::string payer_key, std::string address_key)
-        : limits_(limits), payer_key_(std::move(payer_key)), address_key_(std::move(address_key)) {
-        const RateLimiter::Decision a = limits_.declines_per_link.hit(payer_key_);
-        const RateLimiter::Decision b = limits_.declines_per_address.hit(address_key_);
-        held_ = a.allowed && b.allowed;
-        retry_after_ = std::max(a.retry_after, b.retry_after).count();
-        if (!held_) {
-            if (a.allowed) limits_.declines_per_link.give_back(payer_key_);
-            if (b.allowed) limits_.declines_per_address.give_back(address_key_);
-        }
-    }
-    DeclineAttempt(const DeclineAttempt&) = delete;
-    DeclineAttempt& operator=(const DeclineAttempt&) = delete;
-    ~DeclineAttempt() {
-        if (!held_ || kept_) return;
-        limits_.declines_per_link.give_back(payer_key_);
-        limits_.declines_per_address.give_back(address_key_);
-    }
-    bool allowed() const { return held_; }
-    std::int64_t retry_after() const { return retry_after_; }
-    void keep() { kept_ = true; }
-
-private:
-    AppLimits& limits_;
-    std::string payer_key_;
-    std::string address_key_;
-    bool held_ = false;
-    bool kept_ = false;
-    std::int64_t retry_after_ = 0;
-};
-
 bool is_reply_error(const pw::Error& e) { return e.code.rfind("reply:", 0) == 0; }
 
 // A token consumed by a payment that was later RELEASED (it never reached
@@ -173,12 +138,15 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
     }
     if (request.token.empty() && request.payment_method_id.empty()) return error_reply("missing_field", "token");
 
-    // Declines are limited per payer and per address (card testing). The
-    // attempt is counted before the charge, so concurrent charges cannot all
-    // pass the limit, and given back unless the charge declines. It is taken
-    // only once this request owns its idempotency key: a double click (same
-    // key, in flight) answers in_progress and never uses up an attempt.
-    std::optional<DeclineAttempt> attempt;
+    // Declines are limited per payer and per address (card testing), in the
+    // store, so the limits hold across instances. The attempt is counted in
+    // the reserve transaction, before the charge, so concurrent charges
+    // cannot all pass the limit; it is taken only once this request owns
+    // its idempotency key (a double click answers in_progress and never uses
+    // up an attempt), and given back in the settle transaction unless the
+    // charge declined. A charge whose outcome stays unknown keeps it.
+    const std::string payer_key = payer.rate_key();
+    const std::string address_key = rate_limit_key_for_address(client_address);
 
     const std::string scope = payment_idem_scope(payer);
     const std::string& key = *idempotency_key;
@@ -214,9 +182,10 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
             case IdempotencyClaim::Kind::in_progress: return fail(error_reply("in_progress"));
             case IdempotencyClaim::Kind::claimed: break;
         }
-        // emplace() first gives back what an earlier try of this transaction took.
-        attempt.emplace(app.limits, payer.rate_key(), rate_limit_key_for_address(client_address));
-        if (!attempt->allowed()) return fail(rate_limited_reply(attempt->retry_after()));
+        Result<RateLimit::Decision> attempt = hit_both(t, app.limits.declines_per_link, payer_key,
+                                                       app.limits.declines_per_address, address_key, app.now_ms());
+        if (!attempt.ok()) return attempt.error;
+        if (!attempt.value.allowed) return fail(rate_limited_reply(attempt.value.retry_after.count()));
 
         Result<InvoiceView> view = t.invoice_view(invoice_id);
         if (!view.ok()) {
@@ -353,7 +322,12 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
     pw::Result<nlohmann::json> body = pw::Result<nlohmann::json>::failure("internal_error", "", "");
     pw::Error e2 = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
         body = settle_reserved(app, t, pay, outcome.value);
-        return body.ok() ? pw::Error{} : body.error;
+        if (!body.ok()) return body.error;
+        if (outcome.value.status == ChargeStatus::declined || outcome.value.status == ChargeStatus::processing_error)
+            return {};  // the attempt counts
+        const std::int64_t now_ms = app.now_ms();
+        if (pw::Error ge = app.limits.declines_per_link.give_back(t, payer_key, now_ms)) return ge;
+        return app.limits.declines_per_address.give_back(t, address_key, now_ms);
     });
     if (e2) {
         // The charge is recorded at the processor: never a 5xx (the payer
@@ -362,8 +336,6 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
         note_error_cause("payment " + pay.id + ": settle failed (" + e2.code + "); left reserved for recovery");
         return error_reply("in_progress");
     }
-    if (outcome.value.status == ChargeStatus::declined || outcome.value.status == ChargeStatus::processing_error)
-        if (attempt) attempt->keep();
     ServiceReply r;
     r.status = 200;
     r.body = std::move(body.value);

@@ -97,6 +97,10 @@ void SettlementWorker::run() {
         lock.unlock();
         if (recovery_interval_.count() > 0 && Clock::now() >= next_recovery) {
             recover_lapsed_reservations(app_);
+            // Housekeeping on the same beat: forget rate-limit keys whose
+            // buckets are full again (bounded per round).
+            Result<std::size_t> swept = sweep_rate_limits(*app_.store, app_.now_ms(), 10000);
+            if (!swept.ok()) std::fprintf(stderr, "rate limits: sweep failed: %s\n", swept.error.code.c_str());
             next_recovery = Clock::now() + recovery_interval_;
         }
         settle_round(app_);

@@ -7,7 +7,8 @@
 // The same thread runs recovery (services/recovery.hpp) every
 // recovery_interval: reservations whose lease lapsed (a charge that timed
 // out, a settle that failed, an instance that died) are resolved while the
-// server runs, not only at its next start.
+// server runs, not only at its next start, and sweeps the rate limits' full
+// buckets (security/rate_limit.hpp).
 #pragma once
 
 #include <atomic>

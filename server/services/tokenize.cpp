@@ -61,37 +61,40 @@ struct Tokenized {
 
 ServiceReply create_token(App& app, const Payer& payer, const std::string& client_address,
                           const pw::TokenRequest& request) {
-    // Card-testing defence: both limits are counted on every attempt.
-    const RateLimiter::Decision by_payer = app.limits.tokens_per_link.hit(payer.rate_key());
-    const RateLimiter::Decision by_address =
-        app.limits.tokens_per_address.hit(rate_limit_key_for_address(client_address));
-    if (!by_payer.allowed || !by_address.allowed) {
-        const auto wait = std::max(by_payer.retry_after, by_address.retry_after);
-        return rate_limited_reply(wait.count());
-    }
-
+    // Card-testing defence: both limits are counted on every attempt, in
+    // the store (shared by every instance), in the transaction that loads
+    // what the request needs.
+    const std::string payer_key = payer.rate_key();
+    const std::string address_key = rate_limit_key_for_address(client_address);
+    const std::int64_t now_ms = app.now_ms();
+    RateLimit::Decision by_payer, by_address;
     // A link pays one invoice: its accepted methods apply now. A portal
     // token may pay any of the client's invoices: checked at payment time.
     std::optional<pw::Invoice> invoice;
     pw::Contact practice_contact;
-    if (payer.kind == PayerKind::portal) {
-        pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
+    pw::Error e = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+        Result<RateLimit::Decision> a = app.limits.tokens_per_link.hit(t, payer_key, now_ms);
+        if (!a.ok()) return a.error;
+        Result<RateLimit::Decision> b = app.limits.tokens_per_address.hit(t, address_key, now_ms);
+        if (!b.ok()) return b.error;
+        by_payer = a.value;
+        by_address = b.value;
+        if (!by_payer.allowed || !by_address.allowed) return {};  // commit the hit that counted
+        if (payer.kind == PayerKind::portal) {
             Result<Practice> p = t.practice(payer.practice_id);
             if (!p.ok()) return p.error;
             practice_contact = p.value.contact();
-            return {};
-        });
-        if (e) return failure_reply(e, "tokens: load practice");
-    } else {
-        pw::Invoice inv;
-        pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
+        } else {
             Result<InvoiceRecord> r = t.invoice_record(payer.link.invoice_id);
             if (!r.ok()) return r.error;
-            inv = r.value.definition;
-            return {};
-        });
-        if (e) return failure_reply(e, "tokens: load invoice");
-        invoice = std::move(inv);
+            invoice = std::move(r.value.definition);
+        }
+        return {};
+    });
+    if (e) return failure_reply(e, payer.kind == PayerKind::portal ? "tokens: limits and practice" : "tokens: limits and invoice");
+    if (!by_payer.allowed || !by_address.allowed) {
+        const auto wait = std::max(by_payer.retry_after, by_address.retry_after);
+        return rate_limited_reply(wait.count());
     }
 
     const UnixTime now = app.now();
@@ -154,7 +157,7 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
         m.payer_name = details.account_holder;
         m.client_address = client_address;
         made.mandate_id = m.id;
-        pw::Error e = app.store->write_transaction([&](WriteTxn& t2) { return t2.insert_mandate(m); });
+        e = app.store->write_transaction([&](WriteTxn& t2) { return t2.insert_mandate(m); });
         if (e) return failure_reply(e, "tokens: store mandate");
     }
 
@@ -177,7 +180,7 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
     v.mandate_id = made.mandate_id;
     v.created_at = now;
     v.expires_at = now + kTokenLifetimeSeconds;
-    pw::Error e = app.store->write_transaction([&](WriteTxn& t) { return t.insert_token(v); });
+    e = app.store->write_transaction([&](WriteTxn& t) { return t.insert_token(v); });
     if (e) return failure_reply(e, "tokens: store token");
 
     pw::TokenResponse resp;

@@ -251,6 +251,18 @@ CREATE INDEX payments_reserved_by_lease ON payments(lease_expires_at) WHERE stat
 CREATE INDEX refunds_reserved_by_lease ON refunds(lease_expires_at) WHERE state = 'reserved';
 )sql";
 
+// Version 5: rate limits shared by every instance (security/rate_limit.hpp):
+// one row per limited key (e.g. "tokens_per_link:lnk_..."), its GCRA
+// theoretical arrival time in ms. A row whose time has passed is a full
+// bucket, the same as no row; the periodic sweep deletes those (by index).
+constexpr const char* kSchemaV5 = R"sql(
+CREATE TABLE rate_limit_tats (
+  key    TEXT PRIMARY KEY,
+  tat_ms INTEGER NOT NULL CHECK (tat_ms > 0)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX rate_limit_tats_by_time ON rate_limit_tats(tat_ms);
+)sql";
+
 constexpr Migration kSteps[] = {
     {1, "initial schema: tenants, invoices, links, vault, payments, refunds, "
         "idempotency, portal, outbox",
@@ -258,6 +270,7 @@ constexpr Migration kSteps[] = {
     {2, "index released payments by token and idempotency key (payment retries)", kSchemaV2},
     {3, "admin keys: several per practice, revocable (existing keys moved)", kSchemaV3},
     {4, "reservation leases: owning instance and expiry of reserved payments and refunds", kSchemaV4},
+    {5, "rate limits shared by every instance: one GCRA time per limited key", kSchemaV5},
 };
 
 }  // namespace

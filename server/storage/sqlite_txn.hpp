@@ -100,6 +100,11 @@ public:
                                UnixTime now) override;
     Error insert_outbox(const OutboxEmail& e) override;
 
+    // shared rate limits (sqlite_txn_rate_limits.cpp)
+    Result<std::int64_t> rate_tat(std::string_view key) override;
+    Error set_rate_tat(std::string_view key, std::int64_t tat_ms) override;
+    Result<std::size_t> sweep_rate_tats(std::int64_t now_ms, std::size_t limit) override;
+
 private:
     // Shared helpers (sqlite_txn_payments.cpp).
     Result<std::vector<PaymentRecord>> invoice_payments(std::string_view invoice_id);

@@ -255,6 +255,18 @@ public:
     // error: another instance resolved it after the lease had lapsed).
     virtual Error renew_lease(ReservationKind kind, std::string_view id, const Lease& lease) = 0;
 
+    // --- shared rate limits (security/rate_limit.hpp) ---------------------
+    // One limit key's GCRA state: its "theoretical arrival time" in ms since
+    // the epoch, 0 when the key has none (a full bucket). Read for update:
+    // the caller decides and writes the new value in this same transaction,
+    // so a hit from any instance is counted exactly once.
+    virtual Result<std::int64_t> rate_tat(std::string_view key) = 0;
+    // Stores the key's new TAT; 0 forgets the key (a full bucket again).
+    virtual Error set_rate_tat(std::string_view key, std::int64_t tat_ms) = 0;
+    // Forgets at most `limit` keys whose TAT is at or before `now_ms` (their
+    // buckets are full, the same as absent). Returns how many.
+    virtual Result<std::size_t> sweep_rate_tats(std::int64_t now_ms, std::size_t limit) = 0;
+
     // --- portal -----------------------------------------------------------
     virtual Error insert_session(const PortalSession& s) = 0;
     virtual Error delete_session(std::string_view id_hash) = 0;          // no error when absent

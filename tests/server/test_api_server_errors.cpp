@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(a_busy_database_is_storage_busy_with_retry_after_and_one_lo
     BOOST_REQUIRE_MESSAGE(lines.size() == 2u, server.stdout_text());  // one per 5xx, no more
     for (const json& l : lines) BOOST_TEST(l["error"] == "storage_busy");
     BOOST_TEST(lines[0]["cause"] == "payment: reserve: storage_busy");
-    BOOST_TEST(lines[1]["cause"] == "tokens: store token: storage_busy");
+    BOOST_TEST(lines[1]["cause"] == "tokens: limits and invoice: storage_busy");  // the hit is a write
     // No second structured line about them anywhere (the storage layer's
     // own per-attempt diagnostics on stderr are plain text).
     BOOST_TEST(log_lines_with_status(server.stderr_text(), 503).empty());
