@@ -15,21 +15,18 @@ import { artifactsDir, newWidgetPage, waitForIdle, widgetFrame } from './helpers
 import { waitForFrameStage } from './helpers/pages.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
 
-let server;
-let browser;
-let admin;
-let cleanup;
-
-before(async () => ({ server, browser, admin, cleanup } = await startServerAndBrowser()));
-after(() => cleanup?.());
+// The server, the browser (and the admin API), started once for the file.
+const suite = {};
+before(async () => Object.assign(suite, await startServerAndBrowser()));
+after(() => suite.cleanup?.());
 
 // Opens /pay/<token> at width × height and waits for the widget's review
 // screen; returns the page and Pay Now's box in the page's viewport.
 async function openPay(url, { width, height, dpr = 2 }) {
-  const page = await newWidgetPage(browser, { width, height, dpr });
+  const page = await newWidgetPage(suite.browser, { width, height, dpr });
   const response = await page.goto(url, { waitUntil: 'load' });
   assert.equal(response.status(), 200);
-  const frame = await widgetFrame(page, server);
+  const frame = await widgetFrame(page, suite.server);
   await waitForFrameStage(frame, 'review');
   await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const pay = frame.getByRole('button', { name: 'Pay Now', exact: true });
@@ -57,7 +54,7 @@ function assertOnFirstScreen({ box, scrollY }, height, what) {
 describe('the /pay page on a 360 × 740 phone', () => {
   for (const [label, re] of [['two items, tax, partial note', /partial payments/], ['CAD, discount, FX note', /CAD invoice/]]) {
     test(`Pay Now is on the first screen: ${label}`, async () => {
-      const opened = await openPay(server.link(re).url, { width: 360, height: 740 });
+      const opened = await openPay(suite.server.link(re).url, { width: 360, height: 740 });
       try {
         assertOnFirstScreen(opened, 740, label);
         await assertClean(opened.page, { failedRequests: [] });
@@ -69,7 +66,7 @@ describe('the /pay page on a 360 × 740 phone', () => {
   }
 
   test('Pay Now is on the first screen: four lines', async () => {
-    const { link } = await admin.payableInvoice({
+    const { link } = await suite.admin.payableInvoice({
       items: [
         { description: 'Initial assessment (90 min)', quantity: 1, unit_amount: 18000 },
         { description: 'Massage therapy (60 min)', quantity: 2, unit_amount: 9500 },
@@ -89,7 +86,7 @@ describe('the /pay page on a 360 × 740 phone', () => {
 describe('the /pay page at 320 px and on a desktop (screenshots)', () => {
   for (const [name, width, height] of [['320', 320, 640], ['desktop', 1280, 900]]) {
     test(`${width} × ${height}: the summary and the widget, Pay Now reachable`, async () => {
-      const opened = await openPay(server.link(/partial payments/).url, { width, height, dpr: 1 });
+      const opened = await openPay(suite.server.link(/partial payments/).url, { width, height, dpr: 1 });
       try {
         assert.ok(opened.box && opened.box.width >= 200, `Pay Now is drawn full width at ${width} px`);
         const summary = opened.page.getByRole('heading', { level: 1 });

@@ -14,12 +14,10 @@ import {
 } from './helpers/browser.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
 
-let server;
-let browser;
-let cleanup;
-
-before(async () => ({ server, browser, cleanup } = await startServerAndBrowser()));
-after(() => cleanup?.());
+// The server and the browser, started once for the file.
+const suite = {};
+before(async () => Object.assign(suite, await startServerAndBrowser()));
+after(() => suite.cleanup?.());
 
 const MIN_CONTRAST = 4.5;
 const MIN_TEXT_PX = 14;
@@ -40,7 +38,7 @@ function mirroredItems(page) {
 // Ground and ink of each region of a PNG, computed in a blank page (its 2D
 // canvas decodes the PNG; no CSP and no widget there).
 async function measure(png, regions, dpr) {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   try {
     const page = await context.newPage();
     return await page.evaluate(async ({ b64, regions: rs, dpr: scale }) => {
@@ -104,18 +102,21 @@ async function checkScreen(page, dpr, name) {
   return measured;
 }
 
-for (const dpr of [1, 2]) {
-  describe(`the widget's text on the canvas at 360 px, devicePixelRatio ${dpr}`, () => {
+// A phone at dpr 1 and 2, the smallest phone, a desktop frame: each screen
+// is also saved as readability-<screen>-<width>-dpr<dpr>.png.
+for (const { width, dpr } of [{ width: 360, dpr: 1 }, { width: 360, dpr: 2 }, { width: 320, dpr: 2 }, { width: 1024, dpr: 1 }]) {
+  describe(`the widget's text on the canvas at ${width} px, devicePixelRatio ${dpr}`, () => {
     let page;
+    const at = `${width}-dpr${dpr}`;
     before(async () => {
-      page = await newWidgetPage(browser, { width: 360, height: 740, dpr });
-      await openWidget(page, server, server.link(/partial payments/).token);
+      page = await newWidgetPage(suite.browser, { width, height: 740, dpr });
+      await openWidget(page, suite.server, suite.server.link(/partial payments/).token);
       await waitForStage(page, 'review');
     });
     after(async () => { await page?.context().close(); });
 
     test('review: every mirrored text, heading, button and link reads at 4.5:1 or more', async () => {
-      const measured = await checkScreen(page, dpr, `review-dpr${dpr}`);
+      const measured = await checkScreen(page, dpr, `review-${at}`);
       // The muted captions are among them (the due date, the invoice number).
       assert.ok(measured.some((m) => /^Due /.test(m.name)), 'the due date was measured');
       const pay = measured.find((m) => m.name === 'Pay Now');
@@ -126,7 +127,17 @@ for (const dpr of [1, 2]) {
       await press(mirror(page).getByRole('button', { name: 'Pay Now', exact: true }));
       await waitForStage(page, 'amount');
       await press(mirror(page).getByRole('radio', { name: 'Pay part now', exact: false }));
-      await checkScreen(page, dpr, `amount-dpr${dpr}`);
+      await checkScreen(page, dpr, `amount-${at}`);
+    });
+
+    test('card form: the back link, headings and Submit read at 4.5:1 or more', async () => {
+      await press(mirror(page).getByRole('radio', { name: 'Pay in full', exact: false }));
+      await press(mirror(page).getByRole('button', { name: 'Continue', exact: true }));
+      await waitForStage(page, 'method');
+      await press(mirror(page).getByRole('radio', { name: 'Credit or debit card', exact: true }));
+      await press(mirror(page).getByRole('button', { name: 'Continue', exact: true }));
+      await waitForStage(page, 'details');
+      await checkScreen(page, dpr, `card-${at}`);
     });
   });
 }
