@@ -33,6 +33,7 @@ struct A11yItem {
     bool checked = false;  // radio, checkbox
     int level = 2;         // heading level
     bool new_tab = false;  // link: opens in a new tab (receipts)
+    bool primary = false;  // button: the screen's main action (drawn filled, kPrimaryHeight tall)
 };
 
 class A11yMirror {

@@ -44,10 +44,13 @@ Fonts build_fonts(ImFontAtlas& atlas, float dpr, float font_scale) {
     const float s = font_scale;
     using namespace fontdata;
     Fonts f;
-    f.body = add(atlas, inter_regular, inter_regular_size, 15 * s, kTextRanges, dpr);  // default font
-    f.small = add(atlas, inter_regular, inter_regular_size, 13 * s, kTextRanges, dpr);
-    f.strong = add(atlas, inter_semibold, inter_semibold_size, 15 * s, kTextRanges, dpr);
-    f.heading = add(atlas, inter_semibold, inter_semibold_size, 20 * s, kTextRanges, dpr);
+    // The sizes of the page around the widget: 16 px body, 14 px secondary
+    // (WCAG-minded; tests/widget/test_readability.cpp holds every drawn text
+    // to them).
+    f.body = add(atlas, inter_regular, inter_regular_size, kBodyPx * s, kTextRanges, dpr);  // default font
+    f.small = add(atlas, inter_regular, inter_regular_size, kSecondaryPx * s, kTextRanges, dpr);
+    f.strong = add(atlas, inter_semibold, inter_semibold_size, kBodyPx * s, kTextRanges, dpr);
+    f.heading = add(atlas, inter_semibold, inter_semibold_size, 22 * s, kTextRanges, dpr);
     f.amount = add(atlas, inter_semibold, inter_semibold_size, 32 * s, kAmountRanges, dpr);
     atlas.Build();
     return f;

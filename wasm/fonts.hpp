@@ -9,11 +9,15 @@
 
 namespace pwui {
 
+// The smallest sizes text is drawn at, CSS px (before font_scale >= 1).
+constexpr float kBodyPx = 16;       // body, labels of controls
+constexpr float kSecondaryPx = 14;  // captions, hints, muted details
+
 struct Fonts {
-    ImFont* small = nullptr;    // 13 px regular: captions, muted details
-    ImFont* body = nullptr;     // 15 px regular
-    ImFont* strong = nullptr;   // 15 px semibold: totals, buttons
-    ImFont* heading = nullptr;  // 20 px semibold
+    ImFont* small = nullptr;    // 14 px regular: captions, muted details
+    ImFont* body = nullptr;     // 16 px regular
+    ImFont* strong = nullptr;   // 16 px semibold: totals, buttons
+    ImFont* heading = nullptr;  // 22 px semibold
     ImFont* amount = nullptr;   // 32 px semibold: the balance due
 };
 

@@ -53,7 +53,6 @@ void draw_amount(Ui& ui, const pw::Checkout& checkout) {
         if (typed != s.amount_text)
             ui.out.events.push_back(pw::ev::ChoosePartial{typed, ui.fmt.separators()});
         FieldLook look;
-        look.label = "Amount to pay now";
         look.adornment = cur;
         const bool show_error = s.amount_error && (!s.amount_text.empty() || continue_pressed);
         if (show_error) {

@@ -32,7 +32,6 @@ std::string field_error(Ui& ui, const std::string& id, const pw::Error& local, c
 void field(Ui& ui, const pw::CheckoutState& s, const TextFieldSpec& spec, const pw::Error& local, bool locked,
            const std::string& hint = "") {
     FieldLook look;
-    look.label = spec.label;
     look.locked = locked;
     look.hint = hint;
     look.error = field_error(ui, spec.id, local, s);

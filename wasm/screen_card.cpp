@@ -63,7 +63,6 @@ void draw_card_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
 
     // Card number, with the brand as soon as the digits tell it.
     FieldLook nl;
-    nl.label = "Card number";
     nl.locked = locked;
     if (info.brand != pw::CardBrand::unknown) nl.adornment = std::string(pw::card_brand_name(info.brand));
     nl.error = field_error(ui, "number", pw::validate_card_number(number), !info.potentially_valid, s);
@@ -74,18 +73,16 @@ void draw_card_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
         ui,
         [&](Ui& u) {
             FieldLook el;
-            el.label = "Expiry (MM / YY)";
             el.locked = locked;
             const pw::Result<pw::CardExpiry> ex = pw::validate_card_expiry(exp, now);
             const pw::Error err = ex.ok() ? pw::Error{} : ex.error;
             const bool certain = err.code == "invalid_expiry_month" || err.code == "card_expired" ||
                                  err.code == "expiry_too_far";
             el.error = field_error(u, "exp", err, certain, s);
-            text_field(u, TextFieldSpec{"exp", "Expiry date (MM / YY)", "cc-exp", "numeric", "text", 9}, el);
+            text_field(u, TextFieldSpec{"exp", "Expiry (MM / YY)", "cc-exp", "numeric", "text", 9}, el);
         },
         [&](Ui& u) {
             FieldLook cl;
-            cl.label = "Security code";
             cl.locked = locked;
             const pw::Error err = pw::validate_cvc(cvc, info.brand);
             cl.error = field_error(u, "cvc", err, err.code == "invalid_cvc", s);
@@ -95,14 +92,12 @@ void draw_card_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
     gap(ui, 16);
 
     FieldLook namel;
-    namel.label = "Name on card";
     namel.locked = locked;
     namel.error = field_error(ui, "name", pw::validate_cardholder_name(name), false, s);
     text_field(ui, TextFieldSpec{"name", "Name on card", "cc-name", "", "text", 200}, namel);
     gap(ui, 16);
 
     FieldLook pl;
-    pl.label = "Postal code";
     pl.locked = locked;
     pl.error = field_error(ui, "postal_code", pw::validate_postal_code(postal), false, s);
     text_field(ui, TextFieldSpec{"postal_code", "Postal code", "postal-code", "", "text", 10}, pl);

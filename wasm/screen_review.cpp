@@ -1,4 +1,5 @@
-// The invoice review ("Pay Now") and the nothing-due screen. Every amount is
+// The invoice review (the amount due, "Pay Now", then the lines) and the
+// nothing-due screen. Every amount is
 // the core's exact integer, formatted for display only (LocaleFormat).
 #include <string>
 
@@ -86,9 +87,10 @@ void draw_review(Ui& ui, const pw::Checkout& checkout) {
     heading(ui, "amount-due", ui.fonts.amount, due, 2, "Amount due: " + due);
     gap(ui, 6);
     text(ui, ui.fonts.small, t.text_muted, "Due " + ui.fmt.date(inv.due_date), Align::left, "due-date");
-    gap(ui, 24);
-    draw_breakdown(ui, inv);
     draw_fx_note(ui, inv, inv.balance);
+    // The action right under the amount it pays, the lines after it: on a
+    // phone (or a narrow embed) Pay Now is on the first screen however
+    // long the invoice is.
     gap(ui, 24);
     if (button(ui, "pay-now", "Pay Now", ButtonKind::primary)) ui.out.events.push_back(pw::ev::Continue{});
     if (s.view->options.partial_allowed) {
@@ -97,6 +99,8 @@ void draw_review(Ui& ui, const pw::Checkout& checkout) {
              "You can pay part now and the rest later \xE2\x80\x94 no interest or late fees.", Align::center,
              "partial-note");
     }
+    gap(ui, 24);
+    draw_breakdown(ui, inv);
     gap(ui, 28);
     divider(ui);
     gap(ui, 20);

@@ -1,7 +1,9 @@
 // See theme.hpp. Colors chosen for WCAG AA contrast of text on background
-// (muted text included) in both presets.
+// (muted text included) in both presets; text_pairs() is the proof's list.
 #include "theme.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <string>
 
@@ -14,6 +16,34 @@ ImU32 mix(ImU32 a, ImU32 b, float t) {
     const ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
     return ImGui::ColorConvertFloat4ToU32(
         ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t, 1.0f));
+}
+
+// `top` at `alpha` (0..255) over the opaque `bottom`: the colour the eye
+// sees where a tint is drawn.
+ImU32 tint(ImU32 top, int alpha, ImU32 bottom) { return mix(bottom, top, static_cast<float>(alpha) / 255.0f); }
+
+// The tinted grounds follow the accent, danger and success colours.
+void derive_grounds(Theme& t) {
+    t.selected_bg = tint(t.accent, 18, t.background);
+    t.info_bg = tint(t.accent, 22, t.background);
+    t.danger_bg = tint(t.danger, 22, t.background);
+    t.success_bg = tint(t.success, 22, t.background);
+}
+
+// An embedder's accent is used for links on the background and under the
+// button's text: move it towards the text colour (darker on light, lighter
+// on dark) until both read at 4.5:1; the button's text is whichever of the
+// background or the text colour contrasts more with it.
+void make_accent_readable(Theme& t) {
+    for (int step = 0; step < 20; ++step) {
+        t.accent_text = contrast_ratio(t.background, t.accent) >= contrast_ratio(t.text, t.accent) ? t.background
+                                                                                                   : t.text;
+        if (contrast_ratio(t.accent, t.background) >= kMinTextContrast + 0.1 &&
+            contrast_ratio(t.accent, t.surface) >= kMinTextContrast + 0.1 &&
+            contrast_ratio(t.accent_text, t.accent) >= kMinTextContrast + 0.1)
+            return;
+        t.accent = mix(t.accent, t.text, 0.1f);
+    }
 }
 
 // A number from JSON or from a string ("8", "1.25"); false when neither.
@@ -64,6 +94,7 @@ Theme light_theme() {
     t.skeleton = rgb(0xeceef2);
     t.badge_bg = rgb(0xeef0ff);
     t.badge_text = rgb(0x3c33b8);
+    derive_grounds(t);
     return t;
 }
 
@@ -83,6 +114,7 @@ Theme dark_theme() {
     t.skeleton = rgb(0x262a39);
     t.badge_bg = rgb(0x2a2850);
     t.badge_text = rgb(0xc9c6ff);
+    derive_grounds(t);
     return t;
 }
 
@@ -97,14 +129,64 @@ Theme theme_from_options(const nlohmann::json& options) {
     if (accent != options.end() && accent->is_string() &&
         parse_hex_color(accent->get_ref<const std::string&>(), c)) {
         t.accent = c;
-        t.accent_hover = mix(c, dark ? IM_COL32_WHITE : IM_COL32_BLACK, 0.15f);
-        t.badge_bg = mix(c, t.background, 0.88f);
-        t.badge_text = mix(c, t.text, 0.35f);
+        make_accent_readable(t);
+        // Hover moves away from the button's text, so it only gains contrast.
+        t.accent_hover = mix(t.accent, t.accent_text == t.background ? t.text : t.background, 0.15f);
+        t.badge_bg = mix(t.accent, t.background, 0.88f);
+        t.badge_text = mix(t.accent, t.text, 0.35f);
+        derive_grounds(t);
     }
     float v = 0;
     if (read_number(options, "radius", v) && v >= 0 && v <= 24) t.radius = v;
-    if (read_number(options, "font_scale", v) && v >= 0.8f && v <= 1.5f) t.font_scale = v;
+    // Accepted from 0.8 (the loader's documented range) but never smaller
+    // than the sizes fonts.cpp chose for reading: 16 px body, 14 px secondary.
+    if (read_number(options, "font_scale", v) && v >= 0.8f && v <= 1.5f) t.font_scale = std::max(1.0f, v);
     return t;
+}
+
+double contrast_ratio(ImU32 a, ImU32 b) {
+    // Relative luminance: sRGB channels linearised, weighted by the eye.
+    auto luminance = [](ImU32 c) {
+        auto channel = [](unsigned v) {
+            const double s = v / 255.0;
+            return s <= 0.04045 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel((c >> IM_COL32_R_SHIFT) & 255) + 0.7152 * channel((c >> IM_COL32_G_SHIFT) & 255) +
+               0.0722 * channel((c >> IM_COL32_B_SHIFT) & 255);
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+std::vector<TextOnGround> text_pairs(const Theme& t) {
+    struct Named {
+        const char* name;
+        ImU32 color;
+    };
+    std::vector<TextOnGround> out;
+    auto add = [&](const Named& ink, const Named& ground) {
+        out.push_back(TextOnGround{std::string(ink.name) + " on " + ground.name, ink.color, ground.color});
+    };
+    const Named text{"text", t.text}, muted{"text_muted", t.text_muted}, accent{"accent", t.accent},
+        danger{"danger", t.danger}, success{"success", t.success};
+    // Page and panels: any ink (muted captions, links, errors, "Paid").
+    for (const Named& ground : {Named{"background", t.background}, Named{"surface", t.surface}})
+        for (const Named& ink : {text, muted, accent, danger, success}) add(ink, ground);
+    // A checked radio row: its label and detail.
+    for (const Named& ink : {text, muted}) add(ink, Named{"selected_bg", t.selected_bg});
+    // Notices: the message, and the title in the notice's colour.
+    add(text, Named{"info_bg", t.info_bg});
+    add(text, Named{"danger_bg", t.danger_bg});
+    add(danger, Named{"danger_bg", t.danger_bg});
+    add(text, Named{"success_bg", t.success_bg});
+    add(success, Named{"success_bg", t.success_bg});
+    // The primary button (resting, hovered; disabled: muted on skeleton) and
+    // the status pill.
+    add(Named{"accent_text", t.accent_text}, accent);
+    add(Named{"accent_text", t.accent_text}, Named{"accent_hover", t.accent_hover});
+    add(muted, Named{"skeleton", t.skeleton});
+    add(Named{"badge_text", t.badge_text}, Named{"badge_bg", t.badge_bg});
+    return out;
 }
 
 void apply_to_style(const Theme& t, ImGuiStyle& s) {

@@ -24,7 +24,24 @@ float cursor_y() { return ImGui::GetCursorScreenPos().y; }
 
 void gap(Ui&, float px) { advance(px); }
 
-Rect text(Ui& ui, ImFont* font, ImU32 color, std::string_view s, Align align, const std::string& mirror_id) {
+void draw_text(Ui& ui, ImFont* font, ImVec2 pos, ImU32 color, std::string_view s, float wrap, ImU32 ground,
+               const std::string& labels) {
+    ImGui::PushFont(font);
+    const float size = ImGui::GetFontSize();
+    const char* b = s.data();
+    const char* e = s.data() + s.size();
+    dl()->AddText(font, size, pos, color, b, e, wrap);
+    DrawnTextLog& log = drawn_text();
+    if (log.enabled) {
+        const ImVec2 ts = ImGui::CalcTextSize(b, e, false, wrap > 0 ? wrap : -1.0f);
+        log.add(DrawnText{std::string(s), color, ground ? ground : ui.ground, size, Rect{pos.x, pos.y, ts.x, ts.y},
+                          labels});
+    }
+    ImGui::PopFont();
+}
+
+Rect text(Ui& ui, ImFont* font, ImU32 color, std::string_view s, Align align, const std::string& mirror_id,
+          const std::string& labels) {
     ImGui::PushFont(font);
     const float size = ImGui::GetFontSize();
     const char* b = s.data();
@@ -35,7 +52,7 @@ Rect text(Ui& ui, ImFont* font, ImU32 color, std::string_view s, Align align, co
     if (align == Align::right) x = ui.left + ui.width - measured.x;
     const float y = cursor_y();
     if (align == Align::left) {
-        dl()->AddText(font, size, ImVec2(std::floor(x), y), color, b, e, ui.width);
+        draw_text(ui, font, ImVec2(std::floor(x), y), color, s, ui.width, 0, labels);
     } else {
         // ImGui wraps only left-aligned: break the lines here and align each.
         const float scale = size / font->FontSize;
@@ -45,7 +62,8 @@ Rect text(Ui& ui, ImFont* font, ImU32 color, std::string_view s, Align align, co
             if (brk <= line) brk = line + 1;  // a single glyph wider than the column
             const float w = ImGui::CalcTextSize(line, brk).x;
             const float lx = align == Align::center ? ui.left + (ui.width - w) * 0.5f : ui.left + ui.width - w;
-            dl()->AddText(font, size, ImVec2(std::floor(lx), line_y), color, line, brk);
+            draw_text(ui, font, ImVec2(std::floor(lx), line_y), color,
+                      std::string_view(line, static_cast<std::size_t>(brk - line)), 0, 0, labels);
             line_y += size;
             line = brk;
             while (line < e && (*line == ' ' || *line == '\n')) ++line;
@@ -80,10 +98,9 @@ Rect value_row(Ui& ui, const std::string& id, std::string_view label, std::strin
     ImGui::PopFont();
     // Baselines agree when the faces differ in size: align bottoms of line 1.
     const float line = std::max(label_size, value_size);
-    dl()->AddText(label_font, label_size, ImVec2(ui.left, y + (line - label_size)), label_color, label.data(),
-                  label.data() + label.size(), label_width);
-    dl()->AddText(value_font, value_size, ImVec2(std::floor(ui.left + ui.width - vs.x), y + (line - value_size)),
-                  value_color, value.data(), value.data() + value.size());
+    draw_text(ui, label_font, ImVec2(ui.left, y + (line - label_size)), label_color, label, label_width);
+    draw_text(ui, value_font, ImVec2(std::floor(ui.left + ui.width - vs.x), y + (line - value_size)), value_color,
+              value);
     const float h = std::max(ls.y + (line - label_size), line);
     advance(h);
     const Rect r{ui.left, y, ui.width, h};
@@ -100,7 +117,7 @@ void divider(Ui& ui) {
 bool button(Ui& ui, const std::string& id, std::string_view label, ButtonKind kind, bool enabled,
             const std::string& described_by) {
     const Theme& t = ui.theme;
-    const float h = 48;
+    const float h = kPrimaryHeight;  // secondary buttons too: one size, one rhythm
     const float y = cursor_y();
     ImGui::SetCursorScreenPos(ImVec2(ui.left, y));
     const bool clicked = ImGui::InvisibleButton(label_id(id).c_str(), ImVec2(ui.width, h)) && enabled;
@@ -120,15 +137,15 @@ bool button(Ui& ui, const std::string& id, std::string_view label, ButtonKind ki
     dl()->AddRectFilled(a, b, bg, t.radius);
     if (border) dl()->AddRect(a, b, border, t.radius, 0, 1.0f);
     ImGui::PushFont(ui.fonts.strong);
-    const float size = ImGui::GetFontSize();
     const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
-    dl()->AddText(ui.fonts.strong, size, ImVec2(std::floor(ui.left + (ui.width - ts.x) * 0.5f),
-                                                std::floor(y + (h - ts.y) * 0.5f)),
-                  fg, label.data(), label.data() + label.size());
     ImGui::PopFont();
+    draw_text(ui, ui.fonts.strong,
+              ImVec2(std::floor(ui.left + (ui.width - ts.x) * 0.5f), std::floor(y + (h - ts.y) * 0.5f)), fg, label, 0,
+              bg, id);
     ImGui::SetCursorScreenPos(ImVec2(0, y + h));
     A11yItem item{id, Role::button, std::string(label), described_by, Rect{a.x, a.y, ui.width, h}};
     item.disabled = !enabled;
+    item.primary = kind == ButtonKind::primary;
     ui.a11y.add(std::move(item));
     const bool activated = ui.a11y.take_activation(id) && enabled;
     return clicked || activated;
@@ -137,28 +154,30 @@ bool button(Ui& ui, const std::string& id, std::string_view label, ButtonKind ki
 Rect link(Ui& ui, const std::string& id, std::string_view label, const std::string& href, ImFont* font,
           Align align, bool new_tab) {
     ImGui::PushFont(font);
-    const float size = ImGui::GetFontSize();
     const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
     ImGui::PopFont();
+    // The target: the text, grown to at least kMinTarget each way.
+    const ImVec2 box(std::max(ts.x, kMinTarget), std::max(ts.y, kMinTarget));
     float x = ui.left;
-    if (align == Align::center) x = ui.left + (ui.width - ts.x) * 0.5f;
-    if (align == Align::right) x = ui.left + ui.width - ts.x;
+    if (align == Align::center) x = ui.left + (ui.width - box.x) * 0.5f;
+    if (align == Align::right) x = ui.left + ui.width - box.x;
     x = std::floor(x);
     const float y = cursor_y();
     ImGui::SetCursorScreenPos(ImVec2(x, y));
-    const bool clicked = ImGui::InvisibleButton(label_id(id).c_str(), ImVec2(std::max(ts.x, 1.0f), ts.y));
+    const bool clicked = ImGui::InvisibleButton(label_id(id).c_str(), box);
     const bool hovered = ImGui::IsItemHovered();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    dl()->AddText(font, size, ImVec2(x, y), ui.theme.accent, label.data(), label.data() + label.size());
-    if (hovered) dl()->AddRectFilled(ImVec2(x, y + ts.y), ImVec2(x + ts.x, y + ts.y + 1), ui.theme.accent);
+    const float tx = std::floor(x + (box.x - ts.x) * 0.5f), ty = std::floor(y + (box.y - ts.y) * 0.5f);
+    draw_text(ui, font, ImVec2(tx, ty), ui.theme.accent, label, 0, 0, id);
+    if (hovered) dl()->AddRectFilled(ImVec2(tx, ty + ts.y), ImVec2(tx + ts.x, ty + ts.y + 1), ui.theme.accent);
     // mailto:/tel: open through the DOM link's own default action; a canvas
     // click on them is handed to the page the same way as a path.
     if (clicked) {
         ui.out.navigate_to = href;
         ui.out.new_tab = new_tab;
     }
-    ImGui::SetCursorScreenPos(ImVec2(0, y + ts.y));
-    const Rect r{x, y, ts.x, ts.y};
+    ImGui::SetCursorScreenPos(ImVec2(0, y + box.y));
+    const Rect r{x, y, box.x, box.y};
     A11yItem item{id, Role::link, std::string(label), href, r};
     item.new_tab = new_tab;
     ui.a11y.add(std::move(item));
@@ -167,12 +186,11 @@ Rect link(Ui& ui, const std::string& id, std::string_view label, const std::stri
 
 ImVec2 badge(Ui& ui, ImVec2 pos, std::string_view label, ImU32 bg, ImU32 fg) {
     ImGui::PushFont(ui.fonts.small);
-    const float size = ImGui::GetFontSize();
     const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
     ImGui::PopFont();
     const ImVec2 box(std::floor(ts.x + 16), std::floor(ts.y + 8));
     dl()->AddRectFilled(pos, ImVec2(pos.x + box.x, pos.y + box.y), bg, box.y * 0.5f);
-    dl()->AddText(ui.fonts.small, size, ImVec2(pos.x + 8, pos.y + 4), fg, label.data(), label.data() + label.size());
+    draw_text(ui, ui.fonts.small, ImVec2(pos.x + 8, pos.y + 4), fg, label, 0, bg);
     return box;
 }
 
@@ -189,6 +207,8 @@ Panel panel_begin(Ui& ui, float padding) {
     p.padding = padding;
     p.saved_left = ui.left;
     p.saved_width = ui.width;
+    p.saved_ground = ui.ground;
+    ui.ground = ui.theme.surface;
     // Content goes on channel 1; the surface is drawn on channel 0 once the
     // height is known.
     dl()->ChannelsSplit(2);
@@ -204,6 +224,7 @@ void panel_end(Ui& ui, const Panel& p) {
     const float bottom = cursor_y();
     ui.left = p.saved_left;
     ui.width = p.saved_width;
+    ui.ground = p.saved_ground;
     dl()->ChannelsSetCurrent(0);
     const ImVec2 a(ui.left, p.top), b(ui.left + ui.width, bottom);
     dl()->AddRectFilled(a, b, ui.theme.surface, ui.theme.radius);

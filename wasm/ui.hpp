@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "a11y_mirror.hpp"
+#include "drawn_text.hpp"
 #include "fonts.hpp"
 #include "geometry.hpp"
 #include "locale_format.hpp"
@@ -43,17 +44,31 @@ struct Ui {
     float left = 0;   // content column, CSS px
     float width = 0;
     std::string receipt_base;  // see Layout::receipt_base
+    // The opaque colour under the cursor's blocks (background, a panel's
+    // surface, a notice's tint): what text drawn next is read against.
+    ImU32 ground = 0;
 };
+
+// The smallest target a pointer must hit (WCAG 2.2 target size, CSS px),
+// and the height of a primary action (a thumb on a touch screen).
+constexpr float kMinTarget = 24;
+constexpr float kPrimaryHeight = 48;
 
 enum class Align { left, center, right };
 enum class ButtonKind { primary, secondary };
 
 // Vertical space.
 void gap(Ui& ui, float px);
+// One run of text at `pos`, wrapped at `wrap` px when > 0, on `ground` (0:
+// ui.ground); recorded in drawn_text(). `labels`: the id of the control
+// whose visible label this is ("" for none). Every text the widget draws
+// goes through here.
+void draw_text(Ui& ui, ImFont* font, ImVec2 pos, ImU32 color, std::string_view s, float wrap = 0,
+               ImU32 ground = 0, const std::string& labels = "");
 // Wrapped text in the column; returns its rect. `mirror_id` non-empty: also
-// readable by screen readers (role text).
+// readable by screen readers (role text). `labels`: see draw_text.
 Rect text(Ui& ui, ImFont* font, ImU32 color, std::string_view s, Align align = Align::left,
-          const std::string& mirror_id = "");
+          const std::string& mirror_id = "", const std::string& labels = "");
 // A heading (role heading, `level`). `name`: the accessible name when it
 // should say more than the drawn text ("Amount due: $204.00"); "" = the text.
 Rect heading(Ui& ui, const std::string& id, ImFont* font, std::string_view s, int level,
@@ -70,7 +85,8 @@ void divider(Ui& ui);
 // disabled), "" for none.
 bool button(Ui& ui, const std::string& id, std::string_view label, ButtonKind kind, bool enabled = true,
             const std::string& described_by = "");
-// Inline link text in the accent color; a click navigates (same-origin
+// Inline link text in the accent color, its target at least kMinTarget
+// square (the text centred in it); a click navigates (same-origin
 // paths; in a new tab with `new_tab`) or opens mailto:/tel: through the DOM
 // mirror.
 Rect link(Ui& ui, const std::string& id, std::string_view label, const std::string& href, ImFont* font,
@@ -86,6 +102,7 @@ struct Panel {
     float top = 0;
     float padding = 0;
     float saved_left = 0, saved_width = 0;
+    ImU32 saved_ground = 0;
 };
 Panel panel_begin(Ui& ui, float padding);
 void panel_end(Ui& ui, const Panel& p);

@@ -23,7 +23,9 @@ constexpr float kFieldHeight = 44;
 
 void text_field(Ui& ui, const TextFieldSpec& spec, const FieldLook& look) {
     const Theme& t = ui.theme;
-    text(ui, ui.fonts.small, t.text, look.label);
+    // The visible label is the input's accessible name (spec.label): one
+    // string, so the name always contains what the payer reads.
+    text(ui, ui.fonts.small, t.text, spec.label, Align::left, "", spec.id);
     gap(ui, 6);
     const float y = cursor_y();
     const bool focused = ui.inputs.focused(spec.id);
@@ -35,16 +37,15 @@ void text_field(Ui& ui, const TextFieldSpec& spec, const FieldLook& look) {
     float input_w = ui.width;
     if (!look.adornment.empty()) {
         ImGui::PushFont(ui.fonts.small);
-        const float size = ImGui::GetFontSize();
         const ImVec2 ts = ImGui::CalcTextSize(look.adornment.c_str());
         ImGui::PopFont();
         const float x = std::floor(ui.left + ui.width - 12 - ts.x);
-        dl()->AddText(ui.fonts.small, size, ImVec2(x, std::floor(y + (kFieldHeight - ts.y) * 0.5f)), t.text_muted,
-                      look.adornment.c_str());
+        draw_text(ui, ui.fonts.small, ImVec2(x, std::floor(y + (kFieldHeight - ts.y) * 0.5f)), t.text_muted,
+                  look.adornment, 0, look.locked ? t.surface : t.background);
         input_w = std::max(60.0f, x - 8 - ui.left);
         // Screen readers get it too ("Card number: Visa"): the brand the
         // digits tell decides the security code's length.
-        ui.a11y.add(A11yItem{spec.id + "-adornment", Role::text, look.label + ": " + look.adornment, "",
+        ui.a11y.add(A11yItem{spec.id + "-adornment", Role::text, spec.label + ": " + look.adornment, "",
                              Rect{x, y, ts.x, kFieldHeight}});
     }
     ui.inputs.place(spec, Rect{ui.left, y, input_w, kFieldHeight}, look.locked, invalid);
@@ -84,25 +85,24 @@ bool radio_row(Ui& ui, const std::string& id, const std::string& group, std::str
     const bool hovered = enabled && ImGui::IsItemHovered();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const ImVec2 a(ui.left, y), b(ui.left + ui.width, y + h);
-    dl()->AddRectFilled(a, b, checked ? with_alpha(t.accent, 18) : (hovered ? t.surface : t.background), t.radius);
+    const ImU32 ground = checked ? t.selected_bg : (hovered ? t.surface : t.background);
+    dl()->AddRectFilled(a, b, ground, t.radius);
     dl()->AddRect(a, b, checked ? t.accent : t.border, t.radius, 0, checked ? 1.5f : 1.0f);
     const ImVec2 c(ui.left + 25, y + h * 0.5f);
     dl()->AddCircle(c, 9, checked ? t.accent : t.text_muted, 24, 1.5f);
     if (checked) dl()->AddCircleFilled(c, 4.5f, t.accent, 16);
 
     ImGui::PushFont(ui.fonts.body);
-    const float size = ImGui::GetFontSize();
     const ImVec2 ds = detail.empty() ? ImVec2(0, 0) : ImGui::CalcTextSize(detail.data(), detail.data() + detail.size());
     const ImVec2 ls = ImGui::CalcTextSize(label.data(), label.data() + label.size());
     ImGui::PopFont();
     const ImU32 fg = enabled ? t.text : t.text_muted;
-    dl()->AddText(checked ? ui.fonts.strong : ui.fonts.body, size,
-                  ImVec2(ui.left + 46, std::floor(y + (h - ls.y) * 0.5f)), fg, label.data(),
-                  label.data() + label.size());
+    draw_text(ui, checked ? ui.fonts.strong : ui.fonts.body, ImVec2(ui.left + 46, std::floor(y + (h - ls.y) * 0.5f)),
+              fg, label, 0, ground, id);
     if (!detail.empty())
-        dl()->AddText(ui.fonts.body, size,
-                      ImVec2(std::floor(ui.left + ui.width - 16 - ds.x), std::floor(y + (h - ds.y) * 0.5f)),
-                      t.text_muted, detail.data(), detail.data() + detail.size());
+        draw_text(ui, ui.fonts.body,
+                  ImVec2(std::floor(ui.left + ui.width - 16 - ds.x), std::floor(y + (h - ds.y) * 0.5f)), t.text_muted,
+                  detail, 0, ground, id);
     move_to(y + h);
     std::string name(label);
     if (!detail.empty()) name += ", " + std::string(detail);
@@ -119,15 +119,20 @@ bool checkbox(Ui& ui, const std::string& id, std::string_view label, bool checke
     const float box = 18, indent = 30;
     const float y = cursor_y();
     ImGui::PushFont(ui.fonts.body);
+    const float line_h = ImGui::GetFontSize();
     const ImVec2 ls =
         ImGui::CalcTextSize(label.data(), label.data() + label.size(), false, ui.width - indent);
     ImGui::PopFont();
-    const float h = std::max(box + 2, ls.y);
+    const float h = std::max(kMinTarget, ls.y);
     ImGui::SetCursorScreenPos(ImVec2(ui.left, y));
     const bool clicked = ImGui::InvisibleButton(("##" + id).c_str(), ImVec2(ui.width, h)) && enabled;
     const bool hovered = enabled && ImGui::IsItemHovered();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    const ImVec2 a(ui.left, y + 1), b(ui.left + box, y + 1 + box);
+    // A one-line label is centred in the target; the box sits on the
+    // label's first line.
+    const float ty = y + std::max(0.0f, (h - ls.y) * 0.5f);
+    const float by = std::floor(ty + (line_h - box) * 0.5f);
+    const ImVec2 a(ui.left, by), b(ui.left + box, by + box);
     const float r = std::min(t.radius * 0.5f, 5.0f);
     if (checked) {
         dl()->AddRectFilled(a, b, enabled ? t.accent : t.text_muted, r);
@@ -138,11 +143,8 @@ bool checkbox(Ui& ui, const std::string& id, std::string_view label, bool checke
         dl()->AddRectFilled(a, b, t.background, r);
         dl()->AddRect(a, b, hovered ? t.accent : t.text_muted, r, 0, 1.5f);
     }
-    ImGui::PushFont(ui.fonts.body);
-    const float size = ImGui::GetFontSize();
-    ImGui::PopFont();
-    dl()->AddText(ui.fonts.body, size, ImVec2(ui.left + indent, y), enabled ? t.text : t.text_muted, label.data(),
-                  label.data() + label.size(), ui.width - indent);
+    draw_text(ui, ui.fonts.body, ImVec2(ui.left + indent, ty), enabled ? t.text : t.text_muted, label,
+              ui.width - indent, 0, id);
     move_to(y + h);
     A11yItem item{id, Role::checkbox, std::string(label), "", Rect{ui.left, y, ui.width, h}};
     item.checked = checked;
@@ -155,6 +157,9 @@ bool checkbox(Ui& ui, const std::string& id, std::string_view label, bool checke
 void notice(Ui& ui, const std::string& id, NoticeKind kind, std::string_view title, std::string_view message) {
     const Theme& t = ui.theme;
     const ImU32 color = kind == NoticeKind::danger ? t.danger : kind == NoticeKind::success ? t.success : t.accent;
+    const ImU32 ground = kind == NoticeKind::danger ? t.danger_bg : kind == NoticeKind::success ? t.success_bg : t.info_bg;
+    const ImU32 saved_ground = ui.ground;
+    ui.ground = ground;
     const float top = cursor_y();
     const float pad = 14, edge = 4;
     const float saved_left = ui.left, saved_width = ui.width;
@@ -172,8 +177,9 @@ void notice(Ui& ui, const std::string& id, NoticeKind kind, std::string_view tit
     const float bottom = cursor_y();
     ui.left = saved_left;
     ui.width = saved_width;
+    ui.ground = saved_ground;
     dl()->ChannelsSetCurrent(0);
-    dl()->AddRectFilled(ImVec2(ui.left, top), ImVec2(ui.left + ui.width, bottom), with_alpha(color, 22), t.radius);
+    dl()->AddRectFilled(ImVec2(ui.left, top), ImVec2(ui.left + ui.width, bottom), ground, t.radius);
     dl()->AddRectFilled(ImVec2(ui.left, top), ImVec2(ui.left + edge, bottom), color, t.radius,
                         ImDrawFlags_RoundCornersLeft);
     dl()->ChannelsMerge();
@@ -184,10 +190,13 @@ void notice(Ui& ui, const std::string& id, NoticeKind kind, std::string_view tit
 
 bool back_link(Ui& ui, bool enabled) {
     const Theme& t = ui.theme;
-    static const char* kLabel = "\xE2\x86\x90 Back";
+    // The arrow is decoration; the label (and the accessible name) is "Back".
+    static const char* kArrow = "\xE2\x86\x90 ";
+    static const char* kLabel = "Back";
     ImGui::PushFont(ui.fonts.body);
-    const float size = ImGui::GetFontSize();
-    const ImVec2 ts = ImGui::CalcTextSize(kLabel);
+    const float arrow_w = ImGui::CalcTextSize(kArrow).x;
+    ImVec2 ts = ImGui::CalcTextSize(kLabel);
+    ts.x += arrow_w;
     ImGui::PopFont();
     const float y = cursor_y();
     // A taller hit area than the text: a comfortable tap target.
@@ -197,10 +206,12 @@ bool back_link(Ui& ui, bool enabled) {
     const bool hovered = enabled && ImGui::IsItemHovered();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const float ty = std::floor(y + (h - ts.y) * 0.5f);
-    dl()->AddText(ui.fonts.body, size, ImVec2(ui.left, ty), enabled ? t.accent : t.text_muted, kLabel);
+    const ImU32 fg = enabled ? t.accent : t.text_muted;
+    draw_text(ui, ui.fonts.body, ImVec2(ui.left, ty), fg, kArrow);
+    draw_text(ui, ui.fonts.body, ImVec2(ui.left + arrow_w, ty), fg, kLabel, 0, 0, "back");
     if (hovered) dl()->AddRectFilled(ImVec2(ui.left, ty + ts.y), ImVec2(ui.left + ts.x, ty + ts.y + 1), t.accent);
     move_to(y + h);
-    A11yItem item{"back", Role::button, "Back", "", Rect{ui.left - 4, y, ts.x + 8, h}};
+    A11yItem item{"back", Role::button, kLabel, "", Rect{ui.left - 4, y, ts.x + 8, h}};
     item.disabled = !enabled;
     ui.a11y.add(std::move(item));
     const bool activated = ui.a11y.take_activation("back") && enabled;
@@ -209,12 +220,11 @@ bool back_link(Ui& ui, bool enabled) {
 
 void busy_button(Ui& ui, const std::string& id, std::string_view label) {
     const Theme& t = ui.theme;
-    const float h = 48;
+    const float h = kPrimaryHeight;
     const float y = cursor_y();
     const ImVec2 a(ui.left, y), b(ui.left + ui.width, y + h);
     dl()->AddRectFilled(a, b, t.accent, t.radius);
     ImGui::PushFont(ui.fonts.strong);
-    const float size = ImGui::GetFontSize();
     const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
     ImGui::PopFont();
     const float spinner = 16, spacing = 10;
@@ -224,11 +234,12 @@ void busy_button(Ui& ui, const std::string& id, std::string_view label) {
     dl()->AddCircle(c, spinner * 0.5f, with_alpha(t.accent_text, 70), 24, 2.0f);
     dl()->PathArcTo(c, spinner * 0.5f, angle, angle + 4.2f, 20);
     dl()->PathStroke(t.accent_text, 0, 2.0f);
-    dl()->AddText(ui.fonts.strong, size, ImVec2(x0 + spinner + spacing, std::floor(y + (h - ts.y) * 0.5f)),
-                  t.accent_text, label.data(), label.data() + label.size());
+    draw_text(ui, ui.fonts.strong, ImVec2(x0 + spinner + spacing, std::floor(y + (h - ts.y) * 0.5f)), t.accent_text,
+              label, 0, t.accent, id);
     move_to(y + h);
     A11yItem item{id, Role::button, std::string(label), "", Rect{a.x, a.y, ui.width, h}};
     item.disabled = true;
+    item.primary = true;
     ui.a11y.add(std::move(item));
 }
 

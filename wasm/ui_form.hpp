@@ -19,8 +19,8 @@ namespace pwui {
 // shown) and `error` under it. `adornment`: short text drawn inside the
 // frame on the right (card brand, currency code); the input stops before it.
 // `locked`: the input is disabled (payment in flight).
+// The visible label is spec.label, the input's accessible name too.
 struct FieldLook {
-    std::string label;
     std::string error;      // "" : no error shown
     std::string adornment;  // "" : none
     std::string hint;       // muted text under the field when there is no error

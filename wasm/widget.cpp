@@ -29,7 +29,9 @@ float draw_widget(const pw::Checkout& checkout, const Theme& theme, const Fonts&
     const float gutter = layout.display_width < 400 ? 20.0f : 24.0f;
     const float width = std::min(layout.max_content, layout.display_width - 2 * gutter);
     const float left = std::floor((layout.display_width - width) * 0.5f);
-    Ui ui{theme, fonts, a11y_mirror(), text_inputs(), locale_format(), out, left, width, layout.receipt_base};
+    Ui ui{theme, fonts, a11y_mirror(), text_inputs(), locale_format(), out, left, width, layout.receipt_base,
+          theme.background};
+    drawn_text().begin_frame();
 
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
     gap(ui, gutter);

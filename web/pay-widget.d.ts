@@ -18,11 +18,13 @@ export interface PayWidgetDisplayOptions {
   theme?: 'light' | 'dark';
   /** BCP 47 language tag for amounts and dates, e.g. "en-US", "fr-CA". Default: the payer's browser. */
   locale?: string;
-  /** Accent colour of buttons and focus rings, "#rrggbb". */
+  /** Accent colour of buttons, links and focus rings, "#rrggbb". A colour that would not read at 4.5:1
+   * (WCAG AA) against the background or the button's text is darkened (lightened on dark) until it does. */
   accent?: string;
   /** Corner radius in CSS pixels, 0 to 24. Default 8. */
   radius?: number;
-  /** Text size multiplier, 0.8 to 1.5. Default 1. */
+  /** Text size multiplier, 0.8 to 1.5. Default 1. Text is never drawn smaller than at 1 (16 px body,
+   * 14 px secondary): values below 1 are accepted and draw at 1. */
   font_scale?: number;
 }
 

@@ -47,6 +47,9 @@ void reset_page_singletons() {
     mirror.end_frame();  // no items: every pending activation is dropped
     mirror.focus("");
     pwui::locale_format().clear();
+    // The canvas's text, for the readability and label-in-name checks.
+    pwui::drawn_text().enabled = true;
+    pwui::drawn_text().begin_frame();
 }
 }  // namespace
 
@@ -64,7 +67,8 @@ HeadlessWidget::HeadlessWidget(WidgetOptions options)
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    theme_ = pwui::theme_from_options(nlohmann::json{{"theme", options_.theme}});
+    theme_ = pwui::theme_from_options(options_.theme_options.is_null() ? nlohmann::json{{"theme", options_.theme}}
+                                                                        : options_.theme_options);
     pwui::apply_to_style(theme_, ImGui::GetStyle());
     // dpr 1: glyphs at CSS px; the atlas is built (Alpha8) but never uploaded.
     fonts_ = pwui::build_fonts(*io.Fonts, 1.0f, theme_.font_scale);
@@ -150,6 +154,7 @@ bool HeadlessWidget::settle(int max_frames) {
 
 const std::vector<pwui::A11yItem>& HeadlessWidget::items() const { return pwui::a11y_mirror().items(); }
 const std::vector<pwui::PlacedField>& HeadlessWidget::placed() const { return pwui::text_inputs().placed(); }
+const std::vector<pwui::DrawnText>& HeadlessWidget::drawn_text() const { return pwui::drawn_text().runs(); }
 
 const pwui::A11yItem* HeadlessWidget::find(pwui::Role role, std::string_view name) const {
     for (const pwui::A11yItem& i : items())

@@ -23,7 +23,10 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "a11y_mirror.hpp"
+#include "drawn_text.hpp"
 #include "fonts.hpp"
 #include "paywidget/checkout.hpp"
 #include "text_inputs.hpp"
@@ -35,6 +38,9 @@ struct WidgetOptions {
     float width = 360;      // CSS px, like a phone
     float height = 2400;    // tall enough for every screen: no scrolling
     std::string theme = "light";  // "light" | "dark"
+    // The embedder's display options ({"theme", "accent", "font_scale"});
+    // when set, `theme` is ignored.
+    nlohmann::json theme_options;
     // Layout::receipt_base as wasm/app.cpp sets it for a link session.
     std::string receipt_base = "/pay/lnk_test/receipts/";
 };
@@ -97,6 +103,9 @@ public:
     // ---- what the widget shows and did
     const std::vector<pwui::A11yItem>& items() const;
     const std::vector<pwui::PlacedField>& placed() const;
+    // Every text run the last frame drew (colour, ground, size, the
+    // control it labels).
+    const std::vector<pwui::DrawnText>& drawn_text() const;
     const pw::Checkout& checkout() const { return checkout_; }
     const pw::CheckoutState& state() const { return checkout_.state(); }
     pw::Stage stage() const { return checkout_.state().stage; }

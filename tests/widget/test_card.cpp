@@ -23,7 +23,7 @@ BOOST_AUTO_TEST_CASE(card_inputs_carry_labels_and_autocomplete_tokens) {
     BOOST_TEST(w.find(Role::heading, "Card details") != nullptr);
     struct Expect { const char* id; const char* label; const char* autocomplete; const char* inputmode; };
     const Expect expected[] = {{"number", "Card number", "cc-number", "numeric"},
-                               {"exp", "Expiry date (MM / YY)", "cc-exp", "numeric"},
+                               {"exp", "Expiry (MM / YY)", "cc-exp", "numeric"},
                                {"cvc", "Security code", "cc-csc", "numeric"},
                                {"name", "Name on card", "cc-name", ""},
                                {"postal_code", "Postal code", "postal-code", ""}};

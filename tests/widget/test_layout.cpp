@@ -8,11 +8,10 @@
 #include <functional>
 #include <utility>
 
-#include "widget_steps.hpp"
+#include "screen_walk.hpp"
 
 using namespace pwtest;
 using pw::Stage;
-namespace fx = pw::effect;
 
 namespace {
 
@@ -64,71 +63,7 @@ void check_screen(const HeadlessWidget& w, float width, const std::string& scree
 void walk_all_screens(float width) {
     WidgetOptions o;
     o.width = width;
-    {
-        HeadlessWidget w(o);
-        w.start();
-        check_screen(w, width, "loading");
-        w.respond(pw::ev::Loaded{sample_view(sample_invoice(true, {pw::BankScheme::ach, pw::BankScheme::pad}))});
-        BOOST_TEST(w.settle());
-        check_screen(w, width, "review");
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Pay Now"));
-        check_screen(w, width, "amount");
-        BOOST_TEST_REQUIRE(w.activate_id("pay-part"));
-        w.type("amount", "1");
-        w.blur("amount");
-        BOOST_TEST(w.field("amount")->invalid);
-        check_screen(w, width, "amount with error");
-        w.type("amount", "60");
-        check_screen(w, width, "amount valid partial");
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Continue"));
-        check_screen(w, width, "method");
-        BOOST_TEST_REQUIRE(w.activate(Role::radio, "US bank account (ACH)"));
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Continue"));
-        w.type("routing_number", "123");
-        w.blur("routing_number");
-        check_screen(w, width, "ACH form");
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Back"));
-        BOOST_TEST_REQUIRE(w.activate(Role::radio, "Canadian bank account (PAD)"));
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Continue"));
-        BOOST_TEST(w.field("transit_number") != nullptr, w.dump());
-        check_screen(w, width, "PAD form");
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Back"));
-        BOOST_TEST_REQUIRE(w.activate(Role::radio, "Credit or debit card"));
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Continue"));
-        w.type("number", "4242 4242 4242 4241");
-        w.type("exp", "01/20");
-        w.type("cvc", "1");
-        w.blur("cvc");
-        check_screen(w, width, "card form with errors");
-        fill_card(w, "3782 822463 10005", "12/34", "1234");
-        check_screen(w, width, "card form, Amex");
-        BOOST_TEST_REQUIRE(w.activate_id("submit"));
-        check_screen(w, width, "submitting");
-        w.respond(pw::ev::TokenCreated{card_token("tok_1", "amex", "0005")});
-        const fx::SendPayment sent = w.effects_of<fx::SendPayment>().back();
-        w.respond(pw::ev::PaymentDone{
-            payment_response(sent, pw::PaymentStatus::declined, 20000, 2, "amex", "0005", "incorrect_cvc")});
-        check_screen(w, width, "declined");
-        const fx::SendPayment again = submit_and_tokenize(w, "0005");
-        w.respond(pw::ev::NoResponse{});
-        check_screen(w, width, "failed, no response");
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Retry"));
-        w.respond(pw::ev::PaymentDone{payment_response(again, pw::PaymentStatus::succeeded, 14000, 1, "amex", "0005")});
-        BOOST_TEST(w.settle());
-        check_screen(w, width, "succeeded, partial");
-    }
-    {
-        HeadlessWidget w(o);
-        w.start();
-        w.respond(pw::ev::LoadFailed{link_expired_error()});
-        check_screen(w, width, "link expired");
-    }
-    {
-        HeadlessWidget w(o);
-        w.start();
-        w.respond(pw::ev::LoadFailed{login_required_error()});
-        check_screen(w, width, "login required");
-    }
+    walk_every_screen(o, [width](const HeadlessWidget& w, const std::string& screen) { check_screen(w, width, screen); });
 }
 
 }  // namespace

@@ -46,7 +46,7 @@ add_custom_command(OUTPUT ${PW_HEADLESS_FONTS_CPP}
 # The widget's native-capable files (wasm/README.md, "native? yes") plus
 # the harness that drives them: compiled once, linked into every suite.
 set(PW_WIDGET_NATIVE_SOURCES)
-foreach(f a11y_mirror text_inputs locale_format theme fonts ui ui_form widget)
+foreach(f a11y_mirror drawn_text text_inputs locale_format theme fonts ui ui_form widget)
   list(APPEND PW_WIDGET_NATIVE_SOURCES ${PW_WIDGET_TESTS_ROOT}/wasm/${f}.cpp)
 endforeach()
 file(GLOB PW_WIDGET_SCREENS CONFIGURE_DEPENDS ${PW_WIDGET_TESTS_ROOT}/wasm/screen_*.cpp)

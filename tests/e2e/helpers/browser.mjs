@@ -315,7 +315,7 @@ export function futureExpiry(yearsAhead = 3) {
 // The card form's fields by their accessible names (wasm/screen_card.cpp).
 export const CARD_FIELDS = {
   number: 'Card number',
-  exp: 'Expiry date (MM / YY)',
+  exp: 'Expiry (MM / YY)',
   cvc: 'Security code',
   name: 'Name on card',
   postal_code: 'Postal code',

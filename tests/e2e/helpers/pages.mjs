@@ -137,7 +137,7 @@ const exp = futureExpiry();
 // Types a card into the widget's card form inside `frame`.
 export async function fillFrameCard(frame, number, name = 'Jordan Rivera') {
   await frame.getByRole('textbox', { name: 'Card number', exact: true }).fill(number);
-  await frame.getByRole('textbox', { name: 'Expiry date (MM / YY)', exact: true }).fill(exp.typed);
+  await frame.getByRole('textbox', { name: 'Expiry (MM / YY)', exact: true }).fill(exp.typed);
   await frame.getByRole('textbox', { name: 'Security code', exact: true }).fill('123');
   await frame.getByRole('textbox', { name: 'Name on card', exact: true }).fill(name);
   await frame.getByRole('textbox', { name: 'Postal code', exact: true }).fill('94107');

@@ -1,0 +1,100 @@
+// The /pay page on a phone (360 × 740, the issue's phone; also 320 px and a
+// desktop for the screenshots): once the widget is ready, its primary
+// action (Pay Now) is inside the first screen, without scrolling, for the
+// seeded invoices (two items with tax and the partial-payment note; CAD with
+// a discount and the FX note) and for a four-line invoice. Each width is
+// saved as build/e2e-artifacts/pages-pay-phone-<w>.png (the first screen)
+// and pages-pay-phone-<w>-full.png.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { assertClean } from './helpers/assertions.mjs';
+import { artifactsDir, newWidgetPage, waitForIdle, widgetFrame } from './helpers/browser.mjs';
+import { waitForFrameStage } from './helpers/pages.mjs';
+import { startServerAndBrowser } from './helpers/suite.mjs';
+
+// The server, the browser (and the admin API), started once for the file.
+const suite = {};
+before(async () => Object.assign(suite, await startServerAndBrowser()));
+after(() => suite.cleanup?.());
+
+// Opens /pay/<token> at width × height and waits for the widget's review
+// screen; returns the page and Pay Now's box in the page's viewport.
+async function openPay(url, { width, height, dpr = 2 }) {
+  const page = await newWidgetPage(suite.browser, { width, height, dpr });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  assert.equal(response.status(), 200);
+  const frame = await widgetFrame(page, suite.server);
+  await waitForFrameStage(frame, 'review');
+  await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const pay = frame.getByRole('button', { name: 'Pay Now', exact: true });
+  await pay.waitFor({ state: 'attached' });
+  const box = await pay.boundingBox();
+  const scrollY = await page.evaluate(() => window.scrollY);
+  return { page, frame, box, scrollY };
+}
+
+async function saveScreens(page, frame, name) {
+  await waitForIdle(frame).catch(() => {});
+  mkdirSync(artifactsDir, { recursive: true });
+  await page.screenshot({ path: path.join(artifactsDir, `pages-pay-phone-${name}.png`) });
+  await page.screenshot({ path: path.join(artifactsDir, `pages-pay-phone-${name}-full.png`), fullPage: true });
+}
+
+function assertOnFirstScreen({ box, scrollY }, height, what) {
+  assert.ok(box, `${what}: Pay Now has a box`);
+  assert.equal(scrollY, 0, `${what}: the page opened at its top`);
+  assert.ok(box.y >= 0 && box.y + box.height <= height,
+    `${what}: Pay Now spans ${Math.round(box.y)}–${Math.round(box.y + box.height)} px, the first screen ends at ${height}`);
+  assert.ok(box.height >= 44, `${what}: Pay Now is ${box.height} px tall, a thumb's target`);
+}
+
+describe('the /pay page on a 360 × 740 phone', () => {
+  for (const [label, re] of [['two items, tax, partial note', /partial payments/], ['CAD, discount, FX note', /CAD invoice/]]) {
+    test(`Pay Now is on the first screen: ${label}`, async () => {
+      const opened = await openPay(suite.server.link(re).url, { width: 360, height: 740 });
+      try {
+        assertOnFirstScreen(opened, 740, label);
+        await assertClean(opened.page, { failedRequests: [] });
+        if (/partial/.test(label)) await saveScreens(opened.page, opened.frame, '360');
+      } finally {
+        await opened.page.context().close();
+      }
+    });
+  }
+
+  test('Pay Now is on the first screen: four lines', async () => {
+    const { link } = await suite.admin.payableInvoice({
+      items: [
+        { description: 'Initial assessment (90 min)', quantity: 1, unit_amount: 18000 },
+        { description: 'Massage therapy (60 min)', quantity: 2, unit_amount: 9500 },
+        { description: 'Kinesiology tape', quantity: 3, unit_amount: 800 },
+        { description: 'Home exercise plan', quantity: 1, unit_amount: 2500 },
+      ],
+    });
+    const opened = await openPay(link.url, { width: 360, height: 740 });
+    try {
+      assertOnFirstScreen(opened, 740, 'four lines');
+    } finally {
+      await opened.page.context().close();
+    }
+  });
+});
+
+describe('the /pay page at 320 px and on a desktop (screenshots)', () => {
+  for (const [name, width, height] of [['320', 320, 640], ['desktop', 1280, 900]]) {
+    test(`${width} × ${height}: the summary and the widget, Pay Now reachable`, async () => {
+      const opened = await openPay(suite.server.link(/partial payments/).url, { width, height, dpr: 1 });
+      try {
+        assert.ok(opened.box && opened.box.width >= 200, `Pay Now is drawn full width at ${width} px`);
+        const summary = opened.page.getByRole('heading', { level: 1 });
+        assert.equal(await summary.count(), 1, 'the page still names the invoice');
+        await saveScreens(opened.page, opened.frame, name);
+      } finally {
+        await opened.page.context().close();
+      }
+    });
+  }
+});
