@@ -18,7 +18,8 @@
 #include <vector>
 
 #include "storage/migrations.hpp"
-#include "storage/sqlite_txn.hpp"
+#include "storage/sql_txn.hpp"
+#include "storage/sqlite_session.hpp"
 #include "storage/wal_checkpointer.hpp"
 
 namespace pws {
@@ -77,10 +78,10 @@ public:
     SqliteStore(StoreOptions opt, int version) : opt_(std::move(opt)), version_(version) {}
 
     Error read_transaction(const std::function<Error(ReadTxn&)>& fn) override {
-        return run(false, [&](SqliteTxn& t) { return fn(t); });
+        return run(false, [&](SqlTxn& t) { return fn(t); });
     }
     Error write_transaction(const std::function<Error(WriteTxn&)>& fn) override {
-        return run(true, [&](SqliteTxn& t) { return fn(t); });
+        return run(true, [&](SqlTxn& t) { return fn(t); });
     }
     int schema_version() const override { return version_; }
     Durability durability() const override { return opt_.durability; }
@@ -175,7 +176,8 @@ private:
             }
             tl_active_store = this;
             Guard guard{c};
-            SqliteTxn txn(c);
+            SqliteSession session(c);
+            SqlTxn txn(session);
             result = fn(txn);
             if (result.ok()) {
                 result = commit(c);
