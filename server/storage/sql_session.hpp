@@ -44,6 +44,8 @@ class Session {
 public:
     virtual ~Session() = default;
     virtual std::unique_ptr<Cursor> cursor(std::string_view sql) = 0;
+    // Runs statements without parameters or rows (BEGIN, COMMIT, DDL).
+    virtual Error exec(std::string_view sql) = 0;
     // Rows changed by the last INSERT/UPDATE/DELETE run on this session.
     virtual std::int64_t changes() const = 0;
     virtual Dialect dialect() const = 0;
