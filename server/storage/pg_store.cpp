@@ -17,7 +17,6 @@
 // transactions: REPEATABLE READ READ ONLY, one consistent snapshot.
 #include <chrono>
 #include <condition_variable>
-#include <cstdio>
 #include <ctime>
 #include <mutex>
 #include <vector>
@@ -25,6 +24,7 @@
 #include "storage/migrations.hpp"
 #include "storage/pg_session.hpp"
 #include "storage/sql_txn.hpp"
+#include "storage/store_defaults.hpp"
 
 namespace pws {
 
@@ -134,18 +134,11 @@ private:
     std::size_t out_ = 0;  // connections lent to running transactions
 };
 
-void log_to_stderr(std::string_view line) {
-    std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Store>> open_postgres_store(const StoreOptions& options) {
     using R = Result<std::unique_ptr<Store>>;
-    StoreOptions opt = options;
-    if (!opt.log) opt.log = log_to_stderr;
-    if (opt.pool_size == 0) opt.pool_size = 1;
-    if (opt.busy_timeout_ms < 0) opt.busy_timeout_ms = 0;
+    const StoreOptions opt = with_defaults(options);
     Result<std::unique_ptr<pg::Conn>> conn = pg::Conn::open(opt.path, PgStore::conn_options(opt));
     if (!conn.ok()) return R::failure(std::move(conn.error));
     Result<int> version = [&] {

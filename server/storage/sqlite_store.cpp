@@ -20,6 +20,7 @@
 #include "storage/migrations.hpp"
 #include "storage/sql_txn.hpp"
 #include "storage/sqlite_session.hpp"
+#include "storage/store_defaults.hpp"
 #include "storage/wal_checkpointer.hpp"
 
 namespace pws {
@@ -203,18 +204,11 @@ private:
     }};
 };
 
-void log_to_stderr(std::string_view line) {
-    std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Store>> open_sqlite_store(const StoreOptions& options) {
     using R = Result<std::unique_ptr<Store>>;
-    StoreOptions opt = options;
-    if (!opt.log) opt.log = log_to_stderr;
-    if (opt.max_idle_connections == 0) opt.max_idle_connections = 1;
-    if (opt.busy_timeout_ms < 0) opt.busy_timeout_ms = 0;
+    const StoreOptions opt = with_defaults(options);
     Result<std::unique_ptr<sql::Conn>> conn = sql::Conn::open(opt.path, SqliteStore::conn_options(opt));
     if (!conn.ok()) return R::failure(std::move(conn.error));
     // Start-up time only labels the schema_version row.
