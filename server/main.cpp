@@ -1,6 +1,6 @@
 // The reference payment host.
 //
-//   server [--db var/paywidget.db] [--listen 127.0.0.1:8080] [--public-url URL]
+//   server [--db var/paywidget.db | --db postgresql://...] [--db-pool-size N] [--listen 127.0.0.1:8080] [--public-url URL]
 //          [--static-dir DIR] [--workers 16] [--durability normal|full]
 //          [--settle-delay-seconds 5] [--reservation-lease-seconds 30]
 //          [--recovery-interval-seconds 10] [--test-mode] [--seed-demo]
@@ -153,7 +153,12 @@ int main(int argc, char** argv) {
     int busy_timeout_ms = pws::kDefaultBusyTimeoutMs;
     int settle_delay = 5;
     bool test_mode = false, seed_demo = false;
-    cli.add_option("--db", db, "SQLite database file (env PAYWIDGET_DB)");
+    cli.add_option("--db", db,
+                   "SQLite database file, or a PostgreSQL URL postgresql://... (env PAYWIDGET_DB)");
+    int db_pool_size = static_cast<int>(pws::kDefaultPgPoolSize);
+    cli.add_option("--db-pool-size", db_pool_size,
+                   "PostgreSQL: most database connections this instance opens at once")
+        ->check(CLI::Range(1, 1000));
     cli.add_option("--secret-file", secret_file,
                    "the server secret, best outside the data directory (env PAYWIDGET_SECRET_FILE; "
                    "default: server-secret beside the database)");
@@ -197,7 +202,7 @@ int main(int argc, char** argv) {
     create->add_option("--name", p_name, "practice name")->required();
     create->add_option("--email", p_email, "practice email")->required();
     create->add_option("--phone", p_phone, "practice phone");
-    create->add_option("--db", db, "SQLite database file");
+    create->add_option("--db", db, "SQLite database file or PostgreSQL URL");
     create->add_option("--secret-file", secret_file, "the server secret (env PAYWIDGET_SECRET_FILE)");
     prac->require_subcommand(1);
 
@@ -205,13 +210,14 @@ int main(int argc, char** argv) {
     CLI::App* rotate = secret->add_subcommand(
         "rotate", "make a new current key; the old one stays readable as previous until the next rotation");
     rotate->add_option("--secret-file", secret_file, "the server secret (env PAYWIDGET_SECRET_FILE)");
-    rotate->add_option("--db", db, "SQLite database file (locates the default secret file)");
+    rotate->add_option("--db", db, "SQLite database file or PostgreSQL URL (locates the default secret file)");
     secret->require_subcommand(1);
 
     CLI11_PARSE(cli, argc, argv);
 
     pws::AppConfig config;
     config.db_path = db;
+    config.db_pool_size = static_cast<std::size_t>(db_pool_size);
     config.secret_path = secret_file.empty() ? pws::default_secret_path(db) : secret_file;
     if (rotate->parsed()) return rotate_secret_file(config.secret_path);
     if (!parse_listen(listen, config.listen_host, config.listen_port)) {

@@ -12,20 +12,33 @@ namespace pws {
 
 namespace fs = std::filesystem;
 
-std::string default_secret_path(const std::string& db_path) {
+namespace {
+
+// The directory of this instance's local files (test-processor ledger,
+// outbox, default secret): beside an SQLite file; for a PostgreSQL URL, the
+// default database's directory "var" under the working directory.
+fs::path local_dir(const std::string& db_path) {
+    if (is_postgres_url(db_path)) return fs::path("var");
     const fs::path db(db_path);
-    return ((db.has_parent_path() ? db.parent_path() : fs::path(".")) / "server-secret").string();
+    return db.has_parent_path() ? db.parent_path() : fs::path(".");
 }
+
+std::string db_stem(const std::string& db_path) {
+    return is_postgres_url(db_path) ? std::string("paywidget") : fs::path(db_path).stem().string();
+}
+
+}  // namespace
+
+std::string default_secret_path(const std::string& db_path) { return (local_dir(db_path) / "server-secret").string(); }
 
 pw::Result<std::unique_ptr<App>> open_app(AppConfig config) {
     using R = pw::Result<std::unique_ptr<App>>;
     ensure_sodium();
-    const fs::path db(config.db_path);
-    const fs::path dir = db.has_parent_path() ? db.parent_path() : fs::path(".");
+    const fs::path dir = local_dir(config.db_path);
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) return R::failure("storage_error", "db", "Cannot create " + dir.string() + ": " + ec.message());
-    if (config.ledger_path.empty()) config.ledger_path = (dir / (db.stem().string() + "-processor-ledger.db")).string();
+    if (config.ledger_path.empty()) config.ledger_path = (dir / (db_stem(config.db_path) + "-processor-ledger.db")).string();
     if (config.secret_path.empty()) config.secret_path = default_secret_path(config.db_path);
     if (config.outbox_dir.empty()) config.outbox_dir = (dir / "outbox").string();
     if (config.public_url.empty())
@@ -46,7 +59,10 @@ pw::Result<std::unique_ptr<App>> open_app(AppConfig config) {
     // (pragmas, schema, every statement prepared again): the profile at 64
     // clients with --workers 72 showed that as a tenth of a payment's time.
     store_options.max_idle_connections = 2 * static_cast<std::size_t>(std::max(config.workers, 1)) + 4;
-    auto store = open_sqlite_store(store_options);
+    // PostgreSQL: each connection is a server process, shared by every
+    // instance under the cluster's max_connections; --db-pool-size.
+    store_options.pool_size = config.db_pool_size;
+    auto store = open_store(store_options);
     if (!store) return R::failure(store.error);
     app->store = std::move(store.value);
     app->leases = std::make_unique<LeaseKeeper>(*app->store, new_instance_id(), config.reservation_lease,

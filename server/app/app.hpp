@@ -22,8 +22,13 @@
 namespace pws {
 
 struct AppConfig {
+    // An SQLite file, or a postgresql:// (postgres://) URL (storage/store.hpp).
     std::string db_path = "var/paywidget.db";
-    std::string ledger_path;   // "" : <db_path without .db>-processor-ledger.db
+    // PostgreSQL: most connections this instance opens at once.
+    std::size_t db_pool_size = kDefaultPgPoolSize;
+    // "" : <db_path without .db>-processor-ledger.db (PostgreSQL:
+    // var/paywidget-processor-ledger.db)
+    std::string ledger_path;
     std::string secret_path;   // --secret-file; "" : default_secret_path(db_path)
     std::string listen_host = "127.0.0.1";
     int listen_port = 8080;

@@ -1,6 +1,8 @@
 // The schema, as ordered steps, and the code that applies them.
 #include "storage/migrations.hpp"
 
+#include "storage/sqlite_session.hpp"
+
 #include <string>
 
 namespace pws {
@@ -281,23 +283,37 @@ int latest_schema_version() { return kSteps[std::size(kSteps) - 1].version; }
 
 pw::Result<int> apply_migrations(sql::Conn& conn, std::span<const Migration> steps,
                                  std::int64_t now) {
+    SqliteSession session(conn);
+    return apply_migrations(session, steps, now);
+}
+
+pw::Result<int> apply_migrations(db::Session& conn, std::span<const Migration> steps, std::int64_t now) {
     using R = pw::Result<int>;
-    // BEGIN IMMEDIATE: two processes starting at once serialise here; the
-    // second sees the first one's version and applies nothing.
-    if (pw::Error e = conn.exec("BEGIN IMMEDIATE")) return R::failure(std::move(e));
+    const bool sqlite = conn.dialect() == db::Dialect::sqlite;
+    // Two processes starting at once serialise here; the second sees the
+    // first one's version and applies nothing. SQLite: the write lock.
+    // PostgreSQL: an advisory lock held until COMMIT (row locks cannot guard
+    // a table that may not exist yet); the key is arbitrary but fixed.
+    if (pw::Error e = conn.exec(sqlite ? "BEGIN IMMEDIATE" : "BEGIN; SELECT pg_advisory_xact_lock(7210316405)")) {
+        return R::failure(std::move(e));
+    }
     auto fail = [&](pw::Error e) {
         (void)conn.exec("ROLLBACK");
         return R::failure(std::move(e));
     };
-    if (pw::Error e = conn.exec("CREATE TABLE IF NOT EXISTS schema_version ("
-                                " version INTEGER PRIMARY KEY,"
-                                " summary TEXT NOT NULL,"
-                                " applied_at INTEGER NOT NULL) STRICT")) {
+    if (pw::Error e = conn.exec(sqlite ? "CREATE TABLE IF NOT EXISTS schema_version ("
+                                         " version INTEGER PRIMARY KEY,"
+                                         " summary TEXT NOT NULL,"
+                                         " applied_at INTEGER NOT NULL) STRICT"
+                                       : "CREATE TABLE IF NOT EXISTS schema_version ("
+                                         " version BIGINT PRIMARY KEY,"
+                                         " summary TEXT NOT NULL,"
+                                         " applied_at BIGINT NOT NULL)")) {
         return fail(std::move(e));
     }
     int current = 0;
     {
-        sql::Query q(conn, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+        db::Query q(conn, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
         if (!q.next()) return fail(q.error());
         current = static_cast<int>(q.i64(0));
     }
@@ -312,7 +328,7 @@ pw::Result<int> apply_migrations(sql::Conn& conn, std::span<const Migration> ste
     for (const Migration& m : steps) {
         if (m.version <= current) continue;
         if (pw::Error e = conn.exec(m.sql)) return fail(std::move(e));
-        sql::Query ins(conn, "INSERT INTO schema_version (version, summary, applied_at) "
+        db::Query ins(conn, "INSERT INTO schema_version (version, summary, applied_at) "
                              "VALUES (?1, ?2, ?3)");
         ins.args(m.version, m.summary, now);
         if (pw::Error e = ins.run()) return fail(std::move(e));

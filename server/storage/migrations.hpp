@@ -1,9 +1,12 @@
 // Versioned schema migrations (private to server/storage/).
 //
 // The schema_version table records every step applied. At start-up every
-// step newer than the file's version runs, in order, inside ONE write
-// transaction (BEGIN IMMEDIATE), so several processes starting together
-// migrate once and a failing step leaves the file untouched. A file whose
+// step newer than the database's version runs, in order, inside ONE write
+// transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory transaction
+// lock), so several processes starting together migrate once and a failing
+// step leaves the database untouched. SQLite and PostgreSQL have their own
+// lists of steps (the DDL differs) with the SAME version numbers, so
+// schema_version() means the same schema on both. A file whose
 // version is newer than the code knows is refused (schema_too_new): an old
 // binary must not write into a schema it does not understand.
 #pragma once
@@ -12,6 +15,7 @@
 #include <string_view>
 
 #include "paywidget/result.hpp"
+#include "storage/sql_session.hpp"
 #include "storage/sqlite_db.hpp"
 
 namespace pws {
@@ -25,9 +29,13 @@ struct Migration {
 // The server's steps, oldest first. Append; never edit a released step.
 std::span<const Migration> schema_migrations();
 int latest_schema_version();
+// The same versions for PostgreSQL (pg_migrations.cpp).
+std::span<const Migration> postgres_schema_migrations();
 
 // Applies `steps` to `conn` (see above) and returns the resulting version.
 // Errors: schema_too_new, storage_busy, storage_error.
+pw::Result<int> apply_migrations(db::Session& s, std::span<const Migration> steps, std::int64_t now);
+// The same on a bare SQLite connection.
 pw::Result<int> apply_migrations(sql::Conn& conn, std::span<const Migration> steps,
                                  std::int64_t now);
 

@@ -18,7 +18,9 @@
 #include <vector>
 
 #include "storage/migrations.hpp"
-#include "storage/sqlite_txn.hpp"
+#include "storage/sql_txn.hpp"
+#include "storage/sqlite_session.hpp"
+#include "storage/store_defaults.hpp"
 #include "storage/wal_checkpointer.hpp"
 
 namespace pws {
@@ -77,10 +79,10 @@ public:
     SqliteStore(StoreOptions opt, int version) : opt_(std::move(opt)), version_(version) {}
 
     Error read_transaction(const std::function<Error(ReadTxn&)>& fn) override {
-        return run(false, [&](SqliteTxn& t) { return fn(t); });
+        return run(false, [&](SqlTxn& t) { return fn(t); });
     }
     Error write_transaction(const std::function<Error(WriteTxn&)>& fn) override {
-        return run(true, [&](SqliteTxn& t) { return fn(t); });
+        return run(true, [&](SqlTxn& t) { return fn(t); });
     }
     int schema_version() const override { return version_; }
     Durability durability() const override { return opt_.durability; }
@@ -175,7 +177,8 @@ private:
             }
             tl_active_store = this;
             Guard guard{c};
-            SqliteTxn txn(c);
+            SqliteSession session(c);
+            SqlTxn txn(session);
             result = fn(txn);
             if (result.ok()) {
                 result = commit(c);
@@ -201,18 +204,11 @@ private:
     }};
 };
 
-void log_to_stderr(std::string_view line) {
-    std::fprintf(stderr, "%.*s\n", static_cast<int>(line.size()), line.data());
-}
-
 }  // namespace
 
 Result<std::unique_ptr<Store>> open_sqlite_store(const StoreOptions& options) {
     using R = Result<std::unique_ptr<Store>>;
-    StoreOptions opt = options;
-    if (!opt.log) opt.log = log_to_stderr;
-    if (opt.max_idle_connections == 0) opt.max_idle_connections = 1;
-    if (opt.busy_timeout_ms < 0) opt.busy_timeout_ms = 0;
+    const StoreOptions opt = with_defaults(options);
     Result<std::unique_ptr<sql::Conn>> conn = sql::Conn::open(opt.path, SqliteStore::conn_options(opt));
     if (!conn.ok()) return R::failure(std::move(conn.error));
     // Start-up time only labels the schema_version row.

@@ -1,17 +1,23 @@
 // The server's storage: one interface for every persistent record, so no
-// handler or service ever sees SQL. SQLite implements it now
-// (open_sqlite_store); a PostgreSQL implementation can follow for
-// multi-instance deployments without touching callers.
+// handler or service ever sees SQL. Two implementations share every query
+// (sql_txn_*.cpp): SQLite (open_sqlite_store), the embedded default, and
+// PostgreSQL (open_postgres_store) for several instances on one database;
+// open_store picks by the --db value.
 //
 // TRANSACTIONS ARE EXPLICIT. Every read and write happens inside
 //     store.write_transaction([&](pws::WriteTxn& t) -> pw::Error { ... });
 //     store.read_transaction([&](pws::ReadTxn& t) -> pw::Error { ... });
 // The callback's return value decides: an empty Error commits, any other
 // Error rolls back EVERYTHING the callback wrote and is returned unchanged.
-// A write transaction takes the database's write lock up front (SQLite:
-// BEGIN IMMEDIATE), so "read the balance, check, reserve" inside one callback
-// is atomic across threads AND across server processes sharing the file;
-// correctness never depends on in-process locks. Rules for callers:
+// A write transaction is atomic for "read the balance, check, reserve"
+// inside one callback, across threads AND across server processes sharing
+// the database; correctness never depends on in-process locks. SQLite: the
+// database's write lock is taken up front (BEGIN IMMEDIATE). PostgreSQL:
+// READ COMMITTED, and every read a write decides on locks its row (SELECT
+// ... FOR UPDATE: the invoice before its payments are counted, the payment
+// before a refund or state change, the token before it is consumed), so
+// writers of the same invoice take turns and others run in parallel; a lock
+// wait past busy_timeout_ms or a deadlock is storage_busy. Rules for callers:
 //   * never call the processor, the network or anything slow inside a write
 //     transaction: every other writer in every process waits for it;
 //   * never open a transaction inside another one on the same Store (it
@@ -61,12 +67,18 @@ inline constexpr Durability kDefaultDurability = Durability::normal;
 std::string_view durability_id(Durability d);  // "NORMAL" / "FULL" (the pragma's value)
 
 inline constexpr int kDefaultBusyTimeoutMs = 5000;
+inline constexpr std::size_t kDefaultPgPoolSize = 16;
 
 struct StoreOptions {
-    std::string path;  // the database file; created when missing
+    // The database file (created when missing), or for open_store /
+    // open_postgres_store a postgresql:// (or postgres://) libpq URL.
+    std::string path;
     Durability durability = kDefaultDurability;
     int busy_timeout_ms = kDefaultBusyTimeoutMs;  // wait for the write lock
-    std::size_t max_idle_connections = 32;        // pool size kept open
+    std::size_t max_idle_connections = 32;        // SQLite: pool size kept open
+    // PostgreSQL: most connections open at once (each is a server process);
+    // a transaction waits up to busy_timeout_ms for one, then storage_busy.
+    std::size_t pool_size = kDefaultPgPoolSize;
     // Queue this process's writers on a local mutex before BEGIN IMMEDIATE.
     // Purely a throughput measure: without it, N threads of one process
     // poll SQLite's lock (sleep, retry) and most of their time goes to
@@ -305,5 +317,17 @@ public:
 // schema_too_new when the file was written by a newer server; storage_error
 // / storage_busy otherwise.
 Result<std::unique_ptr<Store>> open_sqlite_store(const StoreOptions& options);
+
+// Connects to the PostgreSQL database at options.path (a libpq URL) and
+// migrates it in one transaction under an advisory lock (instances starting
+// together migrate once). Durability is the cluster's own setting
+// (synchronous_commit, fsync); both values commit synchronously.
+// schema_too_new, storage_error (unreachable), storage_busy.
+Result<std::unique_ptr<Store>> open_postgres_store(const StoreOptions& options);
+
+// "postgresql://..." or "postgres://...": a PostgreSQL database, else a file.
+bool is_postgres_url(std::string_view db);
+// open_postgres_store for a PostgreSQL URL, open_sqlite_store otherwise.
+Result<std::unique_ptr<Store>> open_store(const StoreOptions& options);
 
 }  // namespace pws

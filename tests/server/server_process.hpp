@@ -2,7 +2,7 @@
 // a child process on a free loopback port with a temporary data directory,
 // waits for GET /healthz, and can kill -9 it, SIGTERM it and restart it on
 // the same database. Plus a Seeder that writes a practice, clients, invoices
-// and links DIRECTLY into the same database file (pws::open_sqlite_store,
+// and links DIRECTLY into the same database (pws::open_store,
 // the same server secret file), so payer tests do not depend on the admin
 // API, and small helpers to call the payer API.
 #pragma once
@@ -80,8 +80,15 @@ public:
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
 
-    std::string db_path() const { return dir_ + "/paywidget.db"; }
-    std::string ledger_path() const { return dir_ + "/paywidget-processor-ledger.db"; }
+    // The database: paywidget.db in `dir`, or what set_db chose.
+    std::string db_path() const { return db_.empty() ? dir_ + "/paywidget.db" : db_; }
+    // On PostgreSQL the server keeps its local files in var/ under its
+    // working directory, which is then `dir` (see start()).
+    std::string ledger_path() const {
+        return db_.empty() ? dir_ + "/paywidget-processor-ledger.db" : dir_ + "/var/paywidget-processor-ledger.db";
+    }
+    // Another database, e.g. a PostgreSQL URL (tests/fixtures/pg_cluster.hpp).
+    void set_db(std::string db) { db_ = std::move(db); }
     int port() const { return port_; }
     pid_t pid() const { return pid_; }
     std::string stdout_text() const { return read_file(log_base() + ".out"); }
@@ -116,6 +123,9 @@ public:
             if (o >= 0) ::dup2(o, 1);
             if (e >= 0) ::dup2(e, 2);
             for (const auto& kv : env_) ::setenv(kv.first.c_str(), kv.second.c_str(), 1);
+            // A database elsewhere: the local files (ledger, outbox) go to
+            // var/ under the working directory, so run inside `dir`.
+            if (!db_.empty() && ::chdir(dir_.c_str()) != 0) ::_exit(126);
             std::vector<char*> cargv;
             for (std::string& a : argv) cargv.push_back(a.data());
             cargv.push_back(nullptr);
@@ -191,6 +201,7 @@ private:
     std::string log_base() const { return dir_ + "/server-" + std::to_string(port_) + "-" + std::to_string(generation_); }
 
     std::string dir_;
+    std::string db_;
     std::vector<std::string> args_;
     std::vector<std::pair<std::string, std::string>> env_;
     bool test_mode_ = true;
@@ -227,17 +238,19 @@ struct SeededLink {
 
 // Writes records straight into the server's database (same file, same
 // secret), the way the admin API would. `secret_path`: the server's
-// --secret-file ("" : the default, beside the database).
+// --secret-file ("" : the default, beside the database). `db`: another
+// database than dir/paywidget.db (ServerProcess::set_db).
 class Seeder {
 public:
-    explicit Seeder(const std::string& dir, const std::string& secret_path = "") : dir_(dir) {
+    explicit Seeder(const std::string& dir, const std::string& secret_path = "", const std::string& db = "")
+        : dir_(dir) {
         pws::ensure_sodium();
         auto s = pws::load_or_create_secret(secret_path.empty() ? dir + "/server-secret" : secret_path);
         ok_ = s.ok();
         secret_ = s.value;
         pws::StoreOptions o;
-        o.path = dir + "/paywidget.db";
-        auto st = pws::open_sqlite_store(o);
+        o.path = db.empty() ? dir + "/paywidget.db" : db;
+        auto st = pws::open_store(o);
         ok_ = ok_ && st.ok();
         store_ = std::move(st.value);
     }

@@ -3,14 +3,21 @@
 # ASan tree, as asan.server.<x>. Include after server/server.cmake and
 # enable_testing().
 #   test_<unit>.cpp    one building block (processor, storage, crypto, ...)
-#   test_storage_<x>.cpp  the SQLite store, one concern each (migrations,
+#   test_storage_<x>.cpp  the Store, one concern each (migrations,
 #                      transactions, tenants, invoices, vault, payments,
-#                      portal, concurrency); shared helpers in storage_fixture.hpp
+#                      portal, concurrency); shared helpers in storage_fixture.hpp.
+#                      Each runs twice: server.storage_<x> on SQLite and
+#                      server.storage_<x>_pg on a throwaway PostgreSQL cluster
+#                      (PW_STORE_BACKEND=postgres), except the SQLite-only ones
+#                      listed in PW_SQLITE_ONLY_STORAGE below.
 #   test_api_<x>.cpp   integration (and test_pages.cpp): each starts the REAL `server` binary
 #                      (server_process.hpp) on a loopback port; they run one
 #                      at a time so their timings do not distort each other.
 find_package(Boost 1.74 REQUIRED COMPONENTS unit_test_framework)
 find_package(Threads REQUIRED)
+# Storage suites about SQLite's own machinery (WAL, checkpointer, INDEXED BY): no
+# PostgreSQL counterpart to test.
+set(PW_SQLITE_ONLY_STORAGE storage_checkpoint storage_sqlite_file)
 file(GLOB PW_SERVER_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/test_*.cpp)
 foreach(src ${PW_SERVER_TESTS})
   get_filename_component(stem ${src} NAME_WE)        # test_processor
@@ -21,7 +28,7 @@ foreach(src ${PW_SERVER_TESTS})
   target_link_libraries(${exe} PRIVATE payserver_app pw_http_client PkgConfig::SQLITE3 Threads::Threads
                                        Boost::unit_test_framework)
   target_compile_definitions(${exe} PRIVATE BOOST_TEST_DYN_LINK)
-  target_include_directories(${exe} PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+  target_include_directories(${exe} PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${CMAKE_CURRENT_LIST_DIR}/../fixtures)
   target_compile_options(${exe} PRIVATE ${PW_WARNINGS})
   set(serial FALSE)
   if(concern MATCHES "^api_|^smtp$|^pages$")  # smtp, pages: also run the server end to end
@@ -31,6 +38,11 @@ foreach(src ${PW_SERVER_TESTS})
   endif()
   add_test(NAME server.${concern} COMMAND ${exe} --log_level=warning --report_level=short)
   set_tests_properties(server.${concern} PROPERTIES LABELS server TIMEOUT 180 RUN_SERIAL ${serial})
+  if(concern MATCHES "^storage_" AND NOT concern IN_LIST PW_SQLITE_ONLY_STORAGE)
+    add_test(NAME server.${concern}_pg COMMAND ${exe} --log_level=warning --report_level=short)
+    set_tests_properties(server.${concern}_pg PROPERTIES LABELS server TIMEOUT 180
+                         ENVIRONMENT PW_STORE_BACKEND=postgres)
+  endif()
   # These suites measure the production build's memory and latency (thousands
   # of connections; pages beside a slow processor): ASan's 2-3x slowdown makes
   # their bounds meaningless, so they run only in the production build.

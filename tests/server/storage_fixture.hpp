@@ -1,6 +1,12 @@
 // Test helpers for the storage suites (tests/server/test_storage_*.cpp): a
-// temp database file, ready-made records (a practice, a client, an invoice)
-// to build on, and raw SQL access to the file behind the Store's back.
+// temp database, ready-made records (a practice, a client, an invoice) to
+// build on, and raw SQL access to the database behind the Store's back.
+//
+// One suite, both backends: with PW_STORE_BACKEND=postgres (server_tests.cmake
+// registers each storage suite a second time as server.storage_<x>_pg) a
+// TempDb is a fresh schema on the process's throwaway PostgreSQL cluster
+// (pg_cluster.hpp) and its `path` a libpq URL; otherwise a temp SQLite file.
+// open_store, raw_exec and raw_count follow the path.
 #pragma once
 
 #include <boost/test/unit_test.hpp>
@@ -13,6 +19,7 @@
 #include <ostream>
 #include <string>
 
+#include "pg_cluster.hpp"
 #include "storage/store.hpp"
 
 // Printable enums for BOOST_TEST's messages.
@@ -28,12 +35,22 @@ inline std::ostream& operator<<(std::ostream& o, BankScheme s) { return o << sch
 
 namespace storage_test {
 
-// A fresh directory under $TMPDIR with a database path in it; removed with
-// its files at the end.
+// True in the PostgreSQL run of a storage suite.
+inline bool on_postgres() {
+    const char* b = std::getenv("PW_STORE_BACKEND");
+    return b != nullptr && std::string(b) == "postgres";
+}
+
+// A fresh database: a directory under $TMPDIR with a database path in it,
+// removed with its files at the end; or on PostgreSQL a fresh schema.
 struct TempDb {
     std::string dir;
     std::string path;
     TempDb() {
+        if (on_postgres()) {
+            path = pwtest::PgCluster::instance().fresh_database();
+            return;
+        }
         const char* base = std::getenv("TMPDIR");
         std::string tmpl = std::string(base != nullptr && *base != '\0' ? base : "/tmp") +
                            "/pw_storage_XXXXXX";
@@ -42,6 +59,7 @@ struct TempDb {
         path = dir + "/test.db";
     }
     ~TempDb() {
+        if (dir.empty()) return;  // PostgreSQL: the cluster goes at exit
         for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
             std::remove((path + suffix).c_str());
         }
@@ -56,9 +74,9 @@ inline std::unique_ptr<pws::Store> open_store(const std::string& path,
     o.path = path;
     o.durability = d;
     o.local_write_queue = local_write_queue;
-    pw::Result<std::unique_ptr<pws::Store>> s = pws::open_sqlite_store(o);
+    pw::Result<std::unique_ptr<pws::Store>> s = pws::open_store(o);
     if (!s.ok()) {
-        std::fprintf(stderr, "open_sqlite_store: %s %s\n", s.error.code.c_str(),
+        std::fprintf(stderr, "open_store: %s %s\n", s.error.code.c_str(),
                      s.error.message.c_str());
         return nullptr;
     }
@@ -146,8 +164,6 @@ inline pw::Error seed(pws::Store& store, std::int64_t total) {
     });
 }
 
-// Runs a raw SQL statement on the file (what an operator or a newer binary
-// might do), outside the Store.
 // A vault token (a Visa ending 4242, valid from t=1000 to 1900) bound to a
 // link or a client ("" for neither).
 inline pws::VaultToken make_token(const std::string& hash, const std::string& link_id,
@@ -168,7 +184,13 @@ inline pws::VaultToken make_token(const std::string& hash, const std::string& li
     return t;
 }
 
+// Runs a raw SQL statement on the database (what an operator or a newer
+// binary might do), outside the Store.
 inline void raw_exec(const std::string& path, const char* sql) {
+    if (pws::is_postgres_url(path)) {
+        BOOST_CHECK_NO_THROW(pwtest::PgCluster::exec(path, sql));
+        return;
+    }
     sqlite3* db = nullptr;
     BOOST_REQUIRE_EQUAL(sqlite3_open(path.c_str(), &db), SQLITE_OK);
     char* msg = nullptr;
@@ -179,6 +201,7 @@ inline void raw_exec(const std::string& path, const char* sql) {
 }
 
 inline std::int64_t raw_count(const std::string& path, const char* sql) {
+    if (pws::is_postgres_url(path)) return pwtest::PgCluster::count(path, sql);
     sqlite3* db = nullptr;
     sqlite3_open(path.c_str(), &db);
     sqlite3_stmt* st = nullptr;

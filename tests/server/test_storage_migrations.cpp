@@ -1,14 +1,47 @@
-// Storage: opening a file, schema migrations, WAL, durability.
+// Storage: opening a database, schema migrations, durability (both
+// backends; SQLite's WAL mode: test_storage_sqlite_file.cpp).
 #define BOOST_TEST_MODULE storage_migrations
 #include <boost/test/unit_test.hpp>
 
-#include <sqlite3.h>
-
 #include "storage/migrations.hpp"
+#include "storage/pg_session.hpp"
+#include "storage/sqlite_session.hpp"
 #include "storage_fixture.hpp"
 
 using namespace storage_test;
 using pw::Error;
+
+namespace {
+
+// A bare connection to the test's database (no Store), to apply steps.
+class RawSession {
+public:
+    explicit RawSession(const std::string& path) {
+        if (on_postgres()) {
+            auto c = pws::pg::Conn::open(path, {});
+            BOOST_REQUIRE(c.ok());
+            pg_ = std::move(c.value);
+            session_ = std::make_unique<pws::PgSession>(*pg_, false);
+        } else {
+            auto c = pws::sql::Conn::open(path, {});
+            BOOST_REQUIRE(c.ok());
+            sqlite_ = std::move(c.value);
+            session_ = std::make_unique<pws::SqliteSession>(*sqlite_);
+        }
+    }
+    pws::db::Session& session() { return *session_; }
+
+private:
+    std::unique_ptr<pws::pg::Conn> pg_;
+    std::unique_ptr<pws::sql::Conn> sqlite_;
+    std::unique_ptr<pws::db::Session> session_;
+};
+
+std::span<const pws::Migration> backend_migrations() {
+    return on_postgres() ? pws::postgres_schema_migrations() : pws::schema_migrations();
+}
+
+}  // namespace
 
 // ---------------------------------------------------------------- migrations
 
@@ -35,20 +68,6 @@ BOOST_AUTO_TEST_CASE(migrates_an_empty_file_and_reopens_idempotently) {
     BOOST_TEST(raw_count(db.path, "SELECT COUNT(*) FROM practices") == 1);
 }
 
-BOOST_AUTO_TEST_CASE(file_is_in_wal_mode) {
-    TempDb db;
-    auto s = open_store(db.path);
-    BOOST_REQUIRE(s);
-    sqlite3* raw = nullptr;
-    sqlite3_open(db.path.c_str(), &raw);
-    sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(raw, "PRAGMA journal_mode", -1, &st, nullptr);
-    BOOST_REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-    BOOST_TEST(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "wal");
-    sqlite3_finalize(st);
-    sqlite3_close(raw);
-}
-
 BOOST_AUTO_TEST_CASE(a_newer_schema_is_refused) {
     TempDb db;
     { BOOST_REQUIRE(open_store(db.path)); }
@@ -56,7 +75,7 @@ BOOST_AUTO_TEST_CASE(a_newer_schema_is_refused) {
                       "VALUES (999, 'from the future', 0)");
     pws::StoreOptions o;
     o.path = db.path;
-    auto s = pws::open_sqlite_store(o);
+    auto s = pws::open_store(o);
     BOOST_TEST(!s.ok());
     BOOST_TEST(s.error.code == "schema_too_new");
     BOOST_TEST(s.error.message.find("999") != std::string::npos);
@@ -64,9 +83,7 @@ BOOST_AUTO_TEST_CASE(a_newer_schema_is_refused) {
 
 BOOST_AUTO_TEST_CASE(steps_apply_in_order_once_and_a_failing_step_changes_nothing) {
     TempDb db;
-    pws::sql::ConnOptions co;
-    auto conn = pws::sql::Conn::open(db.path, co);
-    BOOST_REQUIRE(conn.ok());
+    RawSession conn(db.path);
     const pws::Migration v1[] = {{1, "one", "CREATE TABLE a (x INTEGER)"}};
     const pws::Migration v2[] = {{1, "one", "CREATE TABLE a (x INTEGER)"},
                                  {2, "two", "CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (7)"}};
@@ -74,24 +91,26 @@ BOOST_AUTO_TEST_CASE(steps_apply_in_order_once_and_a_failing_step_changes_nothin
                                      {2, "two", "CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (7)"},
                                      {3, "three", "CREATE TABLE c (z INTEGER)"},
                                      {4, "bad", "INSERT INTO no_such_table VALUES (1)"}};
-    auto r1 = pws::apply_migrations(*conn.value, v1, 1);
+    auto r1 = pws::apply_migrations(conn.session(), v1, 1);
     BOOST_REQUIRE(r1.ok());
     BOOST_TEST(r1.value == 1);
-    auto again = pws::apply_migrations(*conn.value, v1, 2);
+    auto again = pws::apply_migrations(conn.session(), v1, 2);
     BOOST_TEST(again.value == 1);
-    auto r2 = pws::apply_migrations(*conn.value, v2, 3);
+    auto r2 = pws::apply_migrations(conn.session(), v2, 3);
     BOOST_REQUIRE(r2.ok());
     BOOST_TEST(r2.value == 2);
-    auto r2b = pws::apply_migrations(*conn.value, v2, 4);
+    auto r2b = pws::apply_migrations(conn.session(), v2, 4);
     BOOST_TEST(r2b.value == 2);
     BOOST_TEST(raw_count(db.path, "SELECT COUNT(*) FROM a") == 1);  // step 2 ran once
-    auto r3 = pws::apply_migrations(*conn.value, v3_bad, 5);
+    auto r3 = pws::apply_migrations(conn.session(), v3_bad, 5);
     BOOST_TEST(!r3.ok());
     BOOST_TEST(r3.error.code == "storage_error");
     // Step 3 succeeded before step 4 failed, but the whole run rolled back.
-    BOOST_TEST(raw_count(db.path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'c'") == 0);
+    BOOST_TEST(raw_count(db.path, on_postgres() ? "SELECT COUNT(*) FROM information_schema.tables "
+                                                  "WHERE table_schema = current_schema() AND table_name = 'c'"
+                                                : "SELECT COUNT(*) FROM sqlite_master WHERE name = 'c'") == 0);
     BOOST_TEST(raw_count(db.path, "SELECT MAX(version) FROM schema_version") == 2);
-    auto older = pws::apply_migrations(*conn.value, v1, 6);
+    auto older = pws::apply_migrations(conn.session(), v1, 6);
     BOOST_TEST(older.error.code == "schema_too_new");
 }
 
@@ -109,9 +128,13 @@ BOOST_AUTO_TEST_CASE(unopenable_path_is_an_error_not_a_crash) {
     pws::StoreOptions o;
     o.path = "/nonexistent_dir_for_pw_tests/x/y.db";
     o.log = [](std::string_view) {};
-    auto s = pws::open_sqlite_store(o);
+    auto s = pws::open_store(o);
     BOOST_TEST(!s.ok());
     BOOST_TEST(s.error.code == "storage_error");
+    o.path = "postgresql:///paywidget?host=/nonexistent_dir_for_pw_tests";
+    auto pg = pws::open_store(o);
+    BOOST_TEST(!pg.ok());
+    BOOST_TEST(pg.error.code == "storage_error");
 }
 
 // ---------------------------------------------------------------- version 3
@@ -119,10 +142,8 @@ BOOST_AUTO_TEST_CASE(unopenable_path_is_an_error_not_a_crash) {
 BOOST_AUTO_TEST_CASE(version_3_moves_each_practices_admin_key_into_admin_keys) {
     TempDb db;
     {
-        pws::sql::ConnOptions co;
-        auto conn = pws::sql::Conn::open(db.path, co);
-        BOOST_REQUIRE(conn.ok());
-        BOOST_REQUIRE(pws::apply_migrations(*conn.value, pws::schema_migrations().first(2), 1).ok());
+        RawSession conn(db.path);
+        BOOST_REQUIRE(pws::apply_migrations(conn.session(), backend_migrations().first(2), 1).ok());
     }
     raw_exec(db.path, "INSERT INTO practices (id, name, email, api_key_hash, created_at) "
                       "VALUES ('prc_old', 'Dr Old', 'old@practice.example', 'hash_of_old_key', 1600000000)");
@@ -143,6 +164,8 @@ BOOST_AUTO_TEST_CASE(version_3_moves_each_practices_admin_key_into_admin_keys) {
         BOOST_TEST(t.admin_keys("prc_old").value.size() == 1u);
         return {};
     });
-    // The old column no longer holds a credential.
-    BOOST_TEST(raw_count(db.path, "SELECT COUNT(*) FROM practices WHERE api_key_hash LIKE 'hash_of_%'") == 0);
+    // The old column no longer holds a credential (PostgreSQL drops it).
+    BOOST_TEST(raw_count(db.path, on_postgres() ? "SELECT COUNT(*) FROM information_schema.columns WHERE "
+                                                  "table_schema = current_schema() AND column_name = 'api_key_hash'"
+                                                : "SELECT COUNT(*) FROM practices WHERE api_key_hash LIKE 'hash_of_%'") == 0);
 }

@@ -1,7 +1,7 @@
 // Practices (tenants) and their clients.
 #include <nlohmann/json.hpp>
 
-#include "storage/sqlite_txn.hpp"
+#include "storage/sql_txn.hpp"
 
 namespace pws {
 
@@ -31,7 +31,7 @@ std::vector<std::string> origins_from_text(const std::string& text) {
     return out;
 }
 
-Practice read_practice(const sql::Query& q) {
+Practice read_practice(const db::Query& q) {
     Practice p;
     p.id = q.text(0);
     p.name = q.text(1);
@@ -44,7 +44,7 @@ Practice read_practice(const sql::Query& q) {
     return p;
 }
 
-AdminKeyRecord read_admin_key(const sql::Query& q) {
+AdminKeyRecord read_admin_key(const db::Query& q) {
     AdminKeyRecord k;
     k.id = q.text(0);
     k.practice_id = q.text(1);
@@ -57,7 +57,7 @@ AdminKeyRecord read_admin_key(const sql::Query& q) {
     return k;
 }
 
-Client read_client(const sql::Query& q) {
+Client read_client(const db::Query& q) {
     Client c;
     c.id = q.text(0);
     c.practice_id = q.text(1);
@@ -69,114 +69,135 @@ Client read_client(const sql::Query& q) {
     return c;
 }
 
+// Emails compare ASCII case-insensitively: SQLite's column is COLLATE
+// NOCASE; PostgreSQL compares lower() of both sides (the unique index is on
+// lower(email); lower() is ASCII-only under the C collation the schema
+// sets on the column).
+std::string email_equals(db::Session& s, std::string_view param) {
+    if (s.dialect() == db::Dialect::sqlite) return "email = " + std::string(param);
+    return "lower(email) = lower(" + std::string(param) + ")";
+}
+
+// practices.api_key_hash, retired at schema v3, exists only in SQLite (which
+// cannot drop a UNIQUE column); it takes a unique random placeholder, so a
+// duplicate id is still reported as one.
+const char* insert_practice_sql(db::Session& s) {
+    if (s.dialect() == db::Dialect::postgres) {
+        return "INSERT INTO practices (" PRACTICE_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    }
+    return "INSERT INTO practices (" PRACTICE_COLS ", api_key_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+           "'moved to admin_keys: ' || lower(hex(randomblob(16))))";
+}
+
 }  // namespace
 
-Result<Practice> SqliteTxn::practice(std::string_view id) {
-    sql::Query q(c_, "SELECT " PRACTICE_COLS " FROM practices WHERE id = ?1");
+Result<Practice> SqlTxn::practice(std::string_view id) {
+    db::Query q(c_, "SELECT " PRACTICE_COLS " FROM practices WHERE id = ?1");
     q.args(id);
     return detail::one_row<Practice>(q, read_practice, "practice");
 }
 
-Result<AdminKeyRecord> SqliteTxn::active_admin_key(std::string_view key_hash) {
-    sql::Query q(c_, "SELECT " ADMIN_KEY_COLS " FROM admin_keys WHERE key_hash = ?1 AND revoked_at IS NULL");
+Result<AdminKeyRecord> SqlTxn::active_admin_key(std::string_view key_hash) {
+    db::Query q(c_, "SELECT " ADMIN_KEY_COLS " FROM admin_keys WHERE key_hash = ?1 AND revoked_at IS NULL");
     q.args(key_hash);
     return detail::one_row<AdminKeyRecord>(q, read_admin_key, "admin_key");
 }
 
-Result<std::vector<AdminKeyRecord>> SqliteTxn::admin_keys(std::string_view practice_id) {
-    sql::Query q(c_, "SELECT " ADMIN_KEY_COLS " FROM admin_keys WHERE practice_id = ?1 ORDER BY created_at, id");
+Result<std::vector<AdminKeyRecord>> SqlTxn::admin_keys(std::string_view practice_id) {
+    db::Query q(c_, "SELECT " ADMIN_KEY_COLS " FROM admin_keys WHERE practice_id = ?1 ORDER BY created_at, id");
     q.args(practice_id);
     return detail::all_rows<AdminKeyRecord>(q, read_admin_key);
 }
 
-Result<Client> SqliteTxn::client(std::string_view id) {
-    sql::Query q(c_, "SELECT " CLIENT_COLS " FROM clients WHERE id = ?1");
+Result<Client> SqlTxn::client(std::string_view id) {
+    db::Query q(c_, "SELECT " CLIENT_COLS " FROM clients WHERE id = ?1");
     q.args(id);
     return detail::one_row<Client>(q, read_client, "client");
 }
 
-Result<Client> SqliteTxn::client_by_email(std::string_view practice_id, std::string_view email) {
-    // The email column is COLLATE NOCASE, so '=' ignores ASCII case.
-    sql::Query q(c_, "SELECT " CLIENT_COLS " FROM clients WHERE practice_id = ?1 AND email = ?2");
+Result<Client> SqlTxn::client_by_email(std::string_view practice_id, std::string_view email) {
+    db::Query q(c_, std::string("SELECT " CLIENT_COLS " FROM clients WHERE practice_id = ?1 AND ") +
+                        email_equals(c_, "?2"));
     q.args(practice_id, email);
     return detail::one_row<Client>(q, read_client, "client");
 }
 
-Result<std::vector<Client>> SqliteTxn::clients_by_email(std::string_view email) {
-    sql::Query q(c_, "SELECT " CLIENT_COLS " FROM clients WHERE email = ?1 ORDER BY created_at, id");
+Result<std::vector<Client>> SqlTxn::clients_by_email(std::string_view email) {
+    db::Query q(c_, "SELECT " CLIENT_COLS " FROM clients WHERE " + email_equals(c_, "?1") +
+                        " ORDER BY created_at, id");
     q.args(email);
     return detail::all_rows<Client>(q, read_client);
 }
 
-Error SqliteTxn::insert_practice(const Practice& p) {
-    // api_key_hash: the retired column's unique placeholder (schema v3),
-    // random so that a duplicate id is reported as one.
-    sql::Query q(c_, "INSERT INTO practices (" PRACTICE_COLS
-                     ", api_key_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                     "'moved to admin_keys: ' || lower(hex(randomblob(16))))");
+Error SqlTxn::insert_practice(const Practice& p) {
+    db::Query q(c_, insert_practice_sql(c_));
     q.args(p.id, p.name, p.email, p.phone, p.settings.allow_card_removal,
            p.settings.settlement_currency, origins_to_text(p.settings.embed_origins), p.created_at);
     return q.run();
 }
 
-Error SqliteTxn::insert_admin_key(const AdminKeyRecord& k) {
-    sql::Query q(c_, "INSERT INTO admin_keys (" ADMIN_KEY_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+Error SqlTxn::insert_admin_key(const AdminKeyRecord& k) {
+    db::Query q(c_, "INSERT INTO admin_keys (" ADMIN_KEY_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     q.args(k.id, k.practice_id, k.name, k.key_hash, k.hint, k.created_at, k.last_used_at, k.revoked_at);
     return q.run();
 }
 
-Error SqliteTxn::revoke_admin_key(std::string_view practice_id, std::string_view id, UnixTime now) {
-    sql::Query find(c_, "SELECT revoked_at IS NOT NULL FROM admin_keys WHERE id = ?1 AND practice_id = ?2");
+Error SqlTxn::revoke_admin_key(std::string_view practice_id, std::string_view id, UnixTime now) {
+    // Two revocations at once must not both see the other key as active:
+    // lock the practice (PostgreSQL; SQLite holds its write lock).
+    if (Error e = detail::lock_row(c_, "practices", practice_id)) return e;
+    db::Query find(c_, "SELECT CASE WHEN revoked_at IS NULL THEN 0 ELSE 1 END FROM admin_keys "
+                       "WHERE id = ?1 AND practice_id = ?2");
     find.args(id, practice_id);
     if (!find.next()) {
         if (!find.error().ok()) return find.error();
         return pw::make_error("not_found", "admin_key", "");
     }
     if (find.i64(0) != 0) return {};  // already revoked: the first time is kept
-    sql::Query others(c_, "SELECT COUNT(*) FROM admin_keys WHERE practice_id = ?1 AND id <> ?2 "
+    db::Query others(c_, "SELECT COUNT(*) FROM admin_keys WHERE practice_id = ?1 AND id <> ?2 "
                           "AND revoked_at IS NULL");
     others.args(practice_id, id);
     if (!others.next()) return others.error();
     if (others.i64(0) == 0) return pw::make_error("last_admin_key", "admin_key", "");
-    sql::Query q(c_, "UPDATE admin_keys SET revoked_at = ?2 WHERE id = ?1");
+    db::Query q(c_, "UPDATE admin_keys SET revoked_at = ?2 WHERE id = ?1");
     q.args(id, now);
     return detail::expect_one_row(c_, q, "admin_key");
 }
 
-Error SqliteTxn::record_admin_key_use(std::string_view id, std::string_view key_hash, std::string_view hint,
+Error SqlTxn::record_admin_key_use(std::string_view id, std::string_view key_hash, std::string_view hint,
                                       UnixTime now) {
-    sql::Query q(c_, "UPDATE admin_keys SET last_used_at = ?2, key_hash = ?3, hint = ?4 WHERE id = ?1");
+    db::Query q(c_, "UPDATE admin_keys SET last_used_at = ?2, key_hash = ?3, hint = ?4 WHERE id = ?1");
     q.args(id, now, key_hash, hint);
     return detail::expect_one_row(c_, q, "admin_key");
 }
 
-Error SqliteTxn::update_settings(std::string_view practice_id, const PracticeSettings& s) {
-    sql::Query q(c_, "UPDATE practices SET allow_card_removal = ?2, settlement_currency = ?3, "
+Error SqlTxn::update_settings(std::string_view practice_id, const PracticeSettings& s) {
+    db::Query q(c_, "UPDATE practices SET allow_card_removal = ?2, settlement_currency = ?3, "
                      "embed_origins = ?4 WHERE id = ?1");
     q.args(practice_id, s.allow_card_removal, s.settlement_currency,
            origins_to_text(s.embed_origins));
     return detail::expect_one_row(c_, q, "practice");
 }
 
-Error SqliteTxn::insert_client(const Client& c) {
-    sql::Query q(c_, "INSERT INTO clients (" CLIENT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+Error SqlTxn::insert_client(const Client& c) {
+    db::Query q(c_, "INSERT INTO clients (" CLIENT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     q.args(c.id, c.practice_id, c.name, c.email, c.phone, c.password_hash, c.created_at);
     return q.run();
 }
 
-Error SqliteTxn::set_client_password(std::string_view client_id, std::string_view password_hash) {
-    sql::Query q(c_, "UPDATE clients SET password_hash = ?2 WHERE id = ?1");
+Error SqlTxn::set_client_password(std::string_view client_id, std::string_view password_hash) {
+    db::Query q(c_, "UPDATE clients SET password_hash = ?2 WHERE id = ?1");
     q.args(client_id, password_hash);
     return detail::expect_one_row(c_, q, "client");
 }
 
-Error SqliteTxn::replace_client_password_hash(std::string_view client_id, std::string_view expected,
+Error SqlTxn::replace_client_password_hash(std::string_view client_id, std::string_view expected,
                                               std::string_view password_hash) {
-    sql::Query q(c_, "UPDATE clients SET password_hash = ?3 WHERE id = ?1 AND password_hash = ?2");
+    db::Query q(c_, "UPDATE clients SET password_hash = ?3 WHERE id = ?1 AND password_hash = ?2");
     q.args(client_id, expected, password_hash);
     if (Error e = q.run()) return e;
     if (c_.changes() == 1) return {};
-    sql::Query exists(c_, "SELECT 1 FROM clients WHERE id = ?1");
+    db::Query exists(c_, "SELECT 1 FROM clients WHERE id = ?1");
     exists.args(client_id);
     if (exists.next()) return pw::make_error("state_conflict", "password_hash", "");
     if (!exists.error().ok()) return exists.error();

@@ -1,6 +1,6 @@
 // Idempotency claims, portal sessions, one-time tokens (invitations,
 // password resets) and the outbox of emails.
-#include "storage/sqlite_txn.hpp"
+#include "storage/sql_txn.hpp"
 
 #include <algorithm>
 
@@ -11,7 +11,7 @@ namespace {
 #define OTT_COLS "token_hash, client_id, purpose, created_at, expires_at, used_at"
 #define OUTBOX_COLS "id, practice_id, invoice_id, recipient, subject, path, created_at"
 
-OneTimeToken read_ott(const sql::Query& q) {
+OneTimeToken read_ott(const db::Query& q) {
     OneTimeToken t;
     t.token_hash = q.text(0);
     t.client_id = q.text(1);
@@ -23,7 +23,7 @@ OneTimeToken read_ott(const sql::Query& q) {
     return t;
 }
 
-OutboxEmail read_outbox(const sql::Query& q) {
+OutboxEmail read_outbox(const db::Query& q) {
     return OutboxEmail{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.text(5), q.i64(6)};
 }
 
@@ -31,98 +31,104 @@ OutboxEmail read_outbox(const sql::Query& q) {
 
 // ---------------------------------------------------------------- idempotency
 
-Result<IdempotencyClaim> SqliteTxn::claim_idempotency(std::string_view scope, std::string_view key,
+Result<IdempotencyClaim> SqlTxn::claim_idempotency(std::string_view scope, std::string_view key,
                                                       std::string_view request_hash, UnixTime now,
                                                       const std::vector<std::string>& earlier_hashes) {
     using R = Result<IdempotencyClaim>;
     using Kind = IdempotencyClaim::Kind;
-    sql::Query q(c_, "SELECT request_hash, state, response_status, response_body "
-                     "FROM idempotency WHERE scope = ?1 AND key = ?2");
-    q.args(scope, key);
-    if (q.next()) {
-        IdempotencyClaim c;
-        const std::string stored = q.text(0);
-        const bool same_body = stored == request_hash ||
-                               std::find(earlier_hashes.begin(), earlier_hashes.end(), stored) != earlier_hashes.end();
-        if (!same_body) {
-            c.kind = Kind::mismatch;
-        } else if (q.text(1) != "done") {
-            c.kind = Kind::in_progress;
-        } else {
-            c.kind = Kind::replay;
-            c.status = static_cast<int>(q.i64(2));
-            c.body = q.text(3);
-        }
-        return R::success(std::move(c));
-    }
-    if (!q.error().ok()) return R::failure(q.error());
-    sql::Query ins(c_, "INSERT INTO idempotency (scope, key, request_hash, state, created_at, "
-                       "updated_at) VALUES (?1, ?2, ?3, 'in_progress', ?4, ?4)");
+    // Insert first: of two claims racing on one key (two instances), exactly
+    // one inserts; the other skips and then reads the winner's row (locked
+    // on PostgreSQL, so it waits for the winner's commit and sees it).
+    db::Query ins(c_, "INSERT INTO idempotency (scope, key, request_hash, state, created_at, "
+                      "updated_at) VALUES (?1, ?2, ?3, 'in_progress', ?4, ?4) ON CONFLICT DO NOTHING");
     ins.args(scope, key, request_hash, now);
     if (Error e = ins.run()) return R::failure(std::move(e));
-    return R::success(IdempotencyClaim{});
+    if (c_.changes() == 1) return R::success(IdempotencyClaim{});
+    db::Query q(c_, detail::locked(c_, "SELECT request_hash, state, response_status, response_body "
+                                       "FROM idempotency WHERE scope = ?1 AND key = ?2"));
+    q.args(scope, key);
+    if (!q.next()) {
+        if (!q.error().ok()) return R::failure(q.error());
+        // Dropped between the two statements (only possible on PostgreSQL):
+        // the caller's request may try again.
+        return R::failure(pw::make_error("storage_busy", "", "The server is busy right now. Please try again in a moment."));
+    }
+    IdempotencyClaim c;
+    const std::string stored = q.text(0);
+    const bool same_body = stored == request_hash ||
+                           std::find(earlier_hashes.begin(), earlier_hashes.end(), stored) != earlier_hashes.end();
+    if (!same_body) {
+        c.kind = Kind::mismatch;
+    } else if (q.text(1) != "done") {
+        c.kind = Kind::in_progress;
+    } else {
+        c.kind = Kind::replay;
+        c.status = static_cast<int>(q.i64(2));
+        c.body = q.text(3);
+    }
+    return R::success(std::move(c));
 }
 
-Error SqliteTxn::finish_idempotency(std::string_view scope, std::string_view key, int status,
+Error SqlTxn::finish_idempotency(std::string_view scope, std::string_view key, int status,
                                     std::string_view body, UnixTime now) {
-    sql::Query q(c_, "UPDATE idempotency SET state = 'done', response_status = ?3, "
+    db::Query q(c_, "UPDATE idempotency SET state = 'done', response_status = ?3, "
                      "response_body = ?4, updated_at = ?5 WHERE scope = ?1 AND key = ?2");
     q.args(scope, key, status, body, now);
     return detail::expect_one_row(c_, q, "idempotency_key");
 }
 
-Error SqliteTxn::drop_idempotency(std::string_view scope, std::string_view key) {
-    sql::Query q(c_, "DELETE FROM idempotency WHERE scope = ?1 AND key = ?2");
+Error SqlTxn::drop_idempotency(std::string_view scope, std::string_view key) {
+    db::Query q(c_, "DELETE FROM idempotency WHERE scope = ?1 AND key = ?2");
     q.args(scope, key);
     return q.run();
 }
 
 // ---------------------------------------------------------------- sessions
 
-Result<PortalSession> SqliteTxn::session(std::string_view id_hash, UnixTime now) {
-    sql::Query q(c_, "SELECT id_hash, client_id, created_at, expires_at FROM portal_sessions "
+Result<PortalSession> SqlTxn::session(std::string_view id_hash, UnixTime now) {
+    db::Query q(c_, "SELECT id_hash, client_id, created_at, expires_at FROM portal_sessions "
                      "WHERE id_hash = ?1 AND expires_at > ?2");
     q.args(id_hash, now);
     return detail::one_row<PortalSession>(
-        q, [](const sql::Query& r) { return PortalSession{r.text(0), r.text(1), r.i64(2), r.i64(3)}; },
+        q, [](const db::Query& r) { return PortalSession{r.text(0), r.text(1), r.i64(2), r.i64(3)}; },
         "session");
 }
 
-Error SqliteTxn::insert_session(const PortalSession& s) {
-    sql::Query q(c_, "INSERT INTO portal_sessions (id_hash, client_id, created_at, expires_at) "
+Error SqlTxn::insert_session(const PortalSession& s) {
+    db::Query q(c_, "INSERT INTO portal_sessions (id_hash, client_id, created_at, expires_at) "
                      "VALUES (?1, ?2, ?3, ?4)");
     q.args(s.id_hash, s.client_id, s.created_at, s.expires_at);
     return q.run();
 }
 
-Error SqliteTxn::delete_session(std::string_view id_hash) {
-    sql::Query q(c_, "DELETE FROM portal_sessions WHERE id_hash = ?1");
+Error SqlTxn::delete_session(std::string_view id_hash) {
+    db::Query q(c_, "DELETE FROM portal_sessions WHERE id_hash = ?1");
     q.args(id_hash);
     return q.run();
 }
 
-Error SqliteTxn::delete_client_sessions(std::string_view client_id) {
-    sql::Query q(c_, "DELETE FROM portal_sessions WHERE client_id = ?1");
+Error SqlTxn::delete_client_sessions(std::string_view client_id) {
+    db::Query q(c_, "DELETE FROM portal_sessions WHERE client_id = ?1");
     q.args(client_id);
     return q.run();
 }
 
 // ---------------------------------------------------------------- one-time tokens
 
-Result<OneTimeToken> SqliteTxn::one_time_token(std::string_view token_hash) {
-    sql::Query q(c_, "SELECT " OTT_COLS " FROM one_time_tokens WHERE token_hash = ?1");
+Result<OneTimeToken> SqlTxn::one_time_token(std::string_view token_hash) {
+    db::Query q(c_, detail::locked(c_, "SELECT " OTT_COLS " FROM one_time_tokens WHERE token_hash = ?1"));
     q.args(token_hash);
     return detail::one_row<OneTimeToken>(q, read_ott, "token");
 }
 
-Error SqliteTxn::insert_one_time_token(const OneTimeToken& t) {
-    sql::Query q(c_, "INSERT INTO one_time_tokens (" OTT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+Error SqlTxn::insert_one_time_token(const OneTimeToken& t) {
+    db::Query q(c_, "INSERT INTO one_time_tokens (" OTT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     q.args(t.token_hash, t.client_id, one_time_purpose_id(t.purpose), t.created_at, t.expires_at,
            t.used_at);
     return q.run();
 }
 
-Result<OneTimeToken> SqliteTxn::consume_one_time_token(std::string_view token_hash,
+Result<OneTimeToken> SqlTxn::consume_one_time_token(std::string_view token_hash,
                                                        OneTimePurpose purpose, UnixTime now) {
     using R = Result<OneTimeToken>;
     Result<OneTimeToken> t = one_time_token(token_hash);
@@ -139,7 +145,7 @@ Result<OneTimeToken> SqliteTxn::consume_one_time_token(std::string_view token_ha
         return R::failure(pw::make_error("token_expired", "token",
                                          "This link has expired. Ask for a new one."));
     }
-    sql::Query q(c_, "UPDATE one_time_tokens SET used_at = ?2 WHERE token_hash = ?1 "
+    db::Query q(c_, "UPDATE one_time_tokens SET used_at = ?2 WHERE token_hash = ?1 "
                      "AND used_at IS NULL");
     q.args(token_hash, now);
     if (Error e = detail::expect_one_row(c_, q, "token")) return R::failure(std::move(e));
@@ -147,9 +153,9 @@ Result<OneTimeToken> SqliteTxn::consume_one_time_token(std::string_view token_ha
     return t;
 }
 
-Error SqliteTxn::void_one_time_tokens(std::string_view client_id, std::optional<OneTimePurpose> purpose,
+Error SqlTxn::void_one_time_tokens(std::string_view client_id, std::optional<OneTimePurpose> purpose,
                                      UnixTime now) {
-    sql::Query q(c_, "UPDATE one_time_tokens SET used_at = ?2 WHERE client_id = ?1 AND used_at IS NULL "
+    db::Query q(c_, "UPDATE one_time_tokens SET used_at = ?2 WHERE client_id = ?1 AND used_at IS NULL "
                      "AND (?3 IS NULL OR purpose = ?3)");
     q.bind(1, client_id).bind(2, now);
     if (purpose) q.bind(3, one_time_purpose_id(*purpose));
@@ -159,15 +165,15 @@ Error SqliteTxn::void_one_time_tokens(std::string_view client_id, std::optional<
 
 // ---------------------------------------------------------------- outbox
 
-Result<std::vector<OutboxEmail>> SqliteTxn::outbox(std::string_view practice_id) {
-    sql::Query q(c_, "SELECT " OUTBOX_COLS " FROM outbox WHERE practice_id = ?1 "
+Result<std::vector<OutboxEmail>> SqlTxn::outbox(std::string_view practice_id) {
+    db::Query q(c_, "SELECT " OUTBOX_COLS " FROM outbox WHERE practice_id = ?1 "
                      "ORDER BY created_at, id");
     q.args(practice_id);
     return detail::all_rows<OutboxEmail>(q, read_outbox);
 }
 
-Error SqliteTxn::insert_outbox(const OutboxEmail& e) {
-    sql::Query q(c_, "INSERT INTO outbox (" OUTBOX_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+Error SqlTxn::insert_outbox(const OutboxEmail& e) {
+    db::Query q(c_, "INSERT INTO outbox (" OUTBOX_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     q.bind(1, e.id).bind(2, e.practice_id).bind_id(3, e.invoice_id).bind(4, e.to);
     q.bind(5, e.subject).bind(6, e.path).bind(7, e.created_at);
     return q.run();

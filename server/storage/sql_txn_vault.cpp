@@ -2,7 +2,7 @@
 // client's wallet of saved methods. No card number or CVC ever reaches these
 // tables: only the processor's reference, display data and a keyed
 // fingerprint.
-#include "storage/sqlite_txn.hpp"
+#include "storage/sql_txn.hpp"
 
 namespace pws {
 
@@ -17,7 +17,7 @@ namespace {
     "id, practice_id, client_id, kind, processor_ref, brand, last4, exp_month, exp_year, " \
     "fingerprint, created_at, removed_at"
 
-VaultToken read_token(const sql::Query& q) {
+VaultToken read_token(const db::Query& q) {
     VaultToken t;
     t.token_hash = q.text(0);
     t.practice_id = q.text(1);
@@ -43,7 +43,7 @@ pw::BankScheme parse_scheme(std::string_view s) {
     return pw::BankScheme::ach;
 }
 
-Mandate read_mandate(const sql::Query& q) {
+Mandate read_mandate(const db::Query& q) {
     Mandate m;
     m.id = q.text(0);
     m.practice_id = q.text(1);
@@ -56,7 +56,7 @@ Mandate read_mandate(const sql::Query& q) {
     return m;
 }
 
-SavedMethodRecord read_saved(const sql::Query& q) {
+SavedMethodRecord read_saved(const db::Query& q) {
     SavedMethodRecord m;
     m.id = q.text(0);
     m.practice_id = q.text(1);
@@ -79,40 +79,41 @@ Error token_error(std::string code, std::string message) {
 
 }  // namespace
 
-Result<VaultToken> SqliteTxn::token(std::string_view token_hash) {
-    sql::Query q(c_, "SELECT " TOKEN_COLS " FROM vault_tokens WHERE token_hash = ?1");
+Result<VaultToken> SqlTxn::token(std::string_view token_hash) {
+    // Locked in a PostgreSQL write transaction: consume_token decides on it.
+    db::Query q(c_, detail::locked(c_, "SELECT " TOKEN_COLS " FROM vault_tokens WHERE token_hash = ?1"));
     q.args(token_hash);
     return detail::one_row<VaultToken>(q, read_token, "token");
 }
 
-Result<Mandate> SqliteTxn::mandate(std::string_view id) {
-    sql::Query q(c_, "SELECT " MANDATE_COLS " FROM mandates WHERE id = ?1");
+Result<Mandate> SqlTxn::mandate(std::string_view id) {
+    db::Query q(c_, "SELECT " MANDATE_COLS " FROM mandates WHERE id = ?1");
     q.args(id);
     return detail::one_row<Mandate>(q, read_mandate, "mandate");
 }
 
-Result<std::vector<SavedMethodRecord>> SqliteTxn::saved_methods(std::string_view client_id) {
-    sql::Query q(c_, "SELECT " SAVED_COLS " FROM saved_methods WHERE client_id = ?1 "
+Result<std::vector<SavedMethodRecord>> SqlTxn::saved_methods(std::string_view client_id) {
+    db::Query q(c_, "SELECT " SAVED_COLS " FROM saved_methods WHERE client_id = ?1 "
                      "AND removed_at IS NULL ORDER BY created_at, id");
     q.args(client_id);
     return detail::all_rows<SavedMethodRecord>(q, read_saved);
 }
 
-Result<SavedMethodRecord> SqliteTxn::saved_method(std::string_view id) {
-    sql::Query q(c_, "SELECT " SAVED_COLS " FROM saved_methods WHERE id = ?1");
+Result<SavedMethodRecord> SqlTxn::saved_method(std::string_view id) {
+    db::Query q(c_, "SELECT " SAVED_COLS " FROM saved_methods WHERE id = ?1");
     q.args(id);
     return detail::one_row<SavedMethodRecord>(q, read_saved, "payment_method");
 }
 
-Error SqliteTxn::insert_mandate(const Mandate& m) {
-    sql::Query q(c_, "INSERT INTO mandates (" MANDATE_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+Error SqlTxn::insert_mandate(const Mandate& m) {
+    db::Query q(c_, "INSERT INTO mandates (" MANDATE_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     q.args(m.id, m.practice_id, pw::scheme_id(m.scheme), m.text_version, m.text, m.accepted_at,
            m.payer_name, m.client_address);
     return q.run();
 }
 
-Error SqliteTxn::insert_token(const VaultToken& t) {
-    sql::Query q(c_, "INSERT INTO vault_tokens (" TOKEN_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+Error SqlTxn::insert_token(const VaultToken& t) {
+    db::Query q(c_, "INSERT INTO vault_tokens (" TOKEN_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
                      "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
     q.bind(1, t.token_hash).bind(2, t.practice_id).bind_id(3, t.link_id).bind_id(4, t.client_id);
     q.bind(5, detail::method_type_db(t.kind)).bind(6, t.processor_ref).bind(7, t.brand);
@@ -121,7 +122,7 @@ Error SqliteTxn::insert_token(const VaultToken& t) {
     return q.run();
 }
 
-Result<VaultToken> SqliteTxn::consume_token(std::string_view token_hash, const TokenBinding& by,
+Result<VaultToken> SqlTxn::consume_token(std::string_view token_hash, const TokenBinding& by,
                                             UnixTime now) {
     using R = Result<VaultToken>;
     Result<VaultToken> t = token(token_hash);
@@ -142,16 +143,19 @@ Result<VaultToken> SqliteTxn::consume_token(std::string_view token_hash, const T
         return R::failure(token_error("token_expired",
                                       "These payment details timed out. Please enter them again."));
     }
-    sql::Query q(c_, "UPDATE vault_tokens SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL");
+    db::Query q(c_, "UPDATE vault_tokens SET used_at = ?2 WHERE token_hash = ?1 AND used_at IS NULL");
     q.args(token_hash, now);
     if (Error e = detail::expect_one_row(c_, q, "token")) return R::failure(std::move(e));
     t.value.used_at = now;
     return t;
 }
 
-Result<SavedMethodRecord> SqliteTxn::save_method(const SavedMethodRecord& m) {
+Result<SavedMethodRecord> SqlTxn::save_method(const SavedMethodRecord& m) {
     using R = Result<SavedMethodRecord>;
-    sql::Query find(c_, "SELECT " SAVED_COLS " FROM saved_methods WHERE client_id = ?1 "
+    // One live method per fingerprint: two saves of the same card at once
+    // take turns on the client (PostgreSQL; SQLite holds its write lock).
+    if (Error e = detail::lock_row(c_, "clients", m.client_id)) return R::failure(std::move(e));
+    db::Query find(c_, "SELECT " SAVED_COLS " FROM saved_methods WHERE client_id = ?1 "
                         "AND fingerprint = ?2 AND removed_at IS NULL");
     find.args(m.client_id, m.fingerprint);
     if (find.next()) {
@@ -161,14 +165,14 @@ Result<SavedMethodRecord> SqliteTxn::save_method(const SavedMethodRecord& m) {
         existing.processor_ref = m.processor_ref;
         existing.exp_month = m.exp_month;
         existing.exp_year = m.exp_year;
-        sql::Query upd(c_, "UPDATE saved_methods SET processor_ref = ?2, exp_month = ?3, "
+        db::Query upd(c_, "UPDATE saved_methods SET processor_ref = ?2, exp_month = ?3, "
                            "exp_year = ?4 WHERE id = ?1");
         upd.args(existing.id, existing.processor_ref, existing.exp_month, existing.exp_year);
         if (Error e = upd.run()) return R::failure(std::move(e));
         return R::success(std::move(existing));
     }
     if (!find.error().ok()) return R::failure(find.error());
-    sql::Query q(c_, "INSERT INTO saved_methods (" SAVED_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+    db::Query q(c_, "INSERT INTO saved_methods (" SAVED_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
                      "?7, ?8, ?9, ?10, ?11, ?12)");
     q.args(m.id, m.practice_id, m.client_id, detail::method_type_db(m.kind), m.processor_ref,
            m.brand, m.last4, m.exp_month, m.exp_year, m.fingerprint, m.created_at, m.removed_at);
@@ -176,8 +180,8 @@ Result<SavedMethodRecord> SqliteTxn::save_method(const SavedMethodRecord& m) {
     return R::success(m);
 }
 
-Error SqliteTxn::remove_saved_method(std::string_view client_id, std::string_view id, UnixTime now) {
-    sql::Query q(c_, "UPDATE saved_methods SET removed_at = ?3 WHERE id = ?1 AND client_id = ?2 "
+Error SqlTxn::remove_saved_method(std::string_view client_id, std::string_view id, UnixTime now) {
+    db::Query q(c_, "UPDATE saved_methods SET removed_at = ?3 WHERE id = ?1 AND client_id = ?2 "
                      "AND removed_at IS NULL");
     q.args(id, client_id, now);
     return detail::expect_one_row(c_, q, "payment_method");

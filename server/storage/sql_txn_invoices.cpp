@@ -2,7 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "paywidget/date.hpp"
-#include "storage/sqlite_txn.hpp"
+#include "storage/sql_txn.hpp"
 
 namespace pws {
 
@@ -35,7 +35,7 @@ struct InvoiceRow {
     Error error;
 };
 
-InvoiceRow read_invoice(const sql::Query& q) {
+InvoiceRow read_invoice(const db::Query& q) {
     InvoiceRow row;
     row.rec.id = q.text(0);
     row.rec.practice_id = q.text(1);
@@ -54,7 +54,7 @@ InvoiceRow read_invoice(const sql::Query& q) {
     return row;
 }
 
-Link read_link(const sql::Query& q) {
+Link read_link(const db::Query& q) {
     Link l;
     l.id = q.text(0);
     l.invoice_id = q.text(1);
@@ -91,9 +91,12 @@ bool matches(const pw::Invoice& inv, InvoiceFilter f) {
 
 }  // namespace
 
-Result<InvoiceRecord> SqliteTxn::invoice_record(std::string_view id) {
+Result<InvoiceRecord> SqlTxn::invoice_record(std::string_view id) {
     using R = Result<InvoiceRecord>;
-    sql::Query q(c_, "SELECT " INVOICE_COLS " FROM invoices WHERE id = ?1");
+    // Locked in a PostgreSQL write transaction: every rule on an invoice's
+    // payments (insert_payment's safety net) reads the invoice first, so
+    // writers of one invoice take turns.
+    db::Query q(c_, detail::locked(c_, "SELECT " INVOICE_COLS " FROM invoices WHERE id = ?1"));
     q.args(id);
     if (!q.next()) return R::failure(q.error().ok() ? detail::not_found("invoice") : q.error());
     InvoiceRow row = read_invoice(q);
@@ -101,7 +104,7 @@ Result<InvoiceRecord> SqliteTxn::invoice_record(std::string_view id) {
     return R::success(std::move(row.rec));
 }
 
-Result<InvoiceView> SqliteTxn::invoice_view(std::string_view id) {
+Result<InvoiceView> SqlTxn::invoice_view(std::string_view id) {
     using R = Result<InvoiceView>;
     Result<InvoiceRecord> rec = invoice_record(id);
     if (!rec.ok()) return R::failure(std::move(rec.error));
@@ -134,14 +137,14 @@ Result<InvoiceView> SqliteTxn::invoice_view(std::string_view id) {
     return R::success(std::move(v));
 }
 
-Result<std::vector<InvoiceView>> SqliteTxn::client_invoices(std::string_view client_id,
+Result<std::vector<InvoiceView>> SqlTxn::client_invoices(std::string_view client_id,
                                                             InvoiceFilter filter) {
     using R = Result<std::vector<InvoiceView>>;
-    sql::Query q(c_, "SELECT id FROM invoices WHERE client_id = ?1 "
+    db::Query q(c_, "SELECT id FROM invoices WHERE client_id = ?1 "
                      "ORDER BY created_at DESC, id DESC");
     q.args(client_id);
     Result<std::vector<std::string>> ids =
-        detail::all_rows<std::string>(q, [](const sql::Query& r) { return r.text(0); });
+        detail::all_rows<std::string>(q, [](const db::Query& r) { return r.text(0); });
     if (!ids.ok()) return R::failure(std::move(ids.error));
     std::vector<InvoiceView> out;
     for (const std::string& id : ids.value) {
@@ -152,14 +155,16 @@ Result<std::vector<InvoiceView>> SqliteTxn::client_invoices(std::string_view cli
     return R::success(std::move(out));
 }
 
-Result<std::int64_t> SqliteTxn::count_invoices(std::string_view practice_id) {
-    sql::Query q(c_, "SELECT COUNT(*) FROM invoices WHERE practice_id = ?1");
+Result<std::int64_t> SqlTxn::count_invoices(std::string_view practice_id) {
+    // The count numbers the next invoice: concurrent creators take turns.
+    if (Error e = detail::lock_row(c_, "practices", practice_id)) return Result<std::int64_t>::failure(std::move(e));
+    db::Query q(c_, "SELECT COUNT(*) FROM invoices WHERE practice_id = ?1");
     q.args(practice_id);
-    return detail::one_row<std::int64_t>(q, [](const sql::Query& r) { return r.i64(0); },
+    return detail::one_row<std::int64_t>(q, [](const db::Query& r) { return r.i64(0); },
                                          "practice");
 }
 
-Error SqliteTxn::insert_invoice(const InvoiceRecord& r) {
+Error SqlTxn::insert_invoice(const InvoiceRecord& r) {
     Result<pw::Invoice> def = normalised_definition(r.definition, r.id, r.voided());
     if (!def.ok()) return def.error;
     // Store only what the strict decoder reads back (contacts, lengths,
@@ -167,50 +172,50 @@ Error SqliteTxn::insert_invoice(const InvoiceRecord& r) {
     // be written in the first place.
     Result<pw::Invoice> again = pw::invoice_from_json(pw::invoice_to_json(def.value));
     if (!again.ok()) return again.error;
-    sql::Query q(c_, "INSERT INTO invoices (id, practice_id, client_id, number, currency, total, "
+    db::Query q(c_, "INSERT INTO invoices (id, practice_id, client_id, number, currency, total, "
                      "voided, definition, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     q.args(r.id, r.practice_id, r.client_id, def.value.number, def.value.currency, def.value.total,
            r.voided(), dump(pw::invoice_to_json(def.value)), r.created_at);
     return q.run();
 }
 
-Error SqliteTxn::set_invoice_void(std::string_view id, bool voided) {
+Error SqlTxn::set_invoice_void(std::string_view id, bool voided) {
     Result<InvoiceRecord> rec = invoice_record(id);
     if (!rec.ok()) return rec.error;
     Result<pw::Invoice> def = normalised_definition(rec.value.definition, id, voided);
     if (!def.ok()) return def.error;
-    sql::Query q(c_, "UPDATE invoices SET voided = ?2, definition = ?3 WHERE id = ?1");
+    db::Query q(c_, "UPDATE invoices SET voided = ?2, definition = ?3 WHERE id = ?1");
     q.args(id, voided, dump(pw::invoice_to_json(def.value)));
     return detail::expect_one_row(c_, q, "invoice");
 }
 
-Result<Link> SqliteTxn::link(std::string_view id) {
-    sql::Query q(c_, "SELECT " LINK_COLS " FROM links WHERE id = ?1");
+Result<Link> SqlTxn::link(std::string_view id) {
+    db::Query q(c_, "SELECT " LINK_COLS " FROM links WHERE id = ?1");
     q.args(id);
     return detail::one_row<Link>(q, read_link, "link");
 }
 
-Result<Link> SqliteTxn::link_by_token_hash(std::string_view token_hash) {
-    sql::Query q(c_, "SELECT " LINK_COLS " FROM links WHERE token_hash = ?1");
+Result<Link> SqlTxn::link_by_token_hash(std::string_view token_hash) {
+    db::Query q(c_, "SELECT " LINK_COLS " FROM links WHERE token_hash = ?1");
     q.args(token_hash);
     return detail::one_row<Link>(q, read_link, "link");
 }
 
-Result<std::vector<Link>> SqliteTxn::invoice_links(std::string_view invoice_id) {
-    sql::Query q(c_, "SELECT " LINK_COLS " FROM links WHERE invoice_id = ?1 ORDER BY created_at, id");
+Result<std::vector<Link>> SqlTxn::invoice_links(std::string_view invoice_id) {
+    db::Query q(c_, "SELECT " LINK_COLS " FROM links WHERE invoice_id = ?1 ORDER BY created_at, id");
     q.args(invoice_id);
     return detail::all_rows<Link>(q, read_link);
 }
 
-Error SqliteTxn::insert_link(const Link& l) {
-    sql::Query q(c_, "INSERT INTO links (" LINK_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+Error SqlTxn::insert_link(const Link& l) {
+    db::Query q(c_, "INSERT INTO links (" LINK_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     q.args(l.id, l.invoice_id, l.practice_id, l.token_hash, l.created_at, l.expires_at,
            l.revoked_at);
     return q.run();
 }
 
-Error SqliteTxn::revoke_link(std::string_view id, UnixTime now) {
-    sql::Query q(c_, "UPDATE links SET revoked_at = COALESCE(revoked_at, ?2) WHERE id = ?1");
+Error SqlTxn::revoke_link(std::string_view id, UnixTime now) {
+    db::Query q(c_, "UPDATE links SET revoked_at = COALESCE(revoked_at, ?2) WHERE id = ?1");
     q.args(id, now);
     return detail::expect_one_row(c_, q, "link");
 }

@@ -1,18 +1,19 @@
-// The SQLite implementation of ReadTxn/WriteTxn (private to server/storage/).
-// One object per transaction, bound to the pooled connection that holds it.
-// Its member functions are spread over sqlite_txn_<concern>.cpp.
+// ReadTxn/WriteTxn for both engines (private to server/storage/): one
+// object per transaction, bound to the db::Session (pooled connection) that
+// holds it. The SQL is shared; sql_session.hpp says how the dialects differ.
+// Its member functions are spread over sql_txn_<concern>.cpp.
 #pragma once
 
-#include "storage/sqlite_db.hpp"
+#include "storage/sql_session.hpp"
 #include "storage/store.hpp"
 
 namespace pws {
 
-class SqliteTxn final : public WriteTxn {
+class SqlTxn final : public WriteTxn {
 public:
-    explicit SqliteTxn(sql::Conn& c) : c_(c) {}
+    explicit SqlTxn(db::Session& c) : c_(c) {}
 
-    // tenants (sqlite_txn_tenants.cpp)
+    // tenants (sql_txn_tenants.cpp)
     Result<Practice> practice(std::string_view id) override;
     Result<AdminKeyRecord> active_admin_key(std::string_view key_hash) override;
     Result<std::vector<AdminKeyRecord>> admin_keys(std::string_view practice_id) override;
@@ -30,7 +31,7 @@ public:
     Error replace_client_password_hash(std::string_view client_id, std::string_view expected,
                                        std::string_view password_hash) override;
 
-    // invoices and links (sqlite_txn_invoices.cpp)
+    // invoices and links (sql_txn_invoices.cpp)
     Result<InvoiceRecord> invoice_record(std::string_view id) override;
     Result<InvoiceView> invoice_view(std::string_view id) override;
     Result<std::vector<InvoiceView>> client_invoices(std::string_view client_id,
@@ -44,7 +45,7 @@ public:
     Error insert_link(const Link& l) override;
     Error revoke_link(std::string_view id, UnixTime now) override;
 
-    // vault and wallet (sqlite_txn_vault.cpp)
+    // vault and wallet (sql_txn_vault.cpp)
     Result<VaultToken> token(std::string_view token_hash) override;
     Result<Mandate> mandate(std::string_view id) override;
     Result<std::vector<SavedMethodRecord>> saved_methods(std::string_view client_id) override;
@@ -57,7 +58,7 @@ public:
     Error remove_saved_method(std::string_view client_id, std::string_view id,
                               UnixTime now) override;
 
-    // payments and refunds (sqlite_txn_payments.cpp)
+    // payments and refunds (sql_txn_payments.cpp)
     Result<PaymentRecord> payment(std::string_view id) override;
     Result<PaymentRecord> payment_by_charge_key(std::string_view key) override;
     Result<std::vector<PaymentRecord>> payments_in_state(PaymentState state,
@@ -80,7 +81,7 @@ public:
     Error update_refund(std::string_view id, RefundState expected, RefundState to,
                         std::string_view processor_ref, UnixTime now) override;
 
-    // idempotency, portal, outbox (sqlite_txn_portal.cpp)
+    // idempotency, portal, outbox (sql_txn_portal.cpp)
     Result<PortalSession> session(std::string_view id_hash, UnixTime now) override;
     Result<OneTimeToken> one_time_token(std::string_view token_hash) override;
     Result<std::vector<OutboxEmail>> outbox(std::string_view practice_id) override;
@@ -100,31 +101,41 @@ public:
                                UnixTime now) override;
     Error insert_outbox(const OutboxEmail& e) override;
 
-    // shared rate limits (sqlite_txn_rate_limits.cpp)
+    // shared rate limits (sql_txn_rate_limits.cpp)
     Result<std::int64_t> rate_tat(std::string_view key) override;
     Error set_rate_tat(std::string_view key, std::int64_t tat_ms) override;
     Result<std::size_t> sweep_rate_tats(std::int64_t now_ms, std::size_t limit) override;
 
 private:
-    // Shared helpers (sqlite_txn_payments.cpp).
+    // Shared helpers (sql_txn_payments.cpp).
     Result<std::vector<PaymentRecord>> invoice_payments(std::string_view invoice_id);
     Result<std::vector<RefundRecord>> payment_refunds(std::string_view payment_id);
     Result<std::vector<RefundRecord>> invoice_refunds(std::string_view invoice_id);
 
-    sql::Conn& c_;
+    db::Session& c_;
 };
 
-// Helpers shared by the sqlite_txn_*.cpp files.
+// Helpers shared by the sql_txn_*.cpp files.
 namespace detail {
 Error not_found(std::string_view entity);
 // Runs a write that must touch exactly one row: not_found(entity) otherwise.
-Error expect_one_row(sql::Conn& c, sql::Query& q, std::string_view entity);
+Error expect_one_row(db::Session& c, db::Query& q, std::string_view entity);
 std::string_view method_type_db(pw::MethodType t);
 pw::MethodType parse_method_type_db(std::string_view s);
 
 // The single row `q` selects, read with `read`; not_found(entity) when none.
+// `select` followed by the session's row lock (sql_session.hpp), for the
+// reads a write transaction decides on.
+std::string locked(db::Session& s, std::string_view select);
+// Locks one row by id until the transaction ends when the session needs
+// row locks (PostgreSQL writes): the rule that follows reads other rows
+// (counts, lists) that a concurrent writer of the same parent could change.
+Error lock_row(db::Session& s, std::string_view table, std::string_view id);
+// SQLite only: " INDEXED BY <index>" (PostgreSQL plans with statistics).
+std::string indexed_by(db::Session& s, std::string_view table, std::string_view index);
+
 template <class T, class Read>
-Result<T> one_row(sql::Query& q, Read read, std::string_view entity) {
+Result<T> one_row(db::Query& q, Read read, std::string_view entity) {
     if (q.next()) return Result<T>::success(read(q));
     if (!q.error().ok()) return Result<T>::failure(q.error());
     return Result<T>::failure(not_found(entity));
@@ -132,7 +143,7 @@ Result<T> one_row(sql::Query& q, Read read, std::string_view entity) {
 
 // Every row `q` selects, read with `read`.
 template <class T, class Read>
-Result<std::vector<T>> all_rows(sql::Query& q, Read read) {
+Result<std::vector<T>> all_rows(db::Query& q, Read read) {
     std::vector<T> out;
     while (q.next()) out.push_back(read(q));
     if (!q.error().ok()) return Result<std::vector<T>>::failure(q.error());

@@ -1,7 +1,7 @@
 // Payments and refunds: the rows the payment and refund services move
 // through their life cycles, with the invariants checked in the same
 // transaction as the write.
-#include "storage/sqlite_txn.hpp"
+#include "storage/sql_txn.hpp"
 
 namespace pws {
 
@@ -19,7 +19,7 @@ constexpr int kPaymentCols = 26;
     "processor_ref, idem_scope, idem_key, created_at, updated_at, lease_owner, "        \
     "lease_expires_at"
 
-PaymentRecord read_payment(const sql::Query& q) {
+PaymentRecord read_payment(const db::Query& q) {
     PaymentRecord p;
     p.id = q.text(0);
     p.practice_id = q.text(1);
@@ -51,7 +51,7 @@ PaymentRecord read_payment(const sql::Query& q) {
     return p;
 }
 
-RefundRecord read_refund(const sql::Query& q) {
+RefundRecord read_refund(const db::Query& q) {
     RefundRecord r;
     r.id = q.text(0);
     r.payment_id = q.text(1);
@@ -81,21 +81,24 @@ Error state_conflict(std::string_view entity, std::string_view now_in) {
 
 // ---------------------------------------------------------------- reads
 
-Result<PaymentRecord> SqliteTxn::payment(std::string_view id) {
-    sql::Query q(c_, "SELECT " PAYMENT_COLS " FROM payments WHERE id = ?1");
+// payment() and refund() lock the row in a PostgreSQL write transaction:
+// state changes are compare-and-set on what they read, and insert_refund's
+// refundable amount must not change under it.
+Result<PaymentRecord> SqlTxn::payment(std::string_view id) {
+    db::Query q(c_, detail::locked(c_, "SELECT " PAYMENT_COLS " FROM payments WHERE id = ?1"));
     q.args(id);
     return detail::one_row<PaymentRecord>(q, read_payment, "payment");
 }
 
-Result<PaymentRecord> SqliteTxn::payment_by_charge_key(std::string_view key) {
-    sql::Query q(c_, "SELECT " PAYMENT_COLS " FROM payments WHERE charge_key = ?1");
+Result<PaymentRecord> SqlTxn::payment_by_charge_key(std::string_view key) {
+    db::Query q(c_, "SELECT " PAYMENT_COLS " FROM payments WHERE charge_key = ?1");
     q.args(key);
     return detail::one_row<PaymentRecord>(q, read_payment, "payment");
 }
 
-Result<std::vector<PaymentRecord>> SqliteTxn::payments_in_state(PaymentState state,
+Result<std::vector<PaymentRecord>> SqlTxn::payments_in_state(PaymentState state,
                                                                 std::size_t limit) {
-    sql::Query q(c_, "SELECT " PAYMENT_COLS " FROM payments WHERE state = ?1 "
+    db::Query q(c_, "SELECT " PAYMENT_COLS " FROM payments WHERE state = ?1 "
                      "ORDER BY created_at, id LIMIT ?2");
     q.args(payment_state_id(state), static_cast<std::int64_t>(limit));
     return detail::all_rows<PaymentRecord>(q, read_payment);
@@ -103,81 +106,77 @@ Result<std::vector<PaymentRecord>> SqliteTxn::payments_in_state(PaymentState sta
 
 // The partial indexes *_reserved_by_lease (schema version 4) hold only the
 // rows still reserved, so the periodic recovery never walks settled ones.
-#define LAPSED_LEASES(table)                                                   \
-    " FROM " table " INDEXED BY " table "_reserved_by_lease "                   \
-    "WHERE state = 'reserved' AND lease_expires_at < ?1 "                      \
-    "ORDER BY lease_expires_at, id LIMIT ?2"
-
 template <class T, class Read>
-Result<std::vector<T>> lapsed_rows(sql::Conn& c, const char* select, UnixTime now, std::size_t limit, Read read) {
-    sql::Query q(c, select);
+Result<std::vector<T>> lapsed_rows(db::Session& c, const char* cols, const char* table, UnixTime now,
+                                   std::size_t limit, Read read) {
+    db::Query q(c, std::string("SELECT ") + cols + detail::indexed_by(c, table, std::string(table) + "_reserved_by_lease") +
+                       " WHERE state = 'reserved' AND lease_expires_at < ?1 ORDER BY lease_expires_at, id LIMIT ?2");
     q.args(now, static_cast<std::int64_t>(limit));
     return detail::all_rows<T>(q, read);
 }
 
-Result<std::vector<PaymentRecord>> SqliteTxn::payments_with_lapsed_lease(UnixTime now, std::size_t limit) {
-    return lapsed_rows<PaymentRecord>(c_, "SELECT " PAYMENT_COLS LAPSED_LEASES("payments"), now, limit,
-                                      read_payment);
+Result<std::vector<PaymentRecord>> SqlTxn::payments_with_lapsed_lease(UnixTime now, std::size_t limit) {
+    return lapsed_rows<PaymentRecord>(c_, PAYMENT_COLS, "payments", now, limit, read_payment);
 }
 
-Result<std::vector<RefundRecord>> SqliteTxn::refunds_with_lapsed_lease(UnixTime now, std::size_t limit) {
-    return lapsed_rows<RefundRecord>(c_, "SELECT " REFUND_COLS LAPSED_LEASES("refunds"), now, limit, read_refund);
+Result<std::vector<RefundRecord>> SqlTxn::refunds_with_lapsed_lease(UnixTime now, std::size_t limit) {
+    return lapsed_rows<RefundRecord>(c_, REFUND_COLS, "refunds", now, limit, read_refund);
 }
 
 // The partial index payments_released_by_retry (schema version 2) is named:
 // without statistics SQLite would pick payments_by_state and walk every
 // released payment. `state = 'released'` is a literal so the partial index
 // applies.
-Result<PaymentRecord> SqliteTxn::released_payment_of_retry(std::string_view token_hash, std::string_view idem_scope,
+Result<PaymentRecord> SqlTxn::released_payment_of_retry(std::string_view token_hash, std::string_view idem_scope,
                                                            std::string_view idem_key) {
-    sql::Query q(c_, "SELECT " PAYMENT_COLS " FROM payments INDEXED BY payments_released_by_retry "
-                     "WHERE state = 'released' AND token_hash = ?1 "
+    db::Query q(c_, "SELECT " PAYMENT_COLS + detail::indexed_by(c_, "payments", "payments_released_by_retry") +
+                        " WHERE state = 'released' AND token_hash = ?1 "
                      "AND idem_scope = ?2 AND idem_key = ?3 ORDER BY created_at, id LIMIT 1");
     q.args(token_hash, idem_scope, idem_key);
     return detail::one_row<PaymentRecord>(q, read_payment, "payment");
 }
 
-Result<std::vector<PaymentRecord>> SqliteTxn::invoice_payments(std::string_view invoice_id) {
-    sql::Query q(c_, "SELECT " PAYMENT_COLS " FROM payments WHERE invoice_id = ?1 "
+Result<std::vector<PaymentRecord>> SqlTxn::invoice_payments(std::string_view invoice_id) {
+    db::Query q(c_, "SELECT " PAYMENT_COLS " FROM payments WHERE invoice_id = ?1 "
                      "ORDER BY created_at, id");
     q.args(invoice_id);
     return detail::all_rows<PaymentRecord>(q, read_payment);
 }
 
-Result<RefundRecord> SqliteTxn::refund(std::string_view id) {
-    sql::Query q(c_, "SELECT " REFUND_COLS " FROM refunds WHERE id = ?1");
+Result<RefundRecord> SqlTxn::refund(std::string_view id) {
+    db::Query q(c_, detail::locked(c_, "SELECT " REFUND_COLS " FROM refunds WHERE id = ?1"));
     q.args(id);
     return detail::one_row<RefundRecord>(q, read_refund, "refund");
 }
 
-Result<std::vector<RefundRecord>> SqliteTxn::refunds_in_state(RefundState state,
+Result<std::vector<RefundRecord>> SqlTxn::refunds_in_state(RefundState state,
                                                               std::size_t limit) {
-    sql::Query q(c_, "SELECT " REFUND_COLS " FROM refunds WHERE state = ?1 "
+    db::Query q(c_, "SELECT " REFUND_COLS " FROM refunds WHERE state = ?1 "
                      "ORDER BY created_at, id LIMIT ?2");
     q.args(refund_state_id(state), static_cast<std::int64_t>(limit));
     return detail::all_rows<RefundRecord>(q, read_refund);
 }
 
-Result<std::vector<RefundRecord>> SqliteTxn::payment_refunds(std::string_view payment_id) {
-    sql::Query q(c_, "SELECT " REFUND_COLS " FROM refunds WHERE payment_id = ?1 "
+Result<std::vector<RefundRecord>> SqlTxn::payment_refunds(std::string_view payment_id) {
+    db::Query q(c_, "SELECT " REFUND_COLS " FROM refunds WHERE payment_id = ?1 "
                      "ORDER BY created_at, id");
     q.args(payment_id);
     return detail::all_rows<RefundRecord>(q, read_refund);
 }
 
-Result<std::vector<RefundRecord>> SqliteTxn::invoice_refunds(std::string_view invoice_id) {
-    sql::Query q(c_, "SELECT " REFUND_COLS " FROM refunds WHERE payment_id IN "
+Result<std::vector<RefundRecord>> SqlTxn::invoice_refunds(std::string_view invoice_id) {
+    db::Query q(c_, "SELECT " REFUND_COLS " FROM refunds WHERE payment_id IN "
                      "(SELECT id FROM payments WHERE invoice_id = ?1) ORDER BY created_at, id");
     q.args(invoice_id);
     return detail::all_rows<RefundRecord>(q, read_refund);
 }
 
-Result<std::int64_t> SqliteTxn::refundable_amount(std::string_view payment_id) {
+Result<std::int64_t> SqlTxn::refundable_amount(std::string_view payment_id) {
     using R = Result<std::int64_t>;
     Result<PaymentRecord> p = payment(payment_id);
     if (!p.ok()) return R::failure(std::move(p.error));
     if (p.value.state != PaymentState::succeeded) return R::success(0);
-    sql::Query q(c_, "SELECT COALESCE(SUM(amount), 0) FROM refunds "
+    db::Query q(c_, "SELECT COALESCE(SUM(amount), 0) FROM refunds "
                      "WHERE payment_id = ?1 AND state IN ('reserved', 'succeeded')");
     q.args(payment_id);
     if (!q.next()) return R::failure(q.error());
@@ -185,15 +184,15 @@ Result<std::int64_t> SqliteTxn::refundable_amount(std::string_view payment_id) {
     return R::success(left > 0 ? left : 0);
 }
 
-Result<std::vector<HistoryEntry>> SqliteTxn::client_payments(std::string_view client_id) {
+Result<std::vector<HistoryEntry>> SqlTxn::client_payments(std::string_view client_id) {
     using R = Result<std::vector<HistoryEntry>>;
-    sql::Query q(c_, "SELECT " PAYMENT_COLS ", (SELECT number FROM invoices i "
+    db::Query q(c_, "SELECT " PAYMENT_COLS ", (SELECT number FROM invoices i "
                      "WHERE i.id = payments.invoice_id) FROM payments WHERE invoice_id IN "
                      "(SELECT id FROM invoices WHERE client_id = ?1) "
                      "ORDER BY created_at DESC, id DESC");
     q.args(client_id);
     Result<std::vector<HistoryEntry>> rows =
-        detail::all_rows<HistoryEntry>(q, [](const sql::Query& r) {
+        detail::all_rows<HistoryEntry>(q, [](const db::Query& r) {
             return HistoryEntry{read_payment(r), r.text(kPaymentCols), {}};
         });
     if (!rows.ok()) return rows;
@@ -205,7 +204,7 @@ Result<std::vector<HistoryEntry>> SqliteTxn::client_payments(std::string_view cl
     return rows;
 }
 
-Result<ReceiptData> SqliteTxn::receipt(std::string_view payment_id) {
+Result<ReceiptData> SqlTxn::receipt(std::string_view payment_id) {
     using R = Result<ReceiptData>;
     ReceiptData d;
     Result<PaymentRecord> p = payment(payment_id);
@@ -225,7 +224,7 @@ Result<ReceiptData> SqliteTxn::receipt(std::string_view payment_id) {
 
 // ---------------------------------------------------------------- writes
 
-Error SqliteTxn::insert_payment(const PaymentRecord& p) {
+Error SqlTxn::insert_payment(const PaymentRecord& p) {
     if (counts_toward_balance(p.state)) {
         // Safety net behind the core's plan: whatever the caller computed,
         // a live payment can never push the invoice past its total or its
@@ -252,7 +251,7 @@ Error SqliteTxn::insert_payment(const PaymentRecord& p) {
                                       std::to_string(inv.balance) + ".");
         }
     }
-    sql::Query q(c_, "INSERT INTO payments (" PAYMENT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+    db::Query q(c_, "INSERT INTO payments (" PAYMENT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
                      "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
                      "?22, ?23, ?24, ?25, ?26)");
     q.bind(1, p.id).bind(2, p.practice_id).bind(3, p.invoice_id).bind(4, p.amount);
@@ -267,7 +266,7 @@ Error SqliteTxn::insert_payment(const PaymentRecord& p) {
     return q.run();
 }
 
-Error SqliteTxn::update_payment(std::string_view id, PaymentState expected, const PaymentUpdate& u) {
+Error SqlTxn::update_payment(std::string_view id, PaymentState expected, const PaymentUpdate& u) {
     Result<PaymentRecord> cur = payment(id);
     if (!cur.ok()) return cur.error;
     if (cur.value.state != expected) return state_conflict("payment", payment_state_id(cur.value.state));
@@ -278,7 +277,7 @@ Error SqliteTxn::update_payment(std::string_view id, PaymentState expected, cons
                                   std::string(payment_state_id(u.state)) + ".");
     }
     // NULLIF(?, ''): an empty string in the update keeps the stored value.
-    sql::Query q(c_, "UPDATE payments SET state = ?3, "
+    db::Query q(c_, "UPDATE payments SET state = ?3, "
                      "processor_ref = COALESCE(NULLIF(?4, ''), processor_ref), "
                      "decline_code = COALESCE(NULLIF(?5, ''), decline_code), "
                      "decline_message = COALESCE(NULLIF(?6, ''), decline_message), "
@@ -289,7 +288,7 @@ Error SqliteTxn::update_payment(std::string_view id, PaymentState expected, cons
     return detail::expect_one_row(c_, q, "payment");
 }
 
-Error SqliteTxn::insert_refund(const RefundRecord& r) {
+Error SqlTxn::insert_refund(const RefundRecord& r) {
     Result<PaymentRecord> p = payment(r.payment_id);
     if (!p.ok()) return p.error;
     if (r.currency != p.value.currency) {
@@ -308,7 +307,7 @@ Error SqliteTxn::insert_refund(const RefundRecord& r) {
                                       " that can still be refunded on this payment.");
         }
     }
-    sql::Query q(c_, "INSERT INTO refunds (" REFUND_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+    db::Query q(c_, "INSERT INTO refunds (" REFUND_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
                      "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
     q.args(r.id, r.payment_id, r.practice_id, r.amount, r.currency, r.reason,
            refund_state_id(r.state), r.refund_key, r.processor_ref, r.idem_scope, r.idem_key,
@@ -316,7 +315,7 @@ Error SqliteTxn::insert_refund(const RefundRecord& r) {
     return q.run();
 }
 
-Error SqliteTxn::update_refund(std::string_view id, RefundState expected, RefundState to,
+Error SqlTxn::update_refund(std::string_view id, RefundState expected, RefundState to,
                                std::string_view processor_ref, UnixTime now) {
     Result<RefundRecord> cur = refund(id);
     if (!cur.ok()) return cur.error;
@@ -326,7 +325,7 @@ Error SqliteTxn::update_refund(std::string_view id, RefundState expected, Refund
                               "A refund cannot go from " + std::string(refund_state_id(expected)) +
                                   " to " + std::string(refund_state_id(to)) + ".");
     }
-    sql::Query q(c_, "UPDATE refunds SET state = ?3, "
+    db::Query q(c_, "UPDATE refunds SET state = ?3, "
                      "processor_ref = COALESCE(NULLIF(?4, ''), processor_ref), updated_at = ?5 "
                      "WHERE id = ?1 AND state = ?2");
     q.args(id, refund_state_id(expected), refund_state_id(to), processor_ref, now);
@@ -335,8 +334,8 @@ Error SqliteTxn::update_refund(std::string_view id, RefundState expected, Refund
 
 // Only the owner's own, still reserved rows: a lease that lapsed and was
 // resolved by another instance stays resolved.
-Error SqliteTxn::renew_lease(ReservationKind kind, std::string_view id, const Lease& lease) {
-    sql::Query q(c_, kind == ReservationKind::payment
+Error SqlTxn::renew_lease(ReservationKind kind, std::string_view id, const Lease& lease) {
+    db::Query q(c_, kind == ReservationKind::payment
                          ? "UPDATE payments SET lease_expires_at = ?3 "
                            "WHERE id = ?1 AND state = 'reserved' AND lease_owner = ?2"
                          : "UPDATE refunds SET lease_expires_at = ?3 "
