@@ -1,6 +1,10 @@
 #include "pages/fragments.hpp"
 
+#include <optional>
+
 #include "pages/page_kit.hpp"
+#include "paywidget/accepted_methods.hpp"
+#include "paywidget/bank_settlement.hpp"
 #include "paywidget/money.hpp"
 #include "paywidget/statement.hpp"
 #include "paywidget/url.hpp"
@@ -91,9 +95,29 @@ std::string payment_note_html(const pw::LinkView& view, std::string_view receipt
         return "<p class=\"aside\" data-note=\"" + std::string(pw::status_id(when)) + "\"" + (shown ? "" : " hidden") +
                ">" + std::string(sentence) + " " + link + "</p>";
     };
+    // A bank debit made in the widget is processing, not paid (site.js
+    // shows this one for a payment whose status is "processing").
+    const int days = pw::settlement_business_days(view.invoice.accepted);
+    const std::string processing =
+        days > 0 ? "<p class=\"aside\" data-note=\"processing\" hidden>" + html(pw::processing_text("", days)) + " " +
+                       link + "</p>"
+                 : std::string();
     return "<div class=\"payment-note\" data-payment-note data-receipt-base=\"" + html(receipt_base) + "\">" +
            note(pw::InvoiceStatus::partially_paid, "You have already paid part of this invoice.") +
-           note(pw::InvoiceStatus::paid, "This invoice is paid.") + "</div>";
+           note(pw::InvoiceStatus::paid, "This invoice is paid.") + processing + "</div>";
+}
+
+std::string receipt_notice_html(const pw::Receipt& r) {
+    // A bank debit not settled yet: say so, with its amount and days.
+    for (const pw::PaymentResult& p : r.payments) {
+        if (p.status != pw::PaymentStatus::processing) continue;
+        const std::optional<pw::BankScheme> scheme = pw::bank_scheme_from_id(p.method.brand);
+        return "<p class=\"notice\" role=\"status\">" +
+               html(pw::processing_text(money(p.amount, p.currency),
+                                        pw::settlement_business_days(scheme.value_or(pw::BankScheme::pad)))) +
+               "</p>";
+    }
+    return "<p class=\"notice\" role=\"status\">This invoice is paid. Your paid invoice is your receipt.</p>";
 }
 
 std::string widget_html(const WidgetTarget& t) {

@@ -41,6 +41,10 @@ std::string widget_html(const WidgetTarget& target);
 // `back_text` name where "back" goes ("" for none).
 std::string receipt_html(const pw::Receipt& receipt, std::string_view back_href, std::string_view back_text);
 
+// The sentence above a receipt shown instead of the widget: paid, or, while
+// a bank debit is processing, what that means (pw::processing_text).
+std::string receipt_notice_html(const pw::Receipt& receipt);
+
 // The receipt for payment `payment_id` as `payer` may see it (the same
 // service as GET /api/v1/receipts/{id}); false when not allowed or unknown.
 bool load_receipt(App& app, const Payer& payer, std::string_view payment_id, pw::Receipt& out);

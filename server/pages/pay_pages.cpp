@@ -67,8 +67,7 @@ void pay_page(App& app, const http::Request& req, http::Response& res) {
     if (!receipt_id.empty() && load_receipt(app, payer.value, receipt_id, receipt)) {
         page.title = "Receipt for invoice " + inv.number;
         page.body_class = "page-receipt";
-        page.body = "<p class=\"notice\" role=\"status\">This invoice is paid. Your paid invoice is your receipt.</p>" +
-                    receipt_html(receipt, "", "");
+        page.body = receipt_notice_html(receipt) + receipt_html(receipt, "", "");
         return send_page(res, 200, page);
     }
     // Void, or nothing was ever due: nothing to pay, nothing to show.

@@ -209,8 +209,7 @@ void invoice_page(App& app, const http::Request& req, http::Response& res) {
     PageShell page = portal_shell(app, *client, Nav::other_portal, "Invoice " + inv.number);
     if (!receipt_id.empty() && load_receipt(app, portal_payer(*client), receipt_id, receipt)) {
         page.body_class = "page-receipt";
-        page.body = "<p class=\"notice\" role=\"status\">This invoice is paid. Your paid invoice is your receipt.</p>" +
-                    receipt_html(receipt, "/portal/billing", "Back to Invoices & Billing");
+        page.body = receipt_notice_html(receipt) + receipt_html(receipt, "/portal/billing", "Back to Invoices & Billing");
         return send_page(res, 200, page);
     }
     page.body = "<section class=\"card message\"><h1>There is nothing to pay on invoice " + html(inv.number) +

@@ -233,6 +233,10 @@
     if (badge && p.status === 'succeeded') {
       badge.className = 'badge ' + (p.balance === 0 ? 'badge-paid' : 'badge-partial');
       badge.textContent = p.balance === 0 ? 'Paid' : 'Partially paid';
+    } else if (badge && p.status === 'processing') {
+      // A bank debit: reserved, not paid until it settles.
+      badge.className = 'badge badge-processing';
+      badge.textContent = 'Processing';
     }
     updatePaymentNote(p);
   }
@@ -245,8 +249,9 @@
     var note = document.querySelector('[data-payment-note]');
     if (!note || typeof p.invoice_status !== 'string' || typeof p.payment_id !== 'string') return;
     var href = note.getAttribute('data-receipt-base') + encodeURIComponent(p.payment_id);
+    var shown = p.status === 'processing' ? 'processing' : p.invoice_status;
     note.querySelectorAll('[data-note]').forEach(function (sentence) {
-      sentence.hidden = sentence.getAttribute('data-note') !== p.invoice_status;
+      sentence.hidden = sentence.getAttribute('data-note') !== shown;
       var link = sentence.querySelector('[data-receipt-link]');
       if (link) link.setAttribute('href', href);
     });
