@@ -29,7 +29,7 @@
   // The fields of paywidget/host_events.hpp, and nothing else.
   var READY_KEYS = ['stage', 'invoice_id', 'balance', 'currency', 'exponent', 'invoice_status', 'receipt_url'];
   var SUCCEEDED_KEYS = ['payment_id', 'invoice_id', 'amount', 'currency', 'exponent', 'status', 'balance',
-    'invoice_status', 'method', 'receipt_url'];
+    'invoice_status', 'method', 'receipt_url', 'settles_within_business_days'];
 
   var canvas = document.getElementById('pw-canvas');
   var query = new URLSearchParams(window.location.search);

@@ -81,6 +81,8 @@ export interface PayWidgetSuccessEvent {
   method: string;
   /** This payment's receipt page on the payment host. */
   receipt_url: string;
+  /** Only when `status` is "processing": the business days within which the debit usually settles. */
+  settles_within_business_days?: number;
 }
 
 /** `payment.declined`: the payer was told why, and can try another method. */

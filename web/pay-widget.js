@@ -13,7 +13,7 @@
   // The event fields (paywidget/host_events.hpp); nothing else reaches a callback.
   var READY_KEYS = ['stage', 'invoice_id', 'balance', 'currency', 'exponent', 'invoice_status', 'receipt_url'];
   var SUCCEEDED_KEYS = ['payment_id', 'invoice_id', 'amount', 'currency', 'exponent', 'status', 'balance',
-    'invoice_status', 'method', 'receipt_url'];
+    'invoice_status', 'method', 'receipt_url', 'settles_within_business_days'];
   var LOAD_TIMEOUT_MS = 20000;
   var script = document.currentScript;
   var scriptOrigin = script && script.src ? originOf(script.src) : null;

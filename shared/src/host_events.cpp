@@ -1,7 +1,11 @@
 // See paywidget/host_events.hpp.
 #include "paywidget/host_events.hpp"
 
+#include <optional>
 #include <string>
+
+#include "paywidget/accepted_methods.hpp"
+#include "paywidget/bank_settlement.hpp"
 
 #include "paywidget/money.hpp"
 #include "paywidget/url.hpp"
@@ -38,7 +42,7 @@ nlohmann::json ready_event(const CheckoutState& s, std::string_view receipt_base
 nlohmann::json succeeded_event(const PaymentResponse& r, std::string_view receipt_base) {
     MethodSummary without_digits = r.payment.method;
     without_digits.last4.clear();
-    return {{"payment_id", r.payment.id},
+    nlohmann::json e = {{"payment_id", r.payment.id},
             {"invoice_id", r.payment.invoice_id},
             {"amount", r.payment.amount},
             {"currency", r.payment.currency},
@@ -48,6 +52,12 @@ nlohmann::json succeeded_event(const PaymentResponse& r, std::string_view receip
             {"invoice_status", std::string(status_id(r.invoice.status))},
             {"method", method_label(without_digits)},
             {"receipt_url", receipt_page(receipt_base, r.payment.id)}};
+    // A bank debit not settled yet: when it usually will (the core's rule).
+    if (r.payment.status == PaymentStatus::processing) {
+        const std::optional<BankScheme> scheme = bank_scheme_from_id(r.payment.method.brand);
+        e["settles_within_business_days"] = settlement_business_days(scheme.value_or(BankScheme::pad));
+    }
+    return e;
 }
 
 }  // namespace pw

@@ -348,6 +348,40 @@ describe('amounts on the site in a currency whose ISO and CLDR digits differ (IQ
   });
 });
 
+// A bank debit is submitted, not paid, until the bank settles it: the site
+// says so from the payment.succeeded event (status "processing").
+describe('a bank debit on the site', () => {
+  test('processing: submitted, when it usually settles, what a return means; never "paid in full"', async () => {
+    const { token } = await admin.payableInvoice({ amount: 57000, card: false, bankDebit: ['ach'] });
+    const page = await embedPage({ width: 1100, height: 900 });
+    try {
+      await page.goto(`${site.origin}/#link=${token}`, { waitUntil: 'load' });
+      const bank = await widgetFrame(page, server);
+      await press(bank.getByRole('button', { name: 'Pay Now', exact: true }));
+      // The settling test account of server/processor/README.md.
+      await bank.getByRole('textbox', { name: 'Account holder name' }).fill('Taylor Brooks');
+      await bank.getByRole('textbox', { name: 'Routing number' }).fill('110000000');
+      await bank.getByRole('textbox', { name: 'Account number' }).fill('000123456789');
+      await press(bank.getByRole('checkbox', { name: 'I authorize this debit', exact: true }));
+      await press(bank.getByRole('button', { name: SUBMIT_PAYMENT }));
+      const paid = await waitForEvent(page, 'payment.succeeded');
+      assert.equal(paid.status, 'processing');
+      assert.equal(paid.method, 'US bank account');
+      assert.equal(paid.settles_within_business_days, 4);
+      const status = page.getByRole('status').filter({
+        hasText: `Thank you — your bank debit of ${usd(57000)} from your US bank account was submitted.`,
+      });
+      await status.waitFor({ timeout: 5000 });
+      assert.match(await status.textContent(), /usually settles within 4 business days; until then nothing more is due\. If your bank returns it, the amount is due again\./);
+      assert.equal(await status.getByText('paid in full', { exact: false }).count(), 0);
+      await assertClean(page);
+      await screenshot(page, 'embed-bank-processing');
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
 describe('the loader', () => {
   let page;
   before(async () => {

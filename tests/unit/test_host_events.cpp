@@ -84,3 +84,14 @@ BOOST_AUTO_TEST_CASE(receipt_payment_id_reads_only_receipt_paths) {
     BOOST_TEST(pw::receipt_payment_id("").empty());
     BOOST_TEST(pw::receipt_payment_id("/pay/x/receipts/pay_9").empty());
 }
+
+BOOST_AUTO_TEST_CASE(a_processing_bank_debit_says_when_it_usually_settles) {
+    pw::PaymentResponse r = paid("USD", 57000, 0);
+    r.payment.status = pw::PaymentStatus::processing;
+    r.payment.method = {pw::MethodType::bank_debit, "ach", "6789"};
+    const nlohmann::json e = pw::succeeded_event(r, "/r/");
+    BOOST_TEST(e["status"] == "processing");
+    BOOST_TEST(e["method"] == "US bank account");
+    BOOST_TEST(e["settles_within_business_days"] == 4);
+    BOOST_TEST(!pw::succeeded_event(paid("USD", 100, 0), "/r/").contains("settles_within_business_days"));
+}

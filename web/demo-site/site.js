@@ -98,6 +98,13 @@
     onSuccess: function (p) {
       record('payment.succeeded', p);
       var paid = money(p.amount, p.currency, p.exponent);
+      // A bank debit is submitted, not paid, until the bank settles it.
+      if (p.status === 'processing') {
+        say('info', 'Thank you — your bank debit of ' + paid + ' from your ' + p.method + ' was submitted. ' +
+          'It usually settles within ' + p.settles_within_business_days + ' business days; until then nothing more ' +
+          'is due. If your bank returns it, the amount is due again.', p.receipt_url);
+        return;
+      }
       var rest = p.balance > 0 ? ' Remaining balance: ' + money(p.balance, p.currency, p.exponent) + '.'
         : ' Your invoice is paid in full.';
       say('success', 'Thank you — your payment of ' + paid + ' by ' + p.method + ' was received.' + rest,

@@ -27,7 +27,8 @@ nlohmann::json ready_event(const CheckoutState& s, std::string_view receipt_base
 //   {payment_id, invoice_id, amount, currency, exponent, status, balance,
 //    invoice_status, method, receipt_url}
 // method: how the payer reads it without digits ("Visa", "US bank
-// account"). status "processing": a bank debit submitted, not yet settled.
+// account"). status "processing": a bank debit submitted, not yet settled;
+// then also settles_within_business_days (paywidget/bank_settlement.hpp).
 nlohmann::json succeeded_event(const PaymentResponse& r, std::string_view receipt_base);
 
 }  // namespace pw
