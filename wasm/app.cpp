@@ -13,6 +13,7 @@
 #include "backends/imgui_impl_opengl3.h"
 #include "fetch_bridge.hpp"
 #include "imgui.h"
+#include "paywidget/host_events.hpp"
 #include "paywidget/url.hpp"
 #include "locale_format.hpp"
 #include "pointer_input.hpp"
@@ -191,30 +192,19 @@ void App::dispatch(const pw::Event& e) {
 // (expired link, login required, ...) so the page can react.
 void App::notify_loaded() {
     const pw::CheckoutState& s = checkout_.state();
-    nlohmann::json ready = {{"stage", std::string(pw::stage_id(s.stage))}};
-    if (s.view) {
-        ready["invoice_id"] = s.view->invoice.id;
-        ready["balance"] = s.view->invoice.balance;
-        ready["currency"] = s.view->invoice.currency;
-    }
-    notify_page("ready", ready.dump());
+    notify_page("ready", pw::ready_event(s, receipt_base_).dump());
     if (!s.view) notify_page("error", nlohmann::json{{"code", s.load_error.code}, {"message", s.load_error.message}}.dump());
 }
 
-// Payment outcomes for the embedding page: ids, amounts and statuses only.
-// Card data never leaves the widget this way (tests check the payload).
+// Payment outcomes for the embedding page: ids, amounts, statuses and
+// labels only (pw::succeeded_event). Card data never leaves the widget
+// this way (tests check the payload).
 void App::notify_outcome(const pw::effect::NotifyHost& n) {
     const pw::CheckoutState& s = checkout_.state();
     if (!s.result) return;
     const pw::PaymentResponse& r = *s.result;
     if (n.kind == pw::effect::HostEventKind::succeeded) {
-        notify_page("succeeded", nlohmann::json{{"payment_id", r.payment.id},
-                                                {"invoice_id", r.payment.invoice_id},
-                                                {"amount", r.payment.amount},
-                                                {"currency", r.payment.currency},
-                                                {"status", std::string(pw::payment_status_id(r.payment.status))},
-                                                {"balance", r.invoice.balance}}
-                                     .dump());
+        notify_page("succeeded", pw::succeeded_event(r, receipt_base_).dump());
     } else {
         notify_page("declined", nlohmann::json{{"payment_id", r.payment.id},
                                                {"code", n.code},

@@ -21,14 +21,8 @@ void draw_invoice_header(Ui& ui, const pw::Invoice& inv) {
     // The status pill sits at the right of the practitioner's name; the name
     // wraps before reaching it.
     const char* status = status_label(inv.status);
-    ImU32 bg = t.badge_bg, fg = t.badge_text;
-    if (inv.status == pw::InvoiceStatus::paid) {
-        bg = t.surface;
-        fg = t.success;
-    } else if (inv.status == pw::InvoiceStatus::void_) {
-        bg = t.surface;
-        fg = t.text_muted;
-    }
+    // One colour per status, the pages' too (pw::status_colors).
+    const PillColors pill = status_pill(t, inv.status);
     ImGui::PushFont(ui.fonts.small);
     const float badge_w = ImGui::CalcTextSize(status).x + 16;
     ImGui::PopFont();
@@ -37,7 +31,7 @@ void draw_invoice_header(Ui& ui, const pw::Invoice& inv) {
     ui.width -= badge_w + 12;
     heading(ui, "practitioner", ui.fonts.strong, inv.practitioner.name, 1);
     ui.width = saved;
-    badge(ui, ImVec2(ui.left + ui.width - badge_w, top - 4), status, bg, fg);
+    badge(ui, ImVec2(ui.left + ui.width - badge_w, top - 4), status, pill.background, pill.text);
     ui.a11y.add(A11yItem{"status", Role::text, std::string("Status: ") + status, "",
                          Rect{ui.left + ui.width - badge_w, top - 4, badge_w, 22}});
     gap(ui, 6);

@@ -2,15 +2,29 @@
 // remaining balance, the receipt link and, after a partial payment, when and
 // how to pay the rest ("Pay the remaining balance" starts over on the
 // server's view of what is left). A bank debit is "processing" until it
-// settles and says so.
+// settles and says so: no green check, "Amount submitted", the core's
+// sentence (days to settle, reserved, what a return means).
+#include <optional>
 #include <string>
 
 #include "imgui.h"
+#include "paywidget/accepted_methods.hpp"
+#include "paywidget/bank_settlement.hpp"
 #include "paywidget/url.hpp"
 #include "screens.hpp"
 #include "ui_form.hpp"
 
 namespace pwui {
+
+namespace {
+
+// The scheme's settlement days (the core's rule) for the debit's scheme id.
+int processing_days(const pw::MethodSummary& method) {
+    const std::optional<pw::BankScheme> scheme = pw::bank_scheme_from_id(method.brand);
+    return pw::settlement_business_days(scheme.value_or(pw::BankScheme::pad));
+}
+
+}  // namespace
 
 void draw_succeeded(Ui& ui, const pw::Checkout& checkout) {
     const pw::CheckoutState& s = checkout.state();
@@ -24,14 +38,16 @@ void draw_succeeded(Ui& ui, const pw::Checkout& checkout) {
     // Card data has no business on this screen, nor in the hidden inputs.
     clear_payment_inputs(ui);
 
-    success_mark(ui, 44);
-    gap(ui, 16);
+    // The green check means paid: a debit that is processing is not, yet.
+    if (!processing) {
+        success_mark(ui, 44);
+        gap(ui, 16);
+    }
     const std::string& paid = ui.fmt.amount(r.payment.amount, cur);
     heading(ui, "result-title", ui.fonts.heading, processing ? "Bank debit submitted" : "Payment successful", 1);
     gap(ui, 8);
     text(ui, ui.fonts.body, t.text_muted,
-         processing ? "Your bank debit of " + paid + " to " + inv.practitioner.name +
-                          " is processing. Bank debits usually take a few business days to clear."
+         processing ? pw::processing_text(paid, processing_days(r.payment.method))
                     : "Thank you! " + inv.practitioner.name + " has received your payment of " + paid + ".",
          Align::left, "result-text");
     gap(ui, 24);
@@ -41,8 +57,14 @@ void draw_succeeded(Ui& ui, const pw::Checkout& checkout) {
         if (!first) gap(ui, 10);
         value_row(ui, id, label, value, ui.fonts.body, ui.fonts.body, t.text_muted, t.text);
     };
-    row("paid-amount", "Amount paid", paid, true);
-    row("paid-method", "Paid with", pw::method_label(r.payment.method));
+    if (processing) {
+        row("paid-amount", "Amount submitted", paid, true);
+        row("paid-status", "Status", "Processing");
+        row("paid-method", "Debited from", pw::method_label(r.payment.method));
+    } else {
+        row("paid-amount", "Amount paid", paid, true);
+        row("paid-method", "Paid with", pw::method_label(r.payment.method));
+    }
     row("paid-invoice", "Invoice", inv.number);
     gap(ui, 14);
     divider(ui);

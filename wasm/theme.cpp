@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "paywidget/status_colors.hpp"
+
 namespace pwui {
 
 namespace {
@@ -62,6 +64,11 @@ bool read_number(const nlohmann::json& options, const char* key, float& out) {
     return end && *end == '\0';
 }
 }  // namespace
+
+PillColors status_pill(const Theme& theme, pw::InvoiceStatus status) {
+    const pw::StatusColors c = pw::status_colors(status, theme.dark);
+    return {rgb(c.text), rgb(c.background)};
+}
 
 bool parse_hex_color(const std::string& text, ImU32& out) {
     if (text.size() != 7 || text[0] != '#') return false;

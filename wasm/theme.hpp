@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "imgui.h"
+#include "paywidget/invoice.hpp"
 
 namespace pwui {
 
@@ -66,6 +67,13 @@ Theme dark_theme();
 Theme theme_from_options(const nlohmann::json& options);
 // The same colors for ImGui's own widgets (scrollbars, the odd default).
 void apply_to_style(const Theme& theme, ImGuiStyle& style);
+// The pill of an invoice status in this theme: the core's colours
+// (paywidget/status_colors.hpp), the same as the pages' badges.
+struct PillColors {
+    ImU32 text = 0;
+    ImU32 background = 0;
+};
+PillColors status_pill(const Theme& theme, pw::InvoiceStatus status);
 // "#rrggbb" -> color with alpha `a`; false when malformed.
 bool parse_hex_color(const std::string& text, ImU32& out);
 

@@ -8,9 +8,11 @@
 //    over them: the wasm reads query parameters last.
 // 2. The child side of the embed protocol (web/pay-widget.js is the parent):
 //    messages {source: 'paywidget', version: 1, type, payload}.
-//      child → parent  ready {stage, invoice_id?, balance?, currency?}, resize {height},
+//      child → parent  ready {stage, invoice_id?, balance?, currency?,
+//                      exponent?, invoice_status?, receipt_url?}, resize {height},
 //                      payment.succeeded {payment_id, invoice_id, amount,
-//                      currency, status, balance}, payment.declined
+//                      currency, exponent, status, balance, invoice_status,
+//                      method, receipt_url} (paywidget/host_events.hpp), payment.declined
 //                      {payment_id, code, message}, error {code, message}
 //      parent → child  options.update {theme, locale, accent, radius, font_scale}
 //    They are translated from/to the widget's window events (pw:ready,
@@ -24,6 +26,10 @@
   'use strict';
   var PROTOCOL_VERSION = 1;
   var OPTION_KEYS = ['theme', 'accent', 'radius', 'font_scale', 'locale'];
+  // The fields of paywidget/host_events.hpp, and nothing else.
+  var READY_KEYS = ['stage', 'invoice_id', 'balance', 'currency', 'exponent', 'invoice_status', 'receipt_url'];
+  var SUCCEEDED_KEYS = ['payment_id', 'invoice_id', 'amount', 'currency', 'exponent', 'status', 'balance',
+    'invoice_status', 'method', 'receipt_url', 'settles_within_business_days'];
 
   var canvas = document.getElementById('pw-canvas');
   var query = new URLSearchParams(window.location.search);
@@ -81,7 +87,7 @@
   function sendReady(detail) {
     if (readySent) return;
     readySent = true;
-    post('ready', pick(detail, ['stage', 'invoice_id', 'balance', 'currency']));
+    post('ready', pick(detail, READY_KEYS));
   }
   var lastHeight = 0;
   window.addEventListener('pw:ready', function (e) { sendReady(e.detail); });
@@ -103,7 +109,7 @@
     }).observe(fallback, { attributes: true, attributeFilter: ['hidden'] });
   }
   window.addEventListener('pw:succeeded', function (e) {
-    post('payment.succeeded', pick(e.detail, ['payment_id', 'invoice_id', 'amount', 'currency', 'status', 'balance']));
+    post('payment.succeeded', pick(e.detail, SUCCEEDED_KEYS));
   });
   window.addEventListener('pw:declined', function (e) { post('payment.declined', pick(e.detail, ['payment_id', 'code', 'message'])); });
   window.addEventListener('pw:error', function (e) { post('error', pick(e.detail, ['code', 'message'])); });

@@ -42,6 +42,17 @@ export interface PayWidgetReadyEvent {
   balance?: number;
   /** Present when the invoice loaded: ISO 4217 code. */
   currency?: string;
+  /**
+   * Present when the invoice loaded: the currency's ISO 4217 minor-unit
+   * digits (2 for USD, 0 for JPY, 3 for IQD). Format amounts with it, not
+   * with Intl's `maximumFractionDigits` (CLDR's digits differ for some
+   * currencies, e.g. IQD), and with integer or string arithmetic only.
+   */
+  exponent?: number;
+  /** Present when the invoice loaded: "open", "partially_paid", "paid" or "void". */
+  invoice_status?: string;
+  /** Present when the invoice has a payment: the latest receipt page on the payment host. */
+  receipt_url?: string;
 }
 
 /** `resize`: the widget's content height; the iframe already has it. */
@@ -64,6 +75,16 @@ export interface PayWidgetSuccessEvent {
   status: string;
   /** What is still owed on the invoice after this payment, in minor units. */
   balance: number;
+  /** The currency's ISO 4217 minor-unit digits (see PayWidgetReadyEvent.exponent). */
+  exponent: number;
+  /** The invoice after this payment: "partially_paid" or "paid". */
+  invoice_status: string;
+  /** How the payer paid, without digits: "Visa", "US bank account". */
+  method: string;
+  /** This payment's receipt page on the payment host. */
+  receipt_url: string;
+  /** Only when `status` is "processing": the business days within which the debit usually settles. */
+  settles_within_business_days?: number;
 }
 
 /** `payment.declined`: the payer was told why, and can try another method. */

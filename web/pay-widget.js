@@ -10,6 +10,10 @@
   var DISPLAY_KEYS = ['theme', 'locale', 'accent', 'radius', 'font_scale'];
   var FRAME_KEYS = ['link', 'invoice', 'host', 'practice'];
   var CALLBACKS = ['onReady', 'onResize', 'onSuccess', 'onDecline', 'onError'];
+  // The event fields (paywidget/host_events.hpp); nothing else reaches a callback.
+  var READY_KEYS = ['stage', 'invoice_id', 'balance', 'currency', 'exponent', 'invoice_status', 'receipt_url'];
+  var SUCCEEDED_KEYS = ['payment_id', 'invoice_id', 'amount', 'currency', 'exponent', 'status', 'balance',
+    'invoice_status', 'method', 'receipt_url', 'settles_within_business_days'];
   var LOAD_TIMEOUT_MS = 20000;
   var script = document.currentScript;
   var scriptOrigin = script && script.src ? originOf(script.src) : null;
@@ -183,19 +187,28 @@
         if (this.sk) { this.box.removeChild(this.sk); this.sk = null; }
         css(this.iframe, { display: 'block', opacity: '1' });
         if (this.pending) { this.send(this.pending); this.pending = null; }
-        return this.emit('onReady', pick(p, ['stage', 'invoice_id', 'balance', 'currency']));
+        return this.emit('onReady', this.withReceiptUrl(pick(p, READY_KEYS)));
       case 'resize':
         var h = Math.ceil(Number(p.height));
         if (!(h > 0 && h < 100000)) return;
         this.iframe.style.height = h + 'px';
         return this.emit('onResize', { height: h });
       case 'payment.succeeded':
-        return this.emit('onSuccess', pick(p, ['payment_id', 'invoice_id', 'amount', 'currency', 'status', 'balance']));
+        return this.emit('onSuccess', this.withReceiptUrl(pick(p, SUCCEEDED_KEYS)));
       case 'payment.declined':
         return this.emit('onDecline', pick(p, ['payment_id', 'code', 'message']));
       case 'error':
         return this.emit('onError', pick(p, ['code', 'message']));
     }
+  };
+
+  // The widget names its receipt page by a path on the payment host; the
+  // page gets the full address (anything else is dropped).
+  Widget.prototype.withReceiptUrl = function (p) {
+    var path = p.receipt_url;
+    delete p.receipt_url;
+    if (typeof path === 'string' && /^\/[^/\\]/.test(path)) p.receipt_url = this.hostOrigin + path;
+    return p;
   };
 
   Widget.prototype.send = function (display) {

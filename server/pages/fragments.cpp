@@ -1,8 +1,13 @@
 #include "pages/fragments.hpp"
 
+#include <optional>
+
 #include "pages/page_kit.hpp"
+#include "paywidget/accepted_methods.hpp"
+#include "paywidget/bank_settlement.hpp"
 #include "paywidget/money.hpp"
 #include "paywidget/statement.hpp"
+#include "paywidget/url.hpp"
 #include "services/receipts.hpp"
 
 namespace pws::pages {
@@ -78,6 +83,43 @@ std::string invoice_summary_html(const pw::Invoice& inv) {
     return out;
 }
 
+std::string payment_note_html(const pw::LinkView& view, std::string_view receipt_base) {
+    const pw::InvoiceStatus status = view.invoice.status;
+    const std::string receipt = pw::receipt_payment_id(view.receipt_url);
+    const std::string link = "<a data-receipt-link" +
+                             (receipt.empty() ? std::string()
+                                              : " href=\"" + html(std::string(receipt_base) + pw::percent_encode(receipt)) + "\"") +
+                             ">View your receipt</a>";
+    auto note = [&](pw::InvoiceStatus when, std::string_view sentence) {
+        const bool shown = status == when && !receipt.empty();
+        return "<p class=\"aside\" data-note=\"" + std::string(pw::status_id(when)) + "\"" + (shown ? "" : " hidden") +
+               ">" + std::string(sentence) + " " + link + "</p>";
+    };
+    // A bank debit made in the widget is processing, not paid (site.js
+    // shows this one for a payment whose status is "processing").
+    const int days = pw::settlement_business_days(view.invoice.accepted);
+    const std::string processing =
+        days > 0 ? "<p class=\"aside\" data-note=\"processing\" hidden>" + html(pw::processing_text("", days)) + " " +
+                       link + "</p>"
+                 : std::string();
+    return "<div class=\"payment-note\" data-payment-note data-receipt-base=\"" + html(receipt_base) + "\">" +
+           note(pw::InvoiceStatus::partially_paid, "You have already paid part of this invoice.") +
+           note(pw::InvoiceStatus::paid, "This invoice is paid.") + processing + "</div>";
+}
+
+std::string receipt_notice_html(const pw::Receipt& r) {
+    // A bank debit not settled yet: say so, with its amount and days.
+    for (const pw::PaymentResult& p : r.payments) {
+        if (p.status != pw::PaymentStatus::processing) continue;
+        const std::optional<pw::BankScheme> scheme = pw::bank_scheme_from_id(p.method.brand);
+        return "<p class=\"notice\" role=\"status\">" +
+               html(pw::processing_text(money(p.amount, p.currency),
+                                        pw::settlement_business_days(scheme.value_or(pw::BankScheme::pad)))) +
+               "</p>";
+    }
+    return "<p class=\"notice\" role=\"status\">This invoice is paid. Your paid invoice is your receipt.</p>";
+}
+
 std::string widget_html(const WidgetTarget& t) {
     // Only the fragment carries the token: browsers never send it to a
     // server or put it in a Referer. The page's own URL already holds it.
@@ -87,7 +129,8 @@ std::string widget_html(const WidgetTarget& t) {
                       "<h2 id=\"pay-heading\" class=\"section-title\">Pay Invoice</h2>";
     out += "<div class=\"pay-widget\" id=\"pay-widget\" " +
            (link ? "data-link=\"" + html(t.link_token) + "\"" : "data-invoice=\"" + html(t.invoice_id) + "\"") + ">";
-    out += "<iframe class=\"pay-frame\" title=\"Invoice payment\" src=\"/embed#" + html(fragment) + "\"></iframe>";
+    out += "<noscript><iframe class=\"pay-frame\" title=\"Invoice payment\" src=\"/embed#" + html(fragment) +
+           "\"></iframe></noscript>";
     out += "</div></section>";
     return out;
 }
@@ -113,8 +156,13 @@ std::string receipt_html(const pw::Receipt& r, std::string_view back_href, std::
                "</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Method</th><th scope=\"col\">Status"
                "</th><th scope=\"col\" class=\"num\">Amount</th></tr></thead><tbody>";
         for (const pw::PaymentResult& p : r.payments) {
-            out += "<tr" + std::string(p.id == r.payment_id ? " class=\"this-payment\"" : "") + "><td>" +
-                   html(instant_date_text(p.created_at)) + "</td><td>" + html(method_text(p.method)) + "</td><td>" +
+            // Among several payments, the one this receipt is for stands out,
+            // and says so in words (bold alone tells a reader nothing).
+            const bool this_one = p.id == r.payment_id && r.payments.size() > 1;
+            out += "<tr" + std::string(this_one ? " class=\"this-payment\"" : "") + "><td>" +
+                   html(instant_date_text(p.created_at)) +
+                   (this_one ? "<span class=\"this-payment-label\">This payment</span>" : "") + "</td><td>" +
+                   html(method_text(p.method)) + "</td><td>" +
                    html(payment_status_text(p.status)) + "</td><td class=\"num\">" + html(money(p.amount, p.currency));
             if (p.refunded > 0) out += "<br><span class=\"muted small\">" + html(money(p.refunded, p.currency)) + " refunded</span>";
             out += "</td></tr>";
@@ -153,11 +201,6 @@ bool load_receipt(App& app, const Payer& payer, std::string_view payment_id, pw:
     return !pw::decode(reply.body, out);
 }
 
-std::string latest_receipt_payment(const pw::LinkView& view) {
-    constexpr std::string_view prefix = "/api/v1/receipts/";
-    if (view.receipt_url.rfind(prefix, 0) != 0) return {};
-    return view.receipt_url.substr(prefix.size());
-}
 
 void send_link_problem(http::Response& res, const AuthFailure& f) {
     const std::string& code = f.error.code;

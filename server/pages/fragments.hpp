@@ -17,9 +17,20 @@ namespace pws::pages {
 // Practitioner, number, dates, items, total, paid so far, balance due.
 std::string invoice_summary_html(const pw::Invoice& invoice);
 
-// The widget in an iframe to /embed#link=<token> or /embed#invoice=<id>
-// (exactly one of them set). Today a plain iframe; site.js mounts it with
-// PayWidget.mount when the loader is on the page (kWidgetLoaderScript).
+// What the page says above the widget about payments already made,
+// decided by the invoice's status (the core's): partially paid -> "You
+// have already paid part of this invoice" and the latest receipt; open ->
+// nothing yet. Every sentence is written (the others hidden) so that
+// site.js can show the one a payment in the widget leads to: a remainder
+// paid in full says "This invoice is paid", never "part". `receipt_base`
+// + a payment id is that payment's receipt page.
+std::string payment_note_html(const pw::LinkView& view, std::string_view receipt_base);
+
+// The widget at /embed#link=<token> or /embed#invoice=<id> (exactly one of
+// them set). site.js mounts it once with PayWidget.mount (the loader is on
+// every widget page: kWidgetLoaderScript); the plain iframe is written
+// inside <noscript> (and used by site.js only if the loader fails), so the
+// browser never starts a frame that the loader then replaces.
 struct WidgetTarget {
     std::string link_token;
     std::string invoice_id;
@@ -30,12 +41,14 @@ std::string widget_html(const WidgetTarget& target);
 // `back_text` name where "back" goes ("" for none).
 std::string receipt_html(const pw::Receipt& receipt, std::string_view back_href, std::string_view back_text);
 
+// The sentence above a receipt shown instead of the widget: paid, or, while
+// a bank debit is processing, what that means (pw::processing_text).
+std::string receipt_notice_html(const pw::Receipt& receipt);
+
 // The receipt for payment `payment_id` as `payer` may see it (the same
 // service as GET /api/v1/receipts/{id}); false when not allowed or unknown.
 bool load_receipt(App& app, const Payer& payer, std::string_view payment_id, pw::Receipt& out);
 
-// The id of the invoice's latest succeeded or processing payment, "" none.
-std::string latest_receipt_payment(const pw::LinkView& view);
 
 // A link that cannot be used (link_unknown 404, link_expired/link_revoked
 // 410): what happened, whom to ask (mailto:/tel:), no script needed.

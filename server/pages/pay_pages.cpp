@@ -51,18 +51,15 @@ void pay_page(App& app, const http::Request& req, http::Response& res) {
     pw::LinkView view;
     if (pw::Error e = load_link_view(app, payer.value, view)) return send_internal_error(res, e);
     const pw::Invoice& inv = view.invoice;
-    const std::string receipt_id = latest_receipt_payment(view);
+    const std::string receipt_id = pw::receipt_payment_id(view.receipt_url);
 
     PageShell page;
     page.brand = inv.practitioner.name;
     if (view.payable) {
         page.title = "Pay invoice " + inv.number;
         page.widget = true;
-        page.body = invoice_summary_html(inv);
-        if (!receipt_id.empty())
-            page.body += "<p class=\"aside\">You have already paid part of this invoice. <a href=\"/pay/" +
-                         html(pw::percent_encode(token)) + "/receipts/" + html(pw::percent_encode(receipt_id)) +
-                         "\">View your receipt</a></p>";
+        page.body = invoice_summary_html(inv) +
+                    payment_note_html(view, "/pay/" + pw::percent_encode(token) + "/receipts/");
         page.body += widget_html(WidgetTarget{token, ""});
         return send_page(res, 200, page);
     }
@@ -70,8 +67,7 @@ void pay_page(App& app, const http::Request& req, http::Response& res) {
     if (!receipt_id.empty() && load_receipt(app, payer.value, receipt_id, receipt)) {
         page.title = "Receipt for invoice " + inv.number;
         page.body_class = "page-receipt";
-        page.body = "<p class=\"notice\" role=\"status\">This invoice is paid. Your paid invoice is your receipt.</p>" +
-                    receipt_html(receipt, "", "");
+        page.body = receipt_notice_html(receipt) + receipt_html(receipt, "", "");
         return send_page(res, 200, page);
     }
     // Void, or nothing was ever due: nothing to pay, nothing to show.

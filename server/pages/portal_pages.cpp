@@ -70,10 +70,9 @@ std::string invoice_row(const InvoiceView& v, bool show_status) {
         out += "<a class=\"button button-primary button-small\" href=\"" + html(invoice_href(i.id)) +
                "\" aria-label=\"Pay Now: invoice " + html(i.number) + "\">Pay Now</a>";
     } else {
-        const std::string receipt = latest_receipt_path(v);
-        constexpr std::string_view prefix = "/api/v1/receipts/";
-        if (receipt.rfind(prefix, 0) == 0)
-            out += "<a class=\"button button-small\" href=\"" + html(receipt_href(receipt.substr(prefix.size()))) +
+        const std::string receipt = pw::receipt_payment_id(latest_receipt_path(v));
+        if (!receipt.empty())
+            out += "<a class=\"button button-small\" href=\"" + html(receipt_href(receipt)) +
                    "\" aria-label=\"Receipt for invoice " + html(i.number) + "\">Receipt</a>";
     }
     out += "</div></li>";
@@ -197,15 +196,12 @@ void invoice_page(App& app, const http::Request& req, http::Response& res) {
     if (e.code == "not_found") return not_found_page(res, "Invoice");
     if (e) return send_storage_problem(res);
     const pw::Invoice& inv = view.invoice;
-    const std::string receipt_id = latest_receipt_payment(view);
+    const std::string receipt_id = pw::receipt_payment_id(view.receipt_url);
     if (view.payable) {
         PageShell page = portal_shell(app, *client, Nav::other_portal, "Pay invoice " + inv.number);
         page.widget = true;
         page.body = "<p class=\"breadcrumb\"><a href=\"/portal/billing\">Invoices &amp; Billing</a></p>" +
-                    invoice_summary_html(inv);
-        if (!receipt_id.empty())
-            page.body += "<p class=\"aside\">You have already paid part of this invoice. <a href=\"" +
-                         html(receipt_href(receipt_id)) + "\">View your receipt</a></p>";
+                    invoice_summary_html(inv) + payment_note_html(view, receipt_href(""));
         page.body += widget_html(WidgetTarget{"", inv.id});
         return send_page(res, 200, page);
     }
@@ -213,8 +209,7 @@ void invoice_page(App& app, const http::Request& req, http::Response& res) {
     PageShell page = portal_shell(app, *client, Nav::other_portal, "Invoice " + inv.number);
     if (!receipt_id.empty() && load_receipt(app, portal_payer(*client), receipt_id, receipt)) {
         page.body_class = "page-receipt";
-        page.body = "<p class=\"notice\" role=\"status\">This invoice is paid. Your paid invoice is your receipt.</p>" +
-                    receipt_html(receipt, "/portal/billing", "Back to Invoices & Billing");
+        page.body = receipt_notice_html(receipt) + receipt_html(receipt, "/portal/billing", "Back to Invoices & Billing");
         return send_page(res, 200, page);
     }
     page.body = "<section class=\"card message\"><h1>There is nothing to pay on invoice " + html(inv.number) +
@@ -235,6 +230,20 @@ void receipt_page(App& app, const http::Request& req, http::Response& res) {
     page.body_class = "page-receipt";
     page.body = receipt_html(receipt, "/portal/billing", "Back to Invoices & Billing");
     send_page(res, 200, page);
+}
+
+// Removing a card is asked once more, naming it, and says what it does not
+// touch: the payments already made or in progress with it (the processor
+// has them; removal only takes the card out of the wallet).
+std::string remove_dialog_html(const std::string& method_id, const std::string& label) {
+    const std::string title_id = "remove-title-" + method_id;
+    return "<dialog class=\"confirm-dialog\" data-remove-dialog aria-labelledby=\"" + html(title_id) +
+           "\"><h2 id=\"" + html(title_id) + "\">Remove " + html(label) +
+           "?</h2><p>Payments already made or in progress with this card are not affected: they complete as usual. "
+           "To pay with this card again, you will enter it anew.</p><p class=\"actions\"><button type=\"button\" "
+           "class=\"button button-danger\" data-remove=\"/api/v1/me/payment-methods/" +
+           html(pw::percent_encode(method_id)) + "\">Remove card</button><button type=\"button\" class=\"button "
+           "button-quiet\" data-dialog-close>Keep card</button></p></dialog>";
 }
 
 std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
@@ -275,9 +284,9 @@ void payment_methods(App& app, const http::Request& req, http::Response& res) {
                         "</p>";
             body += "<p class=\"field-error\" data-method-error aria-live=\"polite\"></p></div><div class=\"row-action\">";
             if (removable)
-                body += "<button type=\"button\" class=\"button button-small button-danger\" data-remove=\"/api/v1/me/"
-                        "payment-methods/" + html(pw::percent_encode(m.id)) + "\" aria-label=\"Remove " + html(label) +
-                        "\">Remove</button>";
+                body += "<button type=\"button\" class=\"button button-small button-danger\" data-remove-ask "
+                        "aria-haspopup=\"dialog\" aria-label=\"Remove " + html(label) + "\">Remove</button>" +
+                        remove_dialog_html(m.id, label);
             body += "</div></li>";
         }
         body += "</ul>";

@@ -84,4 +84,10 @@ Error decode(const json& j, LinkView& out) {
     });
 }
 
+std::string receipt_payment_id(std::string_view receipt_url) {
+    constexpr std::string_view prefix = "/api/v1/receipts/";
+    if (receipt_url.size() <= prefix.size() || receipt_url.substr(0, prefix.size()) != prefix) return {};
+    return std::string(receipt_url.substr(prefix.size()));
+}
+
 }  // namespace pw

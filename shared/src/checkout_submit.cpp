@@ -2,6 +2,7 @@
 // asks. The idempotency rules live here; see checkout.hpp.
 #include <algorithm>
 
+#include "paywidget/bank_settlement.hpp"
 #include "paywidget/checkout.hpp"
 
 #include "paywidget/accepted_methods.hpp"
@@ -133,7 +134,10 @@ std::vector<Effect> Checkout::on(const ev::PaymentDone& e) {
             std::string text = r.payment.status == PaymentStatus::succeeded
                                    ? "Payment of " + money_text(r.payment.amount) + " succeeded."
                                    : "Bank debit of " + money_text(r.payment.amount) +
-                                         " submitted; it is processing.";
+                                         " submitted; it is processing and usually settles within " +
+                                         std::to_string(settlement_business_days(
+                                             bank_scheme_from_id(r.payment.method.brand).value_or(BankScheme::pad))) +
+                                         " business days.";
             if (r.invoice.balance > 0)
                 text += " Remaining balance: " + money_text(r.invoice.balance) + ".";
             return {effect::Announce{text},

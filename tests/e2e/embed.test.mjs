@@ -14,16 +14,17 @@ import { assertAccessible, assertClean } from './helpers/assertions.mjs';
 import { artifactsDir, newWidgetPage, openWidget, waitForStage, widgetFrame } from './helpers/browser.mjs';
 import { allowEmbedOrigins, startDemoSite } from './helpers/demo_site.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
-import { RETRY_PAYMENT, SUBMIT_PAYMENT, WIDGET_FRAME } from './helpers/values.mjs';
+import { RETRY_PAYMENT, SUBMIT_PAYMENT, usd, WIDGET_FRAME } from './helpers/values.mjs';
 
 let server;
 let browser;
+let admin;
 let cleanup;
 let site;
 
 before(async () => {
   let closeWith;
-  ({ server, browser, cleanup, closeWith } = await startServerAndBrowser());
+  ({ server, browser, admin, cleanup, closeWith } = await startServerAndBrowser());
   const loader = await server.api('/pay-widget.js');
   assert.equal(loader.status, 200, 'the payment host serves /pay-widget.js (web/pay-widget.js must be in PW_WEB_FILES, wasm/wasm.cmake)');
   site = await startDemoSite({ listen: 'localhost:0', paymentHost: server.baseUrl });
@@ -113,7 +114,12 @@ describe('the demo site embeds the widget from another origin', () => {
 
   test('one script tag and mount(): a titled iframe to /embed with the token in the fragment', async () => {
     const ready = await waitForEvent(page, 'ready');
-    assert.deepEqual(ready, { stage: 'review', invoice_id: view.invoice.id, balance: view.invoice.balance, currency: view.invoice.currency });
+    const expected = {
+      stage: 'review', invoice_id: view.invoice.id, balance: view.invoice.balance, currency: view.invoice.currency,
+      exponent: 2, invoice_status: view.invoice.status,
+    };
+    if (view.receipt_url) expected.receipt_url = `${server.baseUrl}/pay/${link.token}/receipts/${view.receipt_url.split('/').pop()}`;
+    assert.deepEqual(ready, expected);
     const iframe = page.locator(WIDGET_FRAME);
     assert.equal(await iframe.count(), 1);
     const src = new URL(await iframe.getAttribute('src'));
@@ -238,7 +244,8 @@ describe('the demo site embeds the widget from another origin', () => {
 
     const paid = await waitForEvent(page, 'payment.succeeded');
     assert.match(paid.payment_id, /^pay_[A-Za-z0-9_-]+$/);
-    assert.deepEqual(Object.keys(paid).sort(), ['amount', 'balance', 'currency', 'invoice_id', 'payment_id', 'status']);
+    assert.deepEqual(Object.keys(paid).sort(), ['amount', 'balance', 'currency', 'exponent', 'invoice_id', 'invoice_status',
+      'method', 'payment_id', 'receipt_url', 'status']);
     assert.notEqual(paid.payment_id, declined.payment_id);
     // What the API says now about the invoice and this payment.
     const now = await server.api(`/api/v1/links/${link.token}`);
@@ -247,6 +254,10 @@ describe('the demo site embeds the widget from another origin', () => {
     assert.equal(paid.currency, view.invoice.currency);
     assert.equal(paid.status, 'succeeded');
     assert.equal(paid.balance, 0);
+    assert.equal(paid.exponent, 2);
+    assert.equal(paid.invoice_status, 'paid');
+    assert.equal(paid.method, 'Visa');
+    assert.equal(paid.receipt_url, `${server.baseUrl}/pay/${link.token}/receipts/${paid.payment_id}`);
     if (now.status === 200) assert.equal(now.json.invoice.balance, 0);
     const receipt = await server.api(`/api/v1/receipts/${paid.payment_id}`, { headers: { Authorization: `Link ${link.token}` } });
     assert.equal(receipt.status, 200, receipt.text);
@@ -256,13 +267,18 @@ describe('the demo site embeds the widget from another origin', () => {
     const raw = JSON.stringify(await page.evaluate(() => window.__pwMessages));
     const delivered = JSON.stringify(await events(page));
     for (const text of [raw, delivered]) {
-      const ids = text.replaceAll(paid.payment_id, '').replaceAll(declined.payment_id, '');
+      const ids = text.replaceAll(paid.payment_id, '').replaceAll(declined.payment_id, '').replaceAll(link.token, '');
       assert.equal(/4242|0002|\b123\b|94107|Taylor/.test(ids), false, `card data leaked: ${text}`);
       assert.equal(/"(number|card_number|cvc|exp|exp_month|exp_year|name|postal_code|last4|token)"/.test(text), false, `card fields leaked: ${text}`);
     }
-    // The page shows the event to the payer.
-    const thanks = page.getByRole('status').filter({ hasText: `Thank you — payment ${paid.payment_id}` });
+    // The page tells the payer what a real site would: the amount, the
+    // method and the receipt (never a raw payment id).
+    const thanks = page.getByRole('status').filter({
+      hasText: `Thank you — your payment of ${usd(paid.amount)} by Visa was received. Your invoice is paid in full.`,
+    });
     await thanks.waitFor({ timeout: 5000 });
+    assert.equal(await thanks.getByText(paid.payment_id, { exact: false }).count(), 0, 'no raw payment id');
+    assert.equal(await thanks.getByRole('link', { name: 'View your receipt', exact: true }).getAttribute('href'), paid.receipt_url);
     await assertClean(page);
     await screenshot(page, 'embed-paid');
   });
@@ -270,6 +286,99 @@ describe('the demo site embeds the widget from another origin', () => {
   test('axe-core reports no violations on the demo page or in the widget frame', async () => {
     await assertAccessible(page.mainFrame(), 'the demo page');
     await assertAccessible(frame, 'the widget frame');
+  });
+
+  test('after a reload the site still has the invoice: paid, with its receipt (from the ready event)', async () => {
+    await page.reload({ waitUntil: 'load' });
+    const ready = await waitForEvent(page, 'ready');
+    assert.equal(ready.invoice_status, 'paid');
+    assert.equal(ready.balance, 0);
+    const status = page.getByRole('status').filter({ hasText: 'Your invoice is paid. Thank you!' });
+    await status.waitFor({ timeout: 5000 });
+    const receipt = status.getByRole('link', { name: 'View your receipt', exact: true });
+    assert.equal(await receipt.getAttribute('href'), ready.receipt_url);
+    assert.match(ready.receipt_url, new RegExp(`^${server.baseUrl}/pay/${link.token}/receipts/pay_`));
+    const r = await page.request.get(ready.receipt_url);
+    assert.equal(r.status(), 200, 'the receipt page opens');
+    await assertClean(page);
+    await screenshot(page, 'embed-reloaded-paid');
+  });
+});
+
+// IQD: ISO 4217 gives it 3 decimals, CLDR (Intl's default digits) 0. A site
+// that divided by Intl's digits showed 1,000x the amount; the widget's
+// events carry the ISO exponent and the site cuts the decimal string.
+describe('amounts on the site in a currency whose ISO and CLDR digits differ (IQD)', () => {
+  test('a partly paid IQD invoice: the balance with 3 decimals, and the receipt', async () => {
+    const { invoice, token } = await admin.payableInvoice({
+      currency: 'IQD', amount: 250000, partial: { type: 'fixed', amount: 50000 },
+    });
+    // 100.000 IQD paid by card through the API, as another visit would have.
+    const auth = { Authorization: `Link ${token}` };
+    const tok = await server.api('/api/v1/tokens', {
+      method: 'POST', headers: auth,
+      body: { type: 'card', number: '4242424242424242', exp: '12/34', cvc: '123', name: 'Ali Hassan', postal_code: '10001' },
+    });
+    assert.equal(tok.status, 201, tok.text);
+    const pay = await server.api(`/api/v1/invoices/${invoice.id}/payments`, {
+      method: 'POST', headers: { ...auth, 'Idempotency-Key': `iqd-${Date.now()}` },
+      body: { amount: 100000, currency: 'IQD', token: tok.json.token },
+    });
+    assert.equal(pay.status, 200, pay.text);
+    assert.equal(pay.json.payment.status, 'succeeded');
+    const page = await embedPage({ width: 1100, height: 900 });
+    try {
+      await page.goto(`${site.origin}/#link=${token}`, { waitUntil: 'load' });
+      const ready = await waitForEvent(page, 'ready');
+      assert.equal(ready.currency, 'IQD');
+      assert.equal(ready.exponent, 3, 'ISO 4217, not CLDR');
+      assert.equal(ready.balance, 150000);
+      const status = page.getByRole('status').filter({ hasText: 'You have paid part of this invoice.' });
+      await status.waitFor({ timeout: 5000 });
+      // (Intl puts a no-break space between the code and the number.)
+      assert.equal((await status.textContent()).replaceAll('\u00a0', ' ').trim(),
+        'You have paid part of this invoice. Balance due: IQD 150.000. View your receipt');
+      assert.equal(await status.getByRole('link', { name: 'View your receipt', exact: true }).getAttribute('href'),
+        `${server.baseUrl}/pay/${token}/receipts/${pay.json.payment.id}`);
+      await assertClean(page);
+      await screenshot(page, 'embed-iqd-partly-paid');
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+// A bank debit is submitted, not paid, until the bank settles it: the site
+// says so from the payment.succeeded event (status "processing").
+describe('a bank debit on the site', () => {
+  test('processing: submitted, when it usually settles, what a return means; never "paid in full"', async () => {
+    const { token } = await admin.payableInvoice({ amount: 57000, card: false, bankDebit: ['ach'] });
+    const page = await embedPage({ width: 1100, height: 900 });
+    try {
+      await page.goto(`${site.origin}/#link=${token}`, { waitUntil: 'load' });
+      const bank = await widgetFrame(page, server);
+      await press(bank.getByRole('button', { name: 'Pay Now', exact: true }));
+      // The settling test account of server/processor/README.md.
+      await bank.getByRole('textbox', { name: 'Account holder name' }).fill('Taylor Brooks');
+      await bank.getByRole('textbox', { name: 'Routing number' }).fill('110000000');
+      await bank.getByRole('textbox', { name: 'Account number' }).fill('000123456789');
+      await press(bank.getByRole('checkbox', { name: 'I authorize this debit', exact: true }));
+      await press(bank.getByRole('button', { name: SUBMIT_PAYMENT }));
+      const paid = await waitForEvent(page, 'payment.succeeded');
+      assert.equal(paid.status, 'processing');
+      assert.equal(paid.method, 'US bank account');
+      assert.equal(paid.settles_within_business_days, 4);
+      const status = page.getByRole('status').filter({
+        hasText: `Thank you — your bank debit of ${usd(57000)} from your US bank account was submitted.`,
+      });
+      await status.waitFor({ timeout: 5000 });
+      assert.match(await status.textContent(), /usually settles within 4 business days; until then nothing more is due\. If your bank returns it, the amount is due again\./);
+      assert.equal(await status.getByText('paid in full', { exact: false }).count(), 0);
+      await assertClean(page);
+      await screenshot(page, 'embed-bank-processing');
+    } finally {
+      await page.context().close();
+    }
   });
 });
 

@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 
 import { assertAccessibleScreen, assertClean } from './helpers/assertions.mjs';
 import {
-  field, mirror, newWidgetPage, nextPaymentResponse, openWidget, press, waitForFocus, waitForStage,
+  field, mirror, newWidgetPage, nextPaymentResponse, openWidget, press, screenshot, waitForFocus, waitForStage,
 } from './helpers/browser.mjs';
 import { repoRoot } from './helpers/server.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
@@ -81,9 +81,15 @@ test('an ACH debit with the authorization accepted is submitted and shown as pro
     const says = await mirror(page).getByText(`Your bank debit of ${usd(response.payment.amount)}`, { exact: false })
       .textContent();
     assert.match(says, /is processing/, 'the confirmation says the debit is processing');
-    assert.equal(await mirror(page).getByText(`Paid with: US bank account \u2022\u2022\u2022\u2022 ${account.slice(-4)}`,
+    // What is true until the bank settles: submitted, not paid; when; reserved; and what a return means.
+    assert.match(says, /usually settles within 4 business days/, 'ACH: the core\'s settlement days');
+    assert.match(says, /reserved for this invoice, so nothing more is due now/);
+    assert.match(says, /If your bank returns the debit, the amount is due again/);
+    assert.equal(await mirror(page).getByText(`Debited from: US bank account \u2022\u2022\u2022\u2022 ${account.slice(-4)}`,
       { exact: true }).count(), 1);
-    assert.equal(await mirror(page).getByText(`Amount paid: ${usd(view.invoice.balance)}`, { exact: true }).count(), 1);
+    assert.equal(await mirror(page).getByText(`Amount submitted: ${usd(view.invoice.balance)}`, { exact: true }).count(), 1);
+    assert.equal(await mirror(page).getByText('Status: Processing', { exact: true }).count(), 1);
+    assert.equal(await mirror(page).getByText('Amount paid', { exact: false }).count(), 0, 'not "Amount paid" before it settles');
     // Not "paid in full" while the bank has not settled.
     assert.equal(await mirror(page).getByText('This invoice is now paid in full', { exact: false }).count(), 0);
     await page.getByRole('status').filter({ hasText: 'processing' }).waitFor({ timeout: 5000 });
@@ -92,6 +98,20 @@ test('an ACH debit with the authorization accepted is submitted and shown as pro
     assert.equal(focusedFirst, 'textbox Account holder name', 'the first field of the bank form takes focus');
   } finally {
     await page.context().close();
+  }
+
+  // The email link's page says the same while the debit is processing,
+  // not "This invoice is paid".
+  const pay = await newWidgetPage(browser, { width: 1024, height: 900 });
+  try {
+    await pay.goto(`${server.baseUrl}/pay/${link.token}`, { waitUntil: 'load' });
+    const notice = pay.getByRole('status').filter({ hasText: `Your bank debit of ${usd(view.invoice.balance)} is processing.` });
+    await notice.waitFor({ timeout: 5000 });
+    assert.match(await notice.textContent(), /within 4 business days/);
+    assert.equal(await pay.getByText('This invoice is paid.', { exact: false }).count(), 0);
+    await screenshot(pay, 'pages-pay-bank-processing');
+  } finally {
+    await pay.context().close();
   }
 
   const during = await admin.invoice(view.invoice.id);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { assertAccessiblePage, assertClean } from './helpers/assertions.mjs';
-import { newWidgetPage, nextPaymentResponse, widgetFrame } from './helpers/browser.mjs';
+import { newWidgetPage, nextPaymentResponse, recordRequests, widgetFrame } from './helpers/browser.mjs';
 import {
   fillFrameCard, framePress, payInvoiceLink, sendInvoiceEmail, shortDate, waitForFrameStage,
 } from './helpers/pages.mjs';
@@ -58,6 +58,7 @@ describe('the invoice email\'s Pay Invoice link, without a portal account', () =
 
   test('/pay shows the invoice (number, balance) and the widget in an iframe', async () => {
     assert.ok(url, 'needs the link from the email');
+    const widgetLoads = recordRequests(page, /^\/(embed|paywidget\.js)$/);
     const response = await page.goto(url, { waitUntil: 'load' });
     assert.equal(response.status(), 200);
     assert.equal(response.headers()['cache-control'], 'no-store');
@@ -78,6 +79,9 @@ describe('the invoice email\'s Pay Invoice link, without a portal account', () =
     await waitForFrameStage(frame, 'review');
     await frame.getByRole('heading', { level: 2, name: `Amount due: ${usd(invoice.balance)}`, exact: true }).waitFor();
     await frame.getByRole('button', { name: 'Pay Now', exact: true }).waitFor();
+    // The widget loads once: no plain iframe that the loader then replaces
+    // (which aborted /embed and paywidget.js and fetched them again).
+    assert.deepEqual(widgetLoads.map((r) => r.path).sort(), ['/embed', '/paywidget.js'], 'one request each');
     await assertAccessiblePage(page, server, 'pay');
     await assertClean(page);
   });
@@ -129,6 +133,45 @@ describe('the invoice email\'s Pay Invoice link, without a portal account', () =
     await page.getByRole('button', { name: 'Print receipt', exact: true }).waitFor();
     await assertAccessiblePage(page, server, 'pay-paid-receipt');
     await assertClean(page);
+  });
+});
+
+// Issue 13 item 3: one statement of the invoice everywhere. The email the
+// server wrote and the page the link opens list the same rows: line
+// amounts before tax, then Subtotal, Tax, Discount, Total.
+describe('an invoice with tax and a discount', () => {
+  test('the email\'s rows are the /pay page\'s rows', async () => {
+    const client = await admin.createClient({ name: 'Jamie Chen' });
+    const invoice = await admin.createInvoice({
+      clientId: client.id,
+      discount: 1000,
+      items: [{ description: 'Supplements', quantity: 2, unit_amount: 2500, tax: 400 },
+        { description: 'Initial consultation', quantity: 1, unit_amount: 15000 }],
+    });
+    assert.equal(invoice.total, 19400);
+    const { mail } = await sendInvoiceEmail(server, invoice.id);
+    const text = mail.parts.find((p) => p.type === 'text/plain').text;
+    const emailLines = [...text.matchAll(/^ {2}(.+?) {2}x(\d+) {2}(\S+)\r?$/gm)].map((m) => [m[1], m[2], m[3]]);
+    const emailTotals = [...text.matchAll(/^(Subtotal|Tax|Discount|Total): (\S+)\r?$/gm)].map((m) => [m[1], m[2]]);
+    const page = await newWidgetPage(browser, { width: 1024, height: 900 });
+    try {
+      await page.goto(payInvoiceLink(mail), { waitUntil: 'load' });
+      const table = page.locator('.invoice-summary table.items');
+      const pageLines = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => {
+        const c = [...r.querySelectorAll('td')].map((td) => td.textContent.trim());
+        return [c[0], c[1], c[3]];
+      }));
+      const pageTotals = await table.locator('tfoot tr').evaluateAll((rows) => rows.map((r) =>
+        [r.querySelector('th').textContent.trim(), r.querySelector('td.num').textContent.trim()]));
+      assert.deepEqual(emailLines, [['Supplements', '2', usd(5000)], ['Initial consultation', '1', usd(15000)]],
+        `the email's lines, tax not folded in:\n${text}`);
+      assert.deepEqual(emailLines, pageLines, 'the same lines in the email and on the page');
+      assert.deepEqual(emailTotals, [['Subtotal', usd(20000)], ['Tax', usd(400)], ['Discount', `-${usd(1000)}`],
+        ['Total', usd(19400)]]);
+      assert.deepEqual(emailTotals, pageTotals, 'the same totals in the email and on the page');
+    } finally {
+      await page.context().close();
+    }
   });
 });
 

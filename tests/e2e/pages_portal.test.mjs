@@ -216,6 +216,13 @@ describe('the portal client\'s email link: sign in, pay part with the saved card
     assert.equal(body.invoice.balance, 0);
     payments.push(body.payment);
     await assertConfirmation(frame, body.payment, invoice.number);
+    // The page above the widget says what is true now: paid in full, with
+    // this payment's receipt; no longer "You have already paid part".
+    await page.getByText('This invoice is paid.', { exact: false }).waitFor({ timeout: 5000 });
+    assert.equal(await page.getByText('You have already paid part of this invoice.').isVisible(), false);
+    assert.equal(await page.getByRole('link', { name: 'View your receipt', exact: true }).getAttribute('href'),
+      `/portal/receipts/${body.payment.id}`);
+    await assertAccessiblePage(page, server, 'portal-invoice-paid-rest');
     await assertClean(page);
     const view = await admin.invoice(invoiceId);
     assert.deepEqual(view.payments.filter((p) => p.status === 'succeeded').map((p) => [p.amount, p.method.last4]).sort(),
@@ -267,8 +274,15 @@ describe('the portal client\'s email link: sign in, pay part with the saved card
     await page.getByRole('heading', { level: 1, name: `Invoice ${invoice.number}`, exact: true }).waitFor();
     const rows = page.locator('table.payments tbody tr');
     assert.equal(await rows.count(), 2);
+    // The row of the payment this receipt is for is emphasised and says so.
+    const thisRow = rows.filter({ hasText: 'This payment' });
+    assert.equal(await thisRow.count(), 1, 'one row labelled "This payment"');
+    assert.equal(await thisRow.getByText(`Mastercard ${DOTS} 4444`, { exact: true }).count(), 1, 'the Mastercard payment\'s');
+    assert.ok(await thisRow.getByText('This payment', { exact: true }).isVisible());
     const cells = [];
-    for (let i = 0; i < 2; i++) cells.push((await rows.nth(i).locator('td').allTextContents()).map((s) => s.trim()));
+    for (let i = 0; i < 2; i++) {
+      cells.push((await rows.nth(i).locator('td').allTextContents()).map((s) => s.replace('This payment', '').trim()));
+    }
     const expected = payments.map((p) => [shortDate(p.created_at),
       `${{ visa: 'Visa', mastercard: 'Mastercard' }[p.method.brand]} ${DOTS} ${p.method.last4}`, 'Paid', usd(p.amount)]);
     assert.deepEqual(cells.sort(), expected.sort());
@@ -360,9 +374,24 @@ describe('saved cards', () => {
       assert.equal(await cards.first().getByText(label, { exact: true }).count(), 1);
       const remove = page.getByRole('button', { name: `Remove ${label}`, exact: true });
       await assertAccessiblePage(page, server, 'portal-payment-methods');
-      const answer = page.waitForResponse((r) => r.request().method() === 'DELETE');
+      // Remove asks first, naming the card and saying what it leaves alone.
+      const deletes = [];
+      page.on('request', (r) => { if (r.method() === 'DELETE') deletes.push(r.url()); });
       await remove.click();
+      const dialog = page.getByRole('dialog', { name: `Remove ${label}?`, exact: true });
+      await dialog.waitFor();
+      await dialog.getByText('Payments already made or in progress with this card are not affected', { exact: false }).waitFor();
+      await assertAccessiblePage(page, server, 'portal-remove-card-confirm');
+      // "Keep card": nothing is sent, the card stays.
+      await dialog.getByRole('button', { name: 'Keep card', exact: true }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      assert.deepEqual(deletes, [], 'nothing removed before the confirmation');
+      assert.equal(await cards.count(), 1);
+      await remove.click();
+      const answer = page.waitForResponse((r) => r.request().method() === 'DELETE');
+      await dialog.getByRole('button', { name: 'Remove card', exact: true }).click();
       assert.equal((await answer).status(), 204);
+      await dialog.waitFor({ state: 'detached' });
       await page.getByRole('status').filter({ hasText: 'Card removed.' }).waitFor({ state: 'attached' });
       assert.equal(await cards.count(), 0, 'the card left the list');
       const api = await page.request.get(`${server.baseUrl}/api/v1/me/payment-methods`);

@@ -118,7 +118,12 @@ BOOST_AUTO_TEST_CASE(a_valid_link_shows_the_invoice_and_the_widget) {
     BOOST_TEST(p.has("Dr. Ada Lovelace"));
     BOOST_TEST(p.has("$200.00"));           // balance, from minor units
     BOOST_TEST(p.has("Feb 10, 2025"));      // due date, human-readable
-    BOOST_TEST(p.has("<iframe class=\"pay-frame\" title=\"Invoice payment\" src=\"/embed#link=" + link.token + "\""));
+    // The plain frame only without script: the loader mounts the widget once.
+    BOOST_TEST(p.has("<noscript><iframe class=\"pay-frame\" title=\"Invoice payment\" src=\"/embed#link=" + link.token + "\""));
+    BOOST_TEST(p.body.find("<iframe") == p.body.find("<noscript><iframe") + 10);
+    // Nothing paid yet: neither sentence about payments made shows.
+    BOOST_TEST(p.has("data-note=\"partially_paid\" hidden>"));
+    BOOST_TEST(p.has("data-note=\"paid\" hidden>"));
     BOOST_TEST(p.has("Pay Invoice"));
     check_page_headers(p);
     check_no_inline_script(p);
@@ -217,8 +222,14 @@ BOOST_AUTO_TEST_CASE(a_receipt_is_shown_only_to_a_link_or_session_that_may_see_i
     BOOST_TEST(mine.has("Initial consultation"));
     BOOST_TEST(mine.has("data-print"));
     check_page_headers(mine);
-    // The pay page links to it while a balance remains.
-    BOOST_TEST(env().get("/pay/" + link.token).has("/pay/" + link.token + "/receipts/" + payment));
+    // The pay page links to it while a balance remains, saying a part is
+    // paid; "This invoice is paid" is written for site.js but hidden.
+    Page partly = env().get("/pay/" + link.token);
+    BOOST_TEST(partly.has("/pay/" + link.token + "/receipts/" + payment));
+    BOOST_TEST(partly.has("data-note=\"partially_paid\">You have already paid part of this invoice. <a data-receipt-link "
+                          "href=\"/pay/" + link.token + "/receipts/" + payment + "\">View your receipt</a>"));
+    BOOST_TEST(partly.has("data-note=\"paid\" hidden>This invoice is paid."));
+    BOOST_TEST(partly.has("data-receipt-base=\"/pay/" + link.token + "/receipts/\""));
 
     // Another invoice's link, of the same practice and client: not found.
     const std::string other_inv = env().seed.invoice(env().practice.id, env().link_client);

@@ -4,6 +4,7 @@
 #define BOOST_TEST_MODULE widget_outcome
 #include <boost/test/unit_test.hpp>
 
+#include "paywidget/bank_settlement.hpp"
 #include "widget_steps.hpp"
 
 using namespace pwtest;
@@ -96,6 +97,28 @@ BOOST_AUTO_TEST_CASE(success_shows_amount_method_balance_and_receipt) {
     const auto said = w.announcements();
     BOOST_TEST_REQUIRE(!said.empty());
     BOOST_TEST(said.back().find("succeeded") != std::string::npos, said.back());
+}
+
+// A bank debit that is processing is submitted, not paid: no "Amount
+// paid", the core's sentence (days to settle, reserved, returns).
+BOOST_AUTO_TEST_CASE(a_processing_bank_debit_is_submitted_not_paid) {
+    HeadlessWidget w;
+    to_filled_card(w);
+    const fx::SendPayment sent = submit_and_tokenize(w);
+    pw::PaymentResponse r = payment_response(sent, pw::PaymentStatus::processing, 0, 1);
+    r.payment.method = {pw::MethodType::bank_debit, "ach", "6789"};
+    w.respond(pw::ev::PaymentDone{r});
+    BOOST_TEST_REQUIRE(w.stage() == Stage::succeeded);
+    BOOST_TEST(w.find(Role::heading, "Bank debit submitted") != nullptr, w.dump());
+    BOOST_TEST(w.find(Role::heading, "Payment successful") == nullptr);
+    BOOST_TEST(w.find(Role::text, "Amount submitted: 200.00 USD") != nullptr, w.dump());
+    BOOST_TEST(w.find(Role::text, "Status: Processing") != nullptr, w.dump());
+    BOOST_TEST(w.find_prefix(Role::text, "Amount paid") == nullptr, w.dump());
+    const pwui::A11yItem* said = w.find_id("result-text");
+    BOOST_TEST_REQUIRE(said != nullptr, w.dump());
+    BOOST_TEST(said->name == pw::processing_text("200.00 USD", 4), said->name);
+    BOOST_TEST(w.find_id("paid-in-full") == nullptr);
+    BOOST_TEST(w.announcements().back().find("within 4 business days") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(partial_success_says_how_to_pay_the_rest) {

@@ -5,10 +5,12 @@
 //   * tokens in the fragment (#token=… on /portal/invite and /portal/reset):
 //     read once, then removed from the address bar and history;
 //   * [data-print]: print the receipt;
-//   * [data-remove]: remove a saved card (DELETE /api/v1/me/payment-methods/{id});
-//   * #pay-widget: mounted with PayWidget.mount when the loader is present,
-//     otherwise the server's plain iframe stays; a payment made in it
-//     updates the invoice summary's balance and status badge.
+//   * [data-remove-ask]: asks in its row's <dialog>, whose [data-remove]
+//     removes the saved card (DELETE /api/v1/me/payment-methods/{id});
+//   * #pay-widget: mounted once with PayWidget.mount when the loader is
+//     present, otherwise the server's plain iframe (in <noscript>) is used;
+//     a payment made in it updates the invoice summary's balance and status
+//     badge and the note about payments already made.
 (function () {
   'use strict';
 
@@ -156,27 +158,40 @@
   });
 
   // ---------------------------------------------------------------- saved cards
+  // Remove asks first: its row's <dialog> names the card and says that
+  // payments in progress are not affected; only "Remove card" there sends
+  // the DELETE. "Keep card" or Escape closes it and changes nothing.
   var methodsStatus = document.querySelector('[data-methods-status]');
-  document.querySelectorAll('[data-remove]').forEach(function (b) {
-    b.addEventListener('click', function () {
-      var row = b.closest('[data-method-row]');
-      var error = row && row.querySelector('[data-method-error]');
+  document.querySelectorAll('[data-remove-ask]').forEach(function (ask) {
+    var row = ask.closest('[data-method-row]');
+    var dialog = row && row.querySelector('[data-remove-dialog]');
+    if (!dialog || typeof dialog.showModal !== 'function') return;
+    ask.addEventListener('click', function () {
+      var error = row.querySelector('[data-method-error]');
       if (error) error.textContent = '';
-      b.disabled = true;
-      send('DELETE', b.getAttribute('data-remove')).then(function (r) {
+      dialog.showModal();
+    });
+    dialog.querySelector('[data-dialog-close]').addEventListener('click', function () { dialog.close(); });
+    var confirm = dialog.querySelector('[data-remove]');
+    confirm.addEventListener('click', function () {
+      var error = row.querySelector('[data-method-error]');
+      confirm.disabled = true;
+      send('DELETE', confirm.getAttribute('data-remove')).then(function (r) {
+        confirm.disabled = false;
+        dialog.close();
         if (r.status === 204) {
           if (methodsStatus) methodsStatus.textContent = 'Card removed.';
           var next = row.nextElementSibling || row.previousElementSibling;
           row.remove();
           // Keep the keyboard where it was: the next card's button, or the page.
-          var target = (next && next.querySelector('button, a')) || document.getElementById('main');
+          var target = (next && next.querySelector('[data-remove-ask], a')) || document.getElementById('main');
           target.focus();
           return;
         }
-        b.disabled = false;
         if (error) error.textContent = apiMessage(r.body, r.status).message;
       }, function () {
-        b.disabled = false;
+        confirm.disabled = false;
+        dialog.close();
         if (error) error.textContent = NETWORK;
       });
     });
@@ -218,7 +233,28 @@
     if (badge && p.status === 'succeeded') {
       badge.className = 'badge ' + (p.balance === 0 ? 'badge-paid' : 'badge-partial');
       badge.textContent = p.balance === 0 ? 'Paid' : 'Partially paid';
+    } else if (badge && p.status === 'processing') {
+      // A bank debit: reserved, not paid until it settles.
+      badge.className = 'badge badge-processing';
+      badge.textContent = 'Processing';
     }
+    updatePaymentNote(p);
+  }
+
+  // The server wrote one sentence per invoice status (payment_note_html);
+  // show the one for the status the widget reports now, linked to this
+  // payment's receipt: a remainder paid in full reads "This invoice is
+  // paid", never "You have already paid part".
+  function updatePaymentNote(p) {
+    var note = document.querySelector('[data-payment-note]');
+    if (!note || typeof p.invoice_status !== 'string' || typeof p.payment_id !== 'string') return;
+    var href = note.getAttribute('data-receipt-base') + encodeURIComponent(p.payment_id);
+    var shown = p.status === 'processing' ? 'processing' : p.invoice_status;
+    note.querySelectorAll('[data-note]').forEach(function (sentence) {
+      sentence.hidden = sentence.getAttribute('data-note') !== shown;
+      var link = sentence.querySelector('[data-receipt-link]');
+      if (link) link.setAttribute('href', href);
+    });
   }
 
   var mount = document.getElementById('pay-widget');
@@ -228,14 +264,25 @@
     var options = { host: '', onSuccess: updateSummary };
     if (mount.getAttribute('data-link')) options.link = mount.getAttribute('data-link');
     if (mount.getAttribute('data-invoice')) options.invoice = mount.getAttribute('data-invoice');
-    var fallback = mount.querySelector('iframe');
-    if (fallback) mount.removeChild(fallback);
     try {
       window.PayWidget.mount(mount, options);
     } catch (e) {
       // A loader that refuses the options must not cost the payer the form.
-      if (fallback) mount.appendChild(fallback);
+      showPlainFrame(mount);
       if (window.console) console.warn(e);
     }
+  } else if (mount) {
+    showPlainFrame(mount);
+  }
+
+  // The server's plain iframe sits in <noscript> so that the browser does
+  // not load the widget twice (once plain, once by the loader); without
+  // the loader it is taken out and used as it is.
+  function showPlainFrame(el) {
+    var noscript = el.querySelector('noscript');
+    if (!noscript) return;
+    var template = document.createElement('template');
+    template.innerHTML = noscript.textContent;
+    el.replaceChild(template.content, noscript);
   }
 })();

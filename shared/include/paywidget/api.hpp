@@ -132,6 +132,11 @@ struct LinkView {
     Date today;
 };
 
+// The payment id a receipt_url names ("/api/v1/receipts/<id>" -> "<id>"),
+// "" for "" or anything else: the pages and the widget link a receipt page
+// by this id.
+std::string receipt_payment_id(std::string_view receipt_url);
+
 // ---------------------------------------------------------------- tokens
 struct CardFields {
     std::string number;       // as typed: digits, spaces, dashes

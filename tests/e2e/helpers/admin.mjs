@@ -39,7 +39,7 @@ export function adminApi(server, key = server.adminKey) {
     // {type:'fixed', amount}).
     async createInvoice({
       clientId, currency = 'USD', amount = 12000, items, partial = null,
-      card = true, bankDebit = [], issueDate, dueDate,
+      card = true, bankDebit = [], issueDate, dueDate, discount = 0,
     }) {
       const today = new Date();
       const iso = (d) => d.toISOString().slice(0, 10);
@@ -53,6 +53,7 @@ export function adminApi(server, key = server.adminKey) {
           ? { enabled: true, minimum: partial }
           : { enabled: false, minimum: { type: 'percent', basis_points: 0 } },
         accepted_methods: { card, bank_debit: bankDebit },
+        discount,
       };
       return (await call('POST', '/api/v1/admin/invoices', body, 201)).invoice;
     },
