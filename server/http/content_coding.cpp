@@ -43,6 +43,19 @@ bool zero_q(std::string_view params) {
     return false;
 }
 
+// The field's token and the build's file suffix, in one place.
+struct CodingNames {
+    std::string_view encoding, suffix;
+};
+CodingNames names_of(ContentCoding c) {
+    switch (c) {
+        case ContentCoding::br: return {"br", ".br"};
+        case ContentCoding::gzip: return {"gzip", ".gz"};
+        case ContentCoding::identity: break;
+    }
+    return {"", ""};
+}
+
 }  // namespace
 
 bool accepts_coding(std::string_view accept_encoding, std::string_view coding) {
@@ -62,22 +75,7 @@ bool accepts_coding(std::string_view accept_encoding, std::string_view coding) {
     return star == 1;
 }
 
-std::string_view content_encoding_name(ContentCoding c) {
-    switch (c) {
-        case ContentCoding::br: return "br";
-        case ContentCoding::gzip: return "gzip";
-        case ContentCoding::identity: break;
-    }
-    return "";
-}
-
-std::string_view variant_suffix(ContentCoding c) {
-    switch (c) {
-        case ContentCoding::br: return ".br";
-        case ContentCoding::gzip: return ".gz";
-        case ContentCoding::identity: break;
-    }
-    return "";
-}
+std::string_view content_encoding_name(ContentCoding c) { return names_of(c).encoding; }
+std::string_view variant_suffix(ContentCoding c) { return names_of(c).suffix; }
 
 }  // namespace pws::http

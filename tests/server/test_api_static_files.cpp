@@ -7,6 +7,7 @@
 #define BOOST_TEST_MODULE api_static_files
 #include <boost/test/unit_test.hpp>
 
+#include "raw_reply.hpp"
 #include "server_process.hpp"
 
 using namespace pws_test;
@@ -43,35 +44,18 @@ Env& env() {
     return e;
 }
 
-struct Fetched {
-    int status = 0;
-    std::string body;
-    pwhttp::Headers headers;
-    std::size_t count(const std::string& name) const { return headers.count(name); }
-    std::string header(const std::string& name) const {
-        auto it = headers.find(name);
-        return it == headers.end() ? std::string() : it->second;
-    }
-};
-
-Fetched send(const std::string& method, const std::string& path, pwhttp::Headers headers = {}) {
+RawReply send(const std::string& method, const std::string& path, pwhttp::Headers headers = {}) {
     auto c = env().server.client();
-    auto r = method == "HEAD" ? c->Head(path, headers) : c->Get(path, headers);
-    Fetched out;
-    if (!r) return out;
-    out.status = r->status;
-    out.body = r->body;
-    out.headers = r->headers;
-    return out;
+    return to_raw_reply(method == "HEAD" ? c->Head(path, headers) : c->Get(path, headers));
 }
 
-Fetched get(const std::string& path, const std::string& accept_encoding) {
+RawReply get(const std::string& path, const std::string& accept_encoding) {
     pwhttp::Headers h;
     if (!accept_encoding.empty()) h.emplace("Accept-Encoding", accept_encoding);
     return send("GET", path, h);
 }
 
-Fetched revalidate(const std::string& path, const std::string& if_none_match) {
+RawReply revalidate(const std::string& path, const std::string& if_none_match) {
     return send("GET", path, {{"Accept-Encoding", "gzip, deflate, br"}, {"If-None-Match", if_none_match}});
 }
 
@@ -102,7 +86,7 @@ BOOST_AUTO_TEST_CASE(best_accepted_variant_is_served) {
         BOOST_TEST_CONTEXT("Accept-Encoding: " << c.accept) {
             for (const std::string& path : {std::string("/") + kWasm, std::string("/pay-widget.js"), std::string("/embed")}) {
                 BOOST_TEST_CONTEXT(path) {
-                    Fetched r = get(path, c.accept);
+                    RawReply r = get(path, c.accept);
                     BOOST_REQUIRE(r.status == 200);
                     const std::string file = path == "/embed" ? "embed.html" : path.substr(1);
                     const std::string coding = c.coding;
@@ -118,7 +102,7 @@ BOOST_AUTO_TEST_CASE(best_accepted_variant_is_served) {
 }
 
 BOOST_AUTO_TEST_CASE(a_file_without_variants_is_sent_as_it_is) {
-    Fetched r = get("/pages/site.css", "gzip, deflate, br");
+    RawReply r = get("/pages/site.css", "gzip, deflate, br");
     BOOST_REQUIRE(r.status == 200);
     BOOST_TEST(r.body == "body{margin:0}\n");
     BOOST_TEST(r.count("Content-Encoding") == 0u);
@@ -135,11 +119,11 @@ BOOST_AUTO_TEST_CASE(content_types_follow_the_plain_name_not_the_variant) {
 }
 
 BOOST_AUTO_TEST_CASE(hashed_names_are_cached_forever_and_unknown_ones_are_404) {
-    Fetched r = get(std::string("/") + kWasm, "br");
+    RawReply r = get(std::string("/") + kWasm, "br");
     BOOST_REQUIRE(r.status == 200);
     BOOST_TEST(r.header("Cache-Control") == "public, max-age=31536000, immutable");
     // A name the build never made (an old page, a guess) must not be cached.
-    Fetched unknown = get("/paywidget.fedcba9876543210.wasm", "br");
+    RawReply unknown = get("/paywidget.fedcba9876543210.wasm", "br");
     BOOST_TEST(unknown.status == 404);
     BOOST_TEST(unknown.header("Cache-Control") == "no-store");
     BOOST_TEST(get(std::string("/") + kWasm + ".map", "").status == 404);
@@ -153,7 +137,7 @@ BOOST_AUTO_TEST_CASE(embed_and_loader_revalidate_with_a_strong_etag) {
     for (const Case& c : {Case{"/embed", "no-cache"}, Case{"/pay-widget.js", "public, max-age=300"},
                           Case{"/embed?practice=prc_none", "no-cache"}}) {
         BOOST_TEST_CONTEXT(c.path) {
-            Fetched first = get(c.path, "gzip, deflate, br");
+            RawReply first = get(c.path, "gzip, deflate, br");
             BOOST_REQUIRE(first.status == 200);
             BOOST_TEST(first.header("Cache-Control") == c.cache_control);
             const std::string etag = first.header("ETag");
@@ -163,7 +147,7 @@ BOOST_AUTO_TEST_CASE(embed_and_loader_revalidate_with_a_strong_etag) {
 
             for (const std::string& inm : {etag, "\"other\", " + etag, "W/" + etag, std::string("*")}) {
                 BOOST_TEST_CONTEXT("If-None-Match: " << inm) {
-                    Fetched again = revalidate(c.path, inm);
+                    RawReply again = revalidate(c.path, inm);
                     BOOST_TEST(again.status == 304);
                     BOOST_TEST(again.body.empty());
                     BOOST_TEST(again.header("ETag") == etag);
@@ -171,11 +155,11 @@ BOOST_AUTO_TEST_CASE(embed_and_loader_revalidate_with_a_strong_etag) {
                     BOOST_TEST(again.header("Vary").find("Accept-Encoding") != std::string::npos);
                 }
             }
-            Fetched changed = revalidate(c.path, "\"0123\"");
+            RawReply changed = revalidate(c.path, "\"0123\"");
             BOOST_TEST(changed.status == 200);
             BOOST_TEST(changed.body == first.body);
             // The br bytes and the identity bytes are different representations.
-            Fetched plain = get(c.path, "");
+            RawReply plain = get(c.path, "");
             BOOST_TEST(plain.header("ETag") != etag);
             BOOST_TEST(revalidate(c.path, etag).status == 304);
             BOOST_TEST(send("GET", c.path, {{"If-None-Match", etag}}).status == 200);
@@ -187,7 +171,7 @@ BOOST_AUTO_TEST_CASE(a_rebuilt_page_gets_a_new_etag_without_a_restart) {
     const std::string page = env().static_dir + "/embed.html";
     const std::string before = get("/embed", "").header("ETag");
     std::ofstream(page, std::ios::binary) << "identity of embed.html, rebuilt";
-    Fetched r = send("GET", "/embed", {{"If-None-Match", before}});
+    RawReply r = send("GET", "/embed", {{"If-None-Match", before}});
     std::ofstream(page, std::ios::binary) << "identity of embed.html";  // as the other cases expect
     BOOST_TEST(r.status == 200);
     BOOST_TEST(r.body == "identity of embed.html, rebuilt");
@@ -196,8 +180,8 @@ BOOST_AUTO_TEST_CASE(a_rebuilt_page_gets_a_new_etag_without_a_restart) {
 }
 
 BOOST_AUTO_TEST_CASE(head_sends_the_headers_of_get_without_a_body) {
-    Fetched g = get(std::string("/") + kWasm, "gzip");
-    Fetched h = send("HEAD", std::string("/") + kWasm, {{"Accept-Encoding", "gzip"}});
+    RawReply g = get(std::string("/") + kWasm, "gzip");
+    RawReply h = send("HEAD", std::string("/") + kWasm, {{"Accept-Encoding", "gzip"}});
     BOOST_REQUIRE(h.status == 200);
     BOOST_TEST(h.body.empty());
     BOOST_TEST(h.header("Content-Encoding") == "gzip");
@@ -207,7 +191,7 @@ BOOST_AUTO_TEST_CASE(head_sends_the_headers_of_get_without_a_body) {
 }
 
 BOOST_AUTO_TEST_CASE(a_range_request_gets_the_whole_file) {
-    Fetched r = send("GET", std::string("/") + kWasm, {{"Accept-Encoding", "br"}, {"Range", "bytes=0-3"}});
+    RawReply r = send("GET", std::string("/") + kWasm, {{"Accept-Encoding", "br"}, {"Range", "bytes=0-3"}});
     BOOST_TEST(r.status == 200);
     BOOST_TEST(r.body == std::string("br of ") + kWasm);
     BOOST_TEST(r.count("Content-Range") == 0u);
