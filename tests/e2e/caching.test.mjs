@@ -50,6 +50,10 @@ for (const [encoding, acceptEncoding, max] of [['br', undefined, FIRST_VISIT_BR_
       for (const r of wire.requests().filter((x) => /\.(js|css|wasm|html)$|^\/embed$/.test(x.path))) {
         assert.equal(r.encoding, encoding, `${r.path} sent as ${r.encoding || 'identity'}`);
       }
+      const hashed = wire.requests().filter((r) => Object.values(manifest).includes(r.path.slice(1)));
+      assert.equal(hashed.length, 4, JSON.stringify(wire.requests()));
+      for (const r of hashed) assert.equal(r.cacheControl, 'public, max-age=31536000, immutable', r.path);
+      assert.equal(wire.requests().find((r) => r.path === '/embed').cacheControl, 'no-cache');
       assert.ok(wire.total() <= max, `first visit: ${wire.total()} B > ${max} B: ${JSON.stringify(wire.requests())}`);
     } finally {
       await page.context().close();

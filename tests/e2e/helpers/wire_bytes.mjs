@@ -9,7 +9,8 @@
 //   await openWidget(page, server, token); await waitForStage(page, 'review');
 //   wire.total()              every request's bytes
 //   wire.of(/\.wasm$/)        the bytes of the requests whose path matches
-//   wire.requests()           [{ path, bytes, encoding, status, wireStatus, cached }]
+//   wire.requests()           [{ path, bytes, encoding, status, wireStatus,
+//                                cacheControl, cached }]
 //                             (status: as the page sees it, 200 for a
 //                             revalidated copy; wireStatus: the server's, 304;
 //                             0 when nothing came over the network)
@@ -20,7 +21,7 @@ export async function recordWireBytes(page, { acceptEncoding } = {}) {
   const cdp = await page.context().newCDPSession(page);
   const seen = new Map();  // requestId -> { path, bytes, encoding, status, cached }
   const entry = (id) => {
-    if (!seen.has(id)) seen.set(id, { path: '', bytes: 0, encoding: '', status: 0, wireStatus: 0, cached: false, done: false });
+    if (!seen.has(id)) seen.set(id, { path: '', bytes: 0, encoding: '', status: 0, wireStatus: 0, cacheControl: '', cached: false, done: false });
     return seen.get(id);
   };
   // Link tokens are secrets even in test output: keep the path's shape.
@@ -31,7 +32,9 @@ export async function recordWireBytes(page, { acceptEncoding } = {}) {
   cdp.on('Network.responseReceived', (e) => {
     const r = entry(e.requestId);
     r.status = e.response.status;
-    r.encoding = e.response.headers['content-encoding'] || e.response.headers['Content-Encoding'] || '';
+    const header = (name) => Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === name)?.[1] || '';
+    r.encoding = header('content-encoding');
+    r.cacheControl = header('cache-control');
     if (e.response.fromDiskCache || e.response.fromPrefetchCache) r.cached = true;
   });
   // The status line as it came over the network: a revalidated response is
@@ -48,8 +51,8 @@ export async function recordWireBytes(page, { acceptEncoding } = {}) {
   // practitioner's iframe it would not.
   const counted = () => [...seen.values()].filter((r) => r.path && r.path !== '/favicon.ico');
   return {
-    requests: () => counted().map(({ path, bytes, encoding, status, wireStatus, cached }) =>
-      ({ path, bytes, encoding, status, wireStatus, cached })),
+    requests: () => counted().map(({ path, bytes, encoding, status, wireStatus, cacheControl, cached }) =>
+      ({ path, bytes, encoding, status, wireStatus, cacheControl, cached })),
     total: () => counted().reduce((sum, r) => sum + r.bytes, 0),
     of: (re) => counted().filter((r) => re.test(r.path)).reduce((sum, r) => sum + r.bytes, 0),
     // Every request seen has finished loading (its bytes are final).
