@@ -40,6 +40,8 @@ add_library(payserver_foundation STATIC
   ${PW_SERVER_DIR}/http/common_handlers.cpp
   ${PW_SERVER_DIR}/http/message.cpp
   ${PW_SERVER_DIR}/http/router.cpp
+  ${PW_SERVER_DIR}/http/content_coding.cpp
+  ${PW_SERVER_DIR}/http/static_file.cpp
   ${PW_SERVER_DIR}/http/work_pool.cpp
   ${PW_SERVER_DIR}/http/listener.cpp
 )

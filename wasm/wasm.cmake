@@ -46,18 +46,39 @@ target_link_options(paywidget PRIVATE ${PW_WIDGET_FLAGS}
   -sENVIRONMENT=web -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFULL_ES3=1
   -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0 -sEXPORTED_FUNCTIONS=_main,_malloc,_free)
 
-# The page: web/embed.{html,css,js} next to paywidget.{js,wasm}, plus the
-# loader practitioners embed (pay-widget.js, its .d.ts), so the build
-# directory can be served as is (the server serves it as /embed and
-# /pay-widget.js).
-set(PW_WEB_FILES embed.html embed.css embed.js pay-widget.js pay-widget.d.ts pages/site.css pages/site.js pages/favicon.svg)
+# What the server serves from this directory (its --static-dir), staged by
+# wasm/stage_assets.py: every text and wasm file gets .br and .gz variants
+# made here (the server never compresses on the fly); the widget page's own
+# assets get a content hash in their names (paywidget.<hash>.wasm/.js,
+# embed.<hash>.css/.js: cached as immutable) and the generated embed.html
+# names the current ones (the server serves it as /embed). The loader
+# practitioners embed (pay-widget.js, its .d.ts) and the pages' files keep
+# stable names (short max-age + ETag).
+find_program(PW_BROTLI brotli)
+if(NOT PW_BROTLI)
+  message(FATAL_ERROR "paywidget: brotli not found (Debian package brotli; run scripts/setup)")
+endif()
+set(PW_STAGE ${PROJECT_SOURCE_DIR}/wasm/stage_assets.py)
+set(PW_WEB_FILES pay-widget.js pay-widget.d.ts pages/site.css pages/site.js pages/favicon.svg)
 set(PW_WEB_OUTPUTS)
 foreach(f ${PW_WEB_FILES})
-  add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/${f}
+  add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/${f} ${CMAKE_BINARY_DIR}/${f}.br ${CMAKE_BINARY_DIR}/${f}.gz
     COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/pages
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PROJECT_SOURCE_DIR}/web/${f} ${CMAKE_BINARY_DIR}/${f}
-    DEPENDS ${PROJECT_SOURCE_DIR}/web/${f} VERBATIM)
+    COMMAND /usr/bin/python3 ${PW_STAGE} compress ${CMAKE_BINARY_DIR}/${f}
+    DEPENDS ${PROJECT_SOURCE_DIR}/web/${f} ${PW_STAGE} VERBATIM)
   list(APPEND PW_WEB_OUTPUTS ${CMAKE_BINARY_DIR}/${f})
 endforeach()
 add_custom_target(paywidget_page ALL DEPENDS ${PW_WEB_OUTPUTS})
 add_dependencies(paywidget paywidget_page)
+
+# `paywidget_assets` is the whole widget, ready to serve (scripts/demo and
+# the browser tests build it); `paywidget` alone is only the compiler's
+# output.
+add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/embed.html ${CMAKE_BINARY_DIR}/asset-manifest.json
+  COMMAND /usr/bin/python3 ${PW_STAGE} widget ${PROJECT_SOURCE_DIR}/web ${CMAKE_BINARY_DIR}
+  DEPENDS paywidget ${PW_STAGE} ${PROJECT_SOURCE_DIR}/web/embed.html ${PROJECT_SOURCE_DIR}/web/embed.css
+          ${PROJECT_SOURCE_DIR}/web/embed.js
+  COMMENT "Hashing and compressing the widget page's assets"
+  VERBATIM)
+add_custom_target(paywidget_assets ALL DEPENDS ${CMAKE_BINARY_DIR}/embed.html)

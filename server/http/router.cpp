@@ -1,16 +1,11 @@
 #include "http/router.hpp"
 
-#include <fstream>
-#include <iterator>
-#include <sstream>
 #include <system_error>
+
+#include "http/static_file.hpp"
 
 namespace pws::http {
 namespace {
-
-// A static file larger than this is not served from memory (the widget's
-// files are well under 1 MiB).
-constexpr std::uintmax_t kMaxStaticFileBytes = 16u << 20;
 
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -94,6 +89,8 @@ Pool Router::pool_for(const Request& req) const {
     return r ? r->pool : Pool::general;
 }
 
+// The file (or its precompressed variant), its ETag and Cache-Control, or a
+// 304: http/static_file.hpp.
 bool Router::serve_file(const Request& req, Response& res) const {
     if (mount_dir_.empty() || (req.method != "GET" && req.method != "HEAD")) return false;
     if (req.path.compare(0, mount_prefix_.size(), mount_prefix_) != 0) return false;
@@ -101,18 +98,8 @@ bool Router::serve_file(const Request& req, Response& res) const {
     if (sub.empty() || sub.back() == '/') sub += "index.html";
     if (!safe_sub_path(sub)) return false;
     const std::filesystem::path file = mount_dir_ / std::filesystem::path(sub).relative_path();
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec)) return false;
-    const std::uintmax_t size = std::filesystem::file_size(file, ec);
-    if (ec || size > kMaxStaticFileBytes) return false;
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return false;
-    std::string content(static_cast<std::size_t>(size), '\0');
-    in.read(content.data(), static_cast<std::streamsize>(size));
-    if (static_cast<std::uintmax_t>(in.gcount()) != size) return false;
-    res.set_content(std::move(content), content_type_for(file.filename().string()));
-    res.status = 200;
-    return true;
+    const std::string name = file.filename().string();
+    return serve_static_file(req, res, file, content_type_for(name), cache_control_for(name));
 }
 
 void Router::route(Request& req, Response& res) const {

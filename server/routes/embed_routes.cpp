@@ -1,11 +1,11 @@
 #include "routes/embed_routes.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
+#include <filesystem>
 
 #include "http/error_response.hpp"
 #include "http/security_headers.hpp"
+#include "http/static_file.hpp"
 #include "paywidget/url.hpp"
 
 namespace pws {
@@ -19,17 +19,6 @@ bool plausible_practice_id(std::string_view id) {
     return std::all_of(id.begin(), id.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     });
-}
-
-// Read on every request (a few hundred bytes): a rebuilt widget page is
-// served without restarting the server.
-std::optional<std::string> read_page(const std::string& dir) {
-    if (dir.empty()) return std::nullopt;
-    std::ifstream in(dir + "/embed.html", std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 // CSP frame-ancestors 'self' plus the safe ones of `origins` (unsafe ones
@@ -68,8 +57,12 @@ std::optional<std::vector<std::string>> embed_origins_for(App& app, std::string_
 
 void register_embed_routes(http::Router& server, App& app) {
     server.Get("/embed", [&app](const http::Request& req, http::Response& res) {
-        std::optional<std::string> page = read_page(app.config.static_dir);
-        if (!page) {
+        // Read on every request (a rebuilt widget page is served without a
+        // restart); it names the current content-hashed assets, so it is
+        // revalidated every time (no-cache) and answered 304 when unchanged.
+        if (app.config.static_dir.empty() ||
+            !http::serve_static_file(req, res, std::filesystem::path(app.config.static_dir) / "embed.html",
+                                     "text/html; charset=utf-8", http::kCacheRevalidate)) {
             send_status_error(res, 404);
             return;
         }
@@ -81,8 +74,6 @@ void register_embed_routes(http::Router& server, App& app) {
         }
         frame_by_self_and(res, origins);
         res.set_header("Referrer-Policy", "no-referrer");
-        res.set_header("Cache-Control", "no-cache");
-        res.set_content(*page, "text/html; charset=utf-8");
     });
 }
 

@@ -25,7 +25,10 @@ std::optional<std::vector<std::string>> embed_origins_for(App& app, std::string_
 // anything) whose frame-ancestors are 'self' (the host's own /pay and
 // /portal pages) plus that practice's embed_origins (unknown or absent
 // practice: 'self' only), Referrer-Policy no-referrer and
-// Cache-Control no-cache (the CSP follows the settings, so revalidate).
+// Cache-Control no-cache with a strong ETag (304 on If-None-Match; it names
+// the current content-hashed assets and the CSP follows the settings, so it
+// is revalidated every time), precompressed like every static file
+// (http/static_file.hpp).
 // 404 not_found when there is no static dir or it holds no embed.html.
 void register_embed_routes(http::Router& server, App& app);
 

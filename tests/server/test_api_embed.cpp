@@ -6,6 +6,7 @@
 #define BOOST_TEST_MODULE api_embed
 #include <boost/test/unit_test.hpp>
 
+#include "raw_reply.hpp"
 #include "server_process.hpp"
 
 using namespace pws_test;
@@ -54,15 +55,7 @@ Env& env() {
     return e;
 }
 
-struct Page {
-    int status = 0;
-    std::string body;
-    pwhttp::Headers headers;
-    std::size_t count(const std::string& name) const { return headers.count(name); }
-    std::string header(const std::string& name) const {
-        auto it = headers.find(name);
-        return it == headers.end() ? std::string() : it->second;
-    }
+struct Page : RawReply {
     // The frame-ancestors directive's sources, e.g. "'none'".
     std::string frame_ancestors() const {
         const std::string csp = header("Content-Security-Policy");
@@ -76,13 +69,7 @@ struct Page {
 
 Page get(const std::string& path) {
     auto c = env().server.client();
-    auto r = c->Get(path.c_str());
-    Page p;
-    if (!r) return p;
-    p.status = r->status;
-    p.body = r->body;
-    p.headers = r->headers;
-    return p;
+    return Page{to_raw_reply(c->Get(path.c_str()))};
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "admin_api.hpp"
 #include "pages/page_kit.hpp"
+#include "raw_reply.hpp"
 #include "paywidget/url.hpp"
 
 using namespace pws_test;
@@ -16,14 +17,7 @@ namespace {
 const std::string kPassword = "portal secret 1";
 const std::string kHostile = "<script>alert(1)</script>";
 
-struct Page {
-    int status = 0;
-    std::string body;
-    pwhttp::Headers headers;
-    std::string header(const std::string& name) const {
-        auto it = headers.find(name);
-        return it == headers.end() ? std::string() : it->second;
-    }
+struct Page : RawReply {
     bool has(const std::string& text) const { return body.find(text) != std::string::npos; }
 };
 
@@ -44,13 +38,7 @@ struct Env {
         link_client = seed.client(practice.id);
     }
     Page get(const std::string& path, const std::string& session = "") {
-        auto r = session.empty() ? c->Get(path.c_str()) : c->Get(path.c_str(), cookie(session));
-        Page p;
-        if (!r) return p;
-        p.status = r->status;
-        p.body = r->body;
-        p.headers = r->headers;
-        return p;
+        return Page{to_raw_reply(session.empty() ? c->Get(path.c_str()) : c->Get(path.c_str(), cookie(session)))};
     }
     // A portal client with an activated account, signed in.
     std::pair<std::string, std::string> portal_client(const std::string& tag) {

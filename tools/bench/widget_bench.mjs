@@ -9,11 +9,17 @@
 //   typing: CPU time per frame (Module.pwStats().totalFrameMs / frames)
 //     while a card number is typed key by key into the DOM input.
 //
+//   bytes on the wire: a first visit to /embed until "Pay Now" is on screen
+//     with brotli, with gzip only and with no compression (as before the
+//     precompressed files), then a second visit in the same browser
+//     (tests/e2e/helpers/wire_bytes.mjs; headers included).
+//
 // Runs: PW_BENCH_RUNS (default 5) page loads; the median and the worst are
 // printed. SwiftShader (software WebGL) makes every frame slower than on a
 // real GPU: these are upper bounds.
 import { launchBrowser, newWidgetPage, openWidget, stats, waitForIdle, waitForStage } from '../../tests/e2e/helpers/browser.mjs';
 import { startServer } from '../../tests/e2e/helpers/server.mjs';
+import { recordWireBytes, waitForWireSettled } from '../../tests/e2e/helpers/wire_bytes.mjs';
 
 const runs = Number(process.env.PW_BENCH_RUNS || 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -75,6 +81,36 @@ async function idleAndTyping(browser, server, token) {
   return { idle, typing: { keys: 16, frames, perFrame: frames ? (t1.totalFrameMs - t0.totalFrameMs) / frames : 0 } };
 }
 
+async function visitBytes(page, server, token, acceptEncoding) {
+  const wire = await recordWireBytes(page, { acceptEncoding });
+  await openWidget(page, server, token);
+  await waitForStage(page, 'review');
+  await waitForWireSettled(page, wire);
+  return wire;
+}
+
+// First visits with each Accept-Encoding, then a repeat visit (a new tab in
+// the same browser profile) after the brotli one.
+async function wireBytes(browser, server, token) {
+  const out = {};
+  for (const [name, accept] of [['identity', 'identity'], ['gzip', 'gzip'], ['br', undefined]]) {
+    const page = await newWidgetPage(browser);
+    out[name] = (await visitBytes(page, server, token, accept)).total();
+    if (name !== 'br') await page.context().close();
+    else {
+      const context = page.context();
+      await page.close();
+      const again = await visitBytes(await context.newPage(), server, token);
+      out.repeat = again.total();
+      out.repeatAssets = again.requests().filter((r) => /\.[0-9a-f]{16}\.(wasm|js|css)$/.test(r.path)).reduce((n, r) => n + r.bytes, 0);
+      await context.close();
+    }
+  }
+  return out;
+}
+
+const kb = (b) => `${b} B (${(b / 1000).toFixed(1)} KB)`;
+
 const server = await startServer();
 const browser = await launchBrowser();
 try {
@@ -82,6 +118,16 @@ try {
   const loads = [];
   for (let i = 0; i < runs; i++) loads.push(await firstInteractive(browser, server, token));
   const { idle, typing } = await idleAndTyping(browser, server, token);
+  const wire = await wireBytes(browser, server, token);
+
+  console.log('| bytes on the wire: /embed until Pay Now (headers included; KB = 1000 B) | measured | goal |');
+  console.log('|---|---|---|');
+  console.log(`| first visit, brotli (what browsers get) | ${kb(wire.br)} | ≤ 160 KB |`);
+  console.log(`| first visit, gzip only | ${kb(wire.gzip)} | ≤ 160 KB |`);
+  console.log(`| first visit, nothing compressed (Accept-Encoding: identity) | ${kb(wire.identity)} | — |`);
+  console.log(`| repeat visit, the widget's hashed assets | ${kb(wire.repeatAssets)} | 0 B |`);
+  console.log(`| repeat visit, everything (the page's 304, the link lookup) | ${kb(wire.repeat)} | — |`);
+  console.log();
 
   console.log('| widget measure | value |');
   console.log('|---|---|');

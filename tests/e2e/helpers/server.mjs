@@ -17,7 +17,9 @@
 // Paths come from the environment (scripts/test sets them), defaulting to
 // the standard build directories:
 //   PW_SERVER_BIN  build/native/server
-//   PW_WASM_DIR    build/wasm (paywidget.{js,wasm} + embed.{html,css,js})
+//   PW_WASM_DIR    build/wasm (embed.html naming the content-hashed
+//                  paywidget.<hash>.{js,wasm}, embed.<hash>.{css,js} listed in
+//                  asset-manifest.json; wasm/stage_assets.py)
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -36,9 +38,9 @@ export const wasmDir = process.env.PW_WASM_DIR || path.join(buildDir, 'wasm');
 export function checkBuilds() {
   const missing = [];
   if (!existsSync(serverBin)) missing.push(`server binary ${serverBin} (cmake --build build/native --target server)`);
-  for (const f of ['embed.html', 'embed.js', 'embed.css', 'paywidget.js', 'paywidget.wasm']) {
+  for (const f of ['embed.html', 'embed.html.br', 'asset-manifest.json']) {
     const p = path.join(wasmDir, f);
-    if (!existsSync(p)) missing.push(`${p} (cmake --build build/wasm --target paywidget)`);
+    if (!existsSync(p)) missing.push(`${p} (cmake --build build/wasm --target paywidget_assets)`);
   }
   if (missing.length) throw new Error(`e2e: missing build outputs:\n  ${missing.join('\n  ')}`);
 }

@@ -1,0 +1,112 @@
+"""wasm/stage_assets.py on a stand-in for the wasm build directory: content-
+hashed names, embed.html naming them, paywidget.js naming the hashed wasm,
+.br/.gz that decompress to the same bytes, nothing rewritten when nothing
+changed, an earlier build's copies removed, and a page it cannot rewrite
+refused."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+ROOT = os.environ.get("PW_ROOT") or os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+STAGE = os.path.join(ROOT, "wasm", "stage_assets.py")
+
+PAGE = ('<link rel="stylesheet" href="embed.css">\n'
+        '<script src="embed.js"></script>\n<script async src="paywidget.js"></script>\n')
+
+
+def write(path, data):
+    with open(path, "wb") as f:
+        f.write(data.encode() if isinstance(data, str) else data)
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+class StageAssets(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.web = os.path.join(self.tmp.name, "web")
+        self.out = os.path.join(self.tmp.name, "out")
+        os.makedirs(self.web)
+        os.makedirs(self.out)
+        write(os.path.join(self.web, "embed.html"), PAGE)
+        write(os.path.join(self.web, "embed.css"), "body{margin:0}\n" * 50)
+        write(os.path.join(self.web, "embed.js"), "console.log('glue');\n" * 50)
+        write(os.path.join(self.out, "paywidget.js"), 'var wasmBinaryFile="paywidget.wasm";\n' * 1 + "x();\n" * 50)
+        write(os.path.join(self.out, "paywidget.wasm"), bytes(range(256)) * 40)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def stage(self, check=True):
+        return subprocess.run([sys.executable, STAGE, "widget", self.web, self.out], capture_output=True, check=check)
+
+    def manifest(self):
+        return json.loads(read(os.path.join(self.out, "asset-manifest.json")))
+
+    def test_hashed_names_and_the_page_that_names_them(self):
+        self.stage()
+        names = self.manifest()
+        self.assertEqual(sorted(names), ["embed.css", "embed.js", "paywidget.js", "paywidget.wasm"])
+        for plain, hashed in names.items():
+            stem, ext = plain.rsplit(".", 1)
+            self.assertRegex(hashed, r"^%s\.[0-9a-f]{16}\.%s$" % (stem, ext))
+            self.assertTrue(os.path.exists(os.path.join(self.out, hashed)), hashed)
+        page = read(os.path.join(self.out, "embed.html")).decode()
+        self.assertIn(f'href="{names["embed.css"]}"', page)
+        self.assertIn(f'src="{names["embed.js"]}"', page)
+        self.assertIn(f'src="{names["paywidget.js"]}"', page)
+        glue = read(os.path.join(self.out, names["paywidget.js"])).decode()
+        self.assertIn(f'"{names["paywidget.wasm"]}"', glue)
+        self.assertNotIn('"paywidget.wasm"', glue)
+
+    def test_variants_decompress_to_the_file(self):
+        self.stage()
+        for name in list(self.manifest().values()) + ["embed.html"]:
+            path = os.path.join(self.out, name)
+            br = subprocess.run(["brotli", "-d", "-c", path + ".br"], capture_output=True, check=True).stdout
+            gz = subprocess.run(["gzip", "-d", "-c", path + ".gz"], capture_output=True, check=True).stdout
+            self.assertEqual(br, read(path), name)
+            self.assertEqual(gz, read(path), name)
+            self.assertLess(len(read(path + ".br")), len(read(path)), name)
+
+    def test_an_unchanged_build_rewrites_nothing(self):
+        self.stage()
+        # ctime: a rewrite changes it even when the writer copies the old mtime.
+        before = {f: os.stat(os.path.join(self.out, f)).st_ctime_ns for f in os.listdir(self.out)}
+        time.sleep(0.05)
+        self.stage()
+        after = {f: os.stat(os.path.join(self.out, f)).st_ctime_ns for f in os.listdir(self.out)}
+        self.assertEqual(before, after)
+
+    def test_a_new_build_replaces_the_old_hashed_copies(self):
+        self.stage()
+        old = self.manifest()
+        write(os.path.join(self.out, "paywidget.wasm"), bytes(range(256)) * 41)
+        self.stage()
+        new = self.manifest()
+        self.assertNotEqual(old["paywidget.wasm"], new["paywidget.wasm"])
+        self.assertNotEqual(old["paywidget.js"], new["paywidget.js"])  # it names the wasm
+        self.assertEqual(old["embed.css"], new["embed.css"])
+        files = set(os.listdir(self.out))
+        for suffix in ("", ".br", ".gz"):
+            self.assertNotIn(old["paywidget.wasm"] + suffix, files)
+            self.assertNotIn(old["paywidget.js"] + suffix, files)
+            self.assertIn(new["paywidget.wasm"] + suffix, files)
+            self.assertIn(old["embed.css"] + suffix, files)
+
+    def test_a_page_it_cannot_rewrite_is_refused(self):
+        write(os.path.join(self.web, "embed.html"), PAGE.replace('src="embed.js"', 'src="./embed.js"'))
+        r = self.stage(check=False)
+        self.assertNotEqual(r.returncode, 0)
+        self.assertIn(b"embed.js", r.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,84 @@
+// Bytes on the wire for the widget page (/embed), as a payer's browser
+// receives them: the first visit gets the build's precompressed files (br
+// when the browser accepts it, gzip otherwise), and a second visit in the
+// same browser takes the content-hashed assets from its cache (0 bytes) and
+// only revalidates the page itself (304).
+import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { newWidgetPage, openWidget, waitForStage } from './helpers/browser.mjs';
+import { wasmDir } from './helpers/server.mjs';
+import { startServerAndBrowser } from './helpers/suite.mjs';
+import { recordWireBytes, waitForWireSettled } from './helpers/wire_bytes.mjs';
+
+// Measured by scripts/bench (README "Measured": 224,314 B with brotli,
+// 260,510 B with gzip only, a first visit until Pay Now is on screen), plus
+// ~5 % for a build that grows a little. A larger figure is a regression; the
+// goal (issue 14) is 160 KB, which needs the wasm itself to shrink.
+const FIRST_VISIT_BR_MAX = 236_000;
+const FIRST_VISIT_GZIP_MAX = 274_000;
+
+const manifest = JSON.parse(readFileSync(path.join(wasmDir, 'asset-manifest.json'), 'utf8'));
+const wasmBytes = statSync(path.join(wasmDir, manifest['paywidget.wasm'])).size;
+
+let server;
+let browser;
+let cleanup;
+
+before(async () => ({ server, browser, cleanup } = await startServerAndBrowser()));
+after(() => cleanup?.());
+
+async function visit(page, options) {
+  const wire = await recordWireBytes(page, options);
+  await openWidget(page, server, server.link(/partial payments/).token);
+  await waitForStage(page, 'review');
+  await waitForWireSettled(page, wire);
+  return wire;
+}
+
+for (const [encoding, acceptEncoding, max] of [['br', undefined, FIRST_VISIT_BR_MAX], ['gzip', 'gzip', FIRST_VISIT_GZIP_MAX]]) {
+  test(`a first visit receives the ${encoding} files, within the measured bytes`, async () => {
+    const page = await newWidgetPage(browser);
+    try {
+      const wire = await visit(page, { acceptEncoding });
+      const wasm = wire.requests().find((r) => r.path === `/${manifest['paywidget.wasm']}`);
+      assert.ok(wasm, JSON.stringify(wire.requests()));
+      assert.equal(wasm.encoding, encoding);
+      assert.ok(wasm.bytes < wasmBytes / 2, `wasm ${wasm.bytes} B on the wire of ${wasmBytes} B`);
+      for (const r of wire.requests().filter((x) => /\.(js|css|wasm|html)$|^\/embed$/.test(x.path))) {
+        assert.equal(r.encoding, encoding, `${r.path} sent as ${r.encoding || 'identity'}`);
+      }
+      const hashed = wire.requests().filter((r) => Object.values(manifest).includes(r.path.slice(1)));
+      assert.equal(hashed.length, 4, JSON.stringify(wire.requests()));
+      for (const r of hashed) assert.equal(r.cacheControl, 'public, max-age=31536000, immutable', r.path);
+      assert.equal(wire.requests().find((r) => r.path === '/embed').cacheControl, 'no-cache');
+      assert.ok(wire.total() <= max, `first visit: ${wire.total()} B > ${max} B: ${JSON.stringify(wire.requests())}`);
+    } finally {
+      await page.context().close();
+    }
+  });
+}
+
+test('a second visit in the same browser downloads none of the widget assets', async () => {
+  const first = await newWidgetPage(browser);
+  const context = first.context();
+  try {
+    await visit(first);
+    await first.close();
+    const again = await context.newPage();
+    const wire = await visit(again);
+    const assets = wire.requests().filter((r) => Object.values(manifest).includes(r.path.slice(1)));
+    // paywidget.<hash>.wasm and .js, embed.<hash>.css and .js: all asked for, none fetched.
+    assert.equal(assets.length, 4, JSON.stringify(wire.requests()));
+    for (const r of assets) assert.equal(r.bytes, 0, `${r.path}: ${r.bytes} B on a repeat visit`);
+    assert.equal(wire.of(/\.wasm$/), 0);
+    // The page itself is revalidated: 304, headers only.
+    const page = wire.requests().find((r) => r.path === '/embed');
+    assert.equal(page.wireStatus, 304, JSON.stringify(page));
+    assert.ok(page.bytes < 1500, `/embed: ${page.bytes} B`);
+  } finally {
+    await context.close();
+  }
+});

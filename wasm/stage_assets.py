@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Stages the widget's files for serving, at build time (wasm/wasm.cmake).
+
+  stage_assets.py compress FILE...
+      writes FILE.br (brotli -q 11) and FILE.gz (gzip -9 -n) next to each
+      FILE: the server serves the best one the browser accepts and never
+      compresses on the fly (server/http/static_file.hpp).
+
+  stage_assets.py widget WEB_DIR OUT_DIR
+      gives the widget page's assets a content hash in their names
+      (paywidget.<hash>.wasm, paywidget.<hash>.js, embed.<hash>.css,
+      embed.<hash>.js: cached for a year as immutable), writes OUT_DIR/
+      embed.html naming them (revalidated on every visit), removes the
+      previous build's hashed copies, writes asset-manifest.json (plain name
+      -> hashed name, for scripts/bench and the tests) and compresses all of
+      them. paywidget.js names its wasm file itself, so the hashed wasm name
+      is written into it before it is hashed in turn.
+"""
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+
+HASH_CHARS = 16  # hex; the server recognises 8-64 (has_content_hash)
+
+
+def compress(path):
+    # Through stdout: brotli would copy the source's mtime, truncated to the
+    # second, onto its output, which would then always look out of date.
+    for suffix, cmd in ((".br", ["brotli", "-q", "11", "-c", path]), (".gz", ["gzip", "-9", "-n", "-c", path])):
+        out = path + suffix
+        if os.path.exists(out) and os.path.getmtime(out) >= os.path.getmtime(path):
+            continue
+        with open(out + ".tmp", "wb") as f:
+            subprocess.run(cmd, check=True, stdout=f)
+        os.replace(out + ".tmp", out)
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def write_if_changed(path, data):
+    if os.path.exists(path) and read(path) == data:
+        return
+    with open(path + ".tmp", "wb") as f:
+        f.write(data)
+    os.replace(path + ".tmp", path)
+
+
+def replace_once(text, old, new, where):
+    if text.count(old) != 1:
+        sys.exit(f"stage_assets: expected {old!r} exactly once in {where}, found {text.count(old)}")
+    return text.replace(old, new)
+
+
+def hashed_name(plain, data):
+    stem, ext = plain.rsplit(".", 1)
+    return f"{stem}.{hashlib.sha256(data).hexdigest()[:HASH_CHARS]}.{ext}"
+
+
+def stage_widget(web_dir, out_dir):
+    contents = {
+        "paywidget.wasm": read(os.path.join(out_dir, "paywidget.wasm")),
+        "embed.css": read(os.path.join(web_dir, "embed.css")),
+        "embed.js": read(os.path.join(web_dir, "embed.js")),
+    }
+    names = {plain: hashed_name(plain, data) for plain, data in contents.items()}
+    glue = read(os.path.join(out_dir, "paywidget.js")).decode()
+    glue = replace_once(glue, '"paywidget.wasm"', f'"{names["paywidget.wasm"]}"', "paywidget.js")
+    contents["paywidget.js"] = glue.encode()
+    names["paywidget.js"] = hashed_name("paywidget.js", contents["paywidget.js"])
+
+    page = read(os.path.join(web_dir, "embed.html")).decode()
+    for attr, plain in (("href", "embed.css"), ("src", "embed.js"), ("src", "paywidget.js")):
+        page = replace_once(page, f'{attr}="{plain}"', f'{attr}="{names[plain]}"', "embed.html")
+
+    for plain, name in names.items():
+        write_if_changed(os.path.join(out_dir, name), contents[plain])
+    write_if_changed(os.path.join(out_dir, "embed.html"), page.encode())
+    manifest = json.dumps(names, indent=2, sort_keys=True) + "\n"
+    write_if_changed(os.path.join(out_dir, "asset-manifest.json"), manifest.encode())
+
+    # Earlier builds' hashed copies (and their variants) are never named again.
+    current = set(names.values())
+    stale = re.compile(r"^(paywidget|embed)\.[0-9a-f]{%d}\.(wasm|js|css)(\.br|\.gz)?$" % HASH_CHARS)
+    for f in os.listdir(out_dir):
+        m = stale.match(f)
+        if m and f.removesuffix(m.group(3) or "") not in current:
+            os.remove(os.path.join(out_dir, f))
+
+    for name in sorted(current) + ["embed.html"]:
+        compress(os.path.join(out_dir, name))
+
+
+def main(argv):
+    if len(argv) >= 2 and argv[0] == "compress":
+        for path in argv[1:]:
+            compress(path)
+    elif len(argv) == 3 and argv[0] == "widget":
+        stage_widget(argv[1], argv[2])
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
