@@ -104,8 +104,9 @@ public:
     std::string db_path() const { return db_.empty() ? dir_ + "/paywidget.db" : db_; }
     // On PostgreSQL the server keeps its local files in var/ under its
     // working directory, which is then `dir` (see start()).
-    std::string ledger_path() const {
-        return db_.empty() ? dir_ + "/paywidget-processor-ledger.db" : dir_ + "/var/paywidget-processor-ledger.db";
+    std::string ledger_path() const { return ledger_path_in(dir_, db_); }
+    static std::string ledger_path_in(const std::string& dir, const std::string& db) {
+        return db.empty() ? dir + "/paywidget-processor-ledger.db" : dir + "/var/paywidget-processor-ledger.db";
     }
     // Another database, e.g. a PostgreSQL URL (tests/fixtures/pg_cluster.hpp).
     void set_db(std::string db) { db_ = std::move(db); }

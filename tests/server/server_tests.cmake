@@ -23,7 +23,7 @@ find_package(Threads REQUIRED)
 set(PW_SQLITE_ONLY_STORAGE storage_checkpoint storage_sqlite_file)
 # Integration suites run again with every server instance on one PostgreSQL
 # database (server_process.hpp: backend_db): server.<x>_pg.
-set(PW_PG_API_SUITES api_races)
+set(PW_PG_API_SUITES api_races api_payments api_leases api_rolling_restart)
 file(GLOB PW_SERVER_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/test_*.cpp)
 foreach(src ${PW_SERVER_TESTS})
   get_filename_component(stem ${src} NAME_WE)        # test_processor
