@@ -23,7 +23,7 @@
 
 #include "storage/migrations.hpp"
 #include "storage/pg_session.hpp"
-#include "storage/sql_txn.hpp"
+#include "storage/sql_store.hpp"
 #include "storage/store_defaults.hpp"
 
 namespace pws {
@@ -34,18 +34,9 @@ namespace {
 // a nested transaction would wait for a second connection forever.
 thread_local const void* tl_active_pg_store = nullptr;
 
-class PgStore final : public Store {
+class PgStore final : public SqlStore {
 public:
-    PgStore(StoreOptions opt, int version) : opt_(std::move(opt)), version_(version) {}
-
-    Error read_transaction(const std::function<Error(ReadTxn&)>& fn) override {
-        return run(false, [&](SqlTxn& t) { return fn(t); });
-    }
-    Error write_transaction(const std::function<Error(WriteTxn&)>& fn) override {
-        return run(true, [&](SqlTxn& t) { return fn(t); });
-    }
-    int schema_version() const override { return version_; }
-    Durability durability() const override { return opt_.durability; }
+    using SqlStore::SqlStore;
 
     static pg::ConnOptions conn_options(const StoreOptions& o) {
         pg::ConnOptions c;
@@ -87,12 +78,8 @@ public:
     }
 
 private:
-    template <class Fn>
-    Error run(bool write, Fn&& fn) {
-        if (tl_active_pg_store == this) {
-            return pw::make_error("nested_transaction", "",
-                                  "Something went wrong on our side. Please try again in a moment.");
-        }
+    Error run(bool write, const std::function<Error(SqlTxn&)>& fn) override {
+        if (tl_active_pg_store == this) return nested_transaction();
         Result<std::unique_ptr<pg::Conn>> conn = acquire();
         if (!conn.ok()) return conn.error;
         pg::Conn& c = *conn.value;
@@ -126,8 +113,6 @@ private:
         if (open) (void)c.exec("ROLLBACK");
     }
 
-    StoreOptions opt_;
-    int version_;
     std::mutex mu_;  // guards idle_ and out_ only
     std::condition_variable free_;
     std::vector<std::unique_ptr<pg::Conn>> idle_;

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "storage/migrations.hpp"
-#include "storage/sql_txn.hpp"
+#include "storage/sql_store.hpp"
 #include "storage/sqlite_session.hpp"
 #include "storage/store_defaults.hpp"
 #include "storage/wal_checkpointer.hpp"
@@ -74,18 +74,9 @@ private:
     std::deque<std::binary_semaphore*> waiters_;
 };
 
-class SqliteStore final : public Store {
+class SqliteStore final : public SqlStore {
 public:
-    SqliteStore(StoreOptions opt, int version) : opt_(std::move(opt)), version_(version) {}
-
-    Error read_transaction(const std::function<Error(ReadTxn&)>& fn) override {
-        return run(false, [&](SqlTxn& t) { return fn(t); });
-    }
-    Error write_transaction(const std::function<Error(WriteTxn&)>& fn) override {
-        return run(true, [&](SqlTxn& t) { return fn(t); });
-    }
-    int schema_version() const override { return version_; }
-    Durability durability() const override { return opt_.durability; }
+    using SqlStore::SqlStore;
 
     // A connection from the pool, or a new one.
     Result<std::unique_ptr<sql::Conn>> acquire() {
@@ -155,12 +146,8 @@ private:
         return e;
     }
 
-    template <class Fn>
-    Error run(bool write, Fn&& fn) {
-        if (tl_active_store == this) {
-            return pw::make_error("nested_transaction", "",
-                                  "Something went wrong on our side. Please try again in a moment.");
-        }
+    Error run(bool write, const std::function<Error(SqlTxn&)>& fn) override {
+        if (tl_active_store == this) return nested_transaction();
         Result<std::unique_ptr<sql::Conn>> conn = acquire();
         if (!conn.ok()) return conn.error;
         sql::Conn& c = *conn.value;
@@ -190,8 +177,6 @@ private:
         return result;
     }
 
-    StoreOptions opt_;
-    int version_;
     std::mutex mu_;  // guards idle_ only
     FifoQueue write_queue_;
     std::vector<std::unique_ptr<sql::Conn>> idle_;

@@ -16,6 +16,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <map>
+#include <mutex>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -35,6 +38,7 @@
 #include "security/random.hpp"
 #include "security/secret_file.hpp"
 #include "storage/store.hpp"
+#include "pg_cluster.hpp"
 #include "temp_dir.hpp"
 
 #ifndef PW_SERVER_BIN
@@ -44,6 +48,22 @@
 namespace pws_test {
 
 using json = nlohmann::json;
+
+// The database of the server(s) whose data directory is `dir`: ""
+// (paywidget.db in it) normally; with PW_STORE_BACKEND=postgres (a suite
+// registered again as server.<x>_pg) a fresh schema on this process's
+// throwaway PostgreSQL cluster, the same one for every ServerProcess and
+// Seeder of that directory.
+inline std::string backend_db(const std::string& dir) {
+    const char* b = std::getenv("PW_STORE_BACKEND");
+    if (b == nullptr || std::string(b) != "postgres") return "";
+    static std::mutex mu;
+    static std::map<std::string, std::string> dbs;
+    std::lock_guard<std::mutex> lock(mu);
+    std::string& db = dbs[dir];
+    if (db.empty()) db = pwtest::PgCluster::instance().fresh_database();
+    return db;
+}
 
 // A port that was free a moment ago: bind 127.0.0.1:0, read it, close.
 inline int free_port() {
@@ -75,7 +95,7 @@ public:
     // added to --db/--listen/--settle-delay-seconds 0/--test-mode.
     explicit ServerProcess(std::string dir, std::vector<std::string> args = {},
                            std::vector<std::pair<std::string, std::string>> env = {})
-        : dir_(std::move(dir)), args_(std::move(args)), env_(std::move(env)) {}
+        : dir_(std::move(dir)), db_(backend_db(dir_)), args_(std::move(args)), env_(std::move(env)) {}
     ~ServerProcess() { kill9(); }
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
@@ -84,8 +104,9 @@ public:
     std::string db_path() const { return db_.empty() ? dir_ + "/paywidget.db" : db_; }
     // On PostgreSQL the server keeps its local files in var/ under its
     // working directory, which is then `dir` (see start()).
-    std::string ledger_path() const {
-        return db_.empty() ? dir_ + "/paywidget-processor-ledger.db" : dir_ + "/var/paywidget-processor-ledger.db";
+    std::string ledger_path() const { return ledger_path_in(dir_, db_); }
+    static std::string ledger_path_in(const std::string& dir, const std::string& db) {
+        return db.empty() ? dir + "/paywidget-processor-ledger.db" : dir + "/var/paywidget-processor-ledger.db";
     }
     // Another database, e.g. a PostgreSQL URL (tests/fixtures/pg_cluster.hpp).
     void set_db(std::string db) { db_ = std::move(db); }
@@ -113,6 +134,12 @@ public:
                                          "--workers",
                                          "16"};
         if (test_mode_) argv.push_back("--test-mode");
+        // Elsewhere than a file in `dir`, the default secret would not be
+        // the Seeder's: name it (unless the test does).
+        if (!db_.empty() && std::find(args_.begin(), args_.end(), "--secret-file") == args_.end()) {
+            argv.push_back("--secret-file");
+            argv.push_back(dir_ + "/server-secret");
+        }
         for (const std::string& a : args_) argv.push_back(a);
         const std::string out = log_base() + ".out", err = log_base() + ".err";
         const pid_t pid = ::fork();
@@ -249,7 +276,8 @@ public:
         ok_ = s.ok();
         secret_ = s.value;
         pws::StoreOptions o;
-        o.path = db.empty() ? dir + "/paywidget.db" : db;
+        const std::string chosen = db.empty() ? backend_db(dir) : db;
+        o.path = chosen.empty() ? dir + "/paywidget.db" : chosen;
         auto st = pws::open_store(o);
         ok_ = ok_ && st.ok();
         store_ = std::move(st.value);

@@ -10,6 +10,9 @@
 #                      server.storage_<x>_pg on a throwaway PostgreSQL cluster
 #                      (PW_STORE_BACKEND=postgres), except the SQLite-only ones
 #                      listed in PW_SQLITE_ONLY_STORAGE below.
+#                      The integration suites in PW_PG_API_SUITES also run
+#                      as server.<x>_pg, every server instance on one
+#                      PostgreSQL database.
 #   test_api_<x>.cpp   integration (and test_pages.cpp): each starts the REAL `server` binary
 #                      (server_process.hpp) on a loopback port; they run one
 #                      at a time so their timings do not distort each other.
@@ -18,6 +21,9 @@ find_package(Threads REQUIRED)
 # Storage suites about SQLite's own machinery (WAL, checkpointer, INDEXED BY): no
 # PostgreSQL counterpart to test.
 set(PW_SQLITE_ONLY_STORAGE storage_checkpoint storage_sqlite_file)
+# Integration suites run again with every server instance on one PostgreSQL
+# database (server_process.hpp: backend_db): server.<x>_pg.
+set(PW_PG_API_SUITES api_races api_payments api_leases api_rolling_restart)
 file(GLOB PW_SERVER_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/test_*.cpp)
 foreach(src ${PW_SERVER_TESTS})
   get_filename_component(stem ${src} NAME_WE)        # test_processor
@@ -38,9 +44,9 @@ foreach(src ${PW_SERVER_TESTS})
   endif()
   add_test(NAME server.${concern} COMMAND ${exe} --log_level=warning --report_level=short)
   set_tests_properties(server.${concern} PROPERTIES LABELS server TIMEOUT 180 RUN_SERIAL ${serial})
-  if(concern MATCHES "^storage_" AND NOT concern IN_LIST PW_SQLITE_ONLY_STORAGE)
+  if((concern MATCHES "^storage_" AND NOT concern IN_LIST PW_SQLITE_ONLY_STORAGE) OR concern IN_LIST PW_PG_API_SUITES)
     add_test(NAME server.${concern}_pg COMMAND ${exe} --log_level=warning --report_level=short)
-    set_tests_properties(server.${concern}_pg PROPERTIES LABELS server TIMEOUT 180
+    set_tests_properties(server.${concern}_pg PROPERTIES LABELS server TIMEOUT 180 RUN_SERIAL ${serial}
                          ENVIRONMENT PW_STORE_BACKEND=postgres)
   endif()
   # These suites measure the production build's memory and latency (thousands

@@ -9,6 +9,8 @@
 #define BOOST_TEST_MODULE api_rolling_restart
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
+
 #include <atomic>
 #include <iostream>
 #include <map>
@@ -70,7 +72,9 @@ BOOST_AUTO_TEST_CASE(a_second_instance_started_100_times_never_releases_a_charge
     std::string reference;
     {
         pws::TestProcessorOptions o;
-        o.ledger_path = d + "/paywidget-processor-ledger.db";
+        // Where the servers of `d` will keep it (var/ on PostgreSQL).
+        o.ledger_path = ServerProcess::ledger_path_in(d, backend_db(d));
+        std::filesystem::create_directories(std::filesystem::path(o.ledger_path).parent_path());
         auto p = pws::TestProcessor::open(o);
         BOOST_REQUIRE(p.ok());
         pws::CardDetails card{"4242424242424242", 12, 2034, "123", "Grace Hopper", "94107"};

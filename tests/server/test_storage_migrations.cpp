@@ -3,6 +3,10 @@
 #define BOOST_TEST_MODULE storage_migrations
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "storage/migrations.hpp"
 #include "storage/pg_session.hpp"
 #include "storage/sqlite_session.hpp"
@@ -168,4 +172,27 @@ BOOST_AUTO_TEST_CASE(version_3_moves_each_practices_admin_key_into_admin_keys) {
     BOOST_TEST(raw_count(db.path, on_postgres() ? "SELECT COUNT(*) FROM information_schema.columns WHERE "
                                                   "table_schema = current_schema() AND column_name = 'api_key_hash'"
                                                 : "SELECT COUNT(*) FROM practices WHERE api_key_hash LIKE 'hash_of_%'") == 0);
+}
+
+// ---------------------------------------------------------------- instances starting together
+
+BOOST_AUTO_TEST_CASE(stores_opening_a_new_database_together_migrate_it_once) {
+    TempDb db;
+    constexpr int kOpeners = 6;
+    std::vector<std::thread> openers;
+    std::atomic<int> opened{0};
+    std::atomic<bool> go{false};
+    for (int i = 0; i < kOpeners; ++i) {
+        openers.emplace_back([&] {
+            while (!go.load()) std::this_thread::yield();
+            auto s = open_store(db.path);
+            if (s && s->schema_version() == pws::latest_schema_version()) ++opened;
+        });
+    }
+    go = true;
+    for (std::thread& t : openers) t.join();
+    BOOST_TEST(opened.load() == kOpeners);
+    // Every step recorded once: no opener applied a step another had applied.
+    BOOST_TEST(raw_count(db.path, "SELECT COUNT(*) FROM schema_version") ==
+               static_cast<std::int64_t>(pws::schema_migrations().size()));
 }
