@@ -99,8 +99,6 @@ Theme light_theme() {
     t.danger = rgb(0xc0123c);
     t.success = rgb(0x0e7a4f);
     t.skeleton = rgb(0xeceef2);
-    t.badge_bg = rgb(0xeef0ff);
-    t.badge_text = rgb(0x3c33b8);
     derive_grounds(t);
     return t;
 }
@@ -119,8 +117,6 @@ Theme dark_theme() {
     t.danger = rgb(0xff7b93);
     t.success = rgb(0x4cd69b);
     t.skeleton = rgb(0x262a39);
-    t.badge_bg = rgb(0x2a2850);
-    t.badge_text = rgb(0xc9c6ff);
     derive_grounds(t);
     return t;
 }
@@ -139,8 +135,6 @@ Theme theme_from_options(const nlohmann::json& options) {
         make_accent_readable(t);
         // Hover moves away from the button's text, so it only gains contrast.
         t.accent_hover = mix(t.accent, t.accent_text == t.background ? t.text : t.background, 0.15f);
-        t.badge_bg = mix(t.accent, t.background, 0.88f);
-        t.badge_text = mix(t.accent, t.text, 0.35f);
         derive_grounds(t);
     }
     float v = 0;
@@ -192,7 +186,13 @@ std::vector<TextOnGround> text_pairs(const Theme& t) {
     add(Named{"accent_text", t.accent_text}, accent);
     add(Named{"accent_text", t.accent_text}, Named{"accent_hover", t.accent_hover});
     add(muted, Named{"skeleton", t.skeleton});
-    add(Named{"badge_text", t.badge_text}, Named{"badge_bg", t.badge_bg});
+    // Each invoice status's pill: the core's colours (status_pill).
+    for (pw::InvoiceStatus st : {pw::InvoiceStatus::open, pw::InvoiceStatus::partially_paid, pw::InvoiceStatus::paid,
+                                 pw::InvoiceStatus::void_}) {
+        const PillColors pill = status_pill(t, st);
+        const std::string name = std::string(pw::status_id(st)) + " pill";
+        out.push_back(TextOnGround{name, pill.text, pill.background});
+    }
     return out;
 }
 

@@ -34,8 +34,6 @@ struct Theme {
     ImU32 danger = 0;
     ImU32 success = 0;
     ImU32 skeleton = 0;     // loading placeholders
-    ImU32 badge_bg = 0;     // status pill
-    ImU32 badge_text = 0;
     // Tinted grounds, opaque (the tint over the background): a checked
     // radio row and the three kinds of notice.
     ImU32 selected_bg = 0;

@@ -1,6 +1,7 @@
 #include "services/payments.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <optional>
 
 #include "faults/faults.hpp"
@@ -143,8 +144,8 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
     // the reserve transaction, before the charge, so concurrent charges
     // cannot all pass the limit; it is taken only once this request owns
     // its idempotency key (a double click answers in_progress and never uses
-    // up an attempt), and given back in the settle transaction unless the
-    // charge declined. A charge whose outcome stays unknown keeps it.
+    // up an attempt), and given back after the settle unless the charge
+    // declined. A charge whose outcome stays unknown keeps it.
     const std::string payer_key = payer.rate_key();
     const std::string address_key = rate_limit_key_for_address(client_address);
 
@@ -322,12 +323,7 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
     pw::Result<nlohmann::json> body = pw::Result<nlohmann::json>::failure("internal_error", "", "");
     pw::Error e2 = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
         body = settle_reserved(app, t, pay, outcome.value);
-        if (!body.ok()) return body.error;
-        if (outcome.value.status == ChargeStatus::declined || outcome.value.status == ChargeStatus::processing_error)
-            return {};  // the attempt counts
-        const std::int64_t now_ms = app.now_ms();
-        if (pw::Error ge = app.limits.declines_per_link.give_back(t, payer_key, now_ms)) return ge;
-        return app.limits.declines_per_address.give_back(t, address_key, now_ms);
+        return body.ok() ? pw::Error{} : body.error;
     });
     if (e2) {
         // The charge is recorded at the processor: never a 5xx (the payer
@@ -335,6 +331,19 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
         // lease lapses; until then the same key answers in_progress.
         note_error_cause("payment " + pay.id + ": settle failed (" + e2.code + "); left reserved for recovery");
         return error_reply("in_progress");
+    }
+    // A charge that did not decline gives its attempt back, in a transaction
+    // of its own: the settle above must never wait for (or deadlock on) the
+    // limit rows, which every reserve of the same payer or address locks
+    // before the invoice (on PostgreSQL). If this fails the attempt simply
+    // stays counted: the limits err on the safe side.
+    if (outcome.value.status != ChargeStatus::declined && outcome.value.status != ChargeStatus::processing_error) {
+        const std::int64_t now_ms = app.now_ms();
+        pw::Error ge = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+            if (pw::Error e = app.limits.declines_per_link.give_back(t, payer_key, now_ms)) return e;
+            return app.limits.declines_per_address.give_back(t, address_key, now_ms);
+        });
+        if (ge) std::fprintf(stderr, "payment %s: giving back its decline attempt failed: %s\n", pay.id.c_str(), ge.code.c_str());
     }
     ServiceReply r;
     r.status = 200;

@@ -362,8 +362,14 @@ describe('a bank debit on the site', () => {
       await bank.getByRole('textbox', { name: 'Account holder name' }).fill('Taylor Brooks');
       await bank.getByRole('textbox', { name: 'Routing number' }).fill('110000000');
       await bank.getByRole('textbox', { name: 'Account number' }).fill('000123456789');
-      await press(bank.getByRole('checkbox', { name: 'I authorize this debit', exact: true }));
-      await press(bank.getByRole('button', { name: SUBMIT_PAYMENT }));
+      // Activated as a screen reader does (a click event on the control, not
+      // at a screen position): the iframe may still be settling its height
+      // here, and a pointer click can land beside a control that moved.
+      const consent = bank.getByRole('checkbox', { name: 'I authorize this debit', exact: true });
+      await consent.dispatchEvent('click');
+      const submit = bank.getByRole('button', { name: SUBMIT_PAYMENT, disabled: false });
+      await submit.waitFor({ timeout: 10000 });  // enabled once the frame after the tick is drawn
+      await submit.dispatchEvent('click');
       const paid = await waitForEvent(page, 'payment.succeeded');
       assert.equal(paid.status, 'processing');
       assert.equal(paid.method, 'US bank account');

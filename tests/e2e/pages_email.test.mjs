@@ -58,7 +58,8 @@ describe('the invoice email\'s Pay Invoice link, without a portal account', () =
 
   test('/pay shows the invoice (number, balance) and the widget in an iframe', async () => {
     assert.ok(url, 'needs the link from the email');
-    const widgetLoads = recordRequests(page, /^\/(embed|paywidget\.js)$/);
+    // The widget's script carries a content hash in its name (paywidget.<hash>.js).
+    const widgetLoads = recordRequests(page, /^\/(embed|paywidget(\.[0-9a-f]+)?\.js)$/);
     const response = await page.goto(url, { waitUntil: 'load' });
     assert.equal(response.status(), 200);
     assert.equal(response.headers()['cache-control'], 'no-store');
@@ -81,7 +82,8 @@ describe('the invoice email\'s Pay Invoice link, without a portal account', () =
     await frame.getByRole('button', { name: 'Pay Now', exact: true }).waitFor();
     // The widget loads once: no plain iframe that the loader then replaces
     // (which aborted /embed and paywidget.js and fetched them again).
-    assert.deepEqual(widgetLoads.map((r) => r.path).sort(), ['/embed', '/paywidget.js'], 'one request each');
+    assert.deepEqual(widgetLoads.map((r) => r.path.replace(/\.[0-9a-f]+\.js$/, '.js')).sort(), ['/embed', '/paywidget.js'],
+      'one request each');
     await assertAccessiblePage(page, server, 'pay');
     await assertClean(page);
   });
