@@ -282,11 +282,13 @@ int main(int argc, char** argv) {
     pws::reconcile_processing_payments(app);
     app.leases->start();
 
-    pws::AccessLog access_log([](const std::string& line) {
-        std::fwrite(line.data(), 1, line.size(), stdout);
-        std::fputc('\n', stdout);
-        std::fflush(stdout);
-    });
+    pws::AccessLog access_log(
+        [](const std::string& line) {
+            std::fwrite(line.data(), 1, line.size(), stdout);
+            std::fputc('\n', stdout);
+            std::fflush(stdout);
+        },
+        app.leases->instance_id());
     app.access_log = &access_log;
 
     pws::http::Router router;

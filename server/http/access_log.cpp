@@ -113,6 +113,7 @@ std::string format_access_log(const AccessLogEntry& e) {
     j["duration_ms"] = e.duration_ms;
     j["client"] = e.client;
     j["scheme"] = e.scheme;
+    if (!e.instance.empty()) j["instance"] = e.instance;
     if (e.status >= 500) {
         j["error"] = e.error;
         j["cause"] = e.cause.empty() ? std::string("unrecorded") : e.cause;
@@ -120,7 +121,7 @@ std::string format_access_log(const AccessLogEntry& e) {
     return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-AccessLog::AccessLog(Sink sink) : sink_(std::move(sink)) {
+AccessLog::AccessLog(Sink sink, std::string instance) : sink_(std::move(sink)), instance_(std::move(instance)) {
     if (!sink_)
         sink_ = [](const std::string& line) {
             std::fwrite(line.data(), 1, line.size(), stderr);
@@ -129,7 +130,14 @@ AccessLog::AccessLog(Sink sink) : sink_(std::move(sink)) {
 }
 
 void AccessLog::write(const AccessLogEntry& entry) {
-    const std::string line = format_access_log(entry);
+    std::string line;
+    if (entry.instance.empty() && !instance_.empty()) {
+        AccessLogEntry named = entry;
+        named.instance = instance_;
+        line = format_access_log(named);
+    } else {
+        line = format_access_log(entry);
+    }
     std::lock_guard lock(mu_);
     sink_(line);
 }

@@ -1,8 +1,9 @@
 // The structured access log: one JSON object per line per request,
 //   {"time":"2025-01-31T12:00:00.123Z","method":"GET",
 //    "path":"/pay/[redacted]","status":200,"duration_ms":3,
-//    "client":"192.0.2.1","scheme":"https"}
-// and for a 5xx also "error" (the code answered) and "cause" (what failed,
+//    "client":"192.0.2.1","scheme":"https","instance":"ins_..."}
+// ("instance": which server process answered, when several share one
+// database behind a load balancer) and for a 5xx also "error" (the code answered) and "cause" (what failed,
 // "unrecorded" when no code said): the one log line of a server error.
 // NEVER request or response bodies (card data, health information), never
 // headers (Authorization, cookies), and link/reset/invite tokens in the path
@@ -49,6 +50,9 @@ struct AccessLogEntry {
     // 5xx only (see error_cause.hpp): the code answered and what failed.
     std::string error;
     std::string cause;
+    // The server instance that answered (its lease owner id); omitted when
+    // empty.
+    std::string instance;
 };
 
 // One JSON line (no trailing newline); invalid UTF-8 is replaced.
@@ -58,7 +62,8 @@ std::string format_access_log(const AccessLogEntry& entry);
 class AccessLog {
 public:
     using Sink = std::function<void(const std::string& line)>;
-    explicit AccessLog(Sink sink = {});
+    // `instance`: written into every entry (AccessLogEntry::instance).
+    explicit AccessLog(Sink sink = {}, std::string instance = {});
 
     // Formats and writes one entry (whole lines, never interleaved).
     void write(const AccessLogEntry& entry);
@@ -71,6 +76,7 @@ public:
 
 private:
     Sink sink_;
+    std::string instance_;
     std::mutex mu_;
 };
 

@@ -6,7 +6,7 @@
 // The builds it runs are up to date by now (scripts/test built them).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
@@ -89,4 +89,60 @@ test('scripts/demo in the background: plain log, the site on its own port embeds
   assert.match(readLog(), /stopped the payment host and the practitioner site/);
   assert.equal(await answers(`${base}/healthz`), false, 'the payment host is stopped');
   assert.equal(await answers(`${site}/`), false, 'the practitioner site is stopped');
+});
+
+// scripts/demo --postgres: the same tour on a throwaway PostgreSQL cluster,
+// two instances behind one port (haproxy). Requests through that port reach
+// both instances, each access log line names the instance that answered, and
+// SIGTERM stops the instances, the balancer and the cluster.
+test('scripts/demo --postgres: two instances behind one port, each log line names its instance', async () => {
+  const hostPort = await freePort();
+  const sitePort = await freePort();
+  const base = `http://127.0.0.1:${hostPort}`;
+  const data = path.join(dir, 'pg-data');
+  const pgLog = path.join(dir, 'demo-pg.log');
+  const readPgLog = () => { try { return readFileSync(pgLog, 'utf8'); } catch { return ''; } };
+  const shell = spawn('bash', ['-c', `scripts/demo --postgres > "${pgLog}" 2>&1 & echo $!`], {
+    cwd: repoRoot,
+    env: { ...process.env, PAYWIDGET_LISTEN: `127.0.0.1:${hostPort}`, PAYWIDGET_SITE: `localhost:${sitePort}`,
+      PAYWIDGET_DEMO_DIR: data, NO_COLOR: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  shell.stdout.on('data', (d) => { out += d; });
+  await new Promise((resolve) => shell.on('exit', resolve));
+  demoPid = Number(out.trim());
+  assert.ok(demoPid > 0, `the shell printed the demo's pid: ${out}`);
+  await until('the PostgreSQL demo printed its links', () => readPgLog().includes('Ctrl-C stops them'), 300000)
+    .catch((e) => { throw new Error(`${e.message}\n${readPgLog().slice(-3000)}`); });
+  const text = readPgLog();
+  const clusterDir = /PostgreSQL: postgresql:\S*host=([^&\s,]+)/.exec(text)?.[1];
+  assert.ok(clusterDir && existsSync(clusterDir), `the demo names its cluster: ${clusterDir}`);
+  assert.ok(text.includes(`${base}/pay/`), 'the links point at the balancer');
+
+  // Through the one port, several requests: round robin reaches both.
+  const emailLink = new RegExp(`(${base}/pay/[A-Za-z0-9_-]+)`).exec(text)[1];
+  const token = emailLink.split('/').pop();
+  for (let i = 0; i < 6; i += 1) {
+    const r = await fetch(`${base}/api/v1/links/${token}`);
+    assert.equal(r.status, 200);
+  }
+  const instanceOf = (name) => {
+    const lines = readFileSync(path.join(data, `server-${name}.log`), 'utf8').split('\n').filter((l) => l.startsWith('{'));
+    const served = lines.map((l) => JSON.parse(l)).filter((e) => e.path === '/api/v1/links/[redacted]');
+    assert.ok(served.length >= 1, `instance ${name} served link lookups`);
+    const ids = new Set(served.map((e) => e.instance));
+    assert.equal(ids.size, 1, `instance ${name} names itself in every line`);
+    return [...ids][0];
+  };
+  const a = instanceOf('a');
+  const b = instanceOf('b');
+  assert.ok(a && b && a !== b, `two different instances answered: ${a}, ${b}`);
+
+  process.kill(demoPid, 'SIGTERM');
+  await until('the PostgreSQL demo exited after SIGTERM', () => !alive(demoPid), 20000);
+  demoPid = 0;
+  assert.match(readPgLog(), /stopped the payment host and the practitioner site/);
+  assert.equal(await answers(`${base}/healthz`), false, 'the balancer is stopped');
+  assert.equal(existsSync(clusterDir), false, 'the throwaway cluster is removed');
 });

@@ -34,6 +34,7 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include "processor/test_processor.hpp"
 #include "security/keyed_hash.hpp"
 #include "security/random.hpp"
 #include "security/secret_file.hpp"
@@ -381,6 +382,29 @@ public:
         return id;
     }
 
+    // A vault token for the link, seeded straight into the store (the token
+    // route's per-address limit would stop a few hundred payments from one
+    // address). `reference` is a method the test processor's ledger knows
+    // (ledger_card_reference). The raw token, "" on failure.
+    std::string card_token(const std::string& practice_id, const std::string& link_id, const std::string& reference) {
+        const std::string raw = pws::random_token();
+        pws::VaultToken v;
+        v.token_hash = pws::hash_token(secret_, pws::KeyUse::payment_token, raw);
+        v.practice_id = practice_id;
+        v.link_id = link_id;
+        v.kind = pw::MethodType::card;
+        v.processor_ref = reference;
+        v.brand = "visa";
+        v.last4 = "4242";
+        v.exp_month = 12;
+        v.exp_year = 2034;
+        v.fingerprint = pws::random_token();
+        v.created_at = now();
+        v.expires_at = now() + 3600;
+        pw::Error e = store_->write_transaction([&](pws::WriteTxn& t) { return t.insert_token(v); });
+        return e ? std::string() : raw;
+    }
+
     std::vector<pws::PaymentRecord> payments(const std::string& invoice_id) {
         std::vector<pws::PaymentRecord> out;
         store_->read_transaction([&](pws::ReadTxn& t) -> pw::Error {
@@ -417,6 +441,20 @@ private:
     std::unique_ptr<pws::Store> store_;
     pw::Error last_;
 };
+
+// The test processor's reference for 4242 4242 4242 4242 in the ledger the
+// servers of `dir` use (var/ on PostgreSQL), for Seeder::card_token; "" on
+// failure.
+inline std::string ledger_card_reference(const std::string& dir) {
+    pws::TestProcessorOptions o;
+    o.ledger_path = ServerProcess::ledger_path_in(dir, backend_db(dir));
+    std::filesystem::create_directories(std::filesystem::path(o.ledger_path).parent_path());
+    auto p = pws::TestProcessor::open(o);
+    if (!p.ok()) return "";
+    pws::CardDetails card{"4242424242424242", 12, 2034, "123", "Grace Hopper", "94107"};
+    auto t = p.value->tokenize_card(card);
+    return t.ok() ? t.value.reference : "";
+}
 
 // Waits (polling the store) until the invoice's only payment is in `state`;
 // what recovery in a running server does within its lease + interval.

@@ -113,6 +113,27 @@ BOOST_AUTO_TEST_CASE(log_writes_whole_lines_and_never_bodies_or_headers) {
     BOOST_TEST(lines[0].find("/api/v1/tokens") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(every_line_names_the_instance_that_answered) {
+    // Several instances behind one load balancer write one log each; the
+    // operator merging them must see which one served a request.
+    std::vector<std::string> lines;
+    pws::AccessLog named([&](const std::string& l) { lines.push_back(l); }, "ins_a1");
+    pws::AccessLog unnamed([&](const std::string& l) { lines.push_back(l); });
+    pws::http::Request req;
+    req.method = "GET";
+    req.target = "/healthz";
+    req.path = "/healthz";
+    pws::http::Response res;
+    res.status = 200;
+    named.log(req, res, 1, "198.51.100.1");
+    unnamed.log(req, res, 1, "198.51.100.1");
+    BOOST_REQUIRE(lines.size() == 2u);
+    const nlohmann::json a = nlohmann::json::parse(lines[0], nullptr, false);
+    const nlohmann::json b = nlohmann::json::parse(lines[1], nullptr, false);
+    BOOST_TEST(a.value("instance", "") == "ins_a1");
+    BOOST_TEST(!b.contains("instance"));
+}
+
 BOOST_AUTO_TEST_CASE(a_server_error_line_carries_the_code_and_its_cause) {
     pws::AccessLogEntry e;
     e.method = "POST";

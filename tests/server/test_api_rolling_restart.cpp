@@ -17,7 +17,6 @@
 #include <mutex>
 #include <random>
 
-#include "processor/test_processor.hpp"
 #include "server_process.hpp"
 
 using namespace pws_test;
@@ -28,29 +27,6 @@ namespace {
 constexpr int kRestarts = 100;
 constexpr int kPayers = 6;
 constexpr int kInvoicesPerPayer = 400;  // more than the payers get through
-
-// A vault token for the link, seeded straight into the store (the token
-// route's per-address limit would stop a few hundred payments from one
-// address). `reference` is a method the test processor's ledger knows.
-std::string seed_token(Seeder& seed, const std::string& practice, const std::string& link_id,
-                       const std::string& reference) {
-    const std::string raw = pws::random_token();
-    pws::VaultToken v;
-    v.token_hash = pws::hash_token(seed.secret(), pws::KeyUse::payment_token, raw);
-    v.practice_id = practice;
-    v.link_id = link_id;
-    v.kind = pw::MethodType::card;
-    v.processor_ref = reference;
-    v.brand = "visa";
-    v.last4 = "4242";
-    v.exp_month = 12;
-    v.exp_year = 2034;
-    v.fingerprint = pws::random_token();
-    v.created_at = Seeder::now();
-    v.expires_at = Seeder::now() + 3600;
-    pw::Error e = seed.store().write_transaction([&](pws::WriteTxn& t) { return t.insert_token(v); });
-    return e ? std::string() : raw;
-}
 
 struct Attempt {
     std::string invoice;
@@ -69,26 +45,15 @@ BOOST_AUTO_TEST_CASE(a_second_instance_started_100_times_never_releases_a_charge
     const std::string practice = seed.practice();
     const std::string client = seed.client(practice);
 
-    std::string reference;
-    {
-        pws::TestProcessorOptions o;
-        // Where the servers of `d` will keep it (var/ on PostgreSQL).
-        o.ledger_path = ServerProcess::ledger_path_in(d, backend_db(d));
-        std::filesystem::create_directories(std::filesystem::path(o.ledger_path).parent_path());
-        auto p = pws::TestProcessor::open(o);
-        BOOST_REQUIRE(p.ok());
-        pws::CardDetails card{"4242424242424242", 12, 2034, "123", "Grace Hopper", "94107"};
-        auto t = p.value->tokenize_card(card);
-        BOOST_REQUIRE(t.ok());
-        reference = t.value.reference;
-    }
+    const std::string reference = ledger_card_reference(d);
+    BOOST_REQUIRE(!reference.empty());
     std::vector<std::vector<Attempt>> work(kPayers);
     for (int p = 0; p < kPayers; ++p)
         for (int i = 0; i < kInvoicesPerPayer; ++i) {
             Attempt a;
             a.invoice = seed.invoice(practice, client, InvoiceSpec{}.with_total(5000).no_partial());
             a.link = seed.link(practice, a.invoice);
-            a.token = seed_token(seed, practice, a.link.id, reference);
+            a.token = seed.card_token(practice, a.link.id, reference);
             BOOST_REQUIRE(!a.token.empty());
             work[p].push_back(std::move(a));
         }

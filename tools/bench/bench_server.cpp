@@ -6,6 +6,10 @@
 //                [--durability NORMAL|FULL] [--processor-latency-ms 0]
 //                [--lookup-clients 64] [--idle-connections 5000]
 //                [--table-only] [--keep-dir]
+//                [--db postgresql://...] [--instances 1]
+// --db: a PostgreSQL database to use instead of a fresh SQLite file (it
+// must be empty: scripts/bench makes a throwaway cluster); --instances: how
+// many server processes share it, each client bound to one of them in turn.
 // --payments caps each level's count (one number per level), --seconds its
 // time. Exit 0, or 1 when setup failed or the store check found a payment
 // the responses did not report (or the reverse), 2 on bad arguments.
@@ -113,7 +117,12 @@ struct Seed {
 
 // Writes the practice, client, invoices and links straight into the
 // database the server will open (same file, same secret file).
-bool seed(const std::string& dir, int n_invoices, Seed& out) {
+// The database of a run: the --db URL, or a fresh SQLite file in `dir`.
+std::string database_of(const std::string& dir, const std::string& db) {
+    return db.empty() ? dir + "/paywidget.db" : db;
+}
+
+bool seed(const std::string& dir, const std::string& db, int n_invoices, Seed& out) {
     if (!pws::ensure_sodium()) return false;
     pw::Result<pws::ServerSecret> secret = pws::load_or_create_secret(dir + "/server-secret");
     if (!secret.ok()) {
@@ -121,8 +130,8 @@ bool seed(const std::string& dir, int n_invoices, Seed& out) {
         return false;
     }
     pws::StoreOptions o;
-    o.path = dir + "/paywidget.db";
-    pw::Result<std::unique_ptr<pws::Store>> store = pws::open_sqlite_store(o);
+    o.path = database_of(dir, db);
+    pw::Result<std::unique_ptr<pws::Store>> store = pws::open_store(o);
     if (!store.ok()) {
         std::fprintf(stderr, "bench_server: store: %s %s\n", store.error.code.c_str(),
                      store.error.message.c_str());
@@ -201,11 +210,11 @@ bool seed(const std::string& dir, int n_invoices, Seed& out) {
 // holds must match what the bench saw (1 and the full total when the bench
 // counted it paid, 0 otherwise). Returns the number of mismatches, -1 on a
 // storage error.
-int verify_store(const std::string& dir, const std::vector<SeededInvoice>& invoices,
+int verify_store(const std::string& dir, const std::string& db, const std::vector<SeededInvoice>& invoices,
                  const std::vector<char>& attempted, const std::vector<char>& paid) {
     pws::StoreOptions o;
-    o.path = dir + "/paywidget.db";
-    pw::Result<std::unique_ptr<pws::Store>> store = pws::open_sqlite_store(o);
+    o.path = database_of(dir, db);
+    pw::Result<std::unique_ptr<pws::Store>> store = pws::open_store(o);
     if (!store.ok()) return -1;
     int mismatches = 0;
     pw::Error e = store.value->read_transaction([&](pws::ReadTxn& t) -> pw::Error {
@@ -255,13 +264,18 @@ public:
         }
     }
 
-    bool start(const std::string& binary, const std::string& dir, int workers, const std::string& durability,
-               int latency_ms) {
+    // Instance `index` of the run: every instance uses the run's database
+    // and secret file and runs in `dir`, where a PostgreSQL instance keeps
+    // its local files (var/: the test processor's ledger, one for all).
+    bool start(const std::string& binary, const std::string& dir, const std::string& db, int index, int workers,
+               const std::string& durability, int latency_ms) {
         port_ = free_port();
         if (port_ == 0) return false;
         std::vector<std::string> argv = {binary,
                                          "--db",
-                                         dir + "/paywidget.db",
+                                         database_of(dir, db),
+                                         "--secret-file",
+                                         dir + "/server-secret",
                                          "--listen",
                                          "127.0.0.1:" + std::to_string(port_),
                                          "--test-mode",
@@ -273,7 +287,8 @@ public:
                                          durability,
                                          "--processor-latency-ms",
                                          std::to_string(latency_ms)};
-        const std::string out = dir + "/server.out", err = dir + "/server.err";
+        const std::string name = index == 0 ? "server" : "server-" + std::to_string(index);
+        const std::string out = dir + "/" + name + ".out", err = dir + "/" + name + ".err";
         const pid_t pid = ::fork();
         if (pid < 0) return false;
         if (pid == 0) {
@@ -283,6 +298,7 @@ public:
             const int e = ::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
             if (o >= 0) ::dup2(o, 1);
             if (e >= 0) ::dup2(e, 2);
+            if (::chdir(dir.c_str()) != 0) ::_exit(126);
             std::vector<char*> cargv;
             for (std::string& a : argv) cargv.push_back(a.data());
             cargv.push_back(nullptr);
@@ -474,19 +490,24 @@ void print_row(const LevelResult& r, int latency_ms) {
 // per-address decline limit), so a shared address would measure the limit.
 // Addresses from kPayerAddressBase on never meet the tokenization batches'.
 constexpr int kPayerAddressBase = 5000;
+// Each client is bound to one instance, in turn (what a load balancer's
+// round robin does with keep-alive connections).
 struct OneClientPerThread {
-    int port;
+    const std::vector<int>* ports;
     std::atomic<int>* next_address;
     bool keep = true;
     std::unique_ptr<pwhttp::Client> operator()(std::size_t) const {
-        return make_client(port, source_address(kPayerAddressBase + next_address->fetch_add(1)));
+        const int k = next_address->fetch_add(1);
+        return make_client((*ports)[static_cast<std::size_t>(k) % ports->size()],
+                           source_address(kPayerAddressBase + k));
     }
 };
 struct ClientPerAddressBatch {
-    int port;
+    const std::vector<int>* ports;
     bool keep = false;
     std::unique_ptr<pwhttp::Client> operator()(std::size_t first) const {
-        return make_client(port, source_address(static_cast<int>(first / kTokensPerAddress)));
+        const std::size_t batch = first / kTokensPerAddress;
+        return make_client((*ports)[batch % ports->size()], source_address(static_cast<int>(batch)));
     }
 };
 
@@ -589,7 +610,8 @@ int main(int argc, char** argv) {
     // first, then paying) stays under a minute on 2 shared cores.
     std::string server_bin, levels_text = "1,16,64", counts_text = "300,1000,1000";
     std::string durability(pws::durability_id(pws::kDefaultDurability));
-    int seconds = 10, workers = 16, latency_ms = 0, lookup_clients = 0, idle_connections = 0;
+    int seconds = 10, workers = 16, latency_ms = 0, lookup_clients = 0, idle_connections = 0, instances = 1;
+    std::string db;
     bool keep_dir = false, table_only = false;
     cli.add_option("--server", server_bin, "the server executable")->required()->check(CLI::ExistingFile);
     cli.add_option("--clients", levels_text, "levels of concurrent clients, comma separated");
@@ -604,6 +626,8 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0, 1024));
     cli.add_option("--idle-connections", idle_connections, "after that: resident memory with this many idle keep-alive connections")
         ->check(CLI::Range(0, 50000));
+    cli.add_option("--db", db, "a PostgreSQL URL (an empty database) instead of a fresh SQLite file");
+    cli.add_option("--instances", instances, "server processes sharing the database")->check(CLI::Range(1, 8));
     cli.add_flag("--table-only", table_only, "print only the payment table and its one-line setting");
     cli.add_flag("--keep-dir", keep_dir, "keep the temporary data directory (database, server logs)");
     CLI11_PARSE(cli, argc, argv);
@@ -643,15 +667,21 @@ int main(int argc, char** argv) {
     level_begin.push_back(n);
     Seed seeded;
     const auto seed_t0 = Clock::now();
-    if (!seed(dir, static_cast<int>(n), seeded)) return 1;
+    if (!seed(dir, db, static_cast<int>(n), seeded)) return 1;
     const double seed_s = std::chrono::duration<double>(Clock::now() - seed_t0).count();
     std::vector<SeededInvoice>& inv = seeded.invoices;
 
     std::string lower = durability;
     for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    ServerProcess server;
-    if (!server.start(server_bin, dir, workers, lower, latency_ms)) return 1;
-    const int port = server.port();
+    std::vector<std::unique_ptr<ServerProcess>> servers;
+    std::vector<int> ports;
+    for (int k = 0; k < instances; ++k) {
+        servers.push_back(std::make_unique<ServerProcess>());
+        if (!servers.back()->start(server_bin, dir, db, k, workers, lower, latency_ms)) return 1;
+        ports.push_back(servers.back()->port());
+    }
+    ServerProcess& server = *servers.front();
+    const int port = ports.front();
 
     // --- setup: one card token per invoice --------------------------------
     ErrorLog token_errors;
@@ -659,7 +689,7 @@ int main(int argc, char** argv) {
                        {"name", "Grace Hopper"}, {"postal_code", "94107"}};
     const std::string card_body = card.dump();
     const LevelResult tok = run_level(
-        kTokenizeClients, 0, n, kTokensPerAddress, std::chrono::seconds(40), ClientPerAddressBatch{port},
+        kTokenizeClients, 0, n, kTokensPerAddress, std::chrono::seconds(40), ClientPerAddressBatch{&ports},
         [&](pwhttp::Client& c, std::size_t i) {
             pwhttp::Headers h = {{"Authorization", "Link " + inv[i].link_token}};
             auto r = c.Post("/api/v1/tokens", h, card_body, "application/json");
@@ -681,7 +711,7 @@ int main(int argc, char** argv) {
     for (std::size_t l = 0; l < levels.size(); ++l) {
         const std::size_t begin = level_begin[l], end = level_begin[l + 1];
         results.push_back(run_level(
-            levels[l], begin, end, 1, std::chrono::seconds(seconds), OneClientPerThread{port, &payer_addresses},
+            levels[l], begin, end, 1, std::chrono::seconds(seconds), OneClientPerThread{&ports, &payer_addresses},
             [&](pwhttp::Client& c, std::size_t i) {
                 attempted[i] = 1;
                 if (inv[i].card_token.empty()) {
@@ -716,7 +746,7 @@ int main(int argc, char** argv) {
     if (lookup_clients > 0) {
         constexpr std::size_t kManyLookups = 100'000'000;  // the 5 s bound ends the level
         lookups = run_level(lookup_clients, 0, kManyLookups, 1, std::chrono::seconds(5),
-                            OneClientPerThread{port, &payer_addresses}, [&](pwhttp::Client& c, std::size_t i) {
+                            OneClientPerThread{&ports, &payer_addresses}, [&](pwhttp::Client& c, std::size_t i) {
                                 auto r = c.Get(("/api/v1/links/" + inv[i % n].link_token).c_str());
                                 if (r && r->status == 200) return true;
                                 lookup_errors.add(describe(r));
@@ -727,17 +757,19 @@ int main(int argc, char** argv) {
     IdleMemory idle;
     if (idle_connections > 0) idle = measure_idle_connections(server.pid(), port, idle_connections);
 
-    const bool clean_stop = server.stop();
-    const int mismatches = verify_store(dir, inv, attempted, paid);
+    bool clean_stop = true;
+    for (auto& sp : servers) clean_stop = sp->stop() && clean_stop;
+    const int mismatches = verify_store(dir, db, inv, attempted, paid);
 
     // --- report -------------------------------------------------------------
     std::printf("| concurrent clients | payments | payments/s | p50 | p99 | errors |\n|---|---|---|---|---|---|\n");
     for (const LevelResult& r : results) print_row(r, latency_ms);
     std::printf("\n");
     if (table_only) {
-        std::printf("Server: --workers %d, --processor-latency-ms %d; each client from its own loopback address; "
-                    "store check %s; stopped cleanly: %s.\n",
-                    workers, latency_ms, mismatches == 0 ? "passed" : "FAILED", clean_stop ? "yes" : "no");
+        std::printf("Server: %d instance%s on %s, --workers %d, --processor-latency-ms %d; each client from its own "
+                    "loopback address; store check %s; stopped cleanly: %s.\n",
+                    instances, instances == 1 ? "" : "s", db.empty() ? "SQLite" : "PostgreSQL", workers, latency_ms,
+                    mismatches == 0 ? "passed" : "FAILED", clean_stop ? "yes" : "no");
         return mismatches == 0 ? 0 : 1;
     }
     if (lookup_clients > 0) {
