@@ -48,23 +48,30 @@ const alive = (pid) => {
 };
 const answers = (url) => fetch(url).then((r) => r.ok, () => false);
 
-test('scripts/demo in the background: plain log, the site on its own port embeds the widget, SIGINT stops it', async () => {
-  const hostPort = await freePort();
-  const sitePort = await freePort();
-  const base = `http://127.0.0.1:${hostPort}`;
-  const site = `http://localhost:${sitePort}`;
-  // `&` in a non-interactive shell: the job starts with SIGINT ignored.
-  const shell = spawn('bash', ['-c', `scripts/demo > "${log}" 2>&1 & echo $!`], {
+// Starts scripts/demo with `args` the way an operator's script would: `&` in
+// a non-interactive shell (so the job starts with SIGINT ignored), output in
+// `logPath`, on the given ports and data directory. Returns its pid.
+async function startDemoInBackground(args, logPath, { hostPort, sitePort, dataDir }) {
+  const shell = spawn('bash', ['-c', `scripts/demo ${args} > "${logPath}" 2>&1 & echo $!`], {
     cwd: repoRoot,
     env: { ...process.env, PAYWIDGET_LISTEN: `127.0.0.1:${hostPort}`, PAYWIDGET_SITE: `localhost:${sitePort}`,
-      PAYWIDGET_DEMO_DIR: path.join(dir, 'data'), NO_COLOR: '' },
+      PAYWIDGET_DEMO_DIR: dataDir, NO_COLOR: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
   shell.stdout.on('data', (d) => { out += d; });
   await new Promise((resolve) => shell.on('exit', resolve));
-  demoPid = Number(out.trim());
-  assert.ok(demoPid > 0, `the shell printed the demo's pid: ${out}`);
+  const pid = Number(out.trim());
+  assert.ok(pid > 0, `the shell printed the demo's pid: ${out}`);
+  return pid;
+}
+
+test('scripts/demo in the background: plain log, the site on its own port embeds the widget, SIGINT stops it', async () => {
+  const hostPort = await freePort();
+  const sitePort = await freePort();
+  const base = `http://127.0.0.1:${hostPort}`;
+  const site = `http://localhost:${sitePort}`;
+  demoPid = await startDemoInBackground('', log, { hostPort, sitePort, dataDir: path.join(dir, 'data') });
 
   await until('the demo printed its links', () => readLog().includes('Ctrl-C stops them'), 300000);
   const text = readLog();
@@ -102,17 +109,7 @@ test('scripts/demo --postgres: two instances behind one port, each log line name
   const data = path.join(dir, 'pg-data');
   const pgLog = path.join(dir, 'demo-pg.log');
   const readPgLog = () => { try { return readFileSync(pgLog, 'utf8'); } catch { return ''; } };
-  const shell = spawn('bash', ['-c', `scripts/demo --postgres > "${pgLog}" 2>&1 & echo $!`], {
-    cwd: repoRoot,
-    env: { ...process.env, PAYWIDGET_LISTEN: `127.0.0.1:${hostPort}`, PAYWIDGET_SITE: `localhost:${sitePort}`,
-      PAYWIDGET_DEMO_DIR: data, NO_COLOR: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  shell.stdout.on('data', (d) => { out += d; });
-  await new Promise((resolve) => shell.on('exit', resolve));
-  demoPid = Number(out.trim());
-  assert.ok(demoPid > 0, `the shell printed the demo's pid: ${out}`);
+  demoPid = await startDemoInBackground('--postgres', pgLog, { hostPort, sitePort, dataDir: data });
   await until('the PostgreSQL demo printed its links', () => readPgLog().includes('Ctrl-C stops them'), 300000)
     .catch((e) => { throw new Error(`${e.message}\n${readPgLog().slice(-3000)}`); });
   const text = readPgLog();
