@@ -130,14 +130,7 @@ AccessLog::AccessLog(Sink sink, std::string instance) : sink_(std::move(sink)), 
 }
 
 void AccessLog::write(const AccessLogEntry& entry) {
-    std::string line;
-    if (entry.instance.empty() && !instance_.empty()) {
-        AccessLogEntry named = entry;
-        named.instance = instance_;
-        line = format_access_log(named);
-    } else {
-        line = format_access_log(entry);
-    }
+    const std::string line = format_access_log(entry);
     std::lock_guard lock(mu_);
     sink_(line);
 }
@@ -156,6 +149,7 @@ void AccessLog::log(const http::Request& req, const http::Response& res, std::in
     e.scheme = scheme;
     e.error = res.log_error;
     e.cause = res.log_cause;
+    e.instance = instance_;
     write(e);
 }
 

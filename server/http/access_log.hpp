@@ -62,7 +62,7 @@ std::string format_access_log(const AccessLogEntry& entry);
 class AccessLog {
 public:
     using Sink = std::function<void(const std::string& line)>;
-    // `instance`: written into every entry (AccessLogEntry::instance).
+    // `instance`: written into every entry log() makes (AccessLogEntry::instance).
     explicit AccessLog(Sink sink = {}, std::string instance = {});
 
     // Formats and writes one entry (whole lines, never interleaved).
