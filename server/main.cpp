@@ -123,6 +123,9 @@ int rotate_secret_file(const std::string& path) {
 // of the data directory (backup, support bundle) then carries the key with
 // the hashes it protects.
 void warn_if_secret_beside_data(const pws::AppConfig& config) {
+    // On PostgreSQL the hashes live in the database server, not in a local
+    // directory a copy could carry together with the key; nothing to compare.
+    if (pws::is_postgres_url(config.db_path)) return;
     if (!pws::secret_inside_data_dir(config.secret_path, config.db_path)) return;
     std::fprintf(stderr,
                  "server: WARNING: the server secret %s is inside the database's directory, so a copy of that "

@@ -22,6 +22,21 @@ std::string lower_ascii(std::string s) {
     return s;
 }
 
+// Counts one hit for each key (hit_each); false after answering 429 (with
+// Retry-After) or the storage error, so the caller just returns.
+bool within_limits(App& app, http::Response& res, std::initializer_list<LimitedKey> keys) {
+    Result<RateLimit::Decision> d = hit_each(*app.store, keys, app.now_ms());
+    if (!d.ok()) {
+        respond::error(res, d.error);
+        return false;
+    }
+    if (!d.value.allowed) {
+        send_rate_limited(res, d.value.retry_after.count());
+        return false;
+    }
+    return true;
+}
+
 // Sets the cookie and answers 200 SessionInfo.
 void signed_in(App& app, const Client& client, http::Response& res) {
     if (pw::Error e = start_session(app, client, res)) return respond::error(res, e);
@@ -30,9 +45,7 @@ void signed_in(App& app, const Client& client, http::Response& res) {
 
 void set_password_route(App& app, const http::Request& req, http::Response& res, OneTimePurpose purpose) {
     const std::string address_key = "set-password:" + rate_limit_key_for_address(client_address(req, app.config.trusted_proxies));
-    Result<RateLimit::Decision> d = hit_each(*app.store, {{app.limits.password_sets_per_address, address_key}}, app.now_ms());
-    if (!d.ok()) return respond::error(res, d.error);
-    if (!d.value.allowed) return send_rate_limited(res, d.value.retry_after.count());
+    if (!within_limits(app, res, {{app.limits.password_sets_per_address, address_key}})) return;
     auto body = respond::body<pw::SetPasswordRequest>(req, res);
     if (!body) return;
     auto client = redeem_one_time_token(app, body->token, purpose, body->password);
@@ -50,11 +63,9 @@ void register_portal_session_routes(http::Router& server, App& app) {
         // addresses, or many accounts from one address.
         const std::string address_key = "login:" + rate_limit_key_for_address(client_address(req, app.config.trusted_proxies));
         const std::string email_key = "login:" + lower_ascii(body->email);
-        Result<RateLimit::Decision> d = hit_each(
-            *app.store, {{app.limits.logins_per_address, address_key}, {app.limits.logins_per_email, email_key}},
-            app.now_ms());
-        if (!d.ok()) return respond::error(res, d.error);
-        if (!d.value.allowed) return send_rate_limited(res, d.value.retry_after.count());
+        if (!within_limits(app, res,
+                           {{app.limits.logins_per_address, address_key}, {app.limits.logins_per_email, email_key}}))
+            return;
         pw::Error error;
         std::optional<Client> client = verify_login(app, body->email, body->password, error);
         if (error) return respond::error(res, error);
@@ -78,9 +89,7 @@ void register_portal_session_routes(http::Router& server, App& app) {
         auto body = respond::body<pw::PasswordResetRequest>(req, res);
         if (!body) return;
         const std::string address_key = "reset:" + rate_limit_key_for_address(client_address(req, app.config.trusted_proxies));
-        Result<RateLimit::Decision> d = hit_each(*app.store, {{app.limits.resets_per_address, address_key}}, app.now_ms());
-        if (!d.ok()) return respond::error(res, d.error);
-        if (!d.value.allowed) return send_rate_limited(res, d.value.retry_after.count());
+        if (!within_limits(app, res, {{app.limits.resets_per_address, address_key}})) return;
         // Always 202, known email or not; a failure is logged, not shown.
         auto sent = request_password_reset(app, body->email);
         if (!sent) std::fprintf(stderr, "password reset: %s\n", sent.error.code.c_str());

@@ -401,8 +401,7 @@ public:
         v.fingerprint = pws::random_token();
         v.created_at = now();
         v.expires_at = now() + 3600;
-        pw::Error e = store_->write_transaction([&](pws::WriteTxn& t) { return t.insert_token(v); });
-        return e ? std::string() : raw;
+        return write([&](pws::WriteTxn& t) { return t.insert_token(v); }) ? raw : std::string();
     }
 
     std::vector<pws::PaymentRecord> payments(const std::string& invoice_id) {
@@ -428,12 +427,15 @@ public:
     pw::Error last_error() const { return last_; }
 
 private:
-    void write(const std::function<pw::Error(pws::WriteTxn&)>& fn) {
+    // Every seeding write goes through here, so last_error() and ok() report
+    // the first one that failed. True when this one succeeded.
+    bool write(const std::function<pw::Error(pws::WriteTxn&)>& fn) {
         pw::Error e = store_->write_transaction(fn);
         if (e) {
             last_ = e;
             ok_ = false;
         }
+        return !e;
     }
     std::string dir_;
     bool ok_ = false;
