@@ -61,6 +61,7 @@ bool is_alert_stage(pw::Stage s) {
 App::App() : loop_([this] { frame(); }), checkout_([] { return random_hex(16); }) {}
 
 bool App::start() {
+    FrameLoop::mark("main");  // the runtime is up: download and compile are over
     const int ctx = canvas_.init(kCanvas, [this] { loop_.request(); });
     if (!ctx) return false;
     loop_.install_stats(ctx);
@@ -131,6 +132,7 @@ void App::rebuild_fonts() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
     fonts_dpr_ = dpr;
     fonts_scale_ = theme_.font_scale;
+    FrameLoop::mark("fonts");  // the atlas is built and on the GPU
 }
 
 void App::frame() {
@@ -191,6 +193,7 @@ void App::dispatch(const pw::Event& e) {
 // its skeleton for the widget), plus "error" when that screen is a problem
 // (expired link, login required, ...) so the page can react.
 void App::notify_loaded() {
+    FrameLoop::mark("loaded");  // the link view is in the checkout: the next frame draws it
     const pw::CheckoutState& s = checkout_.state();
     notify_page("ready", pw::ready_event(s, receipt_base_).dump());
     if (!s.view) notify_page("error", nlohmann::json{{"code", s.load_error.code}, {"message", s.load_error.message}}.dump());

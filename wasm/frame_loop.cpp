@@ -10,6 +10,7 @@
 extern "C" {
 void pw_stats_install(int ctx);
 void pw_stats_frame(double ms, float height, const char* stage);
+void pw_mark(const char* name);
 }
 
 namespace pwui {
@@ -17,6 +18,8 @@ namespace pwui {
 FrameLoop::FrameLoop(std::function<void()> draw) : draw_(std::move(draw)) {}
 
 void FrameLoop::install_stats(int webgl_context) { pw_stats_install(webgl_context); }
+
+void FrameLoop::mark(const char* name) { pw_mark(name); }
 
 void FrameLoop::request(int settle) {
     pending_ = std::max(pending_, 1 + settle);

@@ -30,6 +30,9 @@ public:
 
     bool idle() const { return !scheduled_; }
 
+    // A start-up milestone for scripts/bench (performance.mark 'pw:<name>').
+    static void mark(const char* name);
+
 private:
     void schedule();
     static int on_animation_frame(double time, void* self);

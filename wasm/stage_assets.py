@@ -75,7 +75,7 @@ def stage_widget(web_dir, out_dir):
     names["paywidget.js"] = hashed_name("paywidget.js", contents["paywidget.js"])
 
     page = read(os.path.join(web_dir, "embed.html")).decode()
-    for attr, plain in (("href", "embed.css"), ("src", "embed.js"), ("src", "paywidget.js")):
+    for attr, plain in (("href", "embed.css"), ("href", "paywidget.wasm"), ("src", "embed.js"), ("src", "paywidget.js")):
         page = replace_once(page, f'{attr}="{plain}"', f'{attr}="{names[plain]}"', "embed.html")
 
     for plain, name in names.items():

@@ -5,7 +5,8 @@
 //    parameters theme, accent, radius, font_scale, locale. Those are moved
 //    into Module.pwOptions and removed from the address, so that a later
 //    Module.pwSetOptions({...}) (an options.update from the host page) wins
-//    over them: the wasm reads query parameters last.
+//    over them: the wasm reads query parameters last. Starts the widget's
+//    first request (the invoice) before the wasm has arrived (prefetchView).
 // 2. The child side of the embed protocol (web/pay-widget.js is the parent):
 //    messages {source: 'paywidget', version: 1, type, payload}.
 //      child → parent  ready {stage, invoice_id?, balance?, currency?,
@@ -44,6 +45,7 @@
     print: function () {},
     printErr: function (text) { if (window.console) console.warn(text); },
   };
+  prefetchView();
   if (window.history && window.history.replaceState) {
     var rest = query.toString();
     window.history.replaceState(null, '', window.location.pathname + (rest ? '?' + rest : '') + window.location.hash);
@@ -52,6 +54,48 @@
   // Rebuilding GL objects after a restore is not handled yet (reloading
   // would lose the link token, which left the address bar on start).
   canvas.addEventListener('webglcontextlost', function (e) { e.preventDefault(); }, false);
+
+  // The invoice the widget will ask for first (GET /api/v1/links/<token>, or
+  // /api/v1/me/invoices/<id> in the portal), asked for now, while the wasm
+  // downloads and compiles: by the time the widget's first request is made
+  // (wasm/js/fetch_bridge.js takes this one over, once), the answer is
+  // usually here and reaches the widget before its first frame. The same
+  // path, headers and fetch options as the bridge's own request; the
+  // fragment stays in the address for the widget to read and remove.
+  function prefetchView() {
+    if (typeof window.fetch !== 'function') return;
+    var fragment = {};
+    window.location.hash.replace(/^#/, '').split('&').forEach(function (part) {
+      var eq = part.indexOf('=');
+      if (eq <= 0) return;
+      try { fragment[part.substring(0, eq)] = decodeURIComponent(part.substring(eq + 1)); } catch (e) {}
+    });
+    // pw::percent_encode: everything but A-Z a-z 0-9 - _ . ~ is escaped.
+    function encode(s) {
+      return encodeURIComponent(s).replace(/[!'()*]/g, function (c) {
+        return '%' + c.charCodeAt(0).toString(16).toUpperCase();
+      });
+    }
+    var path, auth = '';
+    if (fragment.link) { path = '/api/v1/links/' + encode(fragment.link); auth = 'Link ' + fragment.link; }
+    else if (fragment.invoice) path = '/api/v1/me/invoices/' + encode(fragment.invoice);
+    else return;
+    var headers = { 'Accept': 'application/json' };
+    if (auth) headers['Authorization'] = auth;
+    var practice = query.get('practice');
+    if (practice) headers['Paywidget-Embed-Practice'] = practice;
+    var controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
+    var response = fetch((options.apiBase || '') + path, {
+      method: 'GET', headers: headers, credentials: 'same-origin', cache: 'no-store', referrerPolicy: 'no-referrer',
+      signal: controller ? controller.signal : undefined,
+    }).then(function (r) {
+      return r.text().then(function (t) {
+        if (window.performance && performance.mark) performance.mark('pw:prefetched');  // scripts/bench
+        return { status: r.status, text: t };
+      });
+    });
+    window.Module.pwEarlyGet = { path: path, auth: auth, response: response, controller: controller };
+  }
 
   // "https://clinic.example" exactly (no path, query or credentials), or null.
   function plainOrigin(text) {

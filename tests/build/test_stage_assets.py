@@ -15,6 +15,7 @@ ROOT = os.environ.get("PW_ROOT") or os.path.dirname(os.path.dirname(os.path.dirn
 STAGE = os.path.join(ROOT, "wasm", "stage_assets.py")
 
 PAGE = ('<link rel="stylesheet" href="embed.css">\n'
+        '<link rel="preload" href="paywidget.wasm" as="fetch" crossorigin>\n'
         '<script src="embed.js"></script>\n<script async src="paywidget.js"></script>\n')
 
 
@@ -60,6 +61,7 @@ class StageAssets(unittest.TestCase):
             self.assertTrue(os.path.exists(os.path.join(self.out, hashed)), hashed)
         page = read(os.path.join(self.out, "embed.html")).decode()
         self.assertIn(f'href="{names["embed.css"]}"', page)
+        self.assertIn(f'href="{names["paywidget.wasm"]}"', page)  # the preload
         self.assertIn(f'src="{names["embed.js"]}"', page)
         self.assertIn(f'src="{names["paywidget.js"]}"', page)
         glue = read(os.path.join(self.out, names["paywidget.js"])).decode()

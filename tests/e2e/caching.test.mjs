@@ -82,3 +82,26 @@ test('a second visit in the same browser downloads none of the widget assets', a
     await context.close();
   }
 });
+
+// web/embed.js asks for the invoice while the wasm downloads, and the
+// preload in embed.html fetches the wasm before paywidget.js names it; the
+// widget must take both over, not ask again.
+test('one page load asks once for the wasm and once for the invoice, the invoice before the widget starts', async () => {
+  const page = await newWidgetPage(browser);
+  try {
+    const wire = await visit(page);
+    const paths = wire.requests().map((r) => r.path);
+    assert.equal(paths.filter((p) => /\.wasm$/.test(p)).length, 1, JSON.stringify(paths));
+    assert.equal(paths.filter((p) => p.startsWith('/api/v1/links/')).length, 1, JSON.stringify(paths));
+    // The request was made by the page script, before the runtime was up
+    // (the widget's 'pw:main' mark, wasm/app.cpp), not by the widget.
+    const order = await page.evaluate(() => {
+      const link = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/v1/links/'));
+      const main = performance.getEntriesByName('pw:main', 'mark')[0];
+      return { link: link && link.startTime, main: main && main.startTime };
+    });
+    assert.ok(order.link < order.main, JSON.stringify(order));
+  } finally {
+    await page.context().close();
+  }
+});

@@ -36,6 +36,18 @@ mergeInto(LibraryManager.library, {
       _pw_fetch_done(id, status, p);
       _free(p);
     };
+    // web/embed.js asked for this very request while the wasm was loading:
+    // take its answer (once) instead of asking again.
+    var early = Module['pwEarlyGet'];
+    if (early && method === 'GET' && early.path === path && early.auth === auth) {
+      Module['pwEarlyGet'] = null;
+      if (controller) controller.signal.addEventListener('abort', function () {
+        if (early.controller) early.controller.abort();
+        finish(0, '');
+      });
+      early.response.then(function (r) { finish(r.status, r.text); }, function () { finish(0, ''); });
+      return;
+    }
     var base = (Module['pwOptions'] && Module['pwOptions']['apiBase']) || '';
     fetch(base + path, {
       method: method, headers: headers, credentials: 'same-origin', cache: 'no-store',

@@ -30,4 +30,9 @@ mergeInto(LibraryManager.library, {
     pwCounters.stage = UTF8ToString(stagePtr);
   },
   pw_now_ms: function () { return performance.now(); },
+  // A named point of the start-up (performance.mark('pw:<name>')), read by
+  // scripts/bench's start-up split; nothing else depends on it.
+  pw_mark: function (namePtr) {
+    if (typeof performance !== 'undefined' && performance.mark) performance.mark('pw:' + UTF8ToString(namePtr));
+  },
 });
