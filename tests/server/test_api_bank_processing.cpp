@@ -134,3 +134,25 @@ BOOST_AUTO_TEST_CASE(a_card_part_and_a_processing_debit_are_told_apart) {
     BOOST_REQUIRE(settle(*c).status == 200);
     BOOST_TEST(get_link(*c, link.token).body["invoice"]["status"] == "paid");
 }
+
+// A debit for part of the balance: the rest is still due, so the page keeps
+// the widget, and the sentence above it is the processing one (reserved,
+// days, returns), not "You have already paid part of this invoice".
+BOOST_AUTO_TEST_CASE(a_partial_debit_leaves_the_rest_due_and_says_it_is_processing) {
+    auto [inv, link] = env_slow_settling().invoice_with_link(
+        InvoiceSpec{}.with_total(20000).fixed_min(2500).bank_only(pw::BankScheme::ach));
+    auto c = env_slow_settling().server.client();
+    Reply r = pay_by_ach(*c, link, inv, 5000);
+    BOOST_REQUIRE(r.status == 200);
+    BOOST_TEST(r.body["invoice"]["status"] == "partially_paid");
+    BOOST_TEST(r.body["invoice"]["balance"] == 15000);
+    Reply view = get_link(*c, link.token);
+    BOOST_TEST(view.body["invoice"]["amount_paid"] == 0);
+    BOOST_TEST(view.body["invoice"]["amount_processing"] == 5000);
+    BOOST_TEST(view.body["payable"] == true);
+    const std::string page = pay_page(*c, link.token);
+    BOOST_TEST(page.find("<p class=\"aside\" data-note=\"processing\">Your bank debit is processing.") !=
+               std::string::npos);
+    BOOST_TEST(page.find("<p class=\"aside\" data-note=\"partially_paid\" hidden>") != std::string::npos);
+    BOOST_TEST(page.find("<dt>Paid so far</dt><dd class=\"num\">$0.00</dd>") != std::string::npos);
+}
