@@ -100,6 +100,25 @@ test('an ACH debit with the authorization accepted is submitted and shown as pro
     await page.context().close();
   }
 
+  // Opened again while the debit is processing, the widget says so: nothing
+  // is due, but the invoice is not paid ("Processing", not "Paid").
+  const again = await newWidgetPage(browser);
+  try {
+    await openWidget(again, server, link.token);
+    await waitForStage(again, 'nothing_due');
+    await again.getByRole('heading', { level: 2, name: 'Bank debit processing', exact: true }).waitFor();
+    assert.equal(await again.getByRole('heading', { name: 'This invoice is paid', exact: true }).count(), 0);
+    assert.equal(await mirror(again).getByText('Status: Processing', { exact: true }).count(), 1, 'the widget\'s pill');
+    assert.equal(await mirror(again).getByText('Status: Paid', { exact: true }).count(), 0);
+    assert.equal(await mirror(again).getByText(`Processing (bank debit, not yet settled): ${usd(view.invoice.balance)}`,
+      { exact: true }).count(), 1);
+    assert.equal(await mirror(again).getByText(`Amount paid: ${usd(0)}`, { exact: true }).count(), 1);
+    await screenshot(again, 'widget-bank-processing-revisit');
+    await assertClean(again, { failedRequests: [] });
+  } finally {
+    await again.context().close();
+  }
+
   // The email link's page says the same while the debit is processing,
   // not "This invoice is paid": its status pill reads "Processing" (not
   // "Paid", not "Open"), and its totals tell settled from processing money.
