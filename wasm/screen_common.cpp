@@ -10,6 +10,7 @@ const char* status_label(pw::InvoiceStatus s) {
     switch (s) {
         case pw::InvoiceStatus::open: return "Open";
         case pw::InvoiceStatus::partially_paid: return "Partially paid";
+        case pw::InvoiceStatus::processing: return "Processing";
         case pw::InvoiceStatus::paid: return "Paid";
         case pw::InvoiceStatus::void_: return "Void";
     }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "paywidget/bank_settlement.hpp"
 #include "paywidget/fx.hpp"
 #include "paywidget/money.hpp"
 #include "paywidget/statement.hpp"
@@ -49,11 +50,14 @@ void draw_breakdown(Ui& ui, const pw::Invoice& inv) {
     }
     for (std::size_t i = 0; i < inv.payments.size(); ++i) {
         const pw::AppliedPayment& pay = inv.payments[i];
-        std::string label = "Paid " + ui.fmt.date(pay.date);
+        // A debit not yet settled was submitted, not paid.
+        std::string label = (pay.processing ? "Submitted " : "Paid ") + ui.fmt.date(pay.date);
         if (!pay.method.empty()) label += "  \xC2\xB7  " + pay.method;
         row(("payment-" + std::to_string(i)).c_str(), label, "\xE2\x88\x92" + money(pay.amount));
     }
     row("amount-paid", "Amount paid", money(inv.amount_paid));
+    if (inv.amount_processing > 0)
+        row("amount-processing", std::string(pw::processing_total_label()), money(inv.amount_processing));
     if (inv.refunded > 0) row("refunded", "Refunded as credit", money(inv.refunded));
     gap(ui, 14);
     divider(ui);
@@ -114,11 +118,17 @@ void draw_nothing_due(Ui& ui, const pw::Checkout& checkout) {
     draw_invoice_header(ui, inv);
     gap(ui, 24);
     const bool void_ = inv.status == pw::InvoiceStatus::void_;
-    heading(ui, "nothing-due", ui.fonts.heading, void_ ? "This invoice was voided" : "This invoice is paid", 2);
+    // Covered, but a bank debit has not settled: nothing is due, yet it is
+    // not paid (the core's sentence says when, and what a return means).
+    const bool processing = inv.status == pw::InvoiceStatus::processing;
+    heading(ui, "nothing-due", ui.fonts.heading,
+            void_ ? "This invoice was voided" : processing ? "Bank debit processing" : "This invoice is paid", 2);
     gap(ui, 8);
     text(ui, ui.fonts.body, ui.theme.text_muted,
-         void_ ? "There is nothing to pay. Contact your practitioner if you have questions."
-               : "Nothing is left to pay. Thank you!",
+         void_        ? std::string("There is nothing to pay. Contact your practitioner if you have questions.")
+         : processing ? pw::processing_text(ui.fmt.amount(inv.amount_processing, inv.currency),
+                                            pw::settlement_business_days(inv.accepted))
+                      : std::string("Nothing is left to pay. Thank you!"),
          Align::left, "nothing-due-text");
     gap(ui, 24);
     draw_breakdown(ui, inv);

@@ -96,9 +96,16 @@ void draw_succeeded(Ui& ui, const pw::Checkout& checkout) {
             if (button(ui, "pay-remainder", "Pay the remaining " + rest + " now", ButtonKind::secondary))
                 ui.out.events.push_back(pw::ev::PayRemainder{});
         }
-    } else if (!processing) {
+    } else if (!processing && r.invoice.status == pw::InvoiceStatus::paid) {
         text(ui, ui.fonts.body, t.text_muted, "This invoice is now paid in full. Your paid invoice is your receipt.",
              Align::left, "paid-in-full");
+    } else if (!processing && r.invoice.status == pw::InvoiceStatus::processing) {
+        // The rest is an earlier bank debit that has not settled: nothing
+        // is due, but the invoice is not paid in full yet.
+        text(ui, ui.fonts.body, t.text_muted,
+             "Nothing more is due. An earlier bank debit on this invoice has not settled yet; the invoice is paid "
+             "in full once it does.",
+             Align::left, "processing-rest");
     }
     gap(ui, 28);
     divider(ui);

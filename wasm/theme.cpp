@@ -187,8 +187,8 @@ std::vector<TextOnGround> text_pairs(const Theme& t) {
     add(Named{"accent_text", t.accent_text}, Named{"accent_hover", t.accent_hover});
     add(muted, Named{"skeleton", t.skeleton});
     // Each invoice status's pill: the core's colours (status_pill).
-    for (pw::InvoiceStatus st : {pw::InvoiceStatus::open, pw::InvoiceStatus::partially_paid, pw::InvoiceStatus::paid,
-                                 pw::InvoiceStatus::void_}) {
+    for (pw::InvoiceStatus st : {pw::InvoiceStatus::open, pw::InvoiceStatus::partially_paid,
+                                 pw::InvoiceStatus::processing, pw::InvoiceStatus::paid, pw::InvoiceStatus::void_}) {
         const PillColors pill = status_pill(t, st);
         const std::string name = std::string(pw::status_id(st)) + " pill";
         out.push_back(TextOnGround{name, pill.text, pill.background});

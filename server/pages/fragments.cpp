@@ -52,6 +52,14 @@ std::string payment_status_text(pw::PaymentStatus s) {
     return "";
 }
 
+// The totals row for bank debits submitted but not settled: reserved
+// against the balance, not counted as paid. Nothing when there are none.
+std::string processing_total_html(const pw::Invoice& inv) {
+    if (inv.amount_processing == 0) return {};
+    return "<div class=\"processing\"><dt>" + html(pw::processing_total_label()) + "</dt><dd class=\"num\">" +
+           html(money(inv.amount_processing, inv.currency)) + "</dd></div>";
+}
+
 }  // namespace
 
 std::string invoice_summary_html(const pw::Invoice& inv) {
@@ -74,10 +82,10 @@ std::string invoice_summary_html(const pw::Invoice& inv) {
     out += "<details class=\"invoice-details\"><summary>Invoice details</summary>";
     out += "<p class=\"muted\">Issued " + html(date_text(inv.issue_date)) + "</p>";
     out += items_table(inv);
-    if (inv.amount_paid != 0) {
+    if (inv.amount_paid != 0 || inv.amount_processing != 0) {
         out += "<dl class=\"totals\"><div><dt>Paid so far</dt><dd class=\"num\">" +
-               html(money(inv.amount_paid, inv.currency)) + "</dd></div><div><dt>Balance due</dt><dd class=\"num\">" +
-               html(money(inv.balance, inv.currency)) + "</dd></div></dl>";
+               html(money(inv.amount_paid, inv.currency)) + "</dd></div>" + processing_total_html(inv) +
+               "<div><dt>Balance due</dt><dd class=\"num\">" + html(money(inv.balance, inv.currency)) + "</dd></div></dl>";
     }
     out += "</details></section>";
     return out;
@@ -90,8 +98,11 @@ std::string payment_note_html(const pw::LinkView& view, std::string_view receipt
                              (receipt.empty() ? std::string()
                                               : " href=\"" + html(std::string(receipt_base) + pw::percent_encode(receipt)) + "\"") +
                              ">View your receipt</a>";
+    // While a debit is processing its note is the one that tells the truth
+    // (reserved, not paid), whatever else is due.
+    const bool debit_processing = view.invoice.amount_processing > 0 && !receipt.empty();
     auto note = [&](pw::InvoiceStatus when, std::string_view sentence) {
-        const bool shown = status == when && !receipt.empty();
+        const bool shown = status == when && !receipt.empty() && !debit_processing;
         return "<p class=\"aside\" data-note=\"" + std::string(pw::status_id(when)) + "\"" + (shown ? "" : " hidden") +
                ">" + std::string(sentence) + " " + link + "</p>";
     };
@@ -99,8 +110,8 @@ std::string payment_note_html(const pw::LinkView& view, std::string_view receipt
     // shows this one for a payment whose status is "processing").
     const int days = pw::settlement_business_days(view.invoice.accepted);
     const std::string processing =
-        days > 0 ? "<p class=\"aside\" data-note=\"processing\" hidden>" + html(pw::processing_text("", days)) + " " +
-                       link + "</p>"
+        days > 0 ? "<p class=\"aside\" data-note=\"processing\"" + std::string(debit_processing ? "" : " hidden") + ">" +
+                       html(pw::processing_text("", days)) + " " + link + "</p>"
                  : std::string();
     return "<div class=\"payment-note\" data-payment-note data-receipt-base=\"" + html(receipt_base) + "\">" +
            note(pw::InvoiceStatus::partially_paid, "You have already paid part of this invoice.") +
@@ -182,6 +193,7 @@ std::string receipt_html(const pw::Receipt& r, std::string_view back_href, std::
     out += "<dl class=\"totals\">";
     out += "<div><dt>Total</dt><dd class=\"num\">" + html(money(inv.total, inv.currency)) + "</dd></div>";
     out += "<div><dt>Amount paid</dt><dd class=\"num\">" + html(money(inv.amount_paid, inv.currency)) + "</dd></div>";
+    out += processing_total_html(inv);
     if (inv.refunded != 0)
         out += "<div><dt>Refunded</dt><dd class=\"num\">" + html(money(inv.refunded, inv.currency)) + "</dd></div>";
     out += "<div class=\"balance\"><dt>Balance due</dt><dd class=\"num\">" + html(money(r.balance, inv.currency)) +

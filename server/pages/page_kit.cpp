@@ -42,6 +42,7 @@ std::string method_text(const pw::MethodSummary& m) { return pw::method_label(m)
 
 std::string status_badge(pw::InvoiceStatus s) {
     switch (s) {
+        case pw::InvoiceStatus::processing: return "<span class=\"badge badge-processing\">Processing</span>";
         case pw::InvoiceStatus::paid: return "<span class=\"badge badge-paid\">Paid</span>";
         case pw::InvoiceStatus::partially_paid: return "<span class=\"badge badge-partial\">Partially paid</span>";
         case pw::InvoiceStatus::void_: return "<span class=\"badge badge-void\">Void</span>";

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "paywidget/bank_settlement.hpp"
 #include "paywidget/money.hpp"
 #include "paywidget/statement.hpp"
 #include "services/admin_links.hpp"
@@ -46,6 +47,9 @@ RenderedEmail render_invoice_email(const pw::Invoice& inv, const std::string& pa
     for (const pw::StatementTotal& total : statement.totals)
         t += std::string(total.label) + ": " + money(total.amount, inv.currency) + "\n";
     if (inv.amount_paid > 0) t += "Already paid: " + money(inv.amount_paid, inv.currency) + "\n";
+    // A debit not yet settled is reserved, not paid (issue 13 item 2).
+    if (inv.amount_processing > 0)
+        t += std::string(pw::processing_total_label()) + ": " + money(inv.amount_processing, inv.currency) + "\n";
     t += "Balance due: " + balance + "\nDue date: " + due + "\n";
     if (inv.partial.enabled) t += "You may pay in up to " + std::to_string(inv.partial.max_payments) + " payments.\n";
     t += "\nPay Invoice: " + pay_url + "\n\n";
@@ -68,6 +72,9 @@ RenderedEmail render_invoice_email(const pw::Invoice& inv, const std::string& pa
     if (inv.amount_paid > 0)
         h += "<tr><td colspan=\"2\">Already paid</td><td align=\"right\">" +
              html_escape(money(inv.amount_paid, inv.currency)) + "</td></tr>\n";
+    if (inv.amount_processing > 0)
+        h += "<tr><td colspan=\"2\">" + html_escape(std::string(pw::processing_total_label())) +
+             "</td><td align=\"right\">" + html_escape(money(inv.amount_processing, inv.currency)) + "</td></tr>\n";
     h += "<tr><td colspan=\"2\">Balance due</td><td align=\"right\">" + html_escape(balance) + "</td></tr>\n";
     h += "</table>\n<p>Due date: " + html_escape(due) + "</p>\n";
     h += "<p><a href=\"" + html_escape(pay_url) +

@@ -122,8 +122,10 @@ Result<InvoiceView> SqlTxn::invoice_view(std::string_view id) {
     live.refunded = 0;
     for (const PaymentRecord& p : v.payments) {
         if (!counts_toward_balance(p.state)) continue;
+        // A processing debit reserves its amount but is not paid until it
+        // settles (the core keeps it out of amount_paid).
         live.payments.push_back(pw::AppliedPayment{p.id, p.amount, date_of(p.created_at),
-                                                   method_label(p)});
+                                                   method_label(p), p.state == PaymentState::processing});
         for (const RefundRecord& r : v.refunds) {
             if (r.payment_id == p.id && r.state == RefundState::succeeded) live.refunded += r.amount;
         }

@@ -69,10 +69,11 @@ MethodType read_method_type(JsonReader& r, std::string_view key) {
 }
 
 InvoiceStatus read_invoice_status(JsonReader& r, std::string_view key) {
-    switch (r.enumeration(key, {"open", "partially_paid", "paid", "void"})) {
+    switch (r.enumeration(key, {"open", "partially_paid", "processing", "paid", "void"})) {
         case 1: return InvoiceStatus::partially_paid;
-        case 2: return InvoiceStatus::paid;
-        case 3: return InvoiceStatus::void_;
+        case 2: return InvoiceStatus::processing;
+        case 3: return InvoiceStatus::paid;
+        case 4: return InvoiceStatus::void_;
         default: return InvoiceStatus::open;
     }
 }

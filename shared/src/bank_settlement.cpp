@@ -20,6 +20,8 @@ int settlement_business_days(const AcceptedMethods& accepted) {
     return days;
 }
 
+std::string_view processing_total_label() { return "Processing (bank debit, not yet settled)"; }
+
 std::string processing_text(std::string_view amount_text, int business_days) {
     std::string out = "Your bank debit";
     if (!amount_text.empty()) out += " of " + std::string(amount_text);

@@ -11,6 +11,7 @@ std::string_view status_id(InvoiceStatus s) {
     switch (s) {
         case InvoiceStatus::open: return "open";
         case InvoiceStatus::partially_paid: return "partially_paid";
+        case InvoiceStatus::processing: return "processing";
         case InvoiceStatus::paid: return "paid";
         case InvoiceStatus::void_: return "void";
     }
@@ -51,10 +52,14 @@ Error settle(std::int64_t& stated, std::int64_t derived, bool verify, const char
     return {};
 }
 
+// A balance covered only in part by settled money is not paid: while a
+// bank debit is processing the invoice reads "processing" (nothing due,
+// not yet paid), and a balance still due reads partially_paid whenever
+// anything, settled or processing, is applied.
 InvoiceStatus derived_status(const Invoice& inv) {
     if (inv.status == InvoiceStatus::void_) return InvoiceStatus::void_;
-    if (inv.balance == 0) return InvoiceStatus::paid;
-    return inv.amount_paid > 0 ? InvoiceStatus::partially_paid : InvoiceStatus::open;
+    if (inv.balance == 0) return inv.amount_processing > 0 ? InvoiceStatus::processing : InvoiceStatus::paid;
+    return inv.amount_paid + inv.amount_processing > 0 ? InvoiceStatus::partially_paid : InvoiceStatus::open;
 }
 
 }  // namespace
@@ -92,17 +97,24 @@ Error settle_totals(Invoice& inv, bool verify) {
         return e;
     }
     __int128 paid = 0;
+    __int128 processing = 0;
     for (std::size_t i = 0; i < inv.payments.size(); ++i) {
-        paid += inv.payments[i].amount;
-        if (!in_range(inv.payments[i].amount) || !in_range(paid)) {
+        (inv.payments[i].processing ? processing : paid) += inv.payments[i].amount;
+        if (!in_range(inv.payments[i].amount) || !in_range(paid + processing)) {
             return overflow("payments[" + std::to_string(i) + "].amount");
         }
     }
     if (Error e = settle(inv.amount_paid, static_cast<std::int64_t>(paid), verify, "amount_paid",
-                         "the payments add up to", cur)) {
+                         "the settled payments add up to", cur)) {
         return e;
     }
-    if (inv.amount_paid > inv.total) {
+    if (Error e = settle(inv.amount_processing, static_cast<std::int64_t>(processing), verify,
+                         "amount_processing", "the processing payments add up to", cur)) {
+        return e;
+    }
+    // A processing debit reserves its amount: settled and processing
+    // together may not exceed the total, so no second payer overpays.
+    if (inv.amount_paid + inv.amount_processing > inv.total) {
         return make_error("overpaid", "amount_paid",
                           "The payments add up to more than the invoice total.");
     }
@@ -110,8 +122,8 @@ Error settle_totals(Invoice& inv, bool verify) {
         return make_error("refund_too_large", "refunded",
                           "The refunded amount must be between zero and the amount paid.");
     }
-    if (Error e = settle(inv.balance, inv.total - inv.amount_paid, verify, "balance",
-                         "total - amount_paid is", cur)) {
+    if (Error e = settle(inv.balance, inv.total - inv.amount_paid - inv.amount_processing, verify,
+                         "balance", "total - amount_paid - amount_processing is", cur)) {
         return e;
     }
     const InvoiceStatus status = derived_status(inv);
@@ -155,7 +167,8 @@ nlohmann::json invoice_to_json(const Invoice& inv) {
         payments.push_back({{"id", p.id},
                             {"amount", p.amount},
                             {"date", format_iso_date(p.date)},
-                            {"method", p.method}});
+                            {"method", p.method},
+                            {"processing", p.processing}});
     }
     json minimum = inv.partial.minimum_kind == MinimumKind::fixed
                        ? json{{"type", "fixed"}, {"amount", inv.partial.minimum_amount}}
@@ -178,6 +191,7 @@ nlohmann::json invoice_to_json(const Invoice& inv) {
     j["total"] = inv.total;
     j["payments"] = std::move(payments);
     j["amount_paid"] = inv.amount_paid;
+    j["amount_processing"] = inv.amount_processing;
     j["refunded"] = inv.refunded;
     j["balance"] = inv.balance;
     j["status"] = std::string(status_id(inv.status));

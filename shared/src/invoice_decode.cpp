@@ -86,6 +86,15 @@ void read_items(JsonReader& top, Invoice& inv, Error& sink) {
     }
 }
 
+// Saturates instead of wrapping; settle_totals reports the overflow.
+std::int64_t processing_sum(const std::vector<AppliedPayment>& payments) {
+    std::int64_t sum = 0;
+    for (const AppliedPayment& p : payments) {
+        if (p.processing) sum = p.amount > kMaxAmountMinor - sum ? kMaxAmountMinor : sum + p.amount;
+    }
+    return sum;
+}
+
 void read_payments(JsonReader& top, Invoice& inv, Error& sink) {
     const json* payments = top.array("payments", kMaxPayments);
     if (!payments) return;
@@ -96,6 +105,7 @@ void read_payments(JsonReader& top, Invoice& inv, Error& sink) {
         p.amount = r.amount("amount", 1);
         p.date = read_date(r, "date", sink);
         p.method = r.string("method", kMethodLabel);
+        p.processing = r.optional_boolean("processing").value_or(false);
         r.finish();
         inv.payments.push_back(std::move(p));
     }
@@ -196,10 +206,14 @@ Result<Invoice> invoice_from_json(const json& j) {
     inv.total = top.amount("total");
     read_payments(top, inv, sink);
     inv.amount_paid = top.amount("amount_paid");
+    // Absent in JSON written before processing debits were told apart
+    // (stored definitions): then it is whatever the payments say.
+    inv.amount_processing = top.has("amount_processing") ? top.amount("amount_processing")
+                                                         : processing_sum(inv.payments);
     inv.refunded = top.amount("refunded");
     inv.balance = top.amount("balance");
     inv.status = static_cast<InvoiceStatus>(
-        top.enumeration("status", {"open", "partially_paid", "paid", "void"}));
+        top.enumeration("status", {"open", "partially_paid", "processing", "paid", "void"}));
     read_partial(top, inv, sink);
     read_methods(top, inv, sink);
     read_fx(top, inv, sink);

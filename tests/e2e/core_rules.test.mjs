@@ -67,7 +67,7 @@ describe('the invoice page formats money with the ISO 4217 exponent', () => {
     assert.equal(await balanceText(page), served);
 
     // 234.067 paid: 1,000.500 left (a division by 10^0 showed 1,000,500).
-    await reportPayment(page, { ...base, amount: 234067, balance: 1000500 });
+    await reportPayment(page, { ...base, amount: 234067, balance: 1000500, invoice_status: 'partially_paid' });
     assert.equal(await balanceText(page), 'IQD\u00a01,000.500');
     assert.equal(await page.locator('.invoice-summary .title-row .badge').textContent(), 'Partially paid');
 
@@ -91,5 +91,26 @@ describe('the invoice page formats money with the ISO 4217 exponent', () => {
       assert.equal(await balanceText(page), expected, currency);
       await page.context().close();
     }
+  });
+});
+
+// The pill above the widget names the invoice's status as the core derived
+// it (the report's invoice_status), never a guess from the balance: a
+// balance covered by a bank debit that has not settled reads "Processing",
+// not "Paid" (issue 13 item 2), and the processing sentence replaces "paid".
+describe('the invoice page names the status the widget reports', () => {
+  test('a bank debit that covers the balance: "Processing", then "Paid" for a settled payment', async () => {
+    const { invoice, token } = await admin.payableInvoice({ currency: 'USD', amount: 57000 });
+    const page = await payPage(token);
+    const pill = page.locator('.invoice-summary .title-row .badge');
+    assert.equal(await pill.textContent(), 'Open');
+    const base = { payment_id: 'pay_e2e', invoice_id: invoice.id, currency: 'USD', amount: 57000, balance: 0 };
+    await reportPayment(page, { ...base, status: 'processing', invoice_status: 'processing' });
+    assert.equal(await pill.textContent(), 'Processing');
+    assert.equal(await pill.evaluate((el) => getComputedStyle(el).color), 'rgb(29, 90, 140)');
+    await reportPayment(page, { ...base, status: 'succeeded', invoice_status: 'paid' });
+    assert.equal(await pill.textContent(), 'Paid');
+    assert.deepEqual(page.pwErrors, [], 'page errors');
+    await page.context().close();
   });
 });

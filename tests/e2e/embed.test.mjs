@@ -374,6 +374,7 @@ describe('a bank debit on the site', () => {
       assert.equal(paid.status, 'processing');
       assert.equal(paid.method, 'US bank account');
       assert.equal(paid.settles_within_business_days, 4);
+      assert.equal(paid.invoice_status, 'processing', 'covered by a debit that has not settled: not "paid"');
       const status = page.getByRole('status').filter({
         hasText: `Thank you — your bank debit of ${usd(57000)} from your US bank account was submitted.`,
       });

@@ -100,8 +100,28 @@ test('an ACH debit with the authorization accepted is submitted and shown as pro
     await page.context().close();
   }
 
+  // Opened again while the debit is processing, the widget says so: nothing
+  // is due, but the invoice is not paid ("Processing", not "Paid").
+  const again = await newWidgetPage(browser);
+  try {
+    await openWidget(again, server, link.token);
+    await waitForStage(again, 'nothing_due');
+    await again.getByRole('heading', { level: 2, name: 'Bank debit processing', exact: true }).waitFor();
+    assert.equal(await again.getByRole('heading', { name: 'This invoice is paid', exact: true }).count(), 0);
+    assert.equal(await mirror(again).getByText('Status: Processing', { exact: true }).count(), 1, 'the widget\'s pill');
+    assert.equal(await mirror(again).getByText('Status: Paid', { exact: true }).count(), 0);
+    assert.equal(await mirror(again).getByText(`Processing (bank debit, not yet settled): ${usd(view.invoice.balance)}`,
+      { exact: true }).count(), 1);
+    assert.equal(await mirror(again).getByText(`Amount paid: ${usd(0)}`, { exact: true }).count(), 1);
+    await screenshot(again, 'widget-bank-processing-revisit');
+    await assertClean(again, { failedRequests: [] });
+  } finally {
+    await again.context().close();
+  }
+
   // The email link's page says the same while the debit is processing,
-  // not "This invoice is paid".
+  // not "This invoice is paid": its status pill reads "Processing" (not
+  // "Paid", not "Open"), and its totals tell settled from processing money.
   const pay = await newWidgetPage(browser, { width: 1024, height: 900 });
   try {
     await pay.goto(`${server.baseUrl}/pay/${link.token}`, { waitUntil: 'load' });
@@ -109,6 +129,14 @@ test('an ACH debit with the authorization accepted is submitted and shown as pro
     await notice.waitFor({ timeout: 5000 });
     assert.match(await notice.textContent(), /within 4 business days/);
     assert.equal(await pay.getByText('This invoice is paid.', { exact: false }).count(), 0);
+    const receipt = pay.getByRole('article', { name: `Invoice ${view.invoice.number}` });
+    assert.equal(await pills(receipt, 'Processing'), 1, 'the "Processing" pill');
+    assert.equal(await pills(receipt, 'Paid'), 0, 'no "Paid" pill before it settles');
+    assert.equal(await pills(receipt, 'Open'), 0, 'no "Open" pill: nothing is due');
+    // The pill precedes the payments table, whose row says "Processing" too.
+    assert.equal(await pillColor(receipt.getByText('Processing', { exact: true }).first()), 'rgb(29, 90, 140)',
+      'the core\'s processing colour (status_colors.hpp), not the paid green');
+    assert.equal(await receipt.getByRole('term').filter({ hasText: 'Processing (bank debit, not yet settled)' }).count(), 1);
     await screenshot(pay, 'pages-pay-bank-processing');
   } finally {
     await pay.context().close();
@@ -119,10 +147,41 @@ test('an ACH debit with the authorization accepted is submitted and shown as pro
   assert.equal(during.payments[0].status, 'processing');
   assert.equal(during.payments[0].amount, view.invoice.balance);
   assert.equal(during.payments[0].method.type, 'bank_debit');
-  // Once the bank settles, the payment succeeds.
+  assert.equal(during.invoice.status, 'processing', 'the invoice is not paid while the debit is processing');
+  assert.equal(during.invoice.amount_paid, 0);
+  assert.equal(during.invoice.amount_processing, view.invoice.balance);
+  // Once the bank settles, the payment succeeds and the invoice is paid.
   const settled = await server.api('/api/v1/test/settle', { method: 'POST', body: {} });
   assert.equal(settled.status, 200, settled.text);
   const done = await admin.invoice(view.invoice.id);
   assert.equal(done.payments[0].status, 'succeeded');
   assert.equal(done.invoice.balance, 0);
+  assert.equal(done.invoice.status, 'paid');
+
+  const after = await newWidgetPage(browser, { width: 1024, height: 900 });
+  try {
+    await after.goto(`${server.baseUrl}/pay/${link.token}`, { waitUntil: 'load' });
+    const receipt = after.getByRole('article', { name: `Invoice ${view.invoice.number}` });
+    await receipt.waitFor({ timeout: 5000 });
+    assert.equal(await pills(receipt, 'Paid'), 1, 'the "Paid" pill once settled');
+    assert.equal(await pills(receipt, 'Processing'), 0, 'no "Processing" pill once settled');
+    assert.equal(await receipt.getByRole('cell', { name: 'Paid', exact: true }).count(), 1, 'the payment row: paid');
+    assert.equal(await after.getByRole('status').filter({ hasText: 'This invoice is paid.' }).count(), 1);
+    assert.equal(await after.getByText('is processing', { exact: false }).count(), 0);
+    await screenshot(after, 'pages-pay-bank-settled');
+  } finally {
+    await after.context().close();
+  }
 });
+
+// How many status pills in `scope` read `label`: the texts that are not a
+// cell of the payments table (whose Status column uses the same words).
+async function pills(scope, label) {
+  return (await scope.getByText(label, { exact: true }).count()) -
+    (await scope.getByRole('cell', { name: label, exact: true }).count());
+}
+
+// The colour a status pill is drawn in, as the browser computed it.
+function pillColor(locator) {
+  return locator.evaluate((el) => getComputedStyle(el).color);
+}

@@ -119,6 +119,9 @@ public:
     // Off: start without --test-mode (production password cost, no test
     // routes, no fault hooks).
     void set_test_mode(bool on) { test_mode_ = on; }
+    // Bank debits settle this long after submission (default 0: within the
+    // settlement worker's next second); POST /api/v1/test/settle forces it.
+    void set_settle_delay_seconds(int seconds) { settle_delay_seconds_ = seconds; }
 
     // Spawns the server and waits (up to 15 s) until /healthz answers 200.
     bool start() {
@@ -131,7 +134,7 @@ public:
                                          "--listen",
                                          "127.0.0.1:" + std::to_string(port_),
                                          "--settle-delay-seconds",
-                                         "0",
+                                         std::to_string(settle_delay_seconds_),
                                          "--workers",
                                          "16"};
         if (test_mode_) argv.push_back("--test-mode");
@@ -233,6 +236,7 @@ private:
     std::vector<std::string> args_;
     std::vector<std::pair<std::string, std::string>> env_;
     bool test_mode_ = true;
+    int settle_delay_seconds_ = 0;
     int port_ = 0;
     pid_t pid_ = -1;
     int generation_ = 0;

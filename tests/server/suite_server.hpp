@@ -17,8 +17,11 @@ struct SuiteServer {
     std::string practice = seed.practice();
     std::string client = seed.client(practice);
     ServerProcess server{dir.path().string()};
-    SuiteServer() {
+    // settle_delay_seconds: how long bank debits stay processing (0: about
+    // a second; POST /api/v1/test/settle settles them at any time).
+    explicit SuiteServer(int settle_delay_seconds = 0) {
         BOOST_REQUIRE(seed.ok());
+        server.set_settle_delay_seconds(settle_delay_seconds);
         BOOST_REQUIRE(server.start());
     }
     std::pair<std::string, SeededLink> invoice_with_link(const InvoiceSpec& spec = {}) {

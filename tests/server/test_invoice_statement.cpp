@@ -58,3 +58,23 @@ BOOST_AUTO_TEST_CASE(page_table_shows_the_same_rows) {
     BOOST_TEST(!has(untaxed, ">Tax</th>"));
     BOOST_TEST(!has(untaxed, ">Discount</th>"));
 }
+
+// A bank debit still processing is reserved, not paid (issue 13 item 2):
+// the email's "Already paid" leaves it out and the core's processing row
+// lists it; the page's summary does the same.
+BOOST_AUTO_TEST_CASE(email_and_summary_tell_a_processing_debit_from_a_payment) {
+    pw::Invoice inv = taxed_invoice();
+    inv.payments = {{"pay_1", 1000, pw::Date{2025, 1, 12}, "Visa •••• 4242"},
+                    {"pay_2", 3400, pw::Date{2025, 1, 13}, "US bank account •••• 6789", true}};
+    pw::Result<pw::Invoice> live = pw::recompute_totals(inv);
+    BOOST_TEST_REQUIRE(live.ok(), live.error.message);
+    const pws::RenderedEmail mail = pws::render_invoice_email(live.value, "https://pay.example/pay/t");
+    BOOST_TEST(has(mail.text, "Already paid: $10.00"), mail.text);
+    BOOST_TEST(has(mail.text, "Processing (bank debit, not yet settled): $34.00"), mail.text);
+    BOOST_TEST(!has(mail.text, "Already paid: $44.00"), mail.text);
+    BOOST_TEST(has(mail.html, "Processing (bank debit, not yet settled)</td><td align=\"right\">$34.00"), mail.html);
+    const std::string summary = pws::pages::invoice_summary_html(live.value);
+    BOOST_TEST(has(summary, "badge-processing\">Processing</span>"), summary);
+    BOOST_TEST(has(summary, "<dt>Paid so far</dt><dd class=\"num\">$10.00</dd>"), summary);
+    BOOST_TEST(has(summary, "<dt>Processing (bank debit, not yet settled)</dt><dd class=\"num\">$34.00</dd>"), summary);
+}

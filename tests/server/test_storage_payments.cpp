@@ -89,6 +89,69 @@ BOOST_AUTO_TEST_CASE(insert_payment_refuses_overpayment_a_third_payment_and_a_wr
     BOOST_TEST(write(*f.store, [&](pws::WriteTxn& t) { return t.insert_payment(declined); }) == "");
 }
 
+// Issue 13 item 2: the live view tells settled from processing money. A
+// processing bank debit reserves its amount (the overpay net counts it) but
+// is not paid: the invoice reads "processing" until it settles, and a
+// return makes the amount due again.
+BOOST_AUTO_TEST_CASE(a_processing_debit_is_reserved_in_the_view_but_not_paid) {
+    Seeded f;  // inv_a: total 10000
+    auto view = [&] { return f.view().invoice; };
+    auto move = [&](const char* id, pws::PaymentState from, pws::PaymentState to) {
+        return write(*f.store, [&](pws::WriteTxn& t) { return t.update_payment(id, from, {to, "", "", "", "", 9}); });
+    };
+    pws::PaymentRecord debit = make_payment("pay_1", "prc_a", "inv_a", 8000, 1);
+    debit.method_type = pw::MethodType::bank_debit;
+    debit.method_brand = "ach";
+    BOOST_REQUIRE(write(*f.store, [&](pws::WriteTxn& t) { return t.insert_payment(debit); }) == "");
+    BOOST_REQUIRE(move("pay_1", pws::PaymentState::reserved, pws::PaymentState::processing) == "");
+    pw::Invoice inv = view();
+    BOOST_TEST(inv.amount_paid == 0);
+    BOOST_TEST(inv.amount_processing == 8000);
+    BOOST_TEST(inv.balance == 2000);
+    BOOST_TEST(pw::status_id(inv.status) == "partially_paid");
+    BOOST_TEST_REQUIRE(inv.payments.size() == 1u);
+    BOOST_TEST(inv.payments[0].processing);
+    // The reservation holds against a second payment.
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) {
+                   return t.insert_payment(make_payment("pay_2", "prc_a", "inv_a", 2001, 2));
+               }) == "overpaid");
+    BOOST_REQUIRE(write(*f.store, [](pws::WriteTxn& t) {
+                      return t.insert_payment(make_payment("pay_2", "prc_a", "inv_a", 2000, 2));
+                  }) == "");
+    BOOST_REQUIRE(move("pay_2", pws::PaymentState::reserved, pws::PaymentState::succeeded) == "");
+    inv = view();
+    BOOST_TEST(inv.amount_paid == 2000);
+    BOOST_TEST(inv.balance == 0);
+    BOOST_TEST(pw::status_id(inv.status) == "processing");  // nothing due, not yet paid
+    // Returned: the debit's amount is due again.
+    BOOST_REQUIRE(move("pay_1", pws::PaymentState::processing, pws::PaymentState::returned) == "");
+    inv = view();
+    BOOST_TEST(inv.amount_processing == 0);
+    BOOST_TEST(inv.balance == 8000);
+    BOOST_TEST(pw::status_id(inv.status) == "partially_paid");
+}
+
+BOOST_AUTO_TEST_CASE(a_settled_debit_makes_the_invoice_paid) {
+    Seeded f;
+    pws::PaymentRecord debit = make_payment("pay_1", "prc_a", "inv_a", 10000, 1);
+    debit.method_type = pw::MethodType::bank_debit;
+    BOOST_REQUIRE(write(*f.store, [&](pws::WriteTxn& t) { return t.insert_payment(debit); }) == "");
+    auto status = [&] {
+        const pw::Invoice inv = f.view().invoice;
+        return std::string(pw::status_id(inv.status)) + " " + std::to_string(inv.amount_paid);
+    };
+    BOOST_REQUIRE(write(*f.store, [](pws::WriteTxn& t) {
+                      return t.update_payment("pay_1", pws::PaymentState::reserved,
+                                              {pws::PaymentState::processing, "", "", "", "", 2});
+                  }) == "");
+    BOOST_TEST(status() == "processing 0");
+    BOOST_REQUIRE(write(*f.store, [](pws::WriteTxn& t) {
+                      return t.update_payment("pay_1", pws::PaymentState::processing,
+                                              {pws::PaymentState::succeeded, "", "", "", "", 3});
+                  }) == "");
+    BOOST_TEST(status() == "paid 10000");
+}
+
 BOOST_AUTO_TEST_CASE(payment_state_changes_are_compare_and_set_along_the_life_cycle) {
     Seeded f;
     using S = pws::PaymentState;

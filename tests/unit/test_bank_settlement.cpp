@@ -30,3 +30,11 @@ BOOST_AUTO_TEST_CASE(the_sentence_says_processing_reserved_days_and_returns) {
     BOOST_TEST(s.find("paid") == std::string::npos, s);  // not "paid" until it settles
     BOOST_TEST(pw::processing_text("", 1).rfind("Your bank debit is processing. It usually settles within 1 business day;", 0) == 0u);
 }
+
+// The totals row every rendering lists under "Amount paid" for
+// Invoice::amount_processing: says what it is, never "paid".
+BOOST_AUTO_TEST_CASE(the_processing_total_is_labelled_as_not_settled) {
+    const std::string label(pw::processing_total_label());
+    BOOST_TEST(label == "Processing (bank debit, not yet settled)");
+    BOOST_TEST(label.find("aid") == std::string::npos);
+}

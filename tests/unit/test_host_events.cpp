@@ -95,3 +95,18 @@ BOOST_AUTO_TEST_CASE(a_processing_bank_debit_says_when_it_usually_settles) {
     BOOST_TEST(e["settles_within_business_days"] == 4);
     BOOST_TEST(!pw::succeeded_event(paid("USD", 100, 0), "/r/").contains("settles_within_business_days"));
 }
+
+// After a reload, a page learns the invoice's state from `ready`: a balance
+// covered by a bank debit that has not settled is "processing", not "paid"
+// (issue 13 item 2), so the page does not say "paid" too early.
+BOOST_AUTO_TEST_CASE(ready_says_processing_while_a_debit_covers_the_balance) {
+    pw::Invoice inv = pwtest::sample_invoice(false, {pw::BankScheme::ach}, {20000});
+    inv.payments[0].processing = true;
+    pw::Result<pw::Invoice> live = pw::recompute_totals(inv);
+    BOOST_TEST_REQUIRE(live.ok(), live.error.message);
+    const nlohmann::json e = pw::ready_event(loaded(live.value), "/r/");
+    BOOST_TEST(e["balance"] == 0);
+    BOOST_TEST(e["invoice_status"] == "processing");
+    inv.payments[0].processing = false;  // settled
+    BOOST_TEST(pw::ready_event(loaded(pw::recompute_totals(inv).value), "/r/")["invoice_status"] == "paid");
+}

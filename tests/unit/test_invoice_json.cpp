@@ -27,8 +27,9 @@ json base() {
         {"description": "Follow-up session", "quantity": 3, "unit_amount": 1500, "tax": 250}
       ],
       "subtotal": 12500, "tax": 250, "discount": 750, "total": 12000,
-      "payments": [{"id": "pay_1", "amount": 4000, "date": "2024-03-05", "method": "visa •••• 4242"}],
-      "amount_paid": 4000, "refunded": 500, "balance": 8000, "status": "partially_paid",
+      "payments": [{"id": "pay_1", "amount": 4000, "date": "2024-03-05", "method": "visa •••• 4242",
+                    "processing": false}],
+      "amount_paid": 4000, "amount_processing": 0, "refunded": 500, "balance": 8000, "status": "partially_paid",
       "partial_payments": {"enabled": true, "minimum": {"type": "percent", "basis_points": 2500}, "max_payments": 2},
       "accepted_methods": {"card": true, "bank_debit": ["ach", "sepa"]},
       "settlement_currency": "CAD", "fx_rate": "1.3512"
@@ -82,7 +83,12 @@ bool same_json_type(const json& a, const json& b) {
     return a.type() == b.type();
 }
 
-bool optional_path(const std::string& p) { return p == "settlement_currency" || p == "fx_rate"; }
+// amount_processing and payments[i].processing: JSON written before
+// processing debits were told apart (stored definitions) has neither.
+bool optional_path(const std::string& p) {
+    return p == "settlement_currency" || p == "fx_rate" || p == "amount_processing" ||
+           p == "payments[0].processing";
+}
 
 }  // namespace
 
@@ -568,7 +574,110 @@ BOOST_AUTO_TEST_CASE(recompute_totals_derives_everything) {
     BOOST_TEST(pw::recompute_totals(inv).error.code == "discount_too_large");
 }
 
+// Issue 13 item 2: a bank debit that is still processing is reserved
+// against the balance (nothing more is due, no second payer can pay it
+// again) but is not paid: amount_paid counts settled money only, and an
+// invoice covered only with the help of a processing debit reads
+// "processing" until it settles.
+BOOST_AUTO_TEST_CASE(a_processing_debit_is_reserved_not_paid) {
+    auto r = pw::invoice_from_json(base());  // total 12000, 4000 paid by card
+    BOOST_TEST_REQUIRE(r.ok());
+    pw::Invoice inv = r.value;
+    pw::AppliedPayment debit{"pay_2", 8000, pw::Date{2024, 3, 9}, "US bank account •••• 6789"};
+    debit.processing = true;
+    inv.payments.push_back(debit);
+    auto t = pw::recompute_totals(inv);
+    BOOST_TEST_REQUIRE(t.ok(), t.error.message);
+    BOOST_TEST(t.value.amount_paid == 4000);
+    BOOST_TEST(t.value.amount_processing == 8000);
+    BOOST_TEST(t.value.balance == 0);
+    BOOST_TEST(pw::status_id(t.value.status) == "processing");
+    const json encoded = pw::invoice_to_json(t.value);
+    BOOST_TEST(encoded["amount_processing"] == 8000);
+    BOOST_TEST(encoded["payments"][1]["processing"] == true);
+    BOOST_TEST(encoded["status"] == "processing");
+    auto again = pw::invoice_from_json(encoded);
+    BOOST_TEST_REQUIRE(again.ok(), again.error.message);
+    BOOST_TEST((again.value == t.value));
+
+    // Settled: paid.
+    inv.payments[1].processing = false;
+    t = pw::recompute_totals(inv);
+    BOOST_TEST(t.value.amount_paid == 12000);
+    BOOST_TEST(t.value.amount_processing == 0);
+    BOOST_TEST(pw::status_id(t.value.status) == "paid");
+
+    // Returned: the payment no longer applies and the balance is due again.
+    inv.payments.pop_back();
+    t = pw::recompute_totals(inv);
+    BOOST_TEST(t.value.balance == 8000);
+    BOOST_TEST(pw::status_id(t.value.status) == "partially_paid");
+
+    // A first payment that is a processing debit for part of the balance:
+    // partly covered, nothing settled; the part is still due.
+    inv.payments = {debit};
+    inv.refunded = 0;
+    inv.payments[0].amount = 5000;
+    t = pw::recompute_totals(inv);
+    BOOST_TEST(t.value.amount_paid == 0);
+    BOOST_TEST(t.value.amount_processing == 5000);
+    BOOST_TEST(t.value.balance == 7000);
+    BOOST_TEST(pw::status_id(t.value.status) == "partially_paid");
+    // ... and returned: open.
+    inv.payments.clear();
+    BOOST_TEST(pw::status_id(pw::recompute_totals(inv).value.status) == "open");
+}
+
+// The reservation holds: settled + processing may not exceed the total.
+BOOST_AUTO_TEST_CASE(the_overpay_rule_counts_processing_debits) {
+    auto r = pw::invoice_from_json(base());
+    BOOST_TEST_REQUIRE(r.ok());
+    pw::Invoice inv = r.value;
+    pw::AppliedPayment debit{"pay_2", 8000, pw::Date{2024, 3, 9}, "US bank account •••• 6789"};
+    debit.processing = true;
+    inv.payments.push_back(debit);
+    BOOST_TEST(pw::recompute_totals(inv).ok());
+    inv.payments.push_back({"pay_3", 1, pw::Date{2024, 3, 10}, "Visa •••• 4242"});
+    const auto over = pw::recompute_totals(inv);
+    BOOST_TEST(over.error.code == "overpaid");
+    BOOST_TEST(over.error.field == "amount_paid");
+}
+
+BOOST_AUTO_TEST_CASE(decoding_checks_the_processing_amount_and_status) {
+    json j = base();
+    j["payments"].push_back({{"id", "pay_2"}, {"amount", 8000}, {"date", "2024-03-09"},
+                             {"method", "US bank account •••• 6789"}, {"processing", true}});
+    j["amount_processing"] = 8000;
+    j["balance"] = 0;
+    j["status"] = "processing";
+    auto ok = pw::invoice_from_json(j);
+    BOOST_TEST_REQUIRE(ok.ok(), ok.error.field << ": " << ok.error.message);
+    BOOST_TEST(ok.value.payments[1].processing);
+    // The old reading, "paid" while the debit is processing, is inconsistent.
+    j["status"] = "paid";
+    BOOST_TEST(decode_error(j).code == "inconsistent_status");
+    j["status"] = "processing";
+    // Counting the debit as paid is inconsistent too.
+    j["amount_paid"] = 12000;
+    BOOST_TEST(decode_error(j).field == "amount_paid");
+    j["amount_paid"] = 4000;
+    j["amount_processing"] = 7000;
+    const Error e = decode_error(j);
+    BOOST_TEST(e.code == "inconsistent_total");
+    BOOST_TEST(e.field == "amount_processing");
+    // Absent (JSON from before the field): derived from the payments.
+    j.erase("amount_processing");
+    auto derived = pw::invoice_from_json(j);
+    BOOST_TEST_REQUIRE(derived.ok(), derived.error.message);
+    BOOST_TEST(derived.value.amount_processing == 8000);
+    j["payments"][1].erase("processing");  // a settled payment, then: paid
+    j["amount_paid"] = 12000;
+    j["status"] = "paid";
+    BOOST_TEST(pw::invoice_from_json(j).ok());
+}
+
 BOOST_AUTO_TEST_CASE(ids_round_trip) {
+    BOOST_TEST(pw::status_id(pw::InvoiceStatus::processing) == "processing");
     BOOST_TEST(pw::status_id(pw::InvoiceStatus::void_) == "void");
     BOOST_TEST(pw::status_id(pw::InvoiceStatus::partially_paid) == "partially_paid");
     BOOST_TEST(pw::scheme_id(pw::BankScheme::pad) == "pad");

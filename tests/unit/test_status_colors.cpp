@@ -44,7 +44,8 @@ double contrast(std::uint32_t a, std::uint32_t b) {
 }
 
 constexpr pw::InvoiceStatus kAll[] = {pw::InvoiceStatus::open, pw::InvoiceStatus::partially_paid,
-                                      pw::InvoiceStatus::paid, pw::InvoiceStatus::void_};
+                                      pw::InvoiceStatus::processing, pw::InvoiceStatus::paid,
+                                      pw::InvoiceStatus::void_};
 
 }  // namespace
 
@@ -62,6 +63,16 @@ BOOST_AUTO_TEST_CASE(partially_paid_is_amber_not_the_accent_purple) {
     const pw::StatusColors c = pw::status_colors(pw::InvoiceStatus::partially_paid);
     BOOST_TEST(hex(c.text) == "#8a4b00");
     BOOST_TEST(hex(c.text) != hex(pw::status_colors(pw::InvoiceStatus::open).text));
+}
+
+// A balance covered by a bank debit that has not settled is not paid, and
+// must not look it (issue 13 item 2).
+BOOST_AUTO_TEST_CASE(processing_is_not_the_paid_green) {
+    for (bool dark : {false, true}) {
+        BOOST_TEST(hex(pw::status_colors(pw::InvoiceStatus::processing, dark).text) !=
+                   hex(pw::status_colors(pw::InvoiceStatus::paid, dark).text));
+        BOOST_TEST(pw::status_colors(pw::InvoiceStatus::processing, dark).background != 0u);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(every_pill_is_readable_in_both_themes) {

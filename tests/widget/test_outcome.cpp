@@ -121,6 +121,23 @@ BOOST_AUTO_TEST_CASE(a_processing_bank_debit_is_submitted_not_paid) {
     BOOST_TEST(w.announcements().back().find("within 4 business days") != std::string::npos);
 }
 
+// A card pays the remainder while an earlier bank debit is still
+// processing: nothing is due, but the invoice is not paid in full yet
+// (issue 13 item 2), so the screen does not say so.
+BOOST_AUTO_TEST_CASE(a_remainder_beside_a_processing_debit_is_not_paid_in_full) {
+    HeadlessWidget w;
+    to_filled_card(w);
+    const fx::SendPayment sent = submit_and_tokenize(w);
+    pw::PaymentResponse r = payment_response(sent, pw::PaymentStatus::succeeded, 0, 0);
+    r.invoice.status = pw::InvoiceStatus::processing;
+    w.respond(pw::ev::PaymentDone{r});
+    BOOST_TEST_REQUIRE(w.stage() == Stage::succeeded);
+    BOOST_TEST(w.find_id("paid-in-full") == nullptr, w.dump());
+    const pwui::A11yItem* rest = w.find_id("processing-rest");
+    BOOST_TEST_REQUIRE(rest != nullptr, w.dump());
+    BOOST_TEST(rest->name.find("has not settled yet") != std::string::npos, rest->name);
+}
+
 BOOST_AUTO_TEST_CASE(partial_success_says_how_to_pay_the_rest) {
     HeadlessWidget w;
     w.load(sample_view(sample_invoice(true, {})));

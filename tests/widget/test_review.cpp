@@ -4,6 +4,7 @@
 #define BOOST_TEST_MODULE widget_review
 #include <boost/test/unit_test.hpp>
 
+#include "paywidget/bank_settlement.hpp"
 #include "widget_steps.hpp"
 
 using namespace pwtest;
@@ -55,6 +56,36 @@ BOOST_AUTO_TEST_CASE(review_lists_payments_already_made_and_the_balance) {
     BOOST_TEST(w.find(Role::text, "Amount paid: 60.00 USD") != nullptr, w.dump());
     BOOST_TEST(w.find(Role::text, "Balance due: 140.00 USD") != nullptr);
     BOOST_TEST(w.find_prefix(Role::text, "Paid 2025-01-12") != nullptr, w.dump());
+}
+
+// A bank debit still processing was submitted, not paid: its row says
+// "Submitted", "Amount paid" leaves it out, the core's processing row shows
+// it, and the pill reads "Processing" (issue 13 item 2).
+BOOST_AUTO_TEST_CASE(review_tells_a_processing_debit_from_a_payment) {
+    pw::Invoice inv = sample_invoice(true, {pw::BankScheme::ach}, {6000});
+    inv.payments[0].processing = true;
+    inv.payments[0].method = "US bank account \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 6789";
+    inv = pw::recompute_totals(inv).value;
+    HeadlessWidget w;
+    w.load(sample_view(inv));
+    BOOST_TEST(w.find(Role::text, "Status: Partially paid") != nullptr, w.dump());
+    BOOST_TEST(w.find_prefix(Role::text, "Submitted 2025-01-12") != nullptr, w.dump());
+    BOOST_TEST(w.find_prefix(Role::text, "Paid 2025-01-12") == nullptr, w.dump());
+    BOOST_TEST(w.find(Role::text, "Amount paid: 0.00 USD") != nullptr, w.dump());
+    BOOST_TEST(w.find(Role::text, std::string(pw::processing_total_label()) + ": 60.00 USD") != nullptr, w.dump());
+    BOOST_TEST(w.find(Role::text, "Balance due: 140.00 USD") != nullptr);
+    // The rest, once covered by another processing debit: "Processing".
+    inv.payments.push_back(inv.payments[0]);
+    inv.payments[1].id = "pay_1";
+    inv.payments[1].amount = 14000;
+    inv = pw::recompute_totals(inv).value;
+    HeadlessWidget covered;
+    covered.load(sample_view(inv));
+    BOOST_TEST_REQUIRE(covered.stage() == Stage::nothing_due, covered.dump());
+    BOOST_TEST(covered.find(Role::text, "Status: Processing") != nullptr, covered.dump());
+    BOOST_TEST(covered.find(Role::heading, "This invoice is paid") == nullptr, covered.dump());
+    BOOST_TEST(covered.find(Role::heading, "Bank debit processing") != nullptr, covered.dump());
+    BOOST_TEST(covered.find(Role::text, pw::processing_text("200.00 USD", 4)) != nullptr, covered.dump());
 }
 
 BOOST_AUTO_TEST_CASE(pay_now_by_mouse_click_on_the_canvas_moves_on) {

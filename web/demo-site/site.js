@@ -89,6 +89,10 @@
       record('ready', e);
       if (e.invoice_status === 'paid') {
         say('success', 'Your invoice is paid. Thank you!', e.receipt_url);
+      } else if (e.invoice_status === 'processing') {
+        // Nothing is due, but a bank debit has not settled: not "paid" yet.
+        say('info', 'Your bank debit is processing: nothing more is due now. If your bank returns it, the amount is ' +
+          'due again.', e.receipt_url);
       } else if (e.invoice_status === 'partially_paid') {
         say('info', 'You have paid part of this invoice. Balance due: ' + money(e.balance, e.currency, e.exponent) + '.',
           e.receipt_url);

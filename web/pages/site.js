@@ -210,6 +210,13 @@
   // With web/pay-widget.js on the page (kWidgetLoaderScript), the loader
   // replaces the plain iframe: it resizes it to its content and reports
   // the payment. Without it, the server's iframe stays as it is.
+  var STATUS_BADGES = {
+    open: ['badge-open', 'Open'],
+    partially_paid: ['badge-partial', 'Partially paid'],
+    processing: ['badge-processing', 'Processing'],
+    paid: ['badge-paid', 'Paid'],
+  };
+
   function updateSummary(p) {
     if (!p || typeof p.balance !== 'number' || typeof p.currency !== 'string') return;
     var summary = document.querySelector('.invoice-summary');
@@ -229,14 +236,14 @@
         balance.textContent = format.format(minorToDecimal(p.balance, exponent));
       } catch (e) { /* an unknown currency: keep the server's text */ }
     }
+    // The invoice's status is the core's (a balance covered by a bank debit
+    // that has not settled is "processing", not "paid"); this only names it
+    // as the server's badge does (page_kit status_badge).
     var badge = summary.querySelector('.title-row .badge');
-    if (badge && p.status === 'succeeded') {
-      badge.className = 'badge ' + (p.balance === 0 ? 'badge-paid' : 'badge-partial');
-      badge.textContent = p.balance === 0 ? 'Paid' : 'Partially paid';
-    } else if (badge && p.status === 'processing') {
-      // A bank debit: reserved, not paid until it settles.
-      badge.className = 'badge badge-processing';
-      badge.textContent = 'Processing';
+    var pill = STATUS_BADGES[p.invoice_status];
+    if (badge && pill) {
+      badge.className = 'badge ' + pill[0];
+      badge.textContent = pill[1];
     }
     updatePaymentNote(p);
   }

@@ -21,6 +21,12 @@ int settlement_business_days(BankScheme scheme);
 // accepted): what a page says before it knows which scheme was used.
 int settlement_business_days(const AcceptedMethods& accepted);
 
+// The label of the totals row for Invoice::amount_processing, under
+// "Amount paid" wherever an invoice's totals are listed (the widget's
+// review, the pages' summary and receipt, the invoice email):
+// "Processing (bank debit, not yet settled)".
+std::string_view processing_total_label();
+
 // "Your bank debit of $570.00 is processing. It usually settles within 4
 // business days; until then the amount is reserved for this invoice, so
 // nothing more is due now. If your bank returns the debit, the amount is

@@ -18,7 +18,9 @@ namespace pw {
 //    receipt_url?}
 // exponent: the currency's ISO 4217 minor-unit digits (the core's table;
 // a page must not use CLDR's digits, which differ for e.g. IQD), so a page
-// formats minor units exactly. receipt_url: the latest receipt page,
+// formats minor units exactly. invoice_status: the core's (status_id),
+// "processing" while a bank debit covers the balance unsettled, "paid" only
+// once every payment settled. receipt_url: the latest receipt page,
 // `receipt_base` + payment id (a path on the payment host), when the
 // invoice has one: after a reload the page can show the paid state.
 nlohmann::json ready_event(const CheckoutState& s, std::string_view receipt_base);

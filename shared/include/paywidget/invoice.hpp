@@ -17,8 +17,13 @@
 
 namespace pw {
 
-enum class InvoiceStatus { open, partially_paid, paid, void_ };
-std::string_view status_id(InvoiceStatus s);  // "open", "partially_paid", "paid", "void"
+// processing: nothing more is due, but some of what covers the balance is a
+// bank debit the bank has not settled yet (paywidget/bank_settlement.hpp);
+// it becomes paid when the debit settles, and open / partially_paid again
+// if the bank returns it.
+enum class InvoiceStatus { open, partially_paid, processing, paid, void_ };
+// "open", "partially_paid", "processing", "paid", "void"
+std::string_view status_id(InvoiceStatus s);
 
 enum class BankScheme { ach, pad, sepa };
 std::string_view scheme_id(BankScheme s);  // "ach", "pad", "sepa"
@@ -45,6 +50,7 @@ struct AppliedPayment {
     std::int64_t amount = 0;  // > 0
     Date date;
     std::string method;       // display label, e.g. "Visa •••• 4242" (pw::method_label)
+    bool processing = false;  // a bank debit submitted, not yet settled: reserved, not paid
 
     friend bool operator==(const AppliedPayment&, const AppliedPayment&) = default;
 };
@@ -94,9 +100,10 @@ struct Invoice {
     std::int64_t discount = 0;  // <= subtotal + tax
     std::int64_t total = 0;     // subtotal + tax - discount
     std::vector<AppliedPayment> payments;
-    std::int64_t amount_paid = 0;  // sum of payments
-    std::int64_t refunded = 0;     // credits from refunds; never reopen the balance
-    std::int64_t balance = 0;      // total - amount_paid
+    std::int64_t amount_paid = 0;        // sum of the settled payments (not processing)
+    std::int64_t amount_processing = 0;  // sum of the processing payments: reserved, not paid
+    std::int64_t refunded = 0;           // credits from refunds; never reopen the balance
+    std::int64_t balance = 0;            // total - amount_paid - amount_processing: due now
     InvoiceStatus status = InvoiceStatus::open;
     PartialPaymentPolicy partial;
     AcceptedMethods accepted;
@@ -126,14 +133,22 @@ struct Invoice {
 //     "discount": 0,                         <= subtotal + tax
 //     "total": 5000,                         = subtotal + tax - discount
 //     "payments": [{"id": "pay_1", "amount": 2000,        0..100 payments, amount > 0
-//                   "date": "2024-03-05", "method": "visa •••• 4242"}],
-//     "amount_paid": 2000,                   = sum of payment amounts, <= total
+//                   "date": "2024-03-05", "method": "visa •••• 4242",
+//                   "processing": false}],  optional (absent: false)
+//     "amount_paid": 2000,                   = sum of the payments not processing
+//     "amount_processing": 0,                = sum of the processing payments;
+//                                            optional (absent: that sum), so
+//                                            JSON written before it decodes
 //     "refunded": 0,                         <= amount_paid
-//     "balance": 3000,                       = total - amount_paid
-//     "status": "partially_paid",            open | partially_paid | paid | void;
-//                                            void any balance, else paid iff
-//                                            balance = 0, partially_paid iff
-//                                            balance > 0 and amount_paid > 0
+//     "balance": 3000,                       = total - amount_paid - amount_processing
+//                                            (amount_paid + amount_processing <= total)
+//     "status": "partially_paid",            open | partially_paid | processing | paid | void;
+//                                            void any balance, else when
+//                                            balance = 0: processing iff
+//                                            amount_processing > 0, else paid;
+//                                            when balance > 0: partially_paid
+//                                            iff amount_paid + amount_processing
+//                                            > 0, else open
 //     "partial_payments": {"enabled": true,
 //                          "minimum": {"type": "fixed", "amount": 2500}
 //                                   | {"type": "percent", "basis_points": 2500},
@@ -167,18 +182,19 @@ struct Invoice {
 //   invalid_fx_rate                          fx_rate (also when set without a
 //                                            differing settlement_currency)
 //   amount_overflow                          a total beyond kMaxAmountMinor
-//   inconsistent_total                       subtotal, tax, total, amount_paid, balance
+//   inconsistent_total                       subtotal, tax, total, amount_paid,
+//                                            amount_processing, balance
 //   discount_too_large, overpaid, refund_too_large   discount, amount_paid, refunded
 //   inconsistent_status                      status
 Result<Invoice> invoice_from_json(const nlohmann::json& j);
 Result<Invoice> parse_invoice_json(std::string_view text);  // parse_json_strict + decode
 nlohmann::json invoice_to_json(const Invoice& inv);
 
-// Recomputes subtotal, tax, total, amount_paid, balance and status from the
-// items and payments (status keeps void). Failures (field names the total):
+// Recomputes subtotal, tax, total, amount_paid, amount_processing, balance
+// and status from the items and payments (status keeps void). Failures (field names the total):
 // amount_overflow (a line or total beyond kMaxAmountMinor),
 // discount_too_large (total would be negative), overpaid (payments exceed
-// the total).
+// the total, settled and processing together).
 Result<Invoice> recompute_totals(Invoice inv);
 
 }  // namespace pw

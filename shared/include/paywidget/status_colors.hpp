@@ -2,7 +2,8 @@
 // pill: the widget's header (wasm/screen_common.cpp) and the pages' badges
 // (web/pages/site.css --status-<id>-text / -bg, checked against this table
 // by tests/unit/test_status_colors.cpp). "Partially paid" is amber in both,
-// never amber in one and purple in the other. 0xRRGGBB; text on background
+// never amber in one and purple in the other; "Processing" (a bank debit
+// covers the balance but has not settled) is blue, never the paid green. 0xRRGGBB; text on background
 // has a contrast of at least 4.5:1.
 #pragma once
 
