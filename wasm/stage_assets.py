@@ -14,7 +14,9 @@
       previous build's hashed copies, writes asset-manifest.json (plain name
       -> hashed name, for scripts/bench and the tests) and compresses all of
       them. paywidget.js names its wasm file itself, so the hashed wasm name
-      is written into it before it is hashed in turn.
+      is written into it before it is hashed in turn; embed.css names the
+      text inputs' web font (inter.woff2, made by fonts/make_webfont.py)
+      the same way. The font gets no .br/.gz: WOFF2 is brotli inside.
 """
 import hashlib
 import json
@@ -65,14 +67,18 @@ def hashed_name(plain, data):
 def stage_widget(web_dir, out_dir):
     contents = {
         "paywidget.wasm": read(os.path.join(out_dir, "paywidget.wasm")),
-        "embed.css": read(os.path.join(web_dir, "embed.css")),
+        "inter.woff2": read(os.path.join(out_dir, "inter.woff2")),
         "embed.js": read(os.path.join(web_dir, "embed.js")),
     }
     names = {plain: hashed_name(plain, data) for plain, data in contents.items()}
-    glue = read(os.path.join(out_dir, "paywidget.js")).decode()
-    glue = replace_once(glue, '"paywidget.wasm"', f'"{names["paywidget.wasm"]}"', "paywidget.js")
-    contents["paywidget.js"] = glue.encode()
-    names["paywidget.js"] = hashed_name("paywidget.js", contents["paywidget.js"])
+    # Files that name another one: the hashed name goes in, then their own
+    # hash is taken.
+    for plain, source, named, form in (("paywidget.js", out_dir, "paywidget.wasm", '"{}"'),
+                                       ("embed.css", web_dir, "inter.woff2", 'url("{}")')):
+        text = read(os.path.join(source, plain)).decode()
+        text = replace_once(text, form.format(named), form.format(names[named]), plain)
+        contents[plain] = text.encode()
+        names[plain] = hashed_name(plain, contents[plain])
 
     page = read(os.path.join(web_dir, "embed.html")).decode()
     for attr, plain in (("href", "embed.css"), ("href", "paywidget.wasm"), ("src", "embed.js"), ("src", "paywidget.js")):
@@ -86,14 +92,15 @@ def stage_widget(web_dir, out_dir):
 
     # Earlier builds' hashed copies (and their variants) are never named again.
     current = set(names.values())
-    stale = re.compile(r"^(paywidget|embed)\.[0-9a-f]{%d}\.(wasm|js|css)(\.br|\.gz)?$" % HASH_CHARS)
+    stale = re.compile(r"^(paywidget|embed|inter)\.[0-9a-f]{%d}\.(wasm|js|css|woff2)(\.br|\.gz)?$" % HASH_CHARS)
     for f in os.listdir(out_dir):
         m = stale.match(f)
         if m and f.removesuffix(m.group(3) or "") not in current:
             os.remove(os.path.join(out_dir, f))
 
     for name in sorted(current) + ["embed.html"]:
-        compress(os.path.join(out_dir, name))
+        if not name.endswith(".woff2"):
+            compress(os.path.join(out_dir, name))
 
 
 def main(argv):

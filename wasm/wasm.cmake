@@ -72,12 +72,24 @@ endforeach()
 add_custom_target(paywidget_page ALL DEPENDS ${PW_WEB_OUTPUTS})
 add_dependencies(paywidget paywidget_page)
 
+# The text inputs' web font: Inter Regular as WOFF2, subset to embed.css's
+# @font-face unicode-range (fonts/make_webfont.py; brotli from Debian's
+# python3-brotli). stage_assets.py gives it a hashed name.
+set(PW_WEBFONT ${CMAKE_BINARY_DIR}/inter.woff2)
+add_custom_command(OUTPUT ${PW_WEBFONT}
+  COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/wasm/fonts/make_webfont.py ${PW_INTER_DIR}/Inter-Regular.otf
+          ${PROJECT_SOURCE_DIR}/web/embed.css ${PW_WEBFONT}
+  DEPENDS ${PROJECT_SOURCE_DIR}/wasm/fonts/make_webfont.py ${PROJECT_SOURCE_DIR}/web/embed.css
+          ${PW_INTER_DIR}/Inter-Regular.otf
+  COMMENT "Subsetting Inter Regular into inter.woff2 for the text inputs"
+  VERBATIM)
+
 # `paywidget_assets` is the whole widget, ready to serve (scripts/demo and
 # the browser tests build it); `paywidget` alone is only the compiler's
 # output.
 add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/embed.html ${CMAKE_BINARY_DIR}/asset-manifest.json
   COMMAND /usr/bin/python3 ${PW_STAGE} widget ${PROJECT_SOURCE_DIR}/web ${CMAKE_BINARY_DIR}
-  DEPENDS paywidget ${PW_STAGE} ${PROJECT_SOURCE_DIR}/web/embed.html ${PROJECT_SOURCE_DIR}/web/embed.css
+  DEPENDS paywidget ${PW_STAGE} ${PW_WEBFONT} ${PROJECT_SOURCE_DIR}/web/embed.html ${PROJECT_SOURCE_DIR}/web/embed.css
           ${PROJECT_SOURCE_DIR}/web/embed.js
   COMMENT "Hashing and compressing the widget page's assets"
   VERBATIM)

@@ -1,6 +1,7 @@
 """wasm/stage_assets.py on a stand-in for the wasm build directory: content-
 hashed names, embed.html naming them, paywidget.js naming the hashed wasm,
-.br/.gz that decompress to the same bytes, nothing rewritten when nothing
+embed.css naming the hashed web font, .br/.gz that decompress to the same
+bytes (none for the WOFF2 font, brotli inside already), nothing rewritten when nothing
 changed, an earlier build's copies removed, and a page it cannot rewrite
 refused."""
 import json
@@ -37,10 +38,12 @@ class StageAssets(unittest.TestCase):
         os.makedirs(self.web)
         os.makedirs(self.out)
         write(os.path.join(self.web, "embed.html"), PAGE)
-        write(os.path.join(self.web, "embed.css"), "body{margin:0}\n" * 50)
+        write(os.path.join(self.web, "embed.css"),
+              '@font-face{src:url("inter.woff2") format("woff2")}\n' + "body{margin:0}\n" * 50)
         write(os.path.join(self.web, "embed.js"), "console.log('glue');\n" * 50)
         write(os.path.join(self.out, "paywidget.js"), 'var wasmBinaryFile="paywidget.wasm";\n' * 1 + "x();\n" * 50)
         write(os.path.join(self.out, "paywidget.wasm"), bytes(range(256)) * 40)
+        write(os.path.join(self.out, "inter.woff2"), b"wOF2" + bytes(range(256)) * 4)
 
     def tearDown(self):
         self.tmp.cleanup()
@@ -54,7 +57,7 @@ class StageAssets(unittest.TestCase):
     def test_hashed_names_and_the_page_that_names_them(self):
         self.stage()
         names = self.manifest()
-        self.assertEqual(sorted(names), ["embed.css", "embed.js", "paywidget.js", "paywidget.wasm"])
+        self.assertEqual(sorted(names), ["embed.css", "embed.js", "inter.woff2", "paywidget.js", "paywidget.wasm"])
         for plain, hashed in names.items():
             stem, ext = plain.rsplit(".", 1)
             self.assertRegex(hashed, r"^%s\.[0-9a-f]{16}\.%s$" % (stem, ext))
@@ -67,10 +70,17 @@ class StageAssets(unittest.TestCase):
         glue = read(os.path.join(self.out, names["paywidget.js"])).decode()
         self.assertIn(f'"{names["paywidget.wasm"]}"', glue)
         self.assertNotIn('"paywidget.wasm"', glue)
+        css = read(os.path.join(self.out, names["embed.css"])).decode()
+        self.assertIn(f'url("{names["inter.woff2"]}")', css)
+        self.assertNotIn('url("inter.woff2")', css)
 
     def test_variants_decompress_to_the_file(self):
         self.stage()
-        for name in list(self.manifest().values()) + ["embed.html"]:
+        names = self.manifest()
+        font = names.pop("inter.woff2")
+        for suffix in (".br", ".gz"):
+            self.assertFalse(os.path.exists(os.path.join(self.out, font + suffix)), font + suffix)
+        for name in list(names.values()) + ["embed.html"]:
             path = os.path.join(self.out, name)
             br = subprocess.run(["brotli", "-d", "-c", path + ".br"], capture_output=True, check=True).stdout
             gz = subprocess.run(["gzip", "-d", "-c", path + ".gz"], capture_output=True, check=True).stdout
@@ -102,6 +112,20 @@ class StageAssets(unittest.TestCase):
             self.assertNotIn(old["paywidget.js"] + suffix, files)
             self.assertIn(new["paywidget.wasm"] + suffix, files)
             self.assertIn(old["embed.css"] + suffix, files)
+
+    def test_a_new_font_renames_the_css_that_names_it(self):
+        self.stage()
+        old = self.manifest()
+        write(os.path.join(self.out, "inter.woff2"), b"wOF2" + bytes(range(256)) * 5)
+        self.stage()
+        new = self.manifest()
+        self.assertNotEqual(old["inter.woff2"], new["inter.woff2"])
+        self.assertNotEqual(old["embed.css"], new["embed.css"])
+        self.assertEqual(old["paywidget.js"], new["paywidget.js"])
+        files = set(os.listdir(self.out))
+        self.assertNotIn(old["inter.woff2"], files)
+        self.assertNotIn(old["embed.css"], files)
+        self.assertIn(new["inter.woff2"], files)
 
     def test_a_page_it_cannot_rewrite_is_refused(self):
         write(os.path.join(self.web, "embed.html"), PAGE.replace('src="embed.js"', 'src="./embed.js"'))

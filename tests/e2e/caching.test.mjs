@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { newWidgetPage, openWidget, waitForStage } from './helpers/browser.mjs';
+import { continueToCardForm, field, newWidgetPage, openWidget, screenshot, waitForStage } from './helpers/browser.mjs';
 import { wasmDir } from './helpers/server.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
 import { recordWireBytes, waitForWireSettled } from './helpers/wire_bytes.mjs';
@@ -30,9 +30,11 @@ let cleanup;
 before(async () => ({ server, browser, cleanup } = await startServerAndBrowser()));
 after(() => cleanup?.());
 
+const TOKEN = () => server.link(/partial payments/).token;
+
 async function visit(page, options) {
   const wire = await recordWireBytes(page, options);
-  await openWidget(page, server, server.link(/partial payments/).token);
+  await openWidget(page, server, TOKEN());
   await waitForStage(page, 'review');
   await waitForWireSettled(page, wire);
   return wire;
@@ -101,6 +103,48 @@ test('one page load asks once for the wasm and once for the invoice, the invoice
       return { link: link && link.startTime, main: main && main.startTime };
     });
     assert.ok(order.link < order.main, JSON.stringify(order));
+  } finally {
+    await page.context().close();
+  }
+});
+
+// The text inputs draw with Inter, as the canvas does (web/embed.css's
+// @font-face, wasm/fonts/make_webfont.py). The browser fetches a web font
+// only when text on screen uses it: the review screen has no input, so the
+// first visit's bytes until Pay Now stay as measured above; the card form
+// brings it, once, cached as immutable.
+const FONT_FAMILY = 'Paywidget Inter';
+
+test('the inputs\' web font is not downloaded for the review screen, and is for the card form', async () => {
+  const page = await newWidgetPage(browser);
+  try {
+    const wire = await visit(page);
+    const font = `/${manifest['inter.woff2']}`;
+    const fontRequests = () => wire.requests().filter((r) => r.path === font);
+    assert.deepEqual(fontRequests(), [], 'no font on the review screen');
+
+    await continueToCardForm(page, server, TOKEN());
+    const number = field(page, 'Card number');
+    await number.waitFor({ state: 'visible' });
+    await page.waitForFunction((family) => [...document.fonts].some((f) => f.family.replace(/"/g, '') === family &&
+      f.status === 'loaded'), FONT_FAMILY, { timeout: 10000 });
+    await waitForWireSettled(page, wire);
+    const [got] = fontRequests();
+    assert.equal(fontRequests().length, 1, JSON.stringify(wire.requests()));
+    assert.equal(got.status, 200);
+    assert.equal(got.cacheControl, 'public, max-age=31536000, immutable');
+    assert.equal(got.encoding, '', 'WOFF2 is compressed already: sent as it is');
+    const size = statSync(path.join(wasmDir, manifest['inter.woff2'])).size;
+    assert.ok(got.bytes >= size && got.bytes < size + 1000, `${got.bytes} B on the wire for a ${size} B file`);
+
+    const family = await number.evaluate((el) => getComputedStyle(el).fontFamily);
+    assert.ok(family.startsWith(`"${FONT_FAMILY}"`), family);
+    assert.equal(await page.evaluate((f) => document.fonts.check(`16px "${f}"`), FONT_FAMILY), true);
+    // Typed text is drawn with it (the face covers digits and Latin).
+    await number.fill('4242 4242 4242 4242');
+    await field(page, 'Name on card').fill('Łukasz Dvořák');
+    assert.equal(await page.evaluate((f) => document.fonts.check(`16px "${f}"`, '4242 Łukasz'), FONT_FAMILY), true);
+    await screenshot(page, 'widget-card-web-font');
   } finally {
     await page.context().close();
   }

@@ -10,8 +10,8 @@ import { after, before, describe, test } from 'node:test';
 
 import { assertAccessibleScreen, assertClean } from './helpers/assertions.mjs';
 import {
-  cardValues, CARD_FIELDS, field, fillCard, futureExpiry, mirror, newWidgetPage, nextPaymentResponse, openWidget,
-  PAYMENTS_PATH, press, recordRequests, waitForAnnouncement, waitForFocus, waitForStage,
+  cardValues, CARD_FIELDS, field, fillCard, futureExpiry, mirror, newWidgetPage, nextPaymentResponse, openCardForm,
+  openWidget, PAYMENTS_PATH, press, recordRequests, waitForAnnouncement, waitForFocus, waitForStage,
 } from './helpers/browser.mjs';
 import { codeCatalogue, testCards } from './helpers/server.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
@@ -69,24 +69,7 @@ async function assertSucceeded(page, response, invoice) {
   await waitForAnnouncement(page, 'status', 'succeeded');
 }
 
-// Review → (amount) → (method) → card details, as the invoice allows.
-async function toCardForm(page, token) {
-  const view = (await server.api(`/api/v1/links/${token}`)).json;
-  await openWidget(page, server, token);
-  await waitForStage(page, 'review');
-  await press(button(page, 'Pay Now'));
-  if (view.options.partial_allowed) {
-    await waitForStage(page, 'amount');
-    await press(button(page, 'Continue'));
-  }
-  if (view.invoice.accepted_methods.bank_debit.length > 0) {
-    await waitForStage(page, 'method');
-    await press(page.getByRole('radio', { name: 'Credit or debit card', exact: true }));
-    await press(button(page, 'Continue'));
-  }
-  await waitForStage(page, 'details');
-  return view;
-}
+const toCardForm = (page, token) => openCardForm(page, server, token);
 
 const succeededPayments = (adminView) => adminView.payments.filter((p) => p.status === 'succeeded');
 

@@ -191,6 +191,33 @@ export async function press(locator) {
   await locator.click({ force: true });
 }
 
+// From the review screen on to the card details, as the invoice allows:
+// Pay Now → (amount: Continue) → (method: card, Continue) → details.
+// Returns the link view the API answers.
+export async function continueToCardForm(page, server, token) {
+  const view = (await server.api(`/api/v1/links/${token}`)).json;
+  const button = (name) => page.getByRole('button', { name, exact: true });
+  await press(button('Pay Now'));
+  if (view.options.partial_allowed) {
+    await waitForStage(page, 'amount');
+    await press(button('Continue'));
+  }
+  if (view.invoice.accepted_methods.bank_debit.length > 0) {
+    await waitForStage(page, 'method');
+    await press(page.getByRole('radio', { name: 'Credit or debit card', exact: true }));
+    await press(button('Continue'));
+  }
+  await waitForStage(page, 'details');
+  return view;
+}
+
+// /embed for the link, then on to the card details (continueToCardForm).
+export async function openCardForm(page, server, token) {
+  await openWidget(page, server, token);
+  await waitForStage(page, 'review');
+  return continueToCardForm(page, server, token);
+}
+
 // The accessible name of whatever has keyboard focus ("" for the body),
 // with its role: "button Pay Now", "textbox Card number".
 export function focusedControl(page) {
