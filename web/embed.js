@@ -147,7 +147,9 @@
   if (fallback && window.MutationObserver) {
     new MutationObserver(function () {
       if (fallback.hidden || readySent) return;
-      post('resize', { height: Math.ceil(document.documentElement.scrollHeight) });
+      // The sentence's own bottom: the document's scrollHeight is never less
+      // than the frame's current (placeholder) height.
+      post('resize', { height: Math.ceil(fallback.getBoundingClientRect().bottom + window.scrollY) });
       sendReady({ stage: 'unavailable' });
       post('error', { code: 'widget_unavailable', message: fallback.textContent });
     }).observe(fallback, { attributes: true, attributeFilter: ['hidden'] });

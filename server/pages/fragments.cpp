@@ -70,16 +70,24 @@ std::string invoice_summary_html(const pw::Invoice& inv) {
     std::string out = "<section class=\"card invoice-summary\" aria-labelledby=\"invoice-heading\" data-currency=\"" +
                       html(inv.currency) + "\" data-exponent=\"" +
                       std::to_string(currency ? currency->exponent : 0) + "\">";
-    out += "<p class=\"eyebrow\">Invoice from " + html(inv.practitioner.name) + "</p>";
+    // data-widget-repeats: what the widget states again (its header names
+    // the practitioner; its review the balance, due date and lines).
+    // web/pages/site.js hides these (the `hidden` attribute, so screen
+    // readers hear the invoice once) while the widget shows this invoice;
+    // without JS or WebGL they stay the page's one statement of it. The
+    // page's title (h1, the invoice number) and the status pill stay: the
+    // pill follows the widget's payments, and the site header above still
+    // names the practitioner.
+    out += "<p class=\"eyebrow\" data-widget-repeats>Invoice from " + html(inv.practitioner.name) + "</p>";
     out += "<div class=\"title-row\"><h1 id=\"invoice-heading\">Invoice " + html(inv.number) + "</h1>" +
            status_badge(inv.status) + "</div>";
-    out += "<dl class=\"facts\">";
+    out += "<dl class=\"facts\" data-widget-repeats>";
     out += "<div class=\"fact fact-main\"><dt>Balance due</dt><dd class=\"amount-lg\">" +
            html(money(inv.balance, inv.currency)) + "</dd></div>";
     out += "<div class=\"fact\"><dt>Due date</dt><dd>" + html(date_text(inv.due_date)) + "</dd></div>";
     out += "<div class=\"fact\"><dt>Billed to</dt><dd>" + html(inv.client.name) + "</dd></div>";
     out += "</dl>";
-    out += "<details class=\"invoice-details\"><summary>Invoice details</summary>";
+    out += "<details class=\"invoice-details\" data-widget-repeats><summary>Invoice details</summary>";
     out += "<p class=\"muted\">Issued " + html(date_text(inv.issue_date)) + "</p>";
     out += items_table(inv);
     if (inv.amount_paid != 0 || inv.amount_processing != 0) {

@@ -98,3 +98,90 @@ describe('the /pay page at 320 px and on a desktop (screenshots)', () => {
     });
   }
 });
+
+// One statement of the invoice on screen (issue 14, "Also"): once the
+// widget shows the invoice (its ready event), the page's summary keeps its
+// title (invoice number, status pill) and hides the practitioner, balance,
+// due date and lines that the widget states again, for sighted readers and
+// screen readers alike. Without WebGL the widget cannot show the invoice,
+// so the page's summary stays whole (and the widget's frame is only as tall
+// as its sentence). Screenshots:
+// pages-pay-once-<width>.png and pages-pay-no-webgl.png.
+describe('the invoice is stated once on /pay', () => {
+  const occurrences = (text, s) => text.split(s).length - 1;
+
+  for (const [width, height] of [[360, 740], [1280, 900]]) {
+    test(`${width} px: after ready the widget states the invoice and the page keeps its header`, async () => {
+      const opened = await openPay(suite.server.link(/partial payments/).url, { width, height, dpr: 1 });
+      const { page, frame } = opened;
+      try {
+        const summary = page.locator('.invoice-summary');
+        await summary.getByText('Balance due', { exact: true }).first().waitFor({ state: 'hidden' });
+        const number = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
+        const item = (await summary.locator('table.items tbody td').first().textContent()).trim();
+        // The page's title and status pill stay; the practitioner is named
+        // by the site header above and by the widget, not a third time.
+        await page.getByRole('heading', { level: 1, name: number, exact: true }).waitFor();
+        assert.equal(await summary.locator('.title-row .badge').isVisible(), true, 'the status pill');
+        assert.equal(await summary.getByText('Invoice from', { exact: false }).isVisible(), false, 'no "Invoice from"');
+        // What the accessibility tree holds: the lines and the balance once,
+        // in the widget's mirror; the page's copy is out of it.
+        const pageTree = await page.locator('body').ariaSnapshot();
+        const widgetTree = await frame.locator('#pw-a11y').ariaSnapshot();
+        for (const s of ['Invoice from', 'Balance due', 'Invoice details', 'Due date', item]) {
+          assert.equal(occurrences(pageTree, s), 0, `the page no longer states "${s}":\n${pageTree}`);
+        }
+        assert.equal(occurrences(widgetTree, item), 1, `the widget lists "${item}" once:\n${widgetTree}`);
+        assert.equal(occurrences(widgetTree, 'Balance due'), 1, `the widget states the balance:\n${widgetTree}`);
+        assert.equal(await page.getByRole('table', { name: 'Line items' }).count(), 0, 'no line items table on the page');
+        await assertClean(page, { failedRequests: [] });
+        await waitForIdle(frame).catch(() => {});
+        mkdirSync(artifactsDir, { recursive: true });
+        await page.screenshot({ path: path.join(artifactsDir, `pages-pay-once-${width}.png`), fullPage: true });
+        // On paper the page's summary is the invoice again.
+        await page.emulateMedia({ media: 'print' });
+        assert.equal(await summary.locator('.facts').isVisible(), true, 'the facts print');
+        assert.equal(await page.locator('.widget-section').isVisible(), false, 'the widget does not print');
+        await page.emulateMedia({ media: 'screen' });
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+
+  test('without WebGL the widget is unavailable and the page\'s summary stays whole', async () => {
+    const page = await newWidgetPage(suite.browser, { width: 1280, height: 900, dpr: 1 });
+    try {
+      // Every frame of the context (the widget's iframe too) gets no WebGL
+      // context, as on a browser or machine without it.
+      await page.context().addInitScript(() => {
+        const getContext = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+          return /webgl/i.test(type) ? null : getContext.call(this, type, ...rest);
+        };
+      });
+      const response = await page.goto(suite.server.link(/partial payments/).url, { waitUntil: 'load' });
+      assert.equal(response.status(), 200);
+      const frame = page.frameLocator('iframe[title="Invoice payment"]');
+      await frame.locator('#pw-fallback').waitFor({ state: 'visible', timeout: 30000 });
+      // The loader has shown the frame (ready, stage "unavailable") and
+      // reported widget_unavailable by now.
+      await page.locator('#pay-widget [aria-busy]').waitFor({ state: 'detached' });
+      await page.waitForTimeout(200);
+      const summary = page.locator('.invoice-summary');
+      assert.equal(await summary.getByText('Balance due', { exact: true }).first().isVisible(), true, 'the balance');
+      assert.equal(await summary.getByText('Due date', { exact: true }).isVisible(), true, 'the due date');
+      await page.getByText('Invoice details', { exact: true }).click();
+      const table = page.getByRole('table', { name: 'Line items' });
+      assert.equal(await table.count(), 1, 'the page lists the lines');
+      assert.equal(await table.isVisible(), true);
+      assert.equal(await summary.getByText('Invoice from', { exact: false }).isVisible(), true, 'the practitioner');
+      const box = await page.locator('iframe[title="Invoice payment"]').boundingBox();
+      assert.ok(box.height < 240, `the frame is as tall as its sentence, not the canvas: ${box.height} px`);
+      mkdirSync(artifactsDir, { recursive: true });
+      await page.screenshot({ path: path.join(artifactsDir, 'pages-pay-no-webgl.png'), fullPage: true });
+    } finally {
+      await page.context().close();
+    }
+  });
+});

@@ -138,6 +138,11 @@ describe('the portal client\'s email link: sign in, pay part with the saved card
     const frame = await widgetFrame(page, server);
     await waitForFrameStage(frame, 'review');
     await frame.getByRole('heading', { level: 2, name: `Amount due: ${usd(invoice.balance)}`, exact: true }).waitFor();
+    // One statement of the invoice: the widget's; the page keeps its header.
+    const summary = page.locator('.invoice-summary');
+    await summary.getByText('Balance due', { exact: true }).first().waitFor({ state: 'hidden' });
+    assert.equal(await summary.getByText('Invoice details', { exact: true }).isVisible(), false, 'the page\'s lines are hidden');
+    assert.equal(await summary.locator('.title-row .badge').isVisible(), true, 'the status pill stays');
     await assertAccessiblePage(page, server, 'portal-invoice');
     await assertClean(page);
   });

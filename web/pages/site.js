@@ -10,7 +10,8 @@
 //   * #pay-widget: mounted once with PayWidget.mount when the loader is
 //     present, otherwise the server's plain iframe (in <noscript>) is used;
 //     a payment made in it updates the invoice summary's balance and status
-//     badge and the note about payments already made.
+//     badge and the note about payments already made; while it shows the
+//     invoice, the summary's parts that it repeats are hidden.
 (function () {
   'use strict';
 
@@ -264,11 +265,32 @@
     });
   }
 
+  // One statement of the invoice on screen: the server's summary is the
+  // whole invoice for a payer without JS or WebGL (and on paper, site.css),
+  // but once the widget shows the invoice (its ready event names it) the
+  // summary keeps only its title (number, status) and the practitioner,
+  // balance, due date and lines are the widget's (fragments.cpp marks them). `hidden`, not a class:
+  // screen readers must not hear the invoice twice either. Any error (no
+  // WebGL: widget_unavailable; the invoice did not load; the frame did not
+  // load in time) brings the summary back.
+  function showRepeatedSummary(shown) {
+    document.querySelectorAll('[data-widget-repeats]').forEach(function (el) { el.hidden = !shown; });
+  }
+
+  function widgetReady(p) {
+    if (p && typeof p.invoice_id === 'string' && p.invoice_id) showRepeatedSummary(false);
+  }
+
   var mount = document.getElementById('pay-widget');
   if (mount && window.PayWidget && typeof window.PayWidget.mount === 'function') {
     // A payment made in the widget also updates the summary above it, so
     // the page never says "Open" next to the widget's "Payment successful".
-    var options = { host: '', onSuccess: updateSummary };
+    var options = {
+      host: '',
+      onReady: widgetReady,
+      onError: function () { showRepeatedSummary(true); },
+      onSuccess: updateSummary,
+    };
     if (mount.getAttribute('data-link')) options.link = mount.getAttribute('data-link');
     if (mount.getAttribute('data-invoice')) options.invoice = mount.getAttribute('data-invoice');
     try {
