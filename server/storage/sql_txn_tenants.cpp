@@ -69,15 +69,6 @@ Client read_client(const db::Query& q) {
     return c;
 }
 
-// Emails compare ASCII case-insensitively: SQLite's column is COLLATE
-// NOCASE; PostgreSQL compares lower() of both sides (the unique index is on
-// lower(email); lower() is ASCII-only under the C collation the schema
-// sets on the column).
-std::string email_equals(db::Session& s, std::string_view param) {
-    if (s.dialect() == db::Dialect::sqlite) return "email = " + std::string(param);
-    return "lower(email) = lower(" + std::string(param) + ")";
-}
-
 // practices.api_key_hash, retired at schema v3, exists only in SQLite (which
 // cannot drop a UNIQUE column); it takes a unique random placeholder, so a
 // duplicate id is still reported as one.
@@ -117,13 +108,13 @@ Result<Client> SqlTxn::client(std::string_view id) {
 
 Result<Client> SqlTxn::client_by_email(std::string_view practice_id, std::string_view email) {
     db::Query q(c_, std::string("SELECT " CLIENT_COLS " FROM clients WHERE practice_id = ?1 AND ") +
-                        email_equals(c_, "?2"));
+                        detail::email_equals(c_, "?2"));
     q.args(practice_id, email);
     return detail::one_row<Client>(q, read_client, "client");
 }
 
 Result<std::vector<Client>> SqlTxn::clients_by_email(std::string_view email) {
-    db::Query q(c_, "SELECT " CLIENT_COLS " FROM clients WHERE " + email_equals(c_, "?1") +
+    db::Query q(c_, "SELECT " CLIENT_COLS " FROM clients WHERE " + detail::email_equals(c_, "?1") +
                         " ORDER BY created_at, id");
     q.args(email);
     return detail::all_rows<Client>(q, read_client);
