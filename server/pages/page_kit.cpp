@@ -92,11 +92,15 @@ std::string render(const PageShell& page) {
     out += "<body" + (page.body_class.empty() ? std::string() : " class=\"" + html(page.body_class) + "\"") + ">\n";
     out += "<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n";
     out += "<header class=\"site-header\"><div class=\"wrap header-row\"><span class=\"brand\">" +
-           html(page.brand.empty() ? std::string("Client portal") : page.brand) + "</span>" + nav_html(page.nav) +
+           html(page.brand.empty() ? std::string("Client portal") : page.brand) + "</span>" +
+           (page.nav_html.empty() ? nav_html(page.nav) : page.nav_html) +
            "</div></header>\n";
     out += "<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n" + page.body + "\n</main>\n";
-    out += "<footer class=\"site-footer\"><div class=\"wrap\"><p>Payments are processed securely. Card details "
-           "go straight to the payment form and are never shown to this page.</p></div></footer>\n";
+    out += "<footer class=\"site-footer\"><div class=\"wrap\"><p>" +
+           (page.footer.empty() ? std::string("Payments are processed securely. Card details go straight to the "
+                                              "payment form and are never shown to this page.")
+                                : html(page.footer)) +
+           "</p></div></footer>\n";
     if (page.widget && !kWidgetLoaderScript.empty())
         out += "<script src=\"" + std::string(kWidgetLoaderScript) + "\"></script>\n";
     out += "<script src=\"/pages/site.js\"></script>\n</body>\n</html>\n";

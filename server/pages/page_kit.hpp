@@ -63,6 +63,8 @@ struct PageShell {
     std::string body;       // the <main> content (already escaped HTML)
     bool widget = false;    // the page mounts the payment widget
     std::string body_class; // e.g. "page-receipt" (print rules)
+    std::string nav_html;   // when set, replaces the portal navigation (the console's own)
+    std::string footer;     // when set, replaces the payer-facing footer sentence
 };
 
 std::string render(const PageShell& page);

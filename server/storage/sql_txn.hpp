@@ -20,6 +20,7 @@ public:
     Result<Client> client(std::string_view id) override;
     Result<Client> client_by_email(std::string_view practice_id, std::string_view email) override;
     Result<std::vector<Client>> clients_by_email(std::string_view email) override;
+    Result<std::vector<Client>> practice_clients(std::string_view practice_id) override;
     Error insert_practice(const Practice& p) override;
     Error insert_admin_key(const AdminKeyRecord& k) override;
     Error revoke_admin_key(std::string_view practice_id, std::string_view id, UnixTime now) override;

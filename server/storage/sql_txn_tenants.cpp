@@ -113,6 +113,12 @@ Result<Client> SqlTxn::client_by_email(std::string_view practice_id, std::string
     return detail::one_row<Client>(q, read_client, "client");
 }
 
+Result<std::vector<Client>> SqlTxn::practice_clients(std::string_view practice_id) {
+    db::Query q(c_, "SELECT " CLIENT_COLS " FROM clients WHERE practice_id = ?1 ORDER BY name, id");
+    q.args(practice_id);
+    return detail::all_rows<Client>(q, read_client);
+}
+
 Result<std::vector<Client>> SqlTxn::clients_by_email(std::string_view email) {
     db::Query q(c_, "SELECT " CLIENT_COLS " FROM clients WHERE " + detail::email_equals(c_, "?1") +
                         " ORDER BY created_at, id");

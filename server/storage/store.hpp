@@ -105,6 +105,8 @@ public:
     virtual Result<Client> client_by_email(std::string_view practice_id, std::string_view email) = 0;
     // Every practice's client with this email (portal login has no practice).
     virtual Result<std::vector<Client>> clients_by_email(std::string_view email) = 0;
+    // The practice's clients by name.
+    virtual Result<std::vector<Client>> practice_clients(std::string_view practice_id) = 0;
 
     // --- invoices -----------------------------------------------------
     virtual Result<InvoiceRecord> invoice_record(std::string_view id) = 0;  // not_found
