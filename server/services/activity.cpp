@@ -1,6 +1,7 @@
 #include "services/activity.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "security/random.hpp"
 
@@ -9,7 +10,12 @@ namespace pws {
 pw::Error record_activity(WriteTxn& t, const App& app, std::string_view practice_id, const Actor& actor,
                           std::string_view action, std::string_view subject, std::string_view detail) {
     ActivityEntry a;
-    a.id = random_id("act_");
+    // The log lists newest first by (at, id), and `at` is in seconds: the id
+    // starts with the time in ms (fixed width) so entries of one second keep
+    // their order, then random characters so two instances never collide.
+    char ms[32];
+    std::snprintf(ms, sizeof ms, "%015lld", static_cast<long long>(app.now_ms()));
+    a.id = random_id(std::string("act_") + ms + "_");
     a.practice_id = practice_id;
     a.at = app.now();
     a.actor = actor.id;
