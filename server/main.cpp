@@ -8,8 +8,8 @@
 //          [--secret-file FILE]
 //   server practitioner create --name N --email E [--phone P] [--db ...] [--secret-file ...]
 //          (prints the practice's first admin key, pwk_...; `practice` works as well)
-//   server practitioner create --practice prc_... --email E --name N [--db ...] [--secret-file ...]
-//          (the practice's console OWNER; password from env PAYWIDGET_PRACTITIONER_PASSWORD or the
+//   server practitioner create --practice prc_... --email E --name N [--role owner|staff] [--db ...]
+//          [--secret-file ...] (a console user, by default the practice's OWNER; password from env PAYWIDGET_PRACTITIONER_PASSWORD or the
 //          first line of stdin, never argv)
 //   server secret rotate [--secret-file FILE | --db ...]
 //
@@ -116,22 +116,24 @@ std::string practitioner_password() {
     return line;
 }
 
-// `server practitioner create --practice <id>`: the practice's console owner.
-int create_console_owner(pws::AppConfig config, const std::string& practice_id, const std::string& name,
-                         const std::string& email) {
+// `server practitioner create --practice <id>`: a console user of the
+// practice, the owner unless --role staff.
+int create_console_user(pws::AppConfig config, const std::string& practice_id, const std::string& name,
+                        const std::string& email, const std::string& role) {
     pw::Result<std::unique_ptr<pws::App>> app = pws::open_app(std::move(config));
     if (!app.ok()) {
         std::fprintf(stderr, "server: %s: %s\n", app.error.code.c_str(), app.error.message.c_str());
         return 1;
     }
-    pws::NewPracticeUser u{practice_id, email, name, pws::PracticeRole::owner, practitioner_password()};
+    const pws::PracticeRole r = role == "staff" ? pws::PracticeRole::staff : pws::PracticeRole::owner;
+    pws::NewPracticeUser u{practice_id, email, name, r, practitioner_password()};
     auto made = pws::create_practice_user(*app.value, u);
     if (!made) {
         std::fprintf(stderr, "server: cannot create the console user: %s %s %s\n", made.error.code.c_str(),
                      made.error.field.c_str(), made.error.message.c_str());
         return 1;
     }
-    std::printf("user_id: %s\nrole: owner\nsign in at %s\n", made.value.id.c_str(),
+    std::printf("user_id: %s\nrole: %s\nsign in at %s\n", made.value.id.c_str(), role.c_str(),
                 app.value->url("/console/login").c_str());
     return 0;
 }
@@ -239,6 +241,9 @@ int main(int argc, char** argv) {
     create->add_option("--practice", p_practice,
                        "an existing practice id: create its console owner instead (password from env "
                        "PAYWIDGET_PRACTITIONER_PASSWORD or stdin); --name and --email are the person's");
+    std::string p_role = "owner";
+    create->add_option("--role", p_role, "with --practice: the console user's role")
+        ->check(CLI::IsMember({"owner", "staff"}));
     create->add_option("--db", db, "SQLite database file or PostgreSQL URL");
     create->add_option("--secret-file", secret_file, "the server secret (env PAYWIDGET_SECRET_FILE)");
     prac->require_subcommand(1);
@@ -293,7 +298,7 @@ int main(int argc, char** argv) {
     if (test_mode) pws::faults::arm_from_environment();
 
     if (create->parsed() && !p_practice.empty())
-        return create_console_owner(std::move(config), p_practice, p_name, p_email);
+        return create_console_user(std::move(config), p_practice, p_name, p_email, p_role);
     if (create->parsed()) return create_practitioner(std::move(config), p_name, p_email, p_phone);
 
     warn_if_secret_beside_data(config);

@@ -17,7 +17,10 @@ pw::Error check_with_core(const NewPracticeUser& u) {
     nlohmann::json j = {{"name", u.name}, {"email", u.email}, {"portal_password", u.password}};
     pw::CreateClientRequest decoded;
     pw::Error e = pw::decode(j, decoded);
+    // The codec names its own member; a practice user has a "password".
     if (e.field == "portal_password") e.field = "password";
+    if (const auto at = e.message.find("portal_password"); at != std::string::npos)
+        e.message.replace(at, std::string_view("portal_password").size(), "password");
     return e;
 }
 

@@ -6,6 +6,7 @@
 #define BOOST_TEST_MODULE console_auth
 #include <boost/test/unit_test.hpp>
 
+#include <cstdlib>
 #include <fstream>
 
 #include "admin_api.hpp"
@@ -140,6 +141,24 @@ BOOST_AUTO_TEST_CASE(the_cli_creates_the_owner_who_can_sign_in) {
     Page home = get("/console", in.set_cookie);
     BOOST_TEST(home.status == 200);
     BOOST_TEST(home.body.find("href=\"/console/settings\"") != std::string::npos);  // an owner
+    BOOST_TEST(get("/console/settings", in.set_cookie).status == 200);
+
+    // --role staff makes a staff user (the password here from the environment).
+    auto [rc4, out4] = run_server_command("practitioner create --practice " + practice.id +
+                                          " --role staff --email staff@clinic.example --name Staff" + common +
+                                          " < /dev/null");
+    BOOST_TEST(rc4 == 1);  // no password given at all: refused
+    BOOST_TEST(out4.find("empty_value password") != std::string::npos, out4);
+    BOOST_TEST(out4.find("portal_password") == std::string::npos, out4);
+    BOOST_TEST(::setenv("PAYWIDGET_PRACTITIONER_PASSWORD", "staff password 1", 1) == 0);
+    auto [rc6, out6] = run_server_command("practitioner create --practice " + practice.id +
+                                          " --role staff --email staff@clinic.example --name Staff" + common);
+    ::unsetenv("PAYWIDGET_PRACTITIONER_PASSWORD");
+    BOOST_TEST(rc6 == 0, out6);
+    BOOST_TEST(out6.find("role: staff") != std::string::npos, out6);
+    Page staff = sign_in("staff@clinic.example", "staff password 1");
+    BOOST_TEST(staff.status == 302);
+    BOOST_TEST(get("/console/settings", staff.set_cookie).status == 404);
 }
 
 BOOST_AUTO_TEST_CASE(sign_in_sets_a_strict_cookie_and_a_new_session_every_time) {
