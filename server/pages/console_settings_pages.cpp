@@ -23,7 +23,7 @@ std::string embed_snippet(const App& app, const Practice& p) {
 }
 
 std::string error_for(const pw::Error& e, std::string_view field) {
-    return e && e.field.rfind(std::string(field), 0) == 0 ? e.message : std::string();
+    return e && (e.field == field || e.field.rfind(std::string(field) + "[", 0) == 0) ? e.message : std::string();
 }
 
 }  // namespace
@@ -35,15 +35,18 @@ void send_console_settings(App& app, http::Response& res, int status, const Cons
     for (const std::string& o : s.embed_origins) origins += (origins.empty() ? "" : "\n") + o;
     std::string body = "<h1 class=\"page-title\">Settings</h1>";
     if (!notice.empty()) body += console_notice(notice);
+    const bool profile_error = error && (error.field == "name" || error.field == "email" || error.field == "phone");
     body += "<section class=\"card\" aria-labelledby=\"profile-heading\"><h2 id=\"profile-heading\" "
-            "class=\"card-title\">Shown to your clients</h2><dl class=\"facts\">"
-            "<div class=\"fact\"><dt>Name</dt><dd>" + html(user.practice.name) + "</dd></div>"
-            "<div class=\"fact\"><dt>Email</dt><dd>" + html(user.practice.email) + "</dd></div>"
-            "<div class=\"fact\"><dt>Phone</dt><dd>" + html(user.practice.phone.empty() ? "Not set" : user.practice.phone) +
-            "</dd></div></dl></section>";
+            "class=\"card-title\">Shown to your clients</h2><form class=\"form\" method=\"post\" "
+            "action=\"/console/settings/profile\">";
+    body += console_alert(profile_error ? "The profile was not saved: " + error.message : "");
+    body += console_field("name", "Practice name", "text", "organization", user.practice.name, error_for(error, "name"));
+    body += console_field("email", "Email", "email", "email", user.practice.email, error_for(error, "email"));
+    body += console_field("phone", "Phone", "tel", "tel", user.practice.phone, error_for(error, "phone"), false);
+    body += "<button type=\"submit\" class=\"button button-primary\">Save profile</button></form></section>";
     body += "<section class=\"card\" aria-labelledby=\"rules-heading\"><h2 id=\"rules-heading\" class=\"card-title\">"
             "Payment rules</h2><form class=\"form\" method=\"post\" action=\"/console/settings\">";
-    body += console_alert(error ? "The settings were not saved: " + error.message : "");
+    body += console_alert(error && !profile_error ? "The settings were not saved: " + error.message : "");
     body += checkbox("allow_saved_method_removal", "Clients may remove their saved cards", s.allow_card_removal,
                      "When off, a client asks you to remove a saved card.");
     body += console_field("settlement_currency", "Settlement currency", "text", "off", s.settlement_currency,
@@ -114,7 +117,8 @@ namespace {
 void settings_page(App& app, const http::Request& req, http::Response& res) {
     auto user = require_console_owner(app, req, res);
     if (!user) return;
-    send_console_settings(app, res, 200, *user, req.has_param("saved") ? "Settings saved." : "", {});
+    const std::string notice = req.has_param("saved") ? "Settings saved." : req.has_param("profile") ? "Profile saved." : "";
+    send_console_settings(app, res, 200, *user, notice, {});
 }
 
 void keys_page(App& app, const http::Request& req, http::Response& res) {

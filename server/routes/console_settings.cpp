@@ -1,5 +1,6 @@
 // The owner's forms: POST /console/settings (payment rules, through the same
 // service and core rules as PATCH /api/v1/admin/settings),
+// POST /console/settings/profile (name, email, phone payers see),
 // POST /console/api-keys (a new key, shown once in the answer) and
 // POST /console/api-keys/<id>/revoke. Each checks the Origin first
 // (console_form), then that the user is an owner (404 otherwise); each
@@ -47,6 +48,18 @@ void save_settings(App& app, const http::Request& req, http::Response& res) {
     pages::redirect(res, "/console/settings?saved=1");
 }
 
+void save_profile(App& app, const http::Request& req, http::Response& res) {
+    auto form = pages::console_form(app, req, res);
+    if (!form) return;
+    auto user = pages::require_console_owner(app, req, res);
+    if (!user) return;
+    const pw::Contact profile{trimmed(pages::field_value(*form, "name")), trimmed(pages::field_value(*form, "email")),
+                              trimmed(pages::field_value(*form, "phone"))};
+    if (pw::Error e = update_profile(app, user->practice.id, profile, Actor::user(user->user)))
+        return pages::send_console_settings(app, res, e.code == "storage_busy" ? 503 : 422, *user, "", e);
+    pages::redirect(res, "/console/settings?profile=1");
+}
+
 void create_key(App& app, const http::Request& req, http::Response& res) {
     auto form = pages::console_form(app, req, res);
     if (!form) return;
@@ -83,6 +96,8 @@ void revoke_key(App& app, const http::Request& req, http::Response& res) {
 void register_console_settings_routes(http::Router& server, App& app) {
     server.Post("/console/settings",
                 [&app](const http::Request& req, http::Response& res) { save_settings(app, req, res); });
+    server.Post("/console/settings/profile",
+                [&app](const http::Request& req, http::Response& res) { save_profile(app, req, res); });
     server.Post("/console/api-keys", [&app](const http::Request& req, http::Response& res) { create_key(app, req, res); });
     server.Post("/console/api-keys/([A-Za-z0-9_-]{1,128})/revoke",
                 [&app](const http::Request& req, http::Response& res) { revoke_key(app, req, res); });

@@ -51,6 +51,19 @@ std::string changed_members(const pw::Settings& before, const pw::Settings& afte
 
 }  // namespace
 
+pw::Error update_profile(App& app, std::string_view practice_id, const pw::Contact& profile, const Actor& actor) {
+    if (pw::Error e = pw::check_contact(profile)) return e;
+    // The email's shape is the one rule a client's email has too.
+    pw::CreateClientRequest shape;
+    if (pw::Error e = pw::decode(nlohmann::json{{"name", profile.name}, {"email", profile.email}}, shape)) return e;
+    return app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+        if (pw::Error e = t.update_practice_profile(practice_id, profile)) return e;
+        return record_activity(t, app, practice_id, actor, "profile.changed", "practice",
+                               "Changed the practice profile to " + profile.name + ", " + profile.email +
+                                   (profile.phone.empty() ? "" : ", " + profile.phone));
+    });
+}
+
 pw::Result<pw::Settings> patch_settings(App& app, std::string_view practice_id, const nlohmann::json& patch,
                                         const Actor& actor) {
     using R = pw::Result<pw::Settings>;

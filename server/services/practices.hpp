@@ -33,6 +33,12 @@ PracticeSettings settings_from_api(const pw::Settings& s);
 // entry "settings.changed" naming the members that changed, in that same
 // transaction. Answers the settings now in force. Errors: the core's
 // (unknown_field, invalid_currency, invalid_origin, ...), not_found.
+// Changes the name, email and phone payers see (on invoices made from now
+// on, pages, emails), with an activity entry "profile.changed" in the same
+// transaction. Errors: the core's contact rules (pw::check_contact) and
+// email shape (invalid_email), not_found.
+pw::Error update_profile(App& app, std::string_view practice_id, const pw::Contact& profile, const Actor& actor);
+
 pw::Result<pw::Settings> patch_settings(App& app, std::string_view practice_id, const nlohmann::json& patch,
                                         const Actor& actor);
 

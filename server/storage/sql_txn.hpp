@@ -27,6 +27,7 @@ public:
     Error record_admin_key_use(std::string_view id, std::string_view key_hash, std::string_view hint,
                                UnixTime now) override;
     Error update_settings(std::string_view practice_id, const PracticeSettings& s) override;
+    Error update_practice_profile(std::string_view practice_id, const pw::Contact& profile) override;
     Error insert_client(const Client& c) override;
     Error set_client_password(std::string_view client_id, std::string_view password_hash) override;
     Error replace_client_password_hash(std::string_view client_id, std::string_view expected,

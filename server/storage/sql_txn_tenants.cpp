@@ -176,6 +176,12 @@ Error SqlTxn::update_settings(std::string_view practice_id, const PracticeSettin
     return detail::expect_one_row(c_, q, "practice");
 }
 
+Error SqlTxn::update_practice_profile(std::string_view practice_id, const pw::Contact& profile) {
+    db::Query q(c_, "UPDATE practices SET name = ?2, email = ?3, phone = ?4 WHERE id = ?1");
+    q.args(practice_id, profile.name, profile.email, profile.phone);
+    return detail::expect_one_row(c_, q, "practice");
+}
+
 Error SqlTxn::insert_client(const Client& c) {
     db::Query q(c_, "INSERT INTO clients (" CLIENT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     q.args(c.id, c.practice_id, c.name, c.email, c.phone, c.password_hash, c.created_at);

@@ -208,6 +208,8 @@ public:
     virtual Error record_admin_key_use(std::string_view id, std::string_view key_hash, std::string_view hint,
                                        UnixTime now) = 0;
     virtual Error update_settings(std::string_view practice_id, const PracticeSettings& s) = 0;  // not_found
+    // The name, email and phone payers see. not_found.
+    virtual Error update_practice_profile(std::string_view practice_id, const pw::Contact& profile) = 0;
     // already_exists (id, email), invalid_reference (practice).
     virtual Error insert_client(const Client& c) = 0;
     // Activates the portal account (or changes its password). not_found.

@@ -219,6 +219,7 @@ BOOST_AUTO_TEST_CASE(every_form_post_without_this_hosts_origin_is_refused) {
         {"/console/login", {{"email", "ann@clinic.example"}, {"password", kPassword}}},
         {"/console/logout", {}},
         {"/console/settings", {{"allow_saved_method_removal", "1"}, {"settlement_currency", "EUR"}}},
+        {"/console/settings/profile", {{"name", "Forged"}, {"email", "forged@evil.example"}}},
         {"/console/api-keys", {{"name", "from elsewhere"}}},
         {"/console/api-keys/" + key_id + "/revoke", {}},
     };
@@ -254,6 +255,8 @@ BOOST_AUTO_TEST_CASE(staff_cannot_open_or_change_settings_or_keys) {
     BOOST_TEST(post("/console/settings", {{"allow_saved_method_removal", "1"}, {"settlement_currency", "EUR"}}, s)
                    .status == 404);
     BOOST_TEST(post("/console/api-keys", {{"name", "staff key"}}, s).status == 404);
+    BOOST_TEST(post("/console/settings/profile", {{"name", "Staff rename"}, {"email", "s@clinic.example"}}, s).status ==
+               404);
     BOOST_TEST(post("/console/api-keys/" + key_id + "/revoke", {}, s).status == 404);
     BOOST_TEST(settings() == before);
     BOOST_TEST(key_count(practice.id) == keys);
@@ -322,6 +325,22 @@ BOOST_AUTO_TEST_CASE(owner_changes_are_applied_and_written_to_the_activity) {
     Page page = get("/console/settings", s);
     BOOST_TEST(page.body.find("PayWidget.mount") != std::string::npos);
     BOOST_TEST(page.body.find(practice.id) != std::string::npos);
+
+    // The profile payers see: the core's contact rules; a change is logged.
+    Page bad = post("/console/settings/profile", {{"name", "Dr. Ada"}, {"email", "not-an-email"}, {"phone", ""}}, s);
+    BOOST_TEST(bad.status == 422);
+    BOOST_TEST(bad.body.find("aria-invalid=\"true\"") != std::string::npos);
+    Page profile = post("/console/settings/profile",
+                        {{"name", "Dr. Ada King"}, {"email", "ada.king@practice.example"}, {"phone", "+1 555 0111"}}, s);
+    BOOST_TEST(profile.status == 302);
+    seed.store().read_transaction([&](pws::ReadTxn& t) -> pw::Error {
+        auto p = t.practice(practice.id);
+        BOOST_TEST(p.value.name == "Dr. Ada King");
+        BOOST_TEST(p.value.email == "ada.king@practice.example");
+        BOOST_TEST(p.value.phone == "+1 555 0111");
+        return {};
+    });
+    BOOST_TEST(get("/console/activity", s).body.find("Changed the practice profile to Dr. Ada King") != std::string::npos);
 
     // A key is shown once, works with the admin API, and stops when revoked.
     Page made = post("/console/api-keys", {{"name", "Bookkeeping"}}, s);
