@@ -98,6 +98,7 @@ void send_console_page(http::Response& res, int status, const ConsoleUser& user,
     p.footer = std::string(kConsoleFooter);
     p.body = body;
     p.body_class = "console";
+    p.referrer_policy = "same-origin";
     send_page(res, status, p);
 }
 
@@ -108,6 +109,7 @@ void send_console_public_page(http::Response& res, int status, std::string_view 
     p.footer = std::string(kConsoleFooter);
     p.body = body;
     p.body_class = "console";
+    p.referrer_policy = "same-origin";
     send_page(res, status, p);
 }
 

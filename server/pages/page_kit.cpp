@@ -85,7 +85,8 @@ std::string render(const PageShell& page) {
     out.reserve(page.body.size() + 2048);
     out += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-           "<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"color-scheme\" content=\"light\">\n";
+           "<meta name=\"referrer\" content=\"" + std::string(page.referrer_policy) +
+           "\">\n<meta name=\"color-scheme\" content=\"light\">\n";
     out += "<title>" + html(page.title) + "</title>\n";
     out += "<link rel=\"icon\" href=\"/pages/favicon.svg\" type=\"image/svg+xml\">\n";
     out += "<link rel=\"stylesheet\" href=\"/pages/site.css\">\n</head>\n";
@@ -107,7 +108,7 @@ std::string render(const PageShell& page) {
     return out;
 }
 
-void set_page_headers(http::Response& res) {
+void set_page_headers(http::Response& res, std::string_view referrer_policy) {
     // set_header appends: never send two policies.
     res.headers.erase("Content-Security-Policy");
     res.headers.erase("Cache-Control");
@@ -116,11 +117,11 @@ void set_page_headers(http::Response& res) {
     // Invoices and receipts carry health information; link tokens sit in
     // the path of /pay pages.
     res.set_header("Cache-Control", "no-store");
-    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("Referrer-Policy", std::string(referrer_policy));
 }
 
 void send_page(http::Response& res, int status, const PageShell& page) {
-    set_page_headers(res);
+    set_page_headers(res, page.referrer_policy);
     res.status = status;
     res.set_content(render(page), "text/html; charset=utf-8");
 }

@@ -65,6 +65,11 @@ struct PageShell {
     std::string body_class; // e.g. "page-receipt" (print rules)
     std::string nav_html;   // when set, replaces the portal navigation (the console's own)
     std::string footer;     // when set, replaces the payer-facing footer sentence
+    // "no-referrer" (link tokens sit in /pay paths). The console uses
+    // "same-origin": its paths hold no secret, and under no-referrer the
+    // browser sends `Origin: null` on form posts, which the console's Origin
+    // check (console_kit.hpp) must be able to tell from a foreign site.
+    std::string_view referrer_policy = "no-referrer";
 };
 
 std::string render(const PageShell& page);
@@ -74,7 +79,7 @@ void send_page(http::Response& res, int status, const PageShell& page);
 // 302 to a same-origin path, with the pages' headers.
 void redirect(http::Response& res, const std::string& path);
 // The pages' headers alone (also for redirects).
-void set_page_headers(http::Response& res);
+void set_page_headers(http::Response& res, std::string_view referrer_policy = "no-referrer");
 
 // A friendly error page: a heading, a sentence, and what to do next.
 void send_message_page(http::Response& res, int status, std::string_view title, std::string_view heading,

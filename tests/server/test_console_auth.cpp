@@ -389,6 +389,10 @@ BOOST_AUTO_TEST_CASE(pages_ask_for_a_sign_in_and_come_back) {
     BOOST_TEST(raw->get_header_value("Content-Security-Policy").find("script-src 'self'") != std::string::npos);
     BOOST_TEST(raw->get_header_value("Content-Security-Policy").find("frame-ancestors 'none'") != std::string::npos);
     BOOST_TEST(raw->get_header_value("Cache-Control") == "no-store");
+    // same-origin, not no-referrer: under no-referrer a browser posts our own
+    // forms with `Origin: null`, which the Origin check refuses.
+    BOOST_TEST(raw->get_header_value("Referrer-Policy") == "same-origin");
+    BOOST_TEST(raw->body.find("<meta name=\"referrer\" content=\"same-origin\">") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
