@@ -39,13 +39,22 @@ PracticeSettings settings_from_api(const pw::Settings& s) {
 
 namespace {
 
-// "allow_saved_method_removal, embed_origins": what a patch changed, for the
-// activity log (names only: values may be long lists).
+// How the activity log names a settings member.
+std::string member_label(const std::string& member) {
+    if (member == "allow_saved_method_removal") return "card removal by clients";
+    if (member == "settlement_currency") return "settlement currency";
+    if (member == "embed_origins") return "sites allowed to embed";
+    return member;
+}
+
+// "card removal by clients, sites allowed to embed": what a patch changed,
+// for the activity log (names only: values may be long lists).
 std::string changed_members(const pw::Settings& before, const pw::Settings& after) {
     const nlohmann::json a = pw::encode(before), b = pw::encode(after);
     std::string out;
     for (auto it = b.begin(); it != b.end(); ++it)
-        if (!a.contains(it.key()) || a[it.key()] != it.value()) out += (out.empty() ? "" : ", ") + it.key();
+        if (!a.contains(it.key()) || a[it.key()] != it.value())
+            out += (out.empty() ? "" : ", ") + member_label(it.key());
     return out;
 }
 

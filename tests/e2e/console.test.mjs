@@ -112,7 +112,7 @@ describe('the owner', () => {
     const texts = await rows.allInnerTexts();
     const revoked = texts.findIndex((t) => t.includes('Revoked API key "Bookkeeping export"'));
     const created = texts.findIndex((t) => t.includes('Created API key "Bookkeeping export"'));
-    const changed = texts.findIndex((t) => t.includes('Changed allow_saved_method_removal'));
+    const changed = texts.findIndex((t) => t.includes('Changed card removal by clients'));
     assert.ok(revoked > 0 && created > revoked && changed > created, texts.join('\n'));
     assert.ok(texts[revoked].includes('Maya Chen'));
     await assertAccessiblePage(page, server, 'console-activity');

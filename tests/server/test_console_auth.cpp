@@ -362,7 +362,7 @@ BOOST_AUTO_TEST_CASE(owner_changes_are_applied_and_written_to_the_activity) {
     const std::string activity = get("/console/activity", s).body;
     const std::size_t revoke_at = activity.find("Revoked API key &quot;Bookkeeping&quot;");
     const std::size_t create_at = activity.find("Created API key &quot;Bookkeeping&quot;");
-    const std::size_t settings_at = activity.find("Changed ");
+    const std::size_t settings_at = activity.find("Changed card removal by clients, sites allowed to embed, settlement currency");
     BOOST_TEST(revoke_at != std::string::npos);
     BOOST_TEST(create_at != std::string::npos);
     BOOST_TEST(settings_at != std::string::npos);
