@@ -16,12 +16,8 @@ constexpr std::size_t kMaxTokenChars = 256;
 constexpr UnixTime kTouchEverySeconds = 60;
 
 std::string console_token(const App& app, const http::Request& req) {
-    const std::string name = console_cookie_name(app.config);
-    for (std::size_t i = 0, n = req.get_header_value_count("Cookie"); i < n; ++i) {
-        std::string v = cookie_value(req.get_header_value("Cookie", i), name).value_or("");
-        if (!v.empty()) return v.size() <= kMaxTokenChars ? v : std::string();
-    }
-    return {};
+    std::string v = request_cookie(req, console_cookie_name(app.config));
+    return v.size() <= kMaxTokenChars ? v : std::string();
 }
 
 std::string cookie_attributes(const App& app) {

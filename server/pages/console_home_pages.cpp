@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "pages/console_pages.hpp"
+#include "pages/fragments.hpp"
 #include "services/activity.hpp"
 #include "services/api_records.hpp"
 #include "services/console_home.hpp"
@@ -30,16 +31,6 @@ std::string per_currency(const std::map<std::string, std::int64_t>& amounts) {
         out += (out.empty() ? "" : "<br>") + html(money(minor, currency));
     }
     return out.empty() ? std::string("<span class=\"muted\">None</span>") : out;
-}
-
-std::string payment_status_text(pw::PaymentStatus s) {
-    switch (s) {
-        case pw::PaymentStatus::succeeded: return "Paid";
-        case pw::PaymentStatus::processing: return "Processing";
-        case pw::PaymentStatus::declined: return "Declined";
-        case pw::PaymentStatus::failed: return "Failed";
-    }
-    return "";
 }
 
 // One table of payments (date, invoice, method, status, amount).

@@ -34,17 +34,7 @@ std::string console_nav(const ConsoleUser& user, ConsoleSection s) {
 
 }  // namespace
 
-std::string console_next(std::string_view next) {
-    if (next.size() > 512) return "/console";
-    const bool console = next == "/console" || next.rfind("/console/", 0) == 0 || next.rfind("/console?", 0) == 0;
-    if (!console || next.find("//") != std::string_view::npos) return "/console";
-    for (char c : next) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' ||
-                        c == '-' || c == '_' || c == '.' || c == '~' || c == '%' || c == '?' || c == '=' || c == '&';
-        if (!ok) return "/console";
-    }
-    return std::string(next);
-}
+std::string console_next(std::string_view next) { return safe_next(next, "/console"); }
 
 std::optional<ConsoleUser> require_console_user(App& app, const http::Request& req, http::Response& res) {
     std::optional<ConsoleUser> user = console_user(app, req);

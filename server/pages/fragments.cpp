@@ -42,6 +42,8 @@ std::string items_table(const pw::Invoice& inv) {
     return out;
 }
 
+}  // namespace
+
 std::string payment_status_text(pw::PaymentStatus s) {
     switch (s) {
         case pw::PaymentStatus::succeeded: return "Paid";
@@ -51,8 +53,6 @@ std::string payment_status_text(pw::PaymentStatus s) {
     }
     return "";
 }
-
-}  // namespace
 
 std::string invoice_summary_html(const pw::Invoice& inv) {
     // The currency and its ISO 4217 exponent (the core's table, not the

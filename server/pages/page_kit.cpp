@@ -50,16 +50,17 @@ std::string status_badge(pw::InvoiceStatus s) {
     return "<span class=\"badge badge-open\">Open</span>";
 }
 
-std::string safe_next(std::string_view next) {
-    constexpr std::string_view fallback = "/portal";
-    if (next.size() > 512) return std::string(fallback);
-    const bool portal = next == "/portal" || next.rfind("/portal/", 0) == 0 || next.rfind("/portal?", 0) == 0;
-    if (!portal) return std::string(fallback);
-    if (next.find("//") != std::string_view::npos) return std::string(fallback);
+std::string safe_next(std::string_view next, std::string_view root) {
+    const std::string fallback(root);
+    if (next.size() > 512) return fallback;
+    const bool inside = next == root || (next.substr(0, root.size()) == root && next.size() > root.size() &&
+                                         (next[root.size()] == '/' || next[root.size()] == '?'));
+    if (!inside) return fallback;
+    if (next.find("//") != std::string_view::npos) return fallback;
     for (char c : next) {
         const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' ||
                         c == '-' || c == '_' || c == '.' || c == '~' || c == '%' || c == '?' || c == '=' || c == '&';
-        if (!ok) return std::string(fallback);
+        if (!ok) return fallback;
     }
     return std::string(next);
 }

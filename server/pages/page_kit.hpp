@@ -45,10 +45,10 @@ std::string instant_date_text(std::string_view instant);
 std::string method_text(const pw::MethodSummary& m);
 std::string status_badge(pw::InvoiceStatus s);
 
-// `next` when it is a path inside the portal ("/portal" or "/portal/...",
-// only unreserved characters, '/', '%', '?', '=', '&'; no "//", no '\\', no
-// scheme); "/portal" otherwise. Never an open redirect.
-std::string safe_next(std::string_view next);
+// `next` when it is a path inside `root` ("/portal" or "/portal/...", only
+// unreserved characters, '/', '%', '?', '=', '&'; no "//", no '\\', no
+// scheme); `root` otherwise. Never an open redirect.
+std::string safe_next(std::string_view next, std::string_view root = "/portal");
 
 // mailto:/tel: links for a practitioner (whatever is known), as an HTML list.
 std::string contact_html(const pw::Contact& practitioner);
