@@ -1,5 +1,6 @@
 #include "auth/console_session.hpp"
 
+#include "auth/session_cookie.hpp"
 #include "http/cookie.hpp"
 #include "security/keyed_hash.hpp"
 #include "security/random.hpp"
@@ -20,10 +21,7 @@ std::string console_token(const App& app, const http::Request& req) {
     return v.size() <= kMaxTokenChars ? v : std::string();
 }
 
-std::string cookie_attributes(const App& app) {
-    const bool secure = app.config.public_url.rfind("https:", 0) == 0;
-    return std::string("; Path=/; HttpOnly; SameSite=Strict") + (secure ? "; Secure" : "");
-}
+std::string cookie_attributes(const App& app) { return session_cookie_attributes(app.config); }
 
 void delete_sessions(App& app, const std::string& token) {
     if (token.empty()) return;

@@ -55,14 +55,17 @@ pw::Result<std::vector<AdminKeyRecord>> list_admin_keys(App& app, std::string_vi
 pw::Error revoke_admin_key(App& app, std::string_view practice_id, std::string_view id, const Actor& actor) {
     const UnixTime now = app.now();
     return app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
-        if (pw::Error e = t.revoke_admin_key(practice_id, id, now)) return e;
         Result<std::vector<AdminKeyRecord>> keys = t.admin_keys(practice_id);
         if (!keys.ok()) return keys.error;
-        std::string name;
+        const AdminKeyRecord* key = nullptr;
         for (const AdminKeyRecord& k : keys.value)
-            if (k.id == id) name = k.name;
+            if (k.id == id) key = &k;
+        // Revoking a revoked key changes nothing, so it logs nothing either.
+        const bool was_active = key != nullptr && !key->revoked_at;
+        if (pw::Error e = t.revoke_admin_key(practice_id, id, now)) return e;
+        if (!was_active) return {};
         return record_activity(t, app, practice_id, actor, "api_key.revoked", id,
-                               "Revoked API key \"" + name + "\"");
+                               "Revoked API key \"" + key->name + "\"");
     });
 }
 

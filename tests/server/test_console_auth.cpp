@@ -358,12 +358,15 @@ BOOST_AUTO_TEST_CASE(owner_changes_are_applied_and_written_to_the_activity) {
     Page revoked = post("/console/api-keys/" + new_id + "/revoke", {}, s);
     BOOST_TEST(revoked.status == 302);
     BOOST_TEST(admin_get(*c, key, "/api/v1/admin/settings").status == 401);
+    // Revoking it again changes nothing and logs nothing.
+    BOOST_TEST(post("/console/api-keys/" + new_id + "/revoke", {}, s).status == 302);
 
     const std::string activity = get("/console/activity", s).body;
     const std::size_t revoke_at = activity.find("Revoked API key &quot;Bookkeeping&quot;");
     const std::size_t create_at = activity.find("Created API key &quot;Bookkeeping&quot;");
     const std::size_t settings_at = activity.find("Changed card removal by clients, sites allowed to embed, settlement currency");
     BOOST_TEST(revoke_at != std::string::npos);
+    BOOST_TEST(activity.find("Revoked API key", revoke_at + 1) == std::string::npos);  // once
     BOOST_TEST(create_at != std::string::npos);
     BOOST_TEST(settings_at != std::string::npos);
     BOOST_TEST((revoke_at < create_at && create_at < settings_at));  // newest first
