@@ -159,6 +159,29 @@ BOOST_AUTO_TEST_CASE(practice_wide_reads_stay_inside_the_practice) {
         BOOST_TEST(pays[0].invoice_number == "INV-0001");
         BOOST_TEST(t.practice_payments("prc_b", 10).value.size() == 1u);
         BOOST_TEST(t.practice_payments("prc_a", 0).value.empty());
+        auto clients = t.practice_clients("prc_a").value;
+        BOOST_REQUIRE_EQUAL(clients.size(), 1u);
+        BOOST_TEST(clients[0].id == "cli_a");
+        BOOST_TEST(t.practice_clients("prc_b").value.size() == 1u);
+        BOOST_TEST(t.practice_clients("prc_none").value.empty());
+        return {};
+    });
+}
+
+BOOST_AUTO_TEST_CASE(the_practice_profile_changes_alone) {
+    Seeded f;
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) {
+                   return t.update_practice_profile("prc_a", {"Dr. New Name", "new@practice.example", ""});
+               }) == "");
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) {
+                   return t.update_practice_profile("prc_none", {"X", "x@practice.example", ""});
+               }) == "not_found");
+    (void)f.store->read_transaction([](pws::ReadTxn& t) -> Error {
+        auto p = t.practice("prc_a").value;
+        BOOST_TEST(p.name == "Dr. New Name");
+        BOOST_TEST(p.email == "new@practice.example");
+        BOOST_TEST(p.phone == "");
+        BOOST_TEST(p.settings.settlement_currency == "USD");  // settings untouched
         return {};
     });
 }
