@@ -8,6 +8,9 @@
 //          [--secret-file FILE]
 //   server practitioner create --name N --email E [--phone P] [--db ...] [--secret-file ...]
 //          (prints the practice's first admin key, pwk_...; `practice` works as well)
+//   server practitioner create --practice prc_... --email E --name N [--role owner|staff] [--db ...]
+//          [--secret-file ...] (a console user, by default the practice's OWNER; password from env PAYWIDGET_PRACTITIONER_PASSWORD or the
+//          first line of stdin, never argv)
 //   server secret rotate [--secret-file FILE | --db ...]
 //
 // Environment fallbacks: PAYWIDGET_DB, PAYWIDGET_LISTEN, PAYWIDGET_SECRET_FILE. The SMTP password
@@ -42,6 +45,7 @@
 #include "routes/embed_routes.hpp"
 #include "routes/routes.hpp"
 #include "security/secret_file.hpp"
+#include "services/practice_users.hpp"
 #include "services/practices.hpp"
 #include "services/recovery.hpp"
 #include "services/refunds.hpp"
@@ -100,6 +104,37 @@ int create_practitioner(pws::AppConfig config, const std::string& name, const st
     }
     std::printf("practice_id: %s\nadmin_key: %s\n", made.value.practice.id.c_str(), made.value.admin_key.c_str());
     std::printf("(the admin key is shown once; only its hash is stored)\n");
+    return 0;
+}
+
+// The console password: never on the command line (argv is visible in ps).
+std::string practitioner_password() {
+    if (const char* v = std::getenv("PAYWIDGET_PRACTITIONER_PASSWORD"); v != nullptr && *v != '\0') return v;
+    std::string line;
+    std::getline(std::cin, line);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+}
+
+// `server practitioner create --practice <id>`: a console user of the
+// practice, the owner unless --role staff.
+int create_console_user(pws::AppConfig config, const std::string& practice_id, const std::string& name,
+                        const std::string& email, const std::string& role) {
+    pw::Result<std::unique_ptr<pws::App>> app = pws::open_app(std::move(config));
+    if (!app.ok()) {
+        std::fprintf(stderr, "server: %s: %s\n", app.error.code.c_str(), app.error.message.c_str());
+        return 1;
+    }
+    const pws::PracticeRole r = role == "staff" ? pws::PracticeRole::staff : pws::PracticeRole::owner;
+    pws::NewPracticeUser u{practice_id, email, name, r, practitioner_password()};
+    auto made = pws::create_practice_user(*app.value, u);
+    if (!made) {
+        std::fprintf(stderr, "server: cannot create the console user: %s %s %s\n", made.error.code.c_str(),
+                     made.error.field.c_str(), made.error.message.c_str());
+        return 1;
+    }
+    std::printf("user_id: %s\nrole: %s\nsign in at %s\n", made.value.id.c_str(), role.c_str(),
+                app.value->url("/console/login").c_str());
     return 0;
 }
 
@@ -205,6 +240,13 @@ int main(int argc, char** argv) {
     create->add_option("--name", p_name, "practice name")->required();
     create->add_option("--email", p_email, "practice email")->required();
     create->add_option("--phone", p_phone, "practice phone");
+    std::string p_practice;
+    create->add_option("--practice", p_practice,
+                       "an existing practice id: create its console owner instead (password from env "
+                       "PAYWIDGET_PRACTITIONER_PASSWORD or stdin); --name and --email are the person's");
+    std::string p_role = "owner";
+    create->add_option("--role", p_role, "with --practice: the console user's role")
+        ->check(CLI::IsMember({"owner", "staff"}));
     create->add_option("--db", db, "SQLite database file or PostgreSQL URL");
     create->add_option("--secret-file", secret_file, "the server secret (env PAYWIDGET_SECRET_FILE)");
     prac->require_subcommand(1);
@@ -258,6 +300,8 @@ int main(int argc, char** argv) {
     // ignores PWS_CRASH_AT.
     if (test_mode) pws::faults::arm_from_environment();
 
+    if (create->parsed() && !p_practice.empty())
+        return create_console_user(std::move(config), p_practice, p_name, p_email, p_role);
     if (create->parsed()) return create_practitioner(std::move(config), p_name, p_email, p_phone);
 
     warn_if_secret_beside_data(config);

@@ -72,6 +72,10 @@ struct AppLimits {
     RateLimit logins_per_address{"logins_per_address", 10, std::chrono::minutes(15)};
     RateLimit logins_per_email{"logins_per_email", 5, std::chrono::minutes(15)};
     RateLimit resets_per_address{"resets_per_address", 5, std::chrono::minutes(15)};
+    // The practitioner console's sign-in: the portal's numbers, own buckets
+    // (a client's typos never lock out their practitioner).
+    RateLimit console_logins_per_address{"console_logins_per_address", 10, std::chrono::minutes(15)};
+    RateLimit console_logins_per_email{"console_logins_per_email", 5, std::chrono::minutes(15)};
     // /invitations/accept and /password-resets/complete together: token
     // guessing, and each accepted attempt costs an Argon2id hash.
     RateLimit password_sets_per_address{"password_sets_per_address", 10, std::chrono::minutes(15)};

@@ -32,7 +32,8 @@ void record_use(App& app, const AdminKeyRecord& used, std::string_view key) {
 
 }  // namespace
 
-std::optional<Practice> require_admin(App& app, const http::Request& req, http::Response& res) {
+std::optional<Practice> require_admin(App& app, const http::Request& req, http::Response& res,
+                                      std::string* key_name) {
     const std::string header = req.get_header_value("Authorization");
     if (header.size() <= kBearer.size() || header.size() > 512 || header.compare(0, kBearer.size(), kBearer) != 0) {
         refuse(res);
@@ -53,6 +54,7 @@ std::optional<Practice> require_admin(App& app, const http::Request& req, http::
     });
     if (found) {
         record_use(app, used, key);
+        if (key_name != nullptr) *key_name = used.name;
         return found;
     }
     if (e.code == "not_found" || e.code.empty()) refuse(res);

@@ -18,7 +18,9 @@ namespace pws {
 //   auto practice = require_admin(app, req, res); if (!practice) return;
 // Records the key's use (last_used_at, to the minute) and re-hashes a key
 // found under an older server secret with the current one, so keys in use
-// outlive the next rotation.
-std::optional<Practice> require_admin(App& app, const http::Request& req, http::Response& res);
+// outlive the next rotation. `key_name` (when given) receives the key's name,
+// for the activity log ("api key <name>").
+std::optional<Practice> require_admin(App& app, const http::Request& req, http::Response& res,
+                                      std::string* key_name = nullptr);
 
 }  // namespace pws

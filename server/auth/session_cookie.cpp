@@ -14,22 +14,17 @@ namespace {
 constexpr UnixTime kSessionSeconds = 12 * 3600;
 
 std::string session_token(const App& app, const http::Request& req) {
-    // Several Cookie headers may arrive (HTTP/2 proxies split them).
-    const std::size_t n = req.get_header_value_count("Cookie");
-    for (std::size_t i = 0; i < n; ++i) {
-        std::string v = cookie_value(req.get_header_value("Cookie", i), session_cookie_name(app.config)).value_or("");
-        if (!v.empty()) return v;
-    }
-    return {};
+    return request_cookie(req, session_cookie_name(app.config));
 }
 
-bool secure_cookies(const App& app) { return app.config.public_url.rfind("https:", 0) == 0; }
-
-std::string cookie_attributes(const App& app) {
-    return std::string("; Path=/; HttpOnly; SameSite=Strict") + (secure_cookies(app) ? "; Secure" : "");
-}
+std::string cookie_attributes(const App& app) { return session_cookie_attributes(app.config); }
 
 }  // namespace
+
+std::string session_cookie_attributes(const AppConfig& config) {
+    const bool secure = config.public_url.rfind("https:", 0) == 0;
+    return std::string("; Path=/; HttpOnly; SameSite=Strict") + (secure ? "; Secure" : "");
+}
 
 std::string session_cookie_name(const AppConfig& config) {
     return config.public_url.rfind("https:", 0) == 0 ? std::string("__Host-") + kSessionCookie : kSessionCookie;

@@ -22,6 +22,10 @@ std::string session_cookie_name(const AppConfig& config);
 // expired session).
 std::optional<Client> session_client(App& app, const http::Request& req);
 
+// "; Path=/; HttpOnly; SameSite=Strict" and "; Secure" when the public URL
+// is https: the attributes of every session cookie (portal and console).
+std::string session_cookie_attributes(const AppConfig& config);
+
 // Starts a session for the client and sets the cookie on the response.
 pw::Error start_session(App& app, const Client& client, http::Response& res);
 

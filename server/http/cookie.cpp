@@ -16,4 +16,12 @@ std::optional<std::string> cookie_value(std::string_view header, std::string_vie
     return std::nullopt;
 }
 
+std::string request_cookie(const http::Request& req, std::string_view name) {
+    for (std::size_t i = 0, n = req.get_header_value_count("Cookie"); i < n; ++i) {
+        std::string v = cookie_value(req.get_header_value("Cookie", i), name).value_or("");
+        if (!v.empty()) return v;
+    }
+    return {};
+}
+
 }  // namespace pws

@@ -24,15 +24,20 @@ bool is_cross_site_write(const http::Request& req, std::string_view public_origi
         const std::string site = req.get_header_value("Sec-Fetch-Site");
         return site != "same-origin" && site != "none";
     }
-    // Older browsers: the Origin must be this host's, as configured or as the
-    // browser addressed it (Host is set by the victim's browser, not by the
-    // page that sent the request).
+    // Older browsers: the Origin must be this host's.
     if (!req.has_header("Origin")) return false;
-    const std::string o = req.get_header_value("Origin");
+    return !is_own_origin(req, req.get_header_value("Origin"), public_origin);
+}
+
+bool is_own_origin(const http::Request& req, std::string_view origin, std::string_view public_origin) {
     const std::string host = req.get_header_value("Host");
-    const bool own = (!public_origin.empty() && o == public_origin) ||
-                     (!host.empty() && (o == "http://" + host || o == "https://" + host));
-    return !own;
+    return (!public_origin.empty() && origin == public_origin) ||
+           (!host.empty() && (origin == "http://" + host || origin == "https://" + host));
+}
+
+bool is_own_origin_post(const http::Request& req, std::string_view public_origin) {
+    return req.get_header_value_count("Origin") == 1 &&
+           is_own_origin(req, req.get_header_value("Origin"), public_origin);
 }
 
 }  // namespace pws

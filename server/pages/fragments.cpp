@@ -42,16 +42,6 @@ std::string items_table(const pw::Invoice& inv) {
     return out;
 }
 
-std::string payment_status_text(pw::PaymentStatus s) {
-    switch (s) {
-        case pw::PaymentStatus::succeeded: return "Paid";
-        case pw::PaymentStatus::processing: return "Processing";
-        case pw::PaymentStatus::declined: return "Declined";
-        case pw::PaymentStatus::failed: return "Failed";
-    }
-    return "";
-}
-
 // The totals row for bank debits submitted but not settled: reserved
 // against the balance, not counted as paid. Nothing when there are none.
 std::string processing_total_html(const pw::Invoice& inv) {
@@ -61,6 +51,16 @@ std::string processing_total_html(const pw::Invoice& inv) {
 }
 
 }  // namespace
+
+std::string payment_status_text(pw::PaymentStatus s) {
+    switch (s) {
+        case pw::PaymentStatus::succeeded: return "Paid";
+        case pw::PaymentStatus::processing: return "Processing";
+        case pw::PaymentStatus::declined: return "Declined";
+        case pw::PaymentStatus::failed: return "Failed";
+    }
+    return "";
+}
 
 std::string invoice_summary_html(const pw::Invoice& inv) {
     // The currency and its ISO 4217 exponent (the core's table, not the

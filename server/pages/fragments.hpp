@@ -17,6 +17,9 @@ namespace pws::pages {
 // Practitioner, number, dates, items, total, paid so far, balance due.
 std::string invoice_summary_html(const pw::Invoice& invoice);
 
+// "Paid", "Processing", "Declined", "Failed": a payment's status in words.
+std::string payment_status_text(pw::PaymentStatus s);
+
 // What the page says above the widget about payments already made,
 // decided by the invoice's status (the core's): partially paid -> "You
 // have already paid part of this invoice" and the latest receipt; open ->

@@ -51,16 +51,17 @@ std::string status_badge(pw::InvoiceStatus s) {
     return "<span class=\"badge badge-open\">Open</span>";
 }
 
-std::string safe_next(std::string_view next) {
-    constexpr std::string_view fallback = "/portal";
-    if (next.size() > 512) return std::string(fallback);
-    const bool portal = next == "/portal" || next.rfind("/portal/", 0) == 0 || next.rfind("/portal?", 0) == 0;
-    if (!portal) return std::string(fallback);
-    if (next.find("//") != std::string_view::npos) return std::string(fallback);
+std::string safe_next(std::string_view next, std::string_view root) {
+    const std::string fallback(root);
+    if (next.size() > 512) return fallback;
+    const bool inside = next == root || (next.substr(0, root.size()) == root && next.size() > root.size() &&
+                                         (next[root.size()] == '/' || next[root.size()] == '?'));
+    if (!inside) return fallback;
+    if (next.find("//") != std::string_view::npos) return fallback;
     for (char c : next) {
         const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' ||
                         c == '-' || c == '_' || c == '.' || c == '~' || c == '%' || c == '?' || c == '=' || c == '&';
-        if (!ok) return std::string(fallback);
+        if (!ok) return fallback;
     }
     return std::string(next);
 }
@@ -86,25 +87,30 @@ std::string render(const PageShell& page) {
     out.reserve(page.body.size() + 2048);
     out += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-           "<meta name=\"referrer\" content=\"no-referrer\">\n<meta name=\"color-scheme\" content=\"light\">\n";
+           "<meta name=\"referrer\" content=\"" + std::string(page.referrer_policy) +
+           "\">\n<meta name=\"color-scheme\" content=\"light\">\n";
     out += "<title>" + html(page.title) + "</title>\n";
     out += "<link rel=\"icon\" href=\"/pages/favicon.svg\" type=\"image/svg+xml\">\n";
     out += "<link rel=\"stylesheet\" href=\"/pages/site.css\">\n</head>\n";
     out += "<body" + (page.body_class.empty() ? std::string() : " class=\"" + html(page.body_class) + "\"") + ">\n";
     out += "<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n";
     out += "<header class=\"site-header\"><div class=\"wrap header-row\"><span class=\"brand\">" +
-           html(page.brand.empty() ? std::string("Client portal") : page.brand) + "</span>" + nav_html(page.nav) +
+           html(page.brand.empty() ? std::string("Client portal") : page.brand) + "</span>" +
+           (page.nav_html.empty() ? nav_html(page.nav) : page.nav_html) +
            "</div></header>\n";
     out += "<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n" + page.body + "\n</main>\n";
-    out += "<footer class=\"site-footer\"><div class=\"wrap\"><p>Payments are processed securely. Card details "
-           "go straight to the payment form and are never shown to this page.</p></div></footer>\n";
+    out += "<footer class=\"site-footer\"><div class=\"wrap\"><p>" +
+           (page.footer.empty() ? std::string("Payments are processed securely. Card details go straight to the "
+                                              "payment form and are never shown to this page.")
+                                : html(page.footer)) +
+           "</p></div></footer>\n";
     if (page.widget && !kWidgetLoaderScript.empty())
         out += "<script src=\"" + std::string(kWidgetLoaderScript) + "\"></script>\n";
     out += "<script src=\"/pages/site.js\"></script>\n</body>\n</html>\n";
     return out;
 }
 
-void set_page_headers(http::Response& res) {
+void set_page_headers(http::Response& res, std::string_view referrer_policy) {
     // set_header appends: never send two policies.
     res.headers.erase("Content-Security-Policy");
     res.headers.erase("Cache-Control");
@@ -113,11 +119,11 @@ void set_page_headers(http::Response& res) {
     // Invoices and receipts carry health information; link tokens sit in
     // the path of /pay pages.
     res.set_header("Cache-Control", "no-store");
-    res.set_header("Referrer-Policy", "no-referrer");
+    res.set_header("Referrer-Policy", std::string(referrer_policy));
 }
 
 void send_page(http::Response& res, int status, const PageShell& page) {
-    set_page_headers(res);
+    set_page_headers(res, page.referrer_policy);
     res.status = status;
     res.set_content(render(page), "text/html; charset=utf-8");
 }

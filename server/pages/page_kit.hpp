@@ -45,10 +45,10 @@ std::string instant_date_text(std::string_view instant);
 std::string method_text(const pw::MethodSummary& m);
 std::string status_badge(pw::InvoiceStatus s);
 
-// `next` when it is a path inside the portal ("/portal" or "/portal/...",
-// only unreserved characters, '/', '%', '?', '=', '&'; no "//", no '\\', no
-// scheme); "/portal" otherwise. Never an open redirect.
-std::string safe_next(std::string_view next);
+// `next` when it is a path inside `root` ("/portal" or "/portal/...", only
+// unreserved characters, '/', '%', '?', '=', '&'; no "//", no '\\', no
+// scheme); `root` otherwise. Never an open redirect.
+std::string safe_next(std::string_view next, std::string_view root = "/portal");
 
 // mailto:/tel: links for a practitioner (whatever is known), as an HTML list.
 std::string contact_html(const pw::Contact& practitioner);
@@ -63,6 +63,13 @@ struct PageShell {
     std::string body;       // the <main> content (already escaped HTML)
     bool widget = false;    // the page mounts the payment widget
     std::string body_class; // e.g. "page-receipt" (print rules)
+    std::string nav_html;   // when set, replaces the portal navigation (the console's own)
+    std::string footer;     // when set, replaces the payer-facing footer sentence
+    // "no-referrer" (link tokens sit in /pay paths). The console uses
+    // "same-origin": its paths hold no secret, and under no-referrer the
+    // browser sends `Origin: null` on form posts, which the console's Origin
+    // check (console_kit.hpp) must be able to tell from a foreign site.
+    std::string_view referrer_policy = "no-referrer";
 };
 
 std::string render(const PageShell& page);
@@ -72,7 +79,7 @@ void send_page(http::Response& res, int status, const PageShell& page);
 // 302 to a same-origin path, with the pages' headers.
 void redirect(http::Response& res, const std::string& path);
 // The pages' headers alone (also for redirects).
-void set_page_headers(http::Response& res);
+void set_page_headers(http::Response& res, std::string_view referrer_policy = "no-referrer");
 
 // A friendly error page: a heading, a sentence, and what to do next.
 void send_message_page(http::Response& res, int status, std::string_view title, std::string_view heading,

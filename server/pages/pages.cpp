@@ -1,6 +1,7 @@
 // register_page_routes: every human-facing page of the payment host.
 #include "pages/pages_internal.hpp"
 #include "pages/page_kit.hpp"
+#include "pages/console_pages.hpp"
 #include "auth/session_cookie.hpp"
 #include "paywidget/url.hpp"
 #include "routes/routes.hpp"
@@ -21,6 +22,11 @@ void register_page_routes(http::Router& server, App& app) {
     pages::register_pay_pages(server, app);
     pages::register_portal_account_pages(server, app);
     pages::register_portal_pages(server, app);
+    pages::register_console_account_pages(server, app);
+    pages::register_console_home_pages(server, app);
+    pages::register_console_settings_pages(server, app);
+    register_console_session_routes(server, app);
+    register_console_settings_routes(server, app);
 }
 
 }  // namespace pws

@@ -10,11 +10,12 @@ namespace pws {
 
 void register_admin_key_routes(http::Router& server, App& app) {
     server.Post("/api/v1/admin/keys", [&app](const http::Request& req, http::Response& res) {
-        auto practice = require_admin(app, req, res);
+        std::string key_name;
+        auto practice = require_admin(app, req, res, &key_name);
         if (!practice) return;
         auto body = respond::body<pw::CreateAdminKeyRequest>(req, res);
         if (!body) return;
-        auto made = create_admin_key(app, practice->id, body->name);
+        auto made = create_admin_key(app, practice->id, body->name, Actor::api_key(key_name));
         if (!made) return respond::error(res, made.error);
         send_json(res, 201, pw::encode(pw::NewAdminKeyResponse{made.value.key, admin_key_info(made.value.record)}));
     });
@@ -28,9 +29,10 @@ void register_admin_key_routes(http::Router& server, App& app) {
         send_json(res, 200, pw::encode(list));
     });
     server.Delete("/api/v1/admin/keys/([A-Za-z0-9_-]{1,128})", [&app](const http::Request& req, http::Response& res) {
-        auto practice = require_admin(app, req, res);
+        std::string key_name;
+        auto practice = require_admin(app, req, res, &key_name);
         if (!practice) return;
-        if (pw::Error e = revoke_admin_key(app, practice->id, req.matches[1].str())) return respond::error(res, e);
+        if (pw::Error e = revoke_admin_key(app, practice->id, req.matches[1].str(), Actor::api_key(key_name))) return respond::error(res, e);
         respond::no_content(res);
     });
 }

@@ -22,5 +22,10 @@ void register_test_routes(http::Router& server, App& app);
 // The human-facing pages (server/pages/): /pay/<token>[/receipts/<id>] and
 // the client portal (/portal, /portal/login, ...).
 void register_page_routes(http::Router& server, App& app);
+// The practitioner console's forms (routes/console_*.cpp): POST
+// /console/login, /console/logout, /console/settings, /console/api-keys,
+// /console/api-keys/<id>/revoke. Its pages: register_page_routes.
+void register_console_session_routes(http::Router& server, App& app);
+void register_console_settings_routes(http::Router& server, App& app);
 
 }  // namespace pws

@@ -8,7 +8,8 @@
 // no derived key serves two purposes and a value hashed for one table can
 // never be replayed as a lookup in another. The split follows what a hash is
 // FOR, which is also what decides how it lives through a rotation:
-//   link_token, session, one_time_token, payment_token, admin_key
+//   link_token, session, one_time_token, payment_token, admin_key,
+//   console_session
 //       lookup keys ("WHERE token_hash = ?") of bearer secrets the server
 //       issued; one subkey each because they are separate credentials in
 //       separate tables with separate lifetimes (a session id must never
@@ -62,6 +63,9 @@ enum class KeyUse : std::uint64_t {
     admin_key = 5,
     request = 6,
     card_fingerprint = 7,
+    // the practitioner console's sessions: never interchangeable with a
+    // client's portal session
+    console_session = 8,
 };
 
 using Subkey = std::array<unsigned char, 32>;

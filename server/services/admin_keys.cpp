@@ -26,10 +26,15 @@ std::string admin_key_hint(std::string_view key) {
     return std::string(prefix) + "..." + std::string(last4);
 }
 
-pw::Result<IssuedAdminKey> create_admin_key(App& app, std::string_view practice_id, std::string_view name) {
+pw::Result<IssuedAdminKey> create_admin_key(App& app, std::string_view practice_id, std::string_view name,
+                                            const Actor& actor) {
     using R = pw::Result<IssuedAdminKey>;
     IssuedAdminKey made = make_admin_key(app, practice_id, name);
-    if (pw::Error e = app.store->write_transaction([&](WriteTxn& t) { return t.insert_admin_key(made.record); }))
+    if (pw::Error e = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+            if (pw::Error k = t.insert_admin_key(made.record)) return k;
+            return record_activity(t, app, practice_id, actor, "api_key.created", made.record.id,
+                                   "Created API key \"" + made.record.name + "\" (" + made.record.hint + ")");
+        }))
         return R::failure(e);
     return R::success(std::move(made));
 }
@@ -47,9 +52,21 @@ pw::Result<std::vector<AdminKeyRecord>> list_admin_keys(App& app, std::string_vi
     return R::success(std::move(keys));
 }
 
-pw::Error revoke_admin_key(App& app, std::string_view practice_id, std::string_view id) {
+pw::Error revoke_admin_key(App& app, std::string_view practice_id, std::string_view id, const Actor& actor) {
     const UnixTime now = app.now();
-    return app.store->write_transaction([&](WriteTxn& t) { return t.revoke_admin_key(practice_id, id, now); });
+    return app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+        Result<std::vector<AdminKeyRecord>> keys = t.admin_keys(practice_id);
+        if (!keys.ok()) return keys.error;
+        const AdminKeyRecord* key = nullptr;
+        for (const AdminKeyRecord& k : keys.value)
+            if (k.id == id) key = &k;
+        // Revoking a revoked key changes nothing, so it logs nothing either.
+        const bool was_active = key != nullptr && !key->revoked_at;
+        if (pw::Error e = t.revoke_admin_key(practice_id, id, now)) return e;
+        if (!was_active) return {};
+        return record_activity(t, app, practice_id, actor, "api_key.revoked", id,
+                               "Revoked API key \"" + key->name + "\"");
+    });
 }
 
 pw::AdminKeyInfo admin_key_info(const AdminKeyRecord& k) {

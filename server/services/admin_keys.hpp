@@ -10,6 +10,7 @@
 
 #include "app/app.hpp"
 #include "paywidget/api.hpp"
+#include "services/activity.hpp"
 
 namespace pws {
 
@@ -27,16 +28,20 @@ IssuedAdminKey make_admin_key(const App& app, std::string_view practice_id, std:
 // first 8 characters) and its last 4 characters.
 std::string admin_key_hint(std::string_view key);
 
-// Stores a new key. Errors: the store's (invalid_reference for an unknown
-// practice).
-pw::Result<IssuedAdminKey> create_admin_key(App& app, std::string_view practice_id, std::string_view name);
+// Stores a new key, with an activity entry "api_key.created" by `actor` in
+// the same transaction. Errors: the store's (invalid_reference for an
+// unknown practice).
+pw::Result<IssuedAdminKey> create_admin_key(App& app, std::string_view practice_id, std::string_view name,
+                                            const Actor& actor);
 
 // The practice's keys, revoked ones included, oldest first.
 pw::Result<std::vector<AdminKeyRecord>> list_admin_keys(App& app, std::string_view practice_id);
 
 // Revokes the practice's key: not_found (unknown, or another practice's),
 // last_admin_key (its only active key). Revoking twice is not an error.
-pw::Error revoke_admin_key(App& app, std::string_view practice_id, std::string_view id);
+// An activity entry "api_key.revoked" by `actor` is written in the same
+// transaction.
+pw::Error revoke_admin_key(App& app, std::string_view practice_id, std::string_view id, const Actor& actor);
 
 // The key as the API shows it (no hash, no secret).
 pw::AdminKeyInfo admin_key_info(const AdminKeyRecord& k);

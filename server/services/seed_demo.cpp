@@ -1,5 +1,7 @@
 #include "services/seed_demo.hpp"
 
+#include "services/practice_users.hpp"
+
 #include "security/keyed_hash.hpp"
 #include "security/random.hpp"
 #include "services/admin_links.hpp"
@@ -86,6 +88,8 @@ pw::Error seed_demo(App& app, std::ostream& out) {
     auto created = create_practice(app, practice);
     if (!created) return created.error;
     practice = created.value.practice;
+    NewPracticeUser owner{practice.id, kDemoOwnerEmail, "Maya Chen", PracticeRole::owner, kDemoOwnerPassword};
+    if (auto made = create_practice_user(app, owner); !made) return made.error;
 
     pw::CreateClientRequest sam_req{"Sam Rivera", kDemoPortalEmail, kDemoPortalPassword};
     auto sam = create_client(app, practice, sam_req, "+1 555 0199");
@@ -169,6 +173,8 @@ pw::Error seed_demo(App& app, std::ostream& out) {
         << "  portal login: " << kDemoPortalEmail << " / " << kDemoPortalPassword << "  at "
         << app.url("/portal/login") << "\n"
         << "  client without portal account: taylor@example.com\n"
+        << "  console login: " << kDemoOwnerEmail << " / " << kDemoOwnerPassword << "  at "
+        << app.url("/console/login") << "\n"
         << "pay links:\n";
     for (const Made& m : made) out << "  " << m.number << "  " << m.label << "\n    " << m.url << "\n";
     return {};

@@ -265,6 +265,51 @@ CREATE TABLE rate_limit_tats (
 CREATE INDEX rate_limit_tats_by_time ON rate_limit_tats(tat_ms);
 )sql";
 
+// Version 6: the practitioner console (issue 11). practice_users are the
+// people who sign in to it; the email is unique across every practice, not
+// per practice: the sign-in form has no practice to choose, so one email
+// must name one account (and one password is checked, never several). A
+// person who works for two practices signs in with two addresses.
+// console_sessions are separate from portal_sessions (another cookie,
+// another hash subkey) and carry an idle expiry besides the absolute one.
+// activity is the practice's log of who did what, written in the same
+// transaction as the change it records; never card data.
+constexpr const char* kSchemaV6 = R"sql(
+CREATE TABLE practice_users (
+  id            TEXT PRIMARY KEY,
+  practice_id   TEXT NOT NULL REFERENCES practices(id),
+  email         TEXT NOT NULL COLLATE NOCASE UNIQUE,
+  name          TEXT NOT NULL,
+  role          TEXT NOT NULL CHECK (role IN ('owner', 'staff')),
+  password_hash TEXT NOT NULL DEFAULT '',
+  created_at    INTEGER NOT NULL,
+  disabled_at   INTEGER
+) STRICT;
+CREATE INDEX practice_users_by_practice ON practice_users(practice_id, created_at);
+
+CREATE TABLE console_sessions (
+  id_hash         TEXT PRIMARY KEY,
+  user_id         TEXT NOT NULL REFERENCES practice_users(id),
+  created_at      INTEGER NOT NULL,
+  idle_expires_at INTEGER NOT NULL,
+  expires_at      INTEGER NOT NULL
+) STRICT;
+CREATE INDEX console_sessions_by_user ON console_sessions(user_id);
+
+CREATE TABLE activity (
+  id          TEXT PRIMARY KEY,
+  practice_id TEXT NOT NULL REFERENCES practices(id),
+  at          INTEGER NOT NULL,
+  actor       TEXT NOT NULL,
+  action      TEXT NOT NULL,
+  subject     TEXT NOT NULL DEFAULT '',
+  detail      TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX activity_by_practice ON activity(practice_id, at, id);
+-- the console's recent payments (practice_payments)
+CREATE INDEX payments_by_practice ON payments(practice_id, created_at);
+)sql";
+
 constexpr Migration kSteps[] = {
     {1, "initial schema: tenants, invoices, links, vault, payments, refunds, "
         "idempotency, portal, outbox",
@@ -273,6 +318,7 @@ constexpr Migration kSteps[] = {
     {3, "admin keys: several per practice, revocable (existing keys moved)", kSchemaV3},
     {4, "reservation leases: owning instance and expiry of reserved payments and refunds", kSchemaV4},
     {5, "rate limits shared by every instance: one GCRA time per limited key", kSchemaV5},
+    {6, "practitioner console: practice users, console sessions, activity log", kSchemaV6},
 };
 
 }  // namespace

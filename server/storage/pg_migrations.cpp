@@ -244,6 +244,45 @@ CREATE TABLE rate_limit_tats (
 CREATE INDEX rate_limit_tats_by_time ON rate_limit_tats(tat_ms);
 )sql";
 
+// Version 6: practice users, console sessions, activity (migrations.cpp
+// says why the email is unique across practices).
+constexpr const char* kSchemaV6 = R"sql(
+CREATE TABLE practice_users (
+  id            TEXT CONSTRAINT practice_users__id PRIMARY KEY,
+  practice_id   TEXT NOT NULL REFERENCES practices(id),
+  email         TEXT COLLATE "C" NOT NULL,
+  name          TEXT NOT NULL,
+  role          TEXT NOT NULL CHECK (role IN ('owner', 'staff')),
+  password_hash TEXT NOT NULL DEFAULT '',
+  created_at    BIGINT NOT NULL,
+  disabled_at   BIGINT
+);
+CREATE UNIQUE INDEX practice_users__email ON practice_users(lower(email));
+CREATE INDEX practice_users_by_practice ON practice_users(practice_id, created_at);
+
+CREATE TABLE console_sessions (
+  id_hash         TEXT CONSTRAINT console_sessions__id_hash PRIMARY KEY,
+  user_id         TEXT NOT NULL REFERENCES practice_users(id),
+  created_at      BIGINT NOT NULL,
+  idle_expires_at BIGINT NOT NULL,
+  expires_at      BIGINT NOT NULL
+);
+CREATE INDEX console_sessions_by_user ON console_sessions(user_id);
+
+CREATE TABLE activity (
+  id          TEXT CONSTRAINT activity__id PRIMARY KEY,
+  practice_id TEXT NOT NULL REFERENCES practices(id),
+  at          BIGINT NOT NULL,
+  actor       TEXT NOT NULL,
+  action      TEXT NOT NULL,
+  subject     TEXT NOT NULL DEFAULT '',
+  detail      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX activity_by_practice ON activity(practice_id, at, id);
+-- the console's recent payments (practice_payments)
+CREATE INDEX payments_by_practice ON payments(practice_id, created_at);
+)sql";
+
 // Summaries: the SQLite step's own text, so both databases describe a
 // version the same way.
 Migration step(int version, const char* sql) {
@@ -254,7 +293,7 @@ Migration step(int version, const char* sql) {
 
 std::span<const Migration> postgres_schema_migrations() {
     static const Migration steps[] = {step(1, kSchemaV1), step(2, kSchemaV2), step(3, kSchemaV3),
-                                      step(4, kSchemaV4), step(5, kSchemaV5)};
+                                      step(4, kSchemaV4), step(5, kSchemaV5), step(6, kSchemaV6)};
     return steps;
 }
 

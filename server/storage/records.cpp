@@ -64,4 +64,6 @@ std::string_view one_time_purpose_id(OneTimePurpose p) {
     return p == OneTimePurpose::password_reset ? "password_reset" : "invitation";
 }
 
+std::string_view practice_role_id(PracticeRole r) { return r == PracticeRole::owner ? "owner" : "staff"; }
+
 }  // namespace pws

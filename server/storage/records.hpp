@@ -317,6 +317,51 @@ struct OneTimeToken {
     std::optional<UnixTime> used_at;
 };
 
+// ---------------------------------------------------------------- console
+// The practitioner console's users (practice users), their sessions and the
+// practice's activity log (schema version 6).
+
+enum class PracticeRole { owner, staff };
+std::string_view practice_role_id(PracticeRole r);  // "owner" / "staff"
+
+// A person who signs in to the console. Belongs to exactly one practice;
+// the email is unique across ALL practices (ASCII case-insensitively), so
+// the sign-in form needs no practice and one email + password names one
+// account (storage/migrations.cpp, version 6, says why).
+struct PracticeUser {
+    std::string id;  // "usr_..."
+    std::string practice_id;
+    std::string email;
+    std::string name;
+    PracticeRole role = PracticeRole::staff;
+    std::string password_hash;  // Argon2id (security/password.hpp); "" : not set yet
+    UnixTime created_at = 0;
+    std::optional<UnixTime> disabled_at;  // set: can no longer sign in
+};
+
+// A console session: only the keyed hash of the cookie's token is stored.
+// It ends at `expires_at` (absolute, from sign-in) or at `idle_expires_at`
+// (moved forward while the user is active), whichever comes first.
+struct ConsoleSession {
+    std::string id_hash;
+    std::string user_id;
+    UnixTime created_at = 0;
+    UnixTime idle_expires_at = 0;
+    UnixTime expires_at = 0;
+};
+
+// One line of a practice's activity log: who did what to what, and when.
+// Never card data: `detail` is a short human sentence about the change.
+struct ActivityEntry {
+    std::string id;  // "act_..."
+    std::string practice_id;
+    UnixTime at = 0;
+    std::string actor;    // a user id ("usr_..."), "api key <name>", or "client"
+    std::string action;   // "settings.changed", "api_key.created", ...
+    std::string subject;  // what it was done to ("key_...", "settings", ...)
+    std::string detail;
+};
+
 struct OutboxEmail {
     std::string id;  // "eml_..."
     std::string practice_id;

@@ -20,12 +20,14 @@ public:
     Result<Client> client(std::string_view id) override;
     Result<Client> client_by_email(std::string_view practice_id, std::string_view email) override;
     Result<std::vector<Client>> clients_by_email(std::string_view email) override;
+    Result<std::vector<Client>> practice_clients(std::string_view practice_id) override;
     Error insert_practice(const Practice& p) override;
     Error insert_admin_key(const AdminKeyRecord& k) override;
     Error revoke_admin_key(std::string_view practice_id, std::string_view id, UnixTime now) override;
     Error record_admin_key_use(std::string_view id, std::string_view key_hash, std::string_view hint,
                                UnixTime now) override;
     Error update_settings(std::string_view practice_id, const PracticeSettings& s) override;
+    Error update_practice_profile(std::string_view practice_id, const pw::Contact& profile) override;
     Error insert_client(const Client& c) override;
     Error set_client_password(std::string_view client_id, std::string_view password_hash) override;
     Error replace_client_password_hash(std::string_view client_id, std::string_view expected,
@@ -106,11 +108,36 @@ public:
     Error set_rate_tat(std::string_view key, std::int64_t tat_ms) override;
     Result<std::size_t> sweep_rate_tats(std::int64_t now_ms, std::size_t limit) override;
 
+    // practice users, console sessions, activity (sql_txn_practice_users.cpp)
+    Result<PracticeUser> practice_user(std::string_view id) override;
+    Result<PracticeUser> practice_user_by_email(std::string_view email) override;
+    Result<std::vector<PracticeUser>> practice_users(std::string_view practice_id) override;
+    Result<ConsoleSession> console_session(std::string_view id_hash, UnixTime now) override;
+    Result<std::vector<ActivityEntry>> activity(std::string_view practice_id, std::size_t limit,
+                                                std::size_t offset) override;
+    Error insert_practice_user(const PracticeUser& u) override;
+    Error set_practice_user_password(std::string_view user_id, std::string_view password_hash) override;
+    Error insert_console_session(const ConsoleSession& s) override;
+    Error touch_console_session(std::string_view id_hash, UnixTime idle_expires_at) override;
+    Error delete_console_session(std::string_view id_hash) override;
+    Error insert_activity(const ActivityEntry& a) override;
+
+    // the console's practice-wide reads (sql_txn_invoices.cpp, sql_txn_payments.cpp)
+    Result<std::vector<InvoiceView>> practice_invoices(std::string_view practice_id, InvoiceFilter filter) override;
+    Result<std::vector<HistoryEntry>> practice_payments(std::string_view practice_id, std::size_t limit) override;
+
 private:
     // Shared helpers (sql_txn_payments.cpp).
     Result<std::vector<PaymentRecord>> invoice_payments(std::string_view invoice_id);
     Result<std::vector<RefundRecord>> payment_refunds(std::string_view payment_id);
     Result<std::vector<RefundRecord>> invoice_refunds(std::string_view invoice_id);
+    // Every row of `q` (payment columns, then the invoice number) with its
+    // refunds (sql_txn_payments.cpp).
+    Result<std::vector<HistoryEntry>> history(db::Query& q);
+    // Invoice views whose `column` equals `value`, newest first, filtered
+    // (sql_txn_invoices.cpp). `column` is a constant of ours, never input.
+    Result<std::vector<InvoiceView>> invoice_views_where(std::string_view column, std::string_view value,
+                                                         InvoiceFilter filter);
 
     db::Session& c_;
 };
@@ -131,6 +158,10 @@ std::string locked(db::Session& s, std::string_view select);
 // row locks (PostgreSQL writes): the rule that follows reads other rows
 // (counts, lists) that a concurrent writer of the same parent could change.
 Error lock_row(db::Session& s, std::string_view table, std::string_view id);
+// "email = ?N", ASCII case-insensitively on both engines (SQLite: the
+// column is COLLATE NOCASE; PostgreSQL: lower() of both sides, matching the
+// unique index on lower(email) under the column's C collation).
+std::string email_equals(db::Session& s, std::string_view param);
 // SQLite only: " INDEXED BY <index>" (PostgreSQL plans with statistics).
 std::string indexed_by(db::Session& s, std::string_view table, std::string_view index);
 

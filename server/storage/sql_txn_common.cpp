@@ -42,4 +42,13 @@ pw::MethodType parse_method_type_db(std::string_view s) {
     return s == "bank_debit" ? pw::MethodType::bank_debit : pw::MethodType::card;
 }
 
+// Emails compare ASCII case-insensitively: SQLite's column is COLLATE
+// NOCASE; PostgreSQL compares lower() of both sides (the unique index is on
+// lower(email); lower() is ASCII-only under the C collation the schema
+// sets on the column).
+std::string email_equals(db::Session& s, std::string_view param) {
+    if (s.dialect() == db::Dialect::sqlite) return "email = " + std::string(param);
+    return "lower(email) = lower(" + std::string(param) + ")";
+}
+
 }  // namespace pws::detail

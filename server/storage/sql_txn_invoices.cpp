@@ -141,10 +141,19 @@ Result<InvoiceView> SqlTxn::invoice_view(std::string_view id) {
 
 Result<std::vector<InvoiceView>> SqlTxn::client_invoices(std::string_view client_id,
                                                             InvoiceFilter filter) {
+    return invoice_views_where("client_id", client_id, filter);
+}
+
+Result<std::vector<InvoiceView>> SqlTxn::practice_invoices(std::string_view practice_id, InvoiceFilter filter) {
+    return invoice_views_where("practice_id", practice_id, filter);
+}
+
+Result<std::vector<InvoiceView>> SqlTxn::invoice_views_where(std::string_view column, std::string_view value,
+                                                             InvoiceFilter filter) {
     using R = Result<std::vector<InvoiceView>>;
-    db::Query q(c_, "SELECT id FROM invoices WHERE client_id = ?1 "
+    db::Query q(c_, "SELECT id FROM invoices WHERE " + std::string(column) + " = ?1 "
                      "ORDER BY created_at DESC, id DESC");
-    q.args(client_id);
+    q.args(value);
     Result<std::vector<std::string>> ids =
         detail::all_rows<std::string>(q, [](const db::Query& r) { return r.text(0); });
     if (!ids.ok()) return R::failure(std::move(ids.error));

@@ -185,12 +185,24 @@ Result<std::int64_t> SqlTxn::refundable_amount(std::string_view payment_id) {
 }
 
 Result<std::vector<HistoryEntry>> SqlTxn::client_payments(std::string_view client_id) {
-    using R = Result<std::vector<HistoryEntry>>;
     db::Query q(c_, "SELECT " PAYMENT_COLS ", (SELECT number FROM invoices i "
                      "WHERE i.id = payments.invoice_id) FROM payments WHERE invoice_id IN "
                      "(SELECT id FROM invoices WHERE client_id = ?1) "
                      "ORDER BY created_at DESC, id DESC");
     q.args(client_id);
+    return history(q);
+}
+
+Result<std::vector<HistoryEntry>> SqlTxn::practice_payments(std::string_view practice_id, std::size_t limit) {
+    db::Query q(c_, "SELECT " PAYMENT_COLS ", (SELECT number FROM invoices i "
+                     "WHERE i.id = payments.invoice_id) FROM payments WHERE practice_id = ?1 "
+                     "ORDER BY created_at DESC, id DESC LIMIT ?2");
+    q.args(practice_id, static_cast<std::int64_t>(limit));
+    return history(q);
+}
+
+Result<std::vector<HistoryEntry>> SqlTxn::history(db::Query& q) {
+    using R = Result<std::vector<HistoryEntry>>;
     Result<std::vector<HistoryEntry>> rows =
         detail::all_rows<HistoryEntry>(q, [](const db::Query& r) {
             return HistoryEntry{read_payment(r), r.text(kPaymentCols), {}};

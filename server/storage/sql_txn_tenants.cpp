@@ -69,15 +69,6 @@ Client read_client(const db::Query& q) {
     return c;
 }
 
-// Emails compare ASCII case-insensitively: SQLite's column is COLLATE
-// NOCASE; PostgreSQL compares lower() of both sides (the unique index is on
-// lower(email); lower() is ASCII-only under the C collation the schema
-// sets on the column).
-std::string email_equals(db::Session& s, std::string_view param) {
-    if (s.dialect() == db::Dialect::sqlite) return "email = " + std::string(param);
-    return "lower(email) = lower(" + std::string(param) + ")";
-}
-
 // practices.api_key_hash, retired at schema v3, exists only in SQLite (which
 // cannot drop a UNIQUE column); it takes a unique random placeholder, so a
 // duplicate id is still reported as one.
@@ -117,13 +108,19 @@ Result<Client> SqlTxn::client(std::string_view id) {
 
 Result<Client> SqlTxn::client_by_email(std::string_view practice_id, std::string_view email) {
     db::Query q(c_, std::string("SELECT " CLIENT_COLS " FROM clients WHERE practice_id = ?1 AND ") +
-                        email_equals(c_, "?2"));
+                        detail::email_equals(c_, "?2"));
     q.args(practice_id, email);
     return detail::one_row<Client>(q, read_client, "client");
 }
 
+Result<std::vector<Client>> SqlTxn::practice_clients(std::string_view practice_id) {
+    db::Query q(c_, "SELECT " CLIENT_COLS " FROM clients WHERE practice_id = ?1 ORDER BY name, id");
+    q.args(practice_id);
+    return detail::all_rows<Client>(q, read_client);
+}
+
 Result<std::vector<Client>> SqlTxn::clients_by_email(std::string_view email) {
-    db::Query q(c_, "SELECT " CLIENT_COLS " FROM clients WHERE " + email_equals(c_, "?1") +
+    db::Query q(c_, "SELECT " CLIENT_COLS " FROM clients WHERE " + detail::email_equals(c_, "?1") +
                         " ORDER BY created_at, id");
     q.args(email);
     return detail::all_rows<Client>(q, read_client);
@@ -176,6 +173,12 @@ Error SqlTxn::update_settings(std::string_view practice_id, const PracticeSettin
                      "embed_origins = ?4 WHERE id = ?1");
     q.args(practice_id, s.allow_card_removal, s.settlement_currency,
            origins_to_text(s.embed_origins));
+    return detail::expect_one_row(c_, q, "practice");
+}
+
+Error SqlTxn::update_practice_profile(std::string_view practice_id, const pw::Contact& profile) {
+    db::Query q(c_, "UPDATE practices SET name = ?2, email = ?3, phone = ?4 WHERE id = ?1");
+    q.args(practice_id, profile.name, profile.email, profile.phone);
     return detail::expect_one_row(c_, q, "practice");
 }
 

@@ -105,6 +105,8 @@ public:
     virtual Result<Client> client_by_email(std::string_view practice_id, std::string_view email) = 0;
     // Every practice's client with this email (portal login has no practice).
     virtual Result<std::vector<Client>> clients_by_email(std::string_view email) = 0;
+    // The practice's clients by name.
+    virtual Result<std::vector<Client>> practice_clients(std::string_view practice_id) = 0;
 
     // --- invoices -----------------------------------------------------
     virtual Result<InvoiceRecord> invoice_record(std::string_view id) = 0;  // not_found
@@ -166,6 +168,27 @@ public:
     virtual Result<PortalSession> session(std::string_view id_hash, UnixTime now) = 0;
     virtual Result<OneTimeToken> one_time_token(std::string_view token_hash) = 0;  // not_found
     virtual Result<std::vector<OutboxEmail>> outbox(std::string_view practice_id) = 0;  // oldest first
+
+    // --- practitioner console (records.hpp: PracticeUser, ConsoleSession) --
+    virtual Result<PracticeUser> practice_user(std::string_view id) = 0;  // not_found
+    // Email compared ASCII case-insensitively, across every practice. not_found.
+    virtual Result<PracticeUser> practice_user_by_email(std::string_view email) = 0;
+    // The practice's users, oldest first.
+    virtual Result<std::vector<PracticeUser>> practice_users(std::string_view practice_id) = 0;
+    // not_found when unknown, idle past idle_expires_at, or past expires_at.
+    virtual Result<ConsoleSession> console_session(std::string_view id_hash, UnixTime now) = 0;
+    // The practice's activity, newest first: at most `limit` entries after
+    // skipping `offset`.
+    virtual Result<std::vector<ActivityEntry>> activity(std::string_view practice_id, std::size_t limit,
+                                                        std::size_t offset) = 0;
+    // Every invoice of the practice, newest first, filtered on the live
+    // status (as client_invoices).
+    virtual Result<std::vector<InvoiceView>> practice_invoices(std::string_view practice_id,
+                                                               InvoiceFilter filter) = 0;
+    // The practice's latest payments (every state), newest first, at most
+    // `limit`, with their refunds.
+    virtual Result<std::vector<HistoryEntry>> practice_payments(std::string_view practice_id,
+                                                                std::size_t limit) = 0;
 };
 
 class WriteTxn : public ReadTxn {
@@ -185,6 +208,8 @@ public:
     virtual Error record_admin_key_use(std::string_view id, std::string_view key_hash, std::string_view hint,
                                        UnixTime now) = 0;
     virtual Error update_settings(std::string_view practice_id, const PracticeSettings& s) = 0;  // not_found
+    // The name, email and phone payers see. not_found.
+    virtual Error update_practice_profile(std::string_view practice_id, const pw::Contact& profile) = 0;
     // already_exists (id, email), invalid_reference (practice).
     virtual Error insert_client(const Client& c) = 0;
     // Activates the portal account (or changes its password). not_found.
@@ -294,6 +319,18 @@ public:
     virtual Error void_one_time_tokens(std::string_view client_id,
                                        std::optional<OneTimePurpose> purpose, UnixTime now) = 0;
     virtual Error insert_outbox(const OutboxEmail& e) = 0;
+
+    // --- practitioner console -------------------------------------------
+    // already_exists (id, email: unique across practices), invalid_reference.
+    virtual Error insert_practice_user(const PracticeUser& u) = 0;
+    virtual Error set_practice_user_password(std::string_view user_id, std::string_view password_hash) = 0;  // not_found
+    virtual Error insert_console_session(const ConsoleSession& s) = 0;
+    // Moves the idle expiry forward (never past expires_at). No error when
+    // the session is gone.
+    virtual Error touch_console_session(std::string_view id_hash, UnixTime idle_expires_at) = 0;
+    virtual Error delete_console_session(std::string_view id_hash) = 0;  // no error when absent
+    // Call inside the transaction of the change it records.
+    virtual Error insert_activity(const ActivityEntry& a) = 0;
 };
 
 class Store {

@@ -55,16 +55,21 @@ std::string check_currency(std::string code, const std::string& field, Error& si
     return code;
 }
 
-Contact read_contact(JsonReader& parent, std::string_view key, Error& sink) {
+// A contact's members and their rules (check_contact uses them too).
+Contact read_contact_members(JsonReader& r) {
     Contact c;
-    const json* v = parent.object(key);
-    if (!v) return c;
-    JsonReader r(*v, parent.field(key), sink);
     c.name = r.string("name", kName);
     c.email = r.string("email", kEmail);
     c.phone = r.string("phone", kPhone);
     r.finish();
     return c;
+}
+
+Contact read_contact(JsonReader& parent, std::string_view key, Error& sink) {
+    const json* v = parent.object(key);
+    if (!v) return Contact{};
+    JsonReader r(*v, parent.field(key), sink);
+    return read_contact_members(r);
 }
 
 void read_items(JsonReader& top, Invoice& inv, Error& sink) {
@@ -227,6 +232,14 @@ Result<Invoice> parse_invoice_json(std::string_view text) {
     auto parsed = parse_json_strict(text);
     if (!parsed) return Result<Invoice>::failure(std::move(parsed.error));
     return invoice_from_json(parsed.value);
+}
+
+Error check_contact(const Contact& c) {
+    Error sink;
+    const nlohmann::json value = {{"name", c.name}, {"email", c.email}, {"phone", c.phone}};
+    JsonReader r(value, "", sink);
+    (void)read_contact_members(r);
+    return sink;
 }
 
 }  // namespace pw

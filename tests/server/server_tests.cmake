@@ -37,7 +37,7 @@ foreach(src ${PW_SERVER_TESTS})
   target_include_directories(${exe} PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${CMAKE_CURRENT_LIST_DIR}/../fixtures)
   target_compile_options(${exe} PRIVATE ${PW_WARNINGS})
   set(serial FALSE)
-  if(concern MATCHES "^api_|^smtp$|^pages$")  # smtp, pages: also run the server end to end
+  if(concern MATCHES "^api_|^smtp$|^pages$|^console_")  # smtp, pages, console: also run the server end to end
     target_compile_definitions(${exe} PRIVATE PW_SERVER_BIN="$<TARGET_FILE:server>")
     add_dependencies(${exe} server)
     set(serial TRUE)

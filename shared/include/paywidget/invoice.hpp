@@ -36,6 +36,11 @@ struct Contact {
     friend bool operator==(const Contact&, const Contact&) = default;
 };
 
+// The rules a contact on an invoice follows (name, email and phone lengths
+// and characters), for a contact edited on its own (the practice's profile
+// in the console). Errors name the member ("name", "email", "phone").
+Error check_contact(const Contact& c);
+
 struct LineItem {
     std::string description;
     std::int64_t quantity = 1;     // whole units, 1..10000

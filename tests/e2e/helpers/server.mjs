@@ -62,11 +62,12 @@ export function freePort() {
 // What --seed-demo prints (server/services/seed_demo.cpp):
 //   admin key: pwk_...
 //   portal login: sam@example.com / demo-password-1  at http://.../portal/login
+//   console login: maya.chen@harborwellness.example / demo-console-1  at http://.../console/login
 //   pay links:
 //     INV-0001  partial payments (min 25%), card or ACH
 //       http://127.0.0.1:41234/pay/<token>
 export function parseSeedOutput(text) {
-  const out = { adminKey: null, portal: null, links: [] };
+  const out = { adminKey: null, portal: null, console: null, links: [] };
   const lines = text.split('\n');
   let inLinks = false;
   for (let i = 0; i < lines.length; i++) {
@@ -74,6 +75,7 @@ export function parseSeedOutput(text) {
     let m;
     if ((m = /^\s*admin key: (\S+)/.exec(line))) out.adminKey = m[1];
     else if ((m = /^\s*portal login: (\S+) \/ (\S+)/.exec(line))) out.portal = { email: m[1], password: m[2] };
+    else if ((m = /^\s*console login: (\S+) \/ (\S+)/.exec(line))) out.console = { email: m[1], password: m[2] };
     else if (/^pay links:/.test(line)) inLinks = true;
     else if (inLinks && (m = /^ {2}(\S+) {2}(.+)$/.exec(line))) {
       const url = (lines[i + 1] || '').trim();

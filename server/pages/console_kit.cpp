@@ -1,0 +1,129 @@
+#include "pages/console_kit.hpp"
+
+#include "http/cross_site.hpp"
+#include "paywidget/url.hpp"
+
+namespace pws::pages {
+
+namespace {
+
+constexpr std::string_view kConsoleFooter =
+    "Practitioner console. Card numbers are never shown here: the payment host keeps only the brand and last "
+    "four digits.";
+
+std::string nav_link(ConsoleSection current, ConsoleSection item, std::string_view href, std::string_view text) {
+    return "<li><a href=\"" + std::string(href) + "\"" + (current == item ? " aria-current=\"page\"" : "") + ">" +
+           std::string(text) + "</a></li>";
+}
+
+std::string console_nav(const ConsoleUser& user, ConsoleSection s) {
+    using S = ConsoleSection;
+    std::string out = "<nav class=\"site-nav\" aria-label=\"Console\"><ul>";
+    out += nav_link(s, S::home, "/console", "Home");
+    out += nav_link(s, S::clients, "/console/clients", "Clients");
+    out += nav_link(s, S::invoices, "/console/invoices", "Invoices");
+    out += nav_link(s, S::payments, "/console/payments", "Payments");
+    out += nav_link(s, S::activity, "/console/activity", "Activity");
+    if (user.owner()) out += nav_link(s, S::settings, "/console/settings", "Settings");
+    // A real form: signing out works without JavaScript.
+    out += "<li><form method=\"post\" action=\"/console/logout\" class=\"signout\">"
+           "<button type=\"submit\" class=\"link-button\">Sign out</button></form></li>";
+    out += "</ul></nav>";
+    return out;
+}
+
+}  // namespace
+
+std::string console_next(std::string_view next) { return safe_next(next, "/console"); }
+
+std::optional<ConsoleUser> require_console_user(App& app, const http::Request& req, http::Response& res) {
+    std::optional<ConsoleUser> user = console_user(app, req);
+    if (!user) {
+        const std::string back = req.method == "GET" ? console_next(req.target) : std::string("/console");
+        redirect(res, "/console/login?next=" + pw::percent_encode(back));
+    }
+    return user;
+}
+
+std::optional<ConsoleUser> require_console_owner(App& app, const http::Request& req, http::Response& res) {
+    std::optional<ConsoleUser> user = require_console_user(app, req, res);
+    if (user && !user->owner()) {
+        send_console_page(res, 404, *user, ConsoleSection::none, "Page not found",
+                          "<section class=\"card message\"><h1>Page not found</h1><p>There is no such page in your "
+                          "console.</p><p><a href=\"/console\">Back to Home</a></p></section>");
+        return std::nullopt;
+    }
+    return user;
+}
+
+std::optional<http::Params> console_form(App& app, const http::Request& req, http::Response& res) {
+    if (!is_own_origin_post(req, origin_of(app.config.public_url))) {
+        send_console_public_page(res, 403, "Refused",
+                                 "<section class=\"card message\"><h1>This form came from another site</h1><p>For "
+                                 "your safety the console accepts forms only from its own pages. Open the console "
+                                 "and try again.</p><p><a href=\"/console\">Open the console</a></p></section>");
+        return std::nullopt;
+    }
+    const std::string type = req.get_header_value("Content-Type");
+    if (type.rfind("application/x-www-form-urlencoded", 0) != 0) {
+        send_console_public_page(res, 415, "Unsupported form",
+                                 "<section class=\"card message\"><h1>This form could not be read</h1>"
+                                 "<p><a href=\"/console\">Open the console</a></p></section>");
+        return std::nullopt;
+    }
+    return http::parse_query(req.body);
+}
+
+std::string field_value(const http::Params& form, std::string_view name) {
+    auto it = form.find(name);
+    return it == form.end() ? std::string() : it->second;
+}
+
+void send_console_page(http::Response& res, int status, const ConsoleUser& user, ConsoleSection section,
+                       std::string_view title, const std::string& body) {
+    PageShell p;
+    p.title = std::string(title) + " · Console";
+    p.brand = user.practice.name + " · Console";
+    p.nav_html = console_nav(user, section);
+    p.footer = std::string(kConsoleFooter);
+    p.body = body;
+    p.body_class = "console";
+    p.referrer_policy = "same-origin";
+    send_page(res, status, p);
+}
+
+void send_console_public_page(http::Response& res, int status, std::string_view title, const std::string& body) {
+    PageShell p;
+    p.title = std::string(title) + " · Practitioner console";
+    p.brand = "Practitioner console";
+    p.footer = std::string(kConsoleFooter);
+    p.body = body;
+    p.body_class = "console";
+    p.referrer_policy = "same-origin";
+    send_page(res, status, p);
+}
+
+std::string console_field(std::string_view id, std::string_view label, std::string_view type,
+                          std::string_view autocomplete, std::string_view value, std::string_view error,
+                          bool required) {
+    const std::string i(id);
+    std::string out = "<div class=\"field\"><label for=\"" + i + "\">" + html(label) + "</label>";
+    out += "<input id=\"" + i + "\" name=\"" + i + "\" type=\"" + std::string(type) + "\" autocomplete=\"" +
+           std::string(autocomplete) + "\"" + (required ? " required" : "") + " aria-describedby=\"" + i +
+           "-error\"";
+    if (!value.empty()) out += " value=\"" + html(value) + "\"";
+    if (!error.empty()) out += " aria-invalid=\"true\"";
+    if (type == "email") out += " inputmode=\"email\" autocapitalize=\"off\" spellcheck=\"false\"";
+    out += "><p class=\"field-error\" id=\"" + i + "-error\">" + html(error) + "</p></div>";
+    return out;
+}
+
+std::string console_alert(std::string_view message) {
+    return message.empty() ? std::string() : "<p class=\"form-error\" role=\"alert\">" + html(message) + "</p>";
+}
+
+std::string console_notice(std::string_view message) {
+    return "<p class=\"notice\" role=\"status\">" + html(message) + "</p>";
+}
+
+}  // namespace pws::pages

@@ -1,0 +1,106 @@
+// The owner's forms: POST /console/settings (payment rules, through the same
+// service and core rules as PATCH /api/v1/admin/settings),
+// POST /console/settings/profile (name, email, phone payers see),
+// POST /console/api-keys (a new key, shown once in the answer) and
+// POST /console/api-keys/<id>/revoke. Each checks the Origin first
+// (console_form), then that the user is an owner (404 otherwise); each
+// change is logged in the activity, in its own transaction.
+#include "pages/console_pages.hpp"
+#include "routes/routes.hpp"
+#include "services/activity.hpp"
+#include "services/admin_keys.hpp"
+#include "services/practices.hpp"
+
+namespace pws {
+
+namespace {
+
+std::string trimmed(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    return std::string(s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1));
+}
+
+// The form as a settings merge patch: the core decides what is valid.
+nlohmann::json settings_patch(const http::Params& form) {
+    nlohmann::json origins = nlohmann::json::array();
+    const std::string text = pages::field_value(form, "embed_origins");
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        if (std::string line = trimmed(std::string_view(text).substr(start, end - start)); !line.empty())
+            origins.push_back(line);
+        start = end + 1;
+    }
+    return {{"allow_saved_method_removal", pages::field_value(form, "allow_saved_method_removal") == "1"},
+            {"settlement_currency", trimmed(pages::field_value(form, "settlement_currency"))},
+            {"embed_origins", origins}};
+}
+
+void save_settings(App& app, const http::Request& req, http::Response& res) {
+    auto form = pages::console_form(app, req, res);
+    if (!form) return;
+    auto user = pages::require_console_owner(app, req, res);
+    if (!user) return;
+    auto saved = patch_settings(app, user->practice.id, settings_patch(*form), Actor::user(user->user));
+    if (!saved) return pages::send_console_settings(app, res, saved.error.code == "storage_busy" ? 503 : 422, *user, "",
+                                                    saved.error);
+    pages::redirect(res, "/console/settings?saved=1");
+}
+
+void save_profile(App& app, const http::Request& req, http::Response& res) {
+    auto form = pages::console_form(app, req, res);
+    if (!form) return;
+    auto user = pages::require_console_owner(app, req, res);
+    if (!user) return;
+    const pw::Contact profile{trimmed(pages::field_value(*form, "name")), trimmed(pages::field_value(*form, "email")),
+                              trimmed(pages::field_value(*form, "phone"))};
+    if (pw::Error e = update_profile(app, user->practice.id, profile, Actor::user(user->user)))
+        return pages::send_console_settings(app, res, e.code == "storage_busy" ? 503 : 422, *user, "", e);
+    pages::redirect(res, "/console/settings?profile=1");
+}
+
+void create_key(App& app, const http::Request& req, http::Response& res) {
+    auto form = pages::console_form(app, req, res);
+    if (!form) return;
+    auto user = pages::require_console_owner(app, req, res);
+    if (!user) return;
+    // The name's rule is the API's (pw::CreateAdminKeyRequest).
+    pw::CreateAdminKeyRequest request;
+    if (pw::Error e = pw::decode(nlohmann::json{{"name", trimmed(pages::field_value(*form, "name"))}}, request))
+        return pages::send_console_keys(app, res, 422, *user, std::nullopt, "", "Give the key a name (up to 200 characters).");
+    auto made = create_admin_key(app, user->practice.id, request.name, Actor::user(user->user));
+    if (!made) return pages::send_console_keys(app, res, 503, *user, std::nullopt, "", "The key was not created. Try again.");
+    pages::send_console_keys(app, res, 201, *user, made.value, "", "");
+}
+
+void revoke_key(App& app, const http::Request& req, http::Response& res) {
+    auto form = pages::console_form(app, req, res);
+    if (!form) return;
+    auto user = pages::require_console_owner(app, req, res);
+    if (!user) return;
+    pw::Error e = revoke_admin_key(app, user->practice.id, req.matches[1].str(), Actor::user(user->user));
+    if (!e) return pages::redirect(res, "/console/api-keys?revoked=1");
+    if (e.code == "not_found")
+        return pages::send_console_page(res, 404, *user, pages::ConsoleSection::settings, "Not found",
+                                        "<section class=\"card message\"><h1>No such key</h1><p><a "
+                                        "href=\"/console/api-keys\">Back to API keys</a></p></section>");
+    if (e.code == "last_admin_key")
+        return pages::send_console_keys(app, res, 409, *user, std::nullopt, "",
+                                        "This is your only active key. Create another one before revoking it.");
+    pages::send_console_keys(app, res, 503, *user, std::nullopt, "", "The key was not revoked. Try again.");
+}
+
+}  // namespace
+
+void register_console_settings_routes(http::Router& server, App& app) {
+    server.Post("/console/settings",
+                [&app](const http::Request& req, http::Response& res) { save_settings(app, req, res); });
+    server.Post("/console/settings/profile",
+                [&app](const http::Request& req, http::Response& res) { save_profile(app, req, res); });
+    server.Post("/console/api-keys", [&app](const http::Request& req, http::Response& res) { create_key(app, req, res); });
+    server.Post("/console/api-keys/([A-Za-z0-9_-]{1,128})/revoke",
+                [&app](const http::Request& req, http::Response& res) { revoke_key(app, req, res); });
+}
+
+}  // namespace pws
