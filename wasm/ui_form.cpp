@@ -192,10 +192,10 @@ bool back_link(Ui& ui, bool enabled) {
     const Theme& t = ui.theme;
     // The arrow is decoration; the label (and the accessible name) is "Back".
     static const char* kArrow = "\xE2\x86\x90 ";
-    static const char* kLabel = "Back";
+    const std::string label = ui.fmt.t("widget.back");
     ImGui::PushFont(ui.fonts.body);
     const float arrow_w = ImGui::CalcTextSize(kArrow).x;
-    ImVec2 ts = ImGui::CalcTextSize(kLabel);
+    ImVec2 ts = ImGui::CalcTextSize(label.c_str());
     ts.x += arrow_w;
     ImGui::PopFont();
     const float y = cursor_y();
@@ -208,10 +208,10 @@ bool back_link(Ui& ui, bool enabled) {
     const float ty = std::floor(y + (h - ts.y) * 0.5f);
     const ImU32 fg = enabled ? t.accent : t.text_muted;
     draw_text(ui, ui.fonts.body, ImVec2(ui.left, ty), fg, kArrow);
-    draw_text(ui, ui.fonts.body, ImVec2(ui.left + arrow_w, ty), fg, kLabel, 0, 0, "back");
+    draw_text(ui, ui.fonts.body, ImVec2(ui.left + arrow_w, ty), fg, label, 0, 0, "back");
     if (hovered) dl()->AddRectFilled(ImVec2(ui.left, ty + ts.y), ImVec2(ui.left + ts.x, ty + ts.y + 1), t.accent);
     move_to(y + h);
-    A11yItem item{"back", Role::button, kLabel, "", Rect{ui.left - 4, y, ts.x + 8, h}};
+    A11yItem item{"back", Role::button, label, "", Rect{ui.left - 4, y, ts.x + 8, h}};
     item.disabled = !enabled;
     ui.a11y.add(std::move(item));
     const bool activated = ui.a11y.take_activation("back") && enabled;

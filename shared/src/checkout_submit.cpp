@@ -13,6 +13,7 @@
 
 #include "paywidget/bank_settlement.hpp"
 #include "paywidget/checkout.hpp"
+#include "paywidget/messages.hpp"
 
 #include "paywidget/accepted_methods.hpp"
 #include "paywidget/payment_form.hpp"
@@ -29,8 +30,7 @@ bool is_not_processed(const ApiError& e) {
 ApiError network_error() {
     ApiError e;
     e.code = "network_error";
-    e.message = "We could not reach the payment server. Check your connection and try again; "
-                "you will not be charged twice.";
+    e.message = text("en", "error.network_error");
     return e;
 }
 
@@ -335,11 +335,11 @@ bool Checkout::can_submit() const {
            s_.amount <= s_.view->invoice.balance;
 }
 
-std::string Checkout::submit_hint() const {
+std::string Checkout::submit_hint(std::string_view locale) const {
     if (!on_form() || !s_.view || !s_.method || can_submit()) return "";
-    if (s_.amount_error) return s_.amount_error.message;
+    if (s_.amount_error) return error_text(locale, s_.amount_error);
     if (s_.method->kind == ChoiceKind::saved_card) return "";
-    return details_blocker(s_.details, s_.details_error);
+    return details_blocker(s_.details, s_.details_error, locale);
 }
 
 bool Checkout::can_retry() const {

@@ -196,8 +196,8 @@ public:
     bool can_submit() const;        // details complete, amount valid, not in flight
     // Why Submit is disabled, one sentence for beside the button
     // (details_blocker, payment_form.hpp); "" when it is enabled, in flight,
-    // or on a screen without a form.
-    std::string submit_hint() const;
+    // or on a screen without a form. In `locale` (messages.hpp).
+    std::string submit_hint(std::string_view locale = "en") const;
     bool is_locked() const;         // inputs read-only (in flight / outcome unknown)
     bool can_retry() const;         // a Retry event would do something
     bool can_go_back() const;
