@@ -17,13 +17,9 @@ import { repoRoot } from './helpers/server.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
 import { VISA } from './helpers/values.mjs';
 
-let server;
-let browser;
-let admin;
-let cleanup;
-
-before(async () => ({ server, browser, admin, cleanup } = await startServerAndBrowser()));
-after(() => cleanup?.());
+let suite;  // { server, browser, admin, cleanup }
+before(async () => { suite = await startServerAndBrowser(); });
+after(() => suite?.cleanup?.());
 
 const catalogue = (locale) => JSON.parse(readFileSync(path.join(repoRoot, 'shared/messages', `${locale}.json`), 'utf8'));
 const FR = catalogue('fr');
@@ -47,7 +43,7 @@ const mirrored = (page, s) => mirror(page).getByText(s, { exact: true });
 const exp = futureExpiry();
 
 async function withPage(options, fn) {
-  const page = await newWidgetPage(browser, options);
+  const page = await newWidgetPage(suite.browser, options);
   try {
     return await fn(page);
   } finally {
@@ -65,12 +61,12 @@ async function fillCardIn(page, messages, number) {
 
 describe('the widget in French and Spanish', () => {
   test('pays part of an invoice in French, typed with French separators', async () => {
-    const { invoice, token } = await admin.payableInvoice({
+    const { invoice, token } = await suite.admin.payableInvoice({
       amount: 18500, partial: { type: 'percent', basis_points: 2500 }, card: true, bankDebit: ['ach'],
     });
     await withPage({}, async (page) => {
       // The loader's `locale` option reaches the frame as ?locale= (web/embed.js).
-      await openWidget(page, server, token, '?locale=fr');
+      await openWidget(page, suite.server, token, '?locale=fr');
       await waitForStage(page, 'review');
       assert.equal(await page.locator('html').getAttribute('lang'), 'fr', 'screen readers read French');
       assert.equal(await page.locator('#pw-root').getAttribute('aria-label'), say(FR, 'widget.frame_label'));
@@ -120,15 +116,15 @@ describe('the widget in French and Spanish', () => {
       assert.equal(await page.getByRole('link', { name: say(FR, 'widget.view_receipt'), exact: true }).count(), 1);
       assert.equal(await button(page, say(FR, 'widget.pay_remainder', { amount: remaining })).count(), 1);
       await assertAccessibleScreen(page, 'fr-succeeded');
-      const view = await admin.invoice(invoice.id);
+      const view = await suite.admin.invoice(invoice.id);
       assert.equal(view.invoice.balance, invoice.balance - 6050, 'the server took 60.50');
     });
   });
 
   test('declines then pays in Spanish, chosen from the browser languages', async () => {
-    const { invoice, token } = await admin.payableInvoice({ amount: 5100, card: true });
+    const { invoice, token } = await suite.admin.payableInvoice({ amount: 5100, card: true });
     await withPage({ locale: 'es-MX' }, async (page) => {
-      await openWidget(page, server, token);
+      await openWidget(page, suite.server, token);
       await waitForStage(page, 'review');
       assert.equal(await page.locator('html').getAttribute('lang'), 'es');
       const due = await money(page, 'es', invoice.balance);
