@@ -122,7 +122,9 @@ describe('the widget in French and Spanish', () => {
   });
 
   test('declines then pays in Spanish, chosen from the browser languages', async () => {
-    const { invoice, token } = await suite.admin.payableInvoice({ amount: 5100, card: true });
+    const { invoice, token } = await suite.admin.payableInvoice({
+      amount: 5100, partial: { type: 'percent', basis_points: 5000 }, card: true, bankDebit: ['ach'],
+    });
     await withPage({ locale: 'es-MX' }, async (page) => {
       await openWidget(page, suite.server, token);
       await waitForStage(page, 'review');
@@ -131,6 +133,15 @@ describe('the widget in French and Spanish', () => {
       await page.getByRole('heading', { level: 2, name: say(ES, 'widget.amount_due_name', { amount: due }), exact: true }).waitFor();
       await assertAccessibleScreen(page, 'es-review');
       await press(button(page, say(ES, 'widget.pay_now')));
+      await waitForStage(page, 'amount');
+      await page.getByRole('heading', { level: 2, name: say(ES, 'widget.amount_title'), exact: true }).waitFor();
+      await assertAccessibleScreen(page, 'es-amount');
+      await press(button(page, say(ES, 'widget.continue')));  // in full
+      await waitForStage(page, 'method');
+      assert.equal(await page.getByRole('radio', { name: say(ES, 'widget.scheme_ach'), exact: true }).count(), 1);
+      await assertAccessibleScreen(page, 'es-method');
+      await press(page.getByRole('radio', { name: say(ES, 'widget.new_card'), exact: true }));
+      await press(button(page, say(ES, 'widget.continue')));
       await waitForStage(page, 'details');
       await page.getByRole('heading', { level: 2, name: say(ES, 'widget.card_details'), exact: true }).waitFor();
       await fillCardIn(page, ES, '4000 0000 0000 9995');  // the test processor: insufficient_funds
