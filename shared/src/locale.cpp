@@ -37,11 +37,14 @@ std::string_view match(std::string_view tag) {
     tag = trim(tag);
     for (std::string_view s : kSupported)
         if (same_tag(tag, s)) return s;
-    // By language: everything before the first subtag ("fr" of "fr-BE").
-    const std::size_t dash = tag.find_first_of("-_");
-    const std::string_view lang = tag.substr(0, dash);
-    for (std::string_view s : kSupported)
-        if (s != kPseudo && s.find('-') == std::string_view::npos && same_tag(lang, s)) return s;
+    // Then ever shorter prefixes: fr-CA-u-nu-latn, ..., fr-CA, fr. The
+    // pseudo-locale never matches a prefix.
+    for (std::size_t end = tag.find_last_of("-_"); end != std::string_view::npos && end > 0;
+         end = tag.find_last_of("-_", end - 1)) {
+        const std::string_view prefix = tag.substr(0, end);
+        for (std::string_view s : kSupported)
+            if (s != kPseudo && same_tag(prefix, s)) return s;
+    }
     return {};
 }
 

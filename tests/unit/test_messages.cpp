@@ -140,7 +140,9 @@ BOOST_AUTO_TEST_CASE(negotiation_picks_the_closest_supported_locale) {
     BOOST_TEST(pw::negotiate_locale(V{"en-xa"}) == "en-XA");
     BOOST_TEST(pw::negotiate_locale(V{"en-XB"}) == "en");
     BOOST_TEST(pw::negotiate_locale("xa") == "en");
-    BOOST_TEST(pw::negotiate_locale("fr-CA-u-nu-latn") == "fr");
+    BOOST_TEST(pw::negotiate_locale("fr-CA-u-nu-latn") == "fr-CA");
+    BOOST_TEST(pw::negotiate_locale("es-Latn-MX") == "es");
+    BOOST_TEST(pw::negotiate_locale("en-XA-x-long") == "en");
 }
 
 BOOST_AUTO_TEST_CASE(accept_language_is_ordered_by_q) {
