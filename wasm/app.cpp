@@ -123,6 +123,7 @@ void App::reload_options() {
     const std::string locale = chosen_locale();
     if (locale != locale_format().locale() || !lang_set_) {
         locale_format().set_locale(locale);
+        checkout_.set_locale(locale);
         pw_set_document_lang(locale.c_str(), locale_format().t("widget.frame_label").c_str());
         lang_set_ = true;
     }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "paywidget/decline.hpp"
 #include "screens.hpp"
 #include "ui_form.hpp"
 
@@ -30,7 +31,13 @@ void draw_failed(Ui& ui, const pw::Checkout& checkout) {
         case pw::FailureKind::processing_error: title = "widget.failed_processing"; break;
         default: break;
     }
-    std::string message = ui.fmt.error(pw::Error{s.failure_error.code, "", s.failure_error.message});
+    // A processor failure carries the decline's code: said as a decline.
+    const bool bank = s.method && s.method->kind == pw::ChoiceKind::bank_debit;
+    std::string message =
+        s.failure == pw::FailureKind::processing_error && !s.failure_error.code.empty()
+            ? pw::decline_text(ui.fmt.locale(), s.failure_error.code,
+                               bank ? pw::MethodType::bank_debit : pw::MethodType::card)
+            : ui.fmt.error(pw::Error{s.failure_error.code, "", s.failure_error.message});
     if (message.empty()) message = ui.fmt.t("widget.try_again_later");
 
     draw_step_header(ui, checkout);

@@ -60,6 +60,7 @@ HeadlessWidget::HeadlessWidget(WidgetOptions options)
       checkout_([this] { return "test-key-" + std::to_string(++keys_issued_); }) {
     reset_page_singletons();
     pwui::locale_format().set_locale(options_.locale);
+    checkout_.set_locale(options_.locale);
     announced_before_ = pwui::a11y_mirror().announcements().size();
 
     IMGUI_CHECKVERSION();
