@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <GLES3/gl3.h>
 #include <emscripten/emscripten.h>
@@ -14,6 +15,7 @@
 #include "fetch_bridge.hpp"
 #include "imgui.h"
 #include "paywidget/host_events.hpp"
+#include "paywidget/locale.hpp"
 #include "paywidget/url.hpp"
 #include "locale_format.hpp"
 #include "pointer_input.hpp"
@@ -23,6 +25,8 @@
 extern "C" {
 char* pw_options_json();
 void pw_options_install();
+char* pw_locale_preferences();
+void pw_set_document_lang(const char* locale, const char* label);
 void pw_canvas_set_theme(const char* background, const char* accent, float radius, int dark);
 double pw_now_ms();
 }
@@ -41,6 +45,19 @@ std::string css_color(ImU32 c) {
         s += hex[v & 15];
     }
     return s;
+}
+
+// The payer's language: the core's closest match to options.locale, else
+// to the browser's languages.
+std::string chosen_locale() {
+    char* p = pw_locale_preferences();
+    const nlohmann::json j = nlohmann::json::parse(p ? p : "[]", nullptr, false);
+    std::free(p);
+    std::vector<std::string> prefs;
+    if (j.is_array())
+        for (const nlohmann::json& tag : j)
+            if (tag.is_string() && prefs.size() < 16) prefs.push_back(tag.get<std::string>());
+    return pw::negotiate_locale(prefs);
 }
 
 nlohmann::json read_options() {
@@ -104,11 +121,12 @@ void App::reload_options() {
     apply_to_style(theme_, ImGui::GetStyle());
     pw_canvas_set_theme(css_color(theme_.background).c_str(), css_color(theme_.accent).c_str(), theme_.radius,
                         theme_.dark ? 1 : 0);
-    auto loc = options.find("locale");
-    const std::string locale = loc != options.end() && loc->is_string() ? loc->get<std::string>() : "";
-    if (locale != locale_) {
-        locale_ = locale;
-        locale_format().clear();
+    const std::string locale = chosen_locale();
+    if (locale != locale_format().locale() || !lang_set_) {
+        locale_format().set_locale(locale);
+        checkout_.set_locale(locale);
+        pw_set_document_lang(locale.c_str(), locale_format().t("widget.frame_label").c_str());
+        lang_set_ = true;
     }
     fonts_scale_ = 0;  // rebuilt at the start of the next frame
     loop_.request();

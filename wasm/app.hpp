@@ -46,7 +46,7 @@ private:
     bool gl_ready_ = false;
     float content_height_ = 640;
     double last_frame_ms_ = 0;
-    std::string locale_;
+    bool lang_set_ = false;  // the document's lang attribute is the chosen locale's
     std::string receipt_base_;  // "/pay/<token>/receipts/" or "/portal/receipts/"
 };
 

@@ -31,15 +31,15 @@ void draw_amount(Ui& ui, const pw::Checkout& checkout) {
 
     draw_step_header(ui, checkout);
     gap(ui, 24);
-    heading(ui, "amount-title", ui.fonts.heading, "How much would you like to pay?", 2);
+    heading(ui, "amount-title", ui.fonts.heading, ui.fmt.t("widget.amount_title"), 2);
     gap(ui, 16);
 
-    if (radio_row(ui, "pay-full", "amount", "Pay in full", ui.fmt.amount(inv.balance, cur), s.pay_full)) {
+    if (radio_row(ui, "pay-full", "amount", ui.fmt.t("widget.pay_full"), ui.fmt.amount(inv.balance, cur), s.pay_full)) {
         if (!s.pay_full) ui.out.events.push_back(pw::ev::ChooseFull{});
         continue_pressed = false;
     }
     gap(ui, 10);
-    if (radio_row(ui, "pay-part", "amount", "Pay part now", "", !s.pay_full)) {
+    if (radio_row(ui, "pay-part", "amount", ui.fmt.t("widget.pay_part"), "", !s.pay_full)) {
         if (s.pay_full) {
             ui.out.events.push_back(pw::ev::ChoosePartial{ui.inputs.value("amount"), ui.fmt.separators()});
             focus_amount_next = true;
@@ -58,15 +58,15 @@ void draw_amount(Ui& ui, const pw::Checkout& checkout) {
         if (show_error) {
             // The core's messages quote canonical amounts ("51.00 USD"); the
             // two about the range are said again in the payer's format.
-            look.error = s.amount_error.message;
+            look.error = ui.fmt.error(s.amount_error);
             if (s.amount_error.code == "below_minimum")
-                look.error = "Enter an amount of at least " + ui.fmt.amount(opt.minimum, cur) + ".";
+                look.error = ui.fmt.t("widget.amount_at_least", {{"amount", ui.fmt.amount(opt.minimum, cur)}});
             else if (s.amount_error.code == "above_balance")
-                look.error = "Enter an amount of at most " + ui.fmt.amount(inv.balance, cur) + ".";
+                look.error = ui.fmt.t("widget.amount_at_most", {{"amount", ui.fmt.amount(inv.balance, cur)}});
         }
-        look.hint = "Minimum " + ui.fmt.amount(opt.minimum, cur) + "  \xC2\xB7  maximum " +
-                    ui.fmt.amount(opt.maximum_partial, cur);
-        text_field(ui, TextFieldSpec{"amount", "Amount to pay now", "off", "decimal", "text", 24}, look);
+        look.hint = ui.fmt.t("widget.amount_range", {{"minimum", ui.fmt.amount(opt.minimum, cur)},
+                                                      {"maximum", ui.fmt.amount(opt.maximum_partial, cur)}});
+        text_field(ui, TextFieldSpec{"amount", ui.fmt.t("widget.amount_label"), "off", "decimal", "text", 24}, look);
         if (show_error) {
             // The range stays visible next to the error.
             gap(ui, 4);
@@ -79,17 +79,15 @@ void draw_amount(Ui& ui, const pw::Checkout& checkout) {
         // The checkout's plan for this amount, not a subtraction here.
         if (!s.amount_error && s.amount > 0 && s.remaining_after > 0) {
             gap(ui, 12);
-            value_row(ui, "remaining-after", "Remaining balance", ui.fmt.amount(s.remaining_after, cur),
+            value_row(ui, "remaining-after", ui.fmt.t("widget.remaining_balance"), ui.fmt.amount(s.remaining_after, cur),
                       ui.fonts.body, ui.fonts.body, t.text_muted, t.text);
         }
     }
 
     gap(ui, 16);
-    notice(ui, "partial-terms", NoticeKind::info, "",
-           "Partial payments carry no interest or late fees. You can pay the rest later with the same card "
-           "or a different one.");
+    notice(ui, "partial-terms", NoticeKind::info, "", ui.fmt.t("widget.partial_terms"));
     gap(ui, 24);
-    bool go = button(ui, "continue", "Continue", ButtonKind::primary);
+    bool go = button(ui, "continue", ui.fmt.t("widget.continue"), ButtonKind::primary);
     if (!s.pay_full && ui.inputs.take_enter("amount")) go = true;
     if (go) {
         continue_pressed = !s.pay_full;

@@ -24,8 +24,8 @@ pw::Error error_of(const R& r) {
 // every one of these numbers is a prefix of a valid one until it is long
 // enough), or the server's when it named this field.
 std::string field_error(Ui& ui, const std::string& id, const pw::Error& local, const pw::CheckoutState& s) {
-    if (local) return ui.inputs.focused(id) || ui.inputs.value(id).empty() ? std::string() : local.message;
-    if (s.details_error && s.details_error.field == id) return s.details_error.message;
+    if (local) return ui.inputs.focused(id) || ui.inputs.value(id).empty() ? std::string() : ui.fmt.error(local);
+    if (s.details_error && s.details_error.field == id) return ui.fmt.error(s.details_error);
     return {};
 }
 
@@ -94,24 +94,25 @@ void draw_bank_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
                          had.institution_number != b.institution_number || had.iban != b.iban;
     if (!locked && changed) ui.out.events.push_back(pw::ev::DetailsChanged{d});
 
-    field(ui, s, TextFieldSpec{"account_holder", "Account holder name", "name", "", "text", 200},
+    field(ui, s, TextFieldSpec{"account_holder", ui.fmt.t("widget.account_holder"), "name", "", "text", 200},
           error_of(pw::validate_account_holder(b.account_holder)), locked);
     gap(ui, 16);
     switch (scheme) {
         case pw::BankScheme::ach: {
-            field(ui, s, TextFieldSpec{"routing_number", "Routing number", "off", "numeric", "text", 11},
-                  error_of(pw::validate_routing_number(b.routing_number)), locked, "9 digits, bottom left of a check");
+            field(ui, s, TextFieldSpec{"routing_number", ui.fmt.t("widget.routing_number"), "off", "numeric", "text", 11},
+                  error_of(pw::validate_routing_number(b.routing_number)), locked,
+                  ui.fmt.t("widget.routing_hint"));
             gap(ui, 16);
-            field(ui, s, TextFieldSpec{"account_number", "Account number", "off", "numeric", "text", 20},
+            field(ui, s, TextFieldSpec{"account_number", ui.fmt.t("widget.account_number"), "off", "numeric", "text", 20},
                   error_of(pw::validate_ach_account_number(b.account_number)), locked);
             gap(ui, 16);
-            text(ui, ui.fonts.small, ui.theme.text, "Account type");
+            text(ui, ui.fonts.small, ui.theme.text, ui.fmt.t("widget.account_type"));
             gap(ui, 6);
             const bool checking = b.account_type == "checking";
             two_columns(
                 ui,
                 [&](Ui& u) {
-                    if (radio_row(u, "account-checking", "account-type", "Checking", "", checking, !locked) &&
+                    if (radio_row(u, "account-checking", "account-type", u.fmt.t("widget.checking"), "", checking, !locked) &&
                         !checking) {
                         pw::TokenRequest next = d;
                         next.bank.account_type = "checking";
@@ -119,7 +120,7 @@ void draw_bank_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
                     }
                 },
                 [&](Ui& u) {
-                    if (radio_row(u, "account-savings", "account-type", "Savings", "", !checking, !locked) &&
+                    if (radio_row(u, "account-savings", "account-type", u.fmt.t("widget.savings"), "", !checking, !locked) &&
                         checking) {
                         pw::TokenRequest next = d;
                         next.bank.account_type = "savings";
@@ -132,16 +133,18 @@ void draw_bank_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
             two_columns(
                 ui,
                 [&](Ui& u) {
-                    field(u, s, TextFieldSpec{"transit_number", "Transit number", "off", "numeric", "text", 7},
-                          error_of(pw::validate_transit_number(b.transit_number)), locked, "5 digits");
+                    field(u, s, TextFieldSpec{"transit_number", u.fmt.t("widget.transit_number"), "off", "numeric", "text", 7},
+                          error_of(pw::validate_transit_number(b.transit_number)), locked,
+                          u.fmt.t("widget.transit_hint"));
                 },
                 [&](Ui& u) {
                     field(u, s,
-                          TextFieldSpec{"institution_number", "Institution number", "off", "numeric", "text", 5},
-                          error_of(pw::validate_institution_number(b.institution_number)), locked, "3 digits");
+                          TextFieldSpec{"institution_number", u.fmt.t("widget.institution_number"), "off", "numeric", "text", 5},
+                          error_of(pw::validate_institution_number(b.institution_number)), locked,
+                          u.fmt.t("widget.institution_hint"));
                 });
             gap(ui, 16);
-            field(ui, s, TextFieldSpec{"account_number", "Account number", "off", "numeric", "text", 16},
+            field(ui, s, TextFieldSpec{"account_number", ui.fmt.t("widget.account_number"), "off", "numeric", "text", 16},
                   error_of(pw::validate_pad_account_number(b.account_number)), locked);
             break;
         case pw::BankScheme::sepa: {
@@ -149,7 +152,7 @@ void draw_bank_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
             const pw::Result<pw::Iban> iban = pw::validate_iban(b.iban);
             if (!iban.ok()) err = iban.error;
             else err = pw::check_sepa_country(*iban.value.country);
-            field(ui, s, TextFieldSpec{"iban", "IBAN", "off", "", "text", 42}, err, locked);
+            field(ui, s, TextFieldSpec{"iban", ui.fmt.t("widget.iban"), "off", "", "text", 42}, err, locked);
             break;
         }
     }
@@ -158,11 +161,11 @@ void draw_bank_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
     const pw::MandateText* m = checkout.mandate();
     gap(ui, 20);
     Panel p = panel_begin(ui, 14);
-    text(ui, ui.fonts.small, ui.theme.text, m ? m->text : std::string("Debit authorization unavailable."),
+    text(ui, ui.fonts.small, ui.theme.text, m ? m->text : ui.fmt.t("widget.mandate_unavailable"),
          Align::left, "mandate-text");
     gap(ui, 14);
     const bool accepted = s.details.mandate.accepted;
-    if (checkbox(ui, "mandate-accept", "I authorize this debit", accepted, !locked && m != nullptr)) {
+    if (checkbox(ui, "mandate-accept", ui.fmt.t("widget.mandate_accept"), accepted, !locked && m != nullptr)) {
         pw::TokenRequest next = d;
         next.mandate.accepted = !accepted;
         ui.out.events.push_back(pw::ev::DetailsChanged{next});

@@ -21,12 +21,12 @@ std::string field_error(Ui& ui, const std::string& id, const pw::Error& local, b
                         const pw::CheckoutState& s) {
     const std::string& v = ui.inputs.value(id);
     if (local) {
-        if (ui.inputs.focused(id)) return certain_while_typing ? local.message : std::string();
-        return v.empty() ? std::string() : local.message;
+        if (ui.inputs.focused(id)) return certain_while_typing ? ui.fmt.error(local) : std::string();
+        return v.empty() ? std::string() : ui.fmt.error(local);
     }
     // Locally fine but the server named this field (it knows more: token
     // expiry, a card it refuses).
-    if (s.details_error && s.details_error.field == id) return s.details_error.message;
+    if (s.details_error && s.details_error.field == id) return ui.fmt.error(s.details_error);
     return {};
 }
 
@@ -66,7 +66,7 @@ void draw_card_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
     nl.locked = locked;
     if (info.brand != pw::CardBrand::unknown) nl.adornment = std::string(pw::card_brand_name(info.brand));
     nl.error = field_error(ui, "number", pw::validate_card_number(number), !info.potentially_valid, s);
-    text_field(ui, TextFieldSpec{"number", "Card number", "cc-number", "numeric", "text", 23}, nl);
+    text_field(ui, TextFieldSpec{"number", ui.fmt.t("widget.card_number"), "cc-number", "numeric", "text", 23}, nl);
     gap(ui, 16);
 
     two_columns(
@@ -79,7 +79,7 @@ void draw_card_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
             const bool certain = err.code == "invalid_expiry_month" || err.code == "card_expired" ||
                                  err.code == "expiry_too_far";
             el.error = field_error(u, "exp", err, certain, s);
-            text_field(u, TextFieldSpec{"exp", "Expiry (MM / YY)", "cc-exp", "numeric", "text", 9}, el);
+            text_field(u, TextFieldSpec{"exp", u.fmt.t("widget.card_expiry"), "cc-exp", "numeric", "text", 9}, el);
         },
         [&](Ui& u) {
             FieldLook cl;
@@ -87,24 +87,24 @@ void draw_card_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
             const pw::Error err = pw::validate_cvc(cvc, info.brand);
             cl.error = field_error(u, "cvc", err, err.code == "invalid_cvc", s);
             const int len = pw::card_cvc_length(info.brand);
-            text_field(u, TextFieldSpec{"cvc", "Security code", "cc-csc", "numeric", "text", len ? len : 4}, cl);
+            text_field(u, TextFieldSpec{"cvc", u.fmt.t("widget.card_cvc"), "cc-csc", "numeric", "text", len ? len : 4}, cl);
         });
     gap(ui, 16);
 
     FieldLook namel;
     namel.locked = locked;
     namel.error = field_error(ui, "name", pw::validate_cardholder_name(name), false, s);
-    text_field(ui, TextFieldSpec{"name", "Name on card", "cc-name", "", "text", 200}, namel);
+    text_field(ui, TextFieldSpec{"name", ui.fmt.t("widget.card_name"), "cc-name", "", "text", 200}, namel);
     gap(ui, 16);
 
     FieldLook pl;
     pl.locked = locked;
     pl.error = field_error(ui, "postal_code", pw::validate_postal_code(postal), false, s);
-    text_field(ui, TextFieldSpec{"postal_code", "Postal code", "postal-code", "", "text", 10}, pl);
+    text_field(ui, TextFieldSpec{"postal_code", ui.fmt.t("widget.postal_code"), "postal-code", "", "text", 10}, pl);
 
     if (checkout.offers_save_method()) {
         gap(ui, 16);
-        if (checkbox(ui, "save-method", "Save this card for future payments", s.save_method, !locked))
+        if (checkbox(ui, "save-method", ui.fmt.t("widget.save_card"), s.save_method, !locked))
             ui.out.events.push_back(pw::ev::SetSaveMethod{!s.save_method});
     }
 }

@@ -6,26 +6,26 @@
 
 namespace pwui {
 
-const char* status_label(pw::InvoiceStatus s) {
+std::string status_label(const Ui& ui, pw::InvoiceStatus s) {
     switch (s) {
-        case pw::InvoiceStatus::open: return "Open";
-        case pw::InvoiceStatus::partially_paid: return "Partially paid";
-        case pw::InvoiceStatus::processing: return "Processing";
-        case pw::InvoiceStatus::paid: return "Paid";
-        case pw::InvoiceStatus::void_: return "Void";
+        case pw::InvoiceStatus::open: return ui.fmt.t("status.open");
+        case pw::InvoiceStatus::partially_paid: return ui.fmt.t("status.partially_paid");
+        case pw::InvoiceStatus::processing: return ui.fmt.t("status.processing");
+        case pw::InvoiceStatus::paid: return ui.fmt.t("status.paid");
+        case pw::InvoiceStatus::void_: return ui.fmt.t("status.void");
     }
-    return "Open";
+    return ui.fmt.t("status.open");
 }
 
 void draw_invoice_header(Ui& ui, const pw::Invoice& inv) {
     const Theme& t = ui.theme;
     // The status pill sits at the right of the practitioner's name; the name
     // wraps before reaching it.
-    const char* status = status_label(inv.status);
+    const std::string status = status_label(ui, inv.status);
     // One colour per status, the pages' too (pw::status_colors).
     const PillColors pill = status_pill(t, inv.status);
     ImGui::PushFont(ui.fonts.small);
-    const float badge_w = ImGui::CalcTextSize(status).x + 16;
+    const float badge_w = ImGui::CalcTextSize(status.c_str()).x + 16;
     ImGui::PopFont();
     const float top = cursor_y();
     const float saved = ui.width;
@@ -33,14 +33,15 @@ void draw_invoice_header(Ui& ui, const pw::Invoice& inv) {
     heading(ui, "practitioner", ui.fonts.strong, inv.practitioner.name, 1);
     ui.width = saved;
     badge(ui, ImVec2(ui.left + ui.width - badge_w, top - 4), status, pill.background, pill.text);
-    ui.a11y.add(A11yItem{"status", Role::text, std::string("Status: ") + status, "",
+    ui.a11y.add(A11yItem{"status", Role::text, ui.fmt.t("widget.status_name", {{"status", status}}), "",
                          Rect{ui.left + ui.width - badge_w, top - 4, badge_w, 22}});
     gap(ui, 6);
     text(ui, ui.fonts.small, t.text_muted,
-         "Invoice " + inv.number + "  \xC2\xB7  Issued " + ui.fmt.date(inv.issue_date), Align::left, "invoice-number");
+         ui.fmt.t("widget.invoice_line", {{"number", inv.number}, {"date", ui.fmt.date(inv.issue_date)}}), Align::left,
+         "invoice-number");
 }
 
-void draw_contact(Ui& ui, const pw::Contact& who, const char* intro) {
+void draw_contact(Ui& ui, const pw::Contact& who, const std::string& intro) {
     const Theme& t = ui.theme;
     text(ui, ui.fonts.small, t.text_muted, intro, Align::left, "contact-intro");
     gap(ui, 6);

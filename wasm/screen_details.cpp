@@ -3,11 +3,11 @@
 // in flight (stage submitting: same layout, inputs locked), and a decline
 // (stage declined: the reason and what to do above the form, everything
 // still filled in, "Try again").
-#include <cstdio>
 #include <string>
 
 #include "imgui.h"
 #include "paywidget/card.hpp"
+#include "paywidget/decline.hpp"
 #include "paywidget/payment_form.hpp"
 #include "screens.hpp"
 #include "ui_form.hpp"
@@ -18,17 +18,21 @@ namespace {
 
 void draw_decline(Ui& ui, const pw::CheckoutState& s) {
     const bool bank = s.method && s.method->kind == pw::ChoiceKind::bank_debit;
-    std::string message = s.decline.message;
+    // The decline's code says it in the payer's language (the server's
+    // message is the catalogue's English).
+    std::string message =
+        s.decline.code.empty()
+            ? std::string()
+            : pw::decline_text(ui.fmt.locale(), s.decline.code,
+                               bank ? pw::MethodType::bank_debit : pw::MethodType::card);
     if (message.empty())
-        message = bank ? "Your bank did not accept this debit. Contact your bank, or pay another way."
-                       : "Your card was declined. Contact your bank or card issuer, or try another card.";
-    notice(ui, "decline", NoticeKind::danger, bank ? "Your bank declined this debit" : "Your payment was declined",
-           message);
-    if (!bank && message.find("HSA") == std::string::npos) {
+        message = ui.fmt.t(bank ? "widget.decline_bank_default" : "widget.decline_card_default");
+    notice(ui, "decline", NoticeKind::danger,
+           ui.fmt.t(bank ? "widget.decline_bank_title" : "widget.decline_card_title"), message);
+    // The generic decline already names HSA/FSA cards.
+    if (!bank && s.decline.code != "generic_decline" && s.decline.code != "card_not_supported") {
         gap(ui, 8);
-        text(ui, ui.fonts.small, ui.theme.text_muted,
-             "Using an HSA or FSA card? If it doesn\xE2\x80\x99t go through, contact your practitioner.", Align::left,
-             "hsa-hint");
+        text(ui, ui.fonts.small, ui.theme.text_muted, ui.fmt.t("widget.hsa_hint"), Align::left, "hsa-hint");
     }
 }
 
@@ -37,8 +41,7 @@ void draw_saved_card(Ui& ui, const pw::CheckoutState& s) {
     for (const pw::SavedMethod& x : s.view->saved_methods)
         if (s.method && x.id == s.method->saved_id) m = &x;
     if (!m) return;
-    char exp[24] = "";
-    if (m->exp_month > 0) std::snprintf(exp, sizeof exp, "Expires %02d/%02d", m->exp_month, m->exp_year % 100);
+    const std::string exp = expires_text(ui, *m);
     Panel p = panel_begin(ui, 16);
     value_row(ui, "saved-card", pw::method_label(m->method), exp, ui.fonts.strong, ui.fonts.body, ui.theme.text,
               ui.theme.text_muted);
@@ -63,17 +66,17 @@ void draw_details(Ui& ui, const pw::Checkout& checkout) {
 
     switch (s.method->kind) {
         case pw::ChoiceKind::new_card:
-            heading(ui, "details-title", ui.fonts.heading, "Card details", 2);
+            heading(ui, "details-title", ui.fonts.heading, ui.fmt.t("widget.card_details"), 2);
             gap(ui, 16);
             draw_card_form(ui, checkout, locked);
             break;
         case pw::ChoiceKind::bank_debit:
-            heading(ui, "details-title", ui.fonts.heading, scheme_label(s.method->scheme), 2);
+            heading(ui, "details-title", ui.fonts.heading, scheme_label(ui, s.method->scheme), 2);
             gap(ui, 16);
             draw_bank_form(ui, checkout, locked);
             break;
         case pw::ChoiceKind::saved_card:
-            heading(ui, "details-title", ui.fonts.heading, "Pay with your saved card", 2);
+            heading(ui, "details-title", ui.fonts.heading, ui.fmt.t("widget.saved_card_title"), 2);
             gap(ui, 16);
             draw_saved_card(ui, s);
             break;
@@ -83,22 +86,22 @@ void draw_details(Ui& ui, const pw::Checkout& checkout) {
     // token, a saved card no longer on file).
     if (s.stage == pw::Stage::details && s.details_error && !pw::is_form_field(s.details_error.field)) {
         gap(ui, 20);
-        notice(ui, "details-error", NoticeKind::danger, "", s.details_error.message);
+        notice(ui, "details-error", NoticeKind::danger, "", ui.fmt.error(s.details_error));
     }
 
     gap(ui, 24);
     if (s.stage == pw::Stage::submitting) {
-        busy_button(ui, "submit", "Processing\xE2\x80\xA6");
+        busy_button(ui, "submit", ui.fmt.t("widget.processing"));
         gap(ui, 12);
-        text(ui, ui.fonts.small, ui.theme.text_muted, "Please keep this page open.", Align::center, "submit-wait");
+        text(ui, ui.fonts.small, ui.theme.text_muted, ui.fmt.t("widget.keep_open"), Align::center, "submit-wait");
         return;
     }
     const bool ready = checkout.can_submit();
     // The button says how much; while it is disabled, the sentence under it
     // says what is missing (and is its accessible description).
-    const std::string pay = "Pay " + ui.fmt.amount(s.amount, s.view->invoice.currency);
-    const std::string hint = checkout.submit_hint();
-    bool submit = button(ui, "submit", s.stage == pw::Stage::declined ? "Try again: " + pay : pay, ButtonKind::primary,
+    const pw::MessageArgs pay = {{"amount", ui.fmt.amount(s.amount, s.view->invoice.currency)}};
+    const std::string hint = checkout.submit_hint(ui.fmt.locale());
+    bool submit = button(ui, "submit", ui.fmt.t(s.stage == pw::Stage::declined ? "widget.try_again_pay" : "widget.pay_amount", pay), ButtonKind::primary,
                          ready, hint.empty() ? "" : "submit-hint");
     if (!hint.empty()) {
         gap(ui, 10);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "paywidget/decline.hpp"
 #include "screens.hpp"
 #include "ui_form.hpp"
 
@@ -16,47 +17,51 @@ namespace pwui {
 void draw_failed(Ui& ui, const pw::Checkout& checkout) {
     const pw::CheckoutState& s = checkout.state();
     if (!s.view) return;
-    const char* title = "We couldn\xE2\x80\x99t take this payment";
-    const char* retry = "Try again";
+    const char* title = "widget.failed_title";
+    const char* retry = "widget.try_again";
     switch (s.failure) {
         case pw::FailureKind::no_response:
-            title = "We couldn\xE2\x80\x99t confirm your payment";
-            retry = "Retry";
+            title = "widget.failed_no_response";
+            retry = "widget.retry";
             break;
         case pw::FailureKind::not_processed:
-            title = "Your payment hasn\xE2\x80\x99t gone through yet";
-            retry = "Retry";
+            title = "widget.failed_not_processed";
+            retry = "widget.retry";
             break;
-        case pw::FailureKind::processing_error: title = "Your payment couldn\xE2\x80\x99t be processed"; break;
+        case pw::FailureKind::processing_error: title = "widget.failed_processing"; break;
         default: break;
     }
-    std::string message = s.failure_error.message;
-    if (message.empty()) message = "Please try again in a moment.";
+    // A processor failure carries the decline's code: said as a decline.
+    const bool bank = s.method && s.method->kind == pw::ChoiceKind::bank_debit;
+    std::string message =
+        s.failure == pw::FailureKind::processing_error && !s.failure_error.code.empty()
+            ? pw::decline_text(ui.fmt.locale(), s.failure_error.code,
+                               bank ? pw::MethodType::bank_debit : pw::MethodType::card)
+            : ui.fmt.error(pw::Error{s.failure_error.code, "", s.failure_error.message});
+    if (message.empty()) message = ui.fmt.t("widget.try_again_later");
 
     draw_step_header(ui, checkout);
     gap(ui, 24);
-    notice(ui, "failure", NoticeKind::danger, title, message);
+    notice(ui, "failure", NoticeKind::danger, ui.fmt.t(title), message);
     gap(ui, 20);
     draw_amount_summary(ui, checkout);
     gap(ui, 24);
     if (checkout.can_retry()) {
-        if (button(ui, "retry", retry, ButtonKind::primary)) ui.out.events.push_back(pw::ev::Retry{});
+        if (button(ui, "retry", ui.fmt.t(retry), ButtonKind::primary)) ui.out.events.push_back(pw::ev::Retry{});
         gap(ui, 12);
     }
     if (checkout.can_go_back()) {
-        if (button(ui, "back-to-details", "Change payment details", ButtonKind::secondary))
+        if (button(ui, "back-to-details", ui.fmt.t("widget.change_details"), ButtonKind::secondary))
             ui.out.events.push_back(pw::ev::Back{});
         gap(ui, 12);
     }
     if (s.failure == pw::FailureKind::no_response || s.failure == pw::FailureKind::not_processed) {
-        text(ui, ui.fonts.small, ui.theme.text_muted,
-             "Retrying is safe: if your first attempt went through, you will not be charged again.", Align::center,
-             "retry-safe");
+        text(ui, ui.fonts.small, ui.theme.text_muted, ui.fmt.t("widget.retry_safe"), Align::center, "retry-safe");
     }
     gap(ui, 28);
     divider(ui);
     gap(ui, 20);
-    draw_contact(ui, s.view->invoice.practitioner, "Need help with this payment?");
+    draw_contact(ui, s.view->invoice.practitioner, ui.fmt.t("widget.need_help"));
 }
 
 }  // namespace pwui

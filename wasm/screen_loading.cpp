@@ -7,7 +7,7 @@
 namespace pwui {
 
 void draw_loading(Ui& ui) {
-    ui.a11y.add(A11yItem{"loading", Role::text, "Loading your invoice\xE2\x80\xA6", "",
+    ui.a11y.add(A11yItem{"loading", Role::text, ui.fmt.t("widget.loading"), "",
                          Rect{ui.left, cursor_y(), ui.width, 20}});
     skeleton_bar(ui, ui.width * 0.45f, 16);
     gap(ui, 8);

@@ -2,7 +2,6 @@
 // for a link), a new card, and one row per accepted bank scheme, as radios;
 // Continue sends ev::ChooseMethod. The list comes from
 // Checkout::method_options(), never from the invoice directly.
-#include <cstdio>
 #include <optional>
 #include <string>
 
@@ -46,7 +45,7 @@ void draw_method(Ui& ui, const pw::Checkout& checkout) {
     gap(ui, 24);
     draw_amount_summary(ui, checkout);
     gap(ui, 24);
-    heading(ui, "method-title", ui.fonts.heading, "How would you like to pay?", 2);
+    heading(ui, "method-title", ui.fonts.heading, ui.fmt.t("widget.method_title"), 2);
     gap(ui, 16);
 
     bool any_saved = false;
@@ -57,38 +56,33 @@ void draw_method(Ui& ui, const pw::Checkout& checkout) {
             const pw::SavedMethod* m = find_saved(*s.view, c.saved_id);
             if (!m) continue;
             if (!any_saved) {
-                text(ui, ui.fonts.small, t.text_muted, "Saved cards", Align::left, "saved-cards-title");
+                text(ui, ui.fonts.small, t.text_muted, ui.fmt.t("widget.saved_cards"), Align::left, "saved-cards-title");
                 gap(ui, 8);
             }
             any_saved = true;
-            label = pw::method_label(m->method);
-            if (m->exp_month > 0) {
-                char buf[24];
-                std::snprintf(buf, sizeof buf, "Expires %02d/%02d", m->exp_month, m->exp_year % 100);
-                detail = buf;
-            }
+            label = method_text(ui, m->method);
+            detail = expires_text(ui, *m);
         } else if (c.kind == pw::ChoiceKind::new_card) {
             if (any_saved) {
                 gap(ui, 8);
-                text(ui, ui.fonts.small, t.text_muted, "Other ways to pay", Align::left, "other-methods-title");
+                text(ui, ui.fonts.small, t.text_muted, ui.fmt.t("widget.other_methods"), Align::left,
+                     "other-methods-title");
                 gap(ui, 8);
                 any_saved = false;
             }
-            label = "Credit or debit card";
+            label = ui.fmt.t("widget.new_card");
         } else {
-            label = scheme_label(c.scheme);
+            label = scheme_label(ui, c.scheme);
         }
         if (i) gap(ui, 10);
         if (radio_row(ui, row_id(c), "method", label, detail, selected && *selected == c)) selected = c;
     }
     if (options.empty()) {
-        text(ui, ui.fonts.body, t.text_muted,
-             "No payment method is available for this invoice. Contact your practitioner to pay it.",
-             Align::left, "no-methods");
+        text(ui, ui.fonts.body, t.text_muted, ui.fmt.t("widget.no_methods"), Align::left, "no-methods");
         return;
     }
     gap(ui, 24);
-    if (button(ui, "continue", "Continue", ButtonKind::primary, selected.has_value()) && selected)
+    if (button(ui, "continue", ui.fmt.t("widget.continue"), ButtonKind::primary, selected.has_value()) && selected)
         ui.out.events.push_back(pw::ev::ChooseMethod{*selected});
 }
 

@@ -44,11 +44,13 @@ void draw_succeeded(Ui& ui, const pw::Checkout& checkout) {
         gap(ui, 16);
     }
     const std::string& paid = ui.fmt.amount(r.payment.amount, cur);
-    heading(ui, "result-title", ui.fonts.heading, processing ? "Bank debit submitted" : "Payment successful", 1);
+    heading(ui, "result-title", ui.fonts.heading,
+            ui.fmt.t(processing ? "widget.debit_submitted" : "widget.payment_successful"), 1);
     gap(ui, 8);
     text(ui, ui.fonts.body, t.text_muted,
-         processing ? pw::processing_text(paid, processing_days(r.payment.method))
-                    : "Thank you! " + inv.practitioner.name + " has received your payment of " + paid + ".",
+         processing ? ui.fmt.t("settlement.processing",
+                               {{"amount", paid}, {"days", std::to_string(processing_days(r.payment.method))}})
+                    : ui.fmt.t("widget.thanks", {{"practitioner", inv.practitioner.name}, {"amount", paid}}),
          Align::left, "result-text");
     gap(ui, 24);
 
@@ -58,18 +60,18 @@ void draw_succeeded(Ui& ui, const pw::Checkout& checkout) {
         value_row(ui, id, label, value, ui.fonts.body, ui.fonts.body, t.text_muted, t.text);
     };
     if (processing) {
-        row("paid-amount", "Amount submitted", paid, true);
-        row("paid-status", "Status", "Processing");
-        row("paid-method", "Debited from", pw::method_label(r.payment.method));
+        row("paid-amount", ui.fmt.t("widget.amount_submitted"), paid, true);
+        row("paid-status", ui.fmt.t("widget.status"), ui.fmt.t("widget.status_processing"));
+        row("paid-method", ui.fmt.t("widget.debited_from"), method_text(ui, r.payment.method));
     } else {
-        row("paid-amount", "Amount paid", paid, true);
-        row("paid-method", "Paid with", pw::method_label(r.payment.method));
+        row("paid-amount", ui.fmt.t("widget.amount_paid"), paid, true);
+        row("paid-method", ui.fmt.t("widget.paid_with"), method_text(ui, r.payment.method));
     }
-    row("paid-invoice", "Invoice", inv.number);
+    row("paid-invoice", ui.fmt.t("widget.invoice"), inv.number);
     gap(ui, 14);
     divider(ui);
     gap(ui, 14);
-    value_row(ui, "remaining-balance", "Remaining balance", ui.fmt.amount(r.invoice.balance, cur), ui.fonts.strong,
+    value_row(ui, "remaining-balance", ui.fmt.t("widget.remaining_balance"), ui.fmt.amount(r.invoice.balance, cur), ui.fonts.strong,
               ui.fonts.strong, t.text, t.text);
     panel_end(ui, p);
 
@@ -77,7 +79,7 @@ void draw_succeeded(Ui& ui, const pw::Checkout& checkout) {
     // payer gets the payment host's receipt page, in a new tab.
     if (!r.receipt_url.empty() && !ui.receipt_base.empty()) {
         gap(ui, 16);
-        link(ui, "receipt", "View receipt", ui.receipt_base + pw::percent_encode(r.payment.id), ui.fonts.body,
+        link(ui, "receipt", ui.fmt.t("widget.view_receipt"), ui.receipt_base + pw::percent_encode(r.payment.id), ui.fonts.body,
              Align::left, true);
     }
 
@@ -85,32 +87,25 @@ void draw_succeeded(Ui& ui, const pw::Checkout& checkout) {
     if (r.invoice.balance > 0) {
         const std::string& rest = ui.fmt.amount(r.invoice.balance, cur);
         const bool portal = s.view->session == pw::SessionKind::portal;
-        std::string how = "You can pay the remaining " + rest + " later with the same card or a different one: " +
-                          (portal ? std::string("choose Pay Now on this invoice under Invoices & Billing.")
-                                  : std::string("open the payment link in your email again.")) +
-                          " No interest or late fees are added.";
-        notice(ui, "pay-rest", NoticeKind::info, "Paying the rest",
-               how + " The invoice is due " + ui.fmt.date(inv.due_date) + ".");
+        notice(ui, "pay-rest", NoticeKind::info, ui.fmt.t("widget.paying_rest"),
+               ui.fmt.t(portal ? "widget.pay_rest_portal" : "widget.pay_rest_link",
+                        {{"amount", rest}, {"date", ui.fmt.date(inv.due_date)}}));
         if (checkout.can_pay_remainder()) {
             gap(ui, 16);
-            if (button(ui, "pay-remainder", "Pay the remaining " + rest + " now", ButtonKind::secondary))
+            if (button(ui, "pay-remainder", ui.fmt.t("widget.pay_remainder", {{"amount", rest}}), ButtonKind::secondary))
                 ui.out.events.push_back(pw::ev::PayRemainder{});
         }
     } else if (!processing && r.invoice.status == pw::InvoiceStatus::paid) {
-        text(ui, ui.fonts.body, t.text_muted, "This invoice is now paid in full. Your paid invoice is your receipt.",
-             Align::left, "paid-in-full");
+        text(ui, ui.fonts.body, t.text_muted, ui.fmt.t("widget.paid_in_full"), Align::left, "paid-in-full");
     } else if (!processing && r.invoice.status == pw::InvoiceStatus::processing) {
         // The rest is an earlier bank debit that has not settled: nothing
         // is due, but the invoice is not paid in full yet.
-        text(ui, ui.fonts.body, t.text_muted,
-             "Nothing more is due. An earlier bank debit on this invoice has not settled yet; the invoice is paid "
-             "in full once it does.",
-             Align::left, "processing-rest");
+        text(ui, ui.fonts.body, t.text_muted, ui.fmt.t("widget.processing_rest"), Align::left, "processing-rest");
     }
     gap(ui, 28);
     divider(ui);
     gap(ui, 20);
-    draw_contact(ui, inv.practitioner, "Questions about this payment?");
+    draw_contact(ui, inv.practitioner, ui.fmt.t("widget.questions_payment"));
 }
 
 }  // namespace pwui

@@ -25,7 +25,7 @@ void draw_failed(Ui& ui, const pw::Checkout& checkout);
 
 // Shared pieces.
 // "Questions? Contact <name>" with mail and phone links.
-void draw_contact(Ui& ui, const pw::Contact& who, const char* intro);
+void draw_contact(Ui& ui, const pw::Contact& who, const std::string& intro);
 // The invoice heading block: practitioner, "Invoice INV-0042", status badge.
 void draw_invoice_header(Ui& ui, const pw::Invoice& inv);
 // The top of a payment step: "← Back" (when the checkout allows it) and the
@@ -35,7 +35,11 @@ void draw_step_header(Ui& ui, const pw::Checkout& checkout);
 // payment), in a panel.
 void draw_amount_summary(Ui& ui, const pw::Checkout& checkout);
 // The payer's name for a bank scheme: "US bank account (ACH)", ...
-const char* scheme_label(pw::BankScheme s);
+std::string scheme_label(const Ui& ui, pw::BankScheme s);
+// A saved card's "Expires 04/28" ("" without an expiry).
+std::string expires_text(const Ui& ui, const pw::SavedMethod& m);
+// A method as the payer reads it: "Visa •••• 4242", "Canadian bank account •••• 6789".
+std::string method_text(const Ui& ui, const pw::MethodSummary& m);
 // Card and bank forms (screen_card.cpp, screen_bank.cpp): draw the fields
 // from the DOM inputs' values and emit DetailsChanged when they change.
 void draw_card_form(Ui& ui, const pw::Checkout& checkout, bool locked);
@@ -43,6 +47,6 @@ void draw_bank_form(Ui& ui, const pw::Checkout& checkout, bool locked);
 // Forgets what was typed into the card/bank inputs (after a payment).
 void clear_payment_inputs(Ui& ui);
 // Words for a status: "Open", "Partially paid", "Paid", "Void".
-const char* status_label(pw::InvoiceStatus s);
+std::string status_label(const Ui& ui, pw::InvoiceStatus s);
 
 }  // namespace pwui

@@ -104,7 +104,8 @@ Rect value_row(Ui& ui, const std::string& id, std::string_view label, std::strin
     const float h = std::max(ls.y + (line - label_size), line);
     advance(h);
     const Rect r{ui.left, y, ui.width, h};
-    ui.a11y.add(A11yItem{id, Role::text, std::string(label) + ": " + std::string(value), "", r});
+    ui.a11y.add(A11yItem{id, Role::text, ui.fmt.t("widget.label_value", {{"label", std::string(label)}, {"value", std::string(value)}}), "",
+                         r});
     return r;
 }
 
@@ -117,7 +118,16 @@ void divider(Ui& ui) {
 bool button(Ui& ui, const std::string& id, std::string_view label, ButtonKind kind, bool enabled,
             const std::string& described_by) {
     const Theme& t = ui.theme;
-    const float h = kPrimaryHeight;  // secondary buttons too: one size, one rhythm
+    // One size and one rhythm for every button; a label longer than one
+    // line (a long translation on a phone) wraps and the button grows.
+    constexpr float kPadX = 16, kPadY = 12;
+    const float wrap = ui.width - 2 * kPadX;
+    ImGui::PushFont(ui.fonts.strong);
+    const ImVec2 one_line = ImGui::CalcTextSize(label.data(), label.data() + label.size());
+    const bool wraps = one_line.x > wrap;
+    const ImVec2 ts = wraps ? ImGui::CalcTextSize(label.data(), label.data() + label.size(), false, wrap) : one_line;
+    ImGui::PopFont();
+    const float h = std::max(kPrimaryHeight, ts.y + 2 * kPadY);
     const float y = cursor_y();
     ImGui::SetCursorScreenPos(ImVec2(ui.left, y));
     const bool clicked = ImGui::InvisibleButton(label_id(id).c_str(), ImVec2(ui.width, h)) && enabled;
@@ -136,12 +146,10 @@ bool button(Ui& ui, const std::string& id, std::string_view label, ButtonKind ki
     }
     dl()->AddRectFilled(a, b, bg, t.radius);
     if (border) dl()->AddRect(a, b, border, t.radius, 0, 1.0f);
-    ImGui::PushFont(ui.fonts.strong);
-    const ImVec2 ts = ImGui::CalcTextSize(label.data(), label.data() + label.size());
-    ImGui::PopFont();
     draw_text(ui, ui.fonts.strong,
-              ImVec2(std::floor(ui.left + (ui.width - ts.x) * 0.5f), std::floor(y + (h - ts.y) * 0.5f)), fg, label, 0,
-              bg, id);
+              ImVec2(wraps ? ui.left + kPadX : std::floor(ui.left + (ui.width - ts.x) * 0.5f),
+                     std::floor(y + (h - ts.y) * 0.5f)),
+              fg, label, wraps ? wrap : 0, bg, id);
     ImGui::SetCursorScreenPos(ImVec2(0, y + h));
     A11yItem item{id, Role::button, std::string(label), described_by, Rect{a.x, a.y, ui.width, h}};
     item.disabled = !enabled;

@@ -45,7 +45,7 @@ void text_field(Ui& ui, const TextFieldSpec& spec, const FieldLook& look) {
         input_w = std::max(60.0f, x - 8 - ui.left);
         // Screen readers get it too ("Card number: Visa"): the brand the
         // digits tell decides the security code's length.
-        ui.a11y.add(A11yItem{spec.id + "-adornment", Role::text, spec.label + ": " + look.adornment, "",
+        ui.a11y.add(A11yItem{spec.id + "-adornment", Role::text, ui.fmt.t("widget.label_value", {{"label", spec.label}, {"value", look.adornment}}), "",
                              Rect{x, y, ts.x, kFieldHeight}});
     }
     ui.inputs.place(spec, Rect{ui.left, y, input_w, kFieldHeight}, look.locked, invalid);
@@ -78,7 +78,16 @@ void two_columns(Ui& ui, const std::function<void(Ui&)>& left, const std::functi
 bool radio_row(Ui& ui, const std::string& id, const std::string& group, std::string_view label,
                std::string_view detail, bool checked, bool enabled) {
     const Theme& t = ui.theme;
-    const float h = 52;
+    ImFont* label_font = checked ? ui.fonts.strong : ui.fonts.body;
+    ImGui::PushFont(ui.fonts.body);
+    const ImVec2 ds = detail.empty() ? ImVec2(0, 0) : ImGui::CalcTextSize(detail.data(), detail.data() + detail.size());
+    ImGui::PopFont();
+    // The label wraps beside the detail when a translation is long.
+    const float wrap = ui.width - 46 - 16 - (detail.empty() ? 0 : ds.x + 12);
+    ImGui::PushFont(label_font);
+    const ImVec2 ls = ImGui::CalcTextSize(label.data(), label.data() + label.size(), false, wrap);
+    ImGui::PopFont();
+    const float h = std::max(52.0f, ls.y + 24);
     const float y = cursor_y();
     ImGui::SetCursorScreenPos(ImVec2(ui.left, y));
     const bool clicked = ImGui::InvisibleButton(("##" + id).c_str(), ImVec2(ui.width, h)) && enabled;
@@ -92,20 +101,15 @@ bool radio_row(Ui& ui, const std::string& id, const std::string& group, std::str
     dl()->AddCircle(c, 9, checked ? t.accent : t.text_muted, 24, 1.5f);
     if (checked) dl()->AddCircleFilled(c, 4.5f, t.accent, 16);
 
-    ImGui::PushFont(ui.fonts.body);
-    const ImVec2 ds = detail.empty() ? ImVec2(0, 0) : ImGui::CalcTextSize(detail.data(), detail.data() + detail.size());
-    const ImVec2 ls = ImGui::CalcTextSize(label.data(), label.data() + label.size());
-    ImGui::PopFont();
     const ImU32 fg = enabled ? t.text : t.text_muted;
-    draw_text(ui, checked ? ui.fonts.strong : ui.fonts.body, ImVec2(ui.left + 46, std::floor(y + (h - ls.y) * 0.5f)),
-              fg, label, 0, ground, id);
+    draw_text(ui, label_font, ImVec2(ui.left + 46, std::floor(y + (h - ls.y) * 0.5f)), fg, label, wrap, ground, id);
     if (!detail.empty())
         draw_text(ui, ui.fonts.body,
                   ImVec2(std::floor(ui.left + ui.width - 16 - ds.x), std::floor(y + (h - ds.y) * 0.5f)), t.text_muted,
                   detail, 0, ground, id);
     move_to(y + h);
     std::string name(label);
-    if (!detail.empty()) name += ", " + std::string(detail);
+    if (!detail.empty()) name = ui.fmt.t("widget.label_detail", {{"label", name}, {"detail", std::string(detail)}});
     A11yItem item{id, Role::radio, name, group, Rect{a.x, a.y, ui.width, h}};
     item.checked = checked;
     item.disabled = !enabled;
@@ -192,10 +196,10 @@ bool back_link(Ui& ui, bool enabled) {
     const Theme& t = ui.theme;
     // The arrow is decoration; the label (and the accessible name) is "Back".
     static const char* kArrow = "\xE2\x86\x90 ";
-    static const char* kLabel = "Back";
+    const std::string label = ui.fmt.t("widget.back");
     ImGui::PushFont(ui.fonts.body);
     const float arrow_w = ImGui::CalcTextSize(kArrow).x;
-    ImVec2 ts = ImGui::CalcTextSize(kLabel);
+    ImVec2 ts = ImGui::CalcTextSize(label.c_str());
     ts.x += arrow_w;
     ImGui::PopFont();
     const float y = cursor_y();
@@ -208,10 +212,10 @@ bool back_link(Ui& ui, bool enabled) {
     const float ty = std::floor(y + (h - ts.y) * 0.5f);
     const ImU32 fg = enabled ? t.accent : t.text_muted;
     draw_text(ui, ui.fonts.body, ImVec2(ui.left, ty), fg, kArrow);
-    draw_text(ui, ui.fonts.body, ImVec2(ui.left + arrow_w, ty), fg, kLabel, 0, 0, "back");
+    draw_text(ui, ui.fonts.body, ImVec2(ui.left + arrow_w, ty), fg, label, 0, 0, "back");
     if (hovered) dl()->AddRectFilled(ImVec2(ui.left, ty + ts.y), ImVec2(ui.left + ts.x, ty + ts.y + 1), t.accent);
     move_to(y + h);
-    A11yItem item{"back", Role::button, kLabel, "", Rect{ui.left - 4, y, ts.x + 8, h}};
+    A11yItem item{"back", Role::button, label, "", Rect{ui.left - 4, y, ts.x + 8, h}};
     item.disabled = !enabled;
     ui.a11y.add(std::move(item));
     const bool activated = ui.a11y.take_activation("back") && enabled;

@@ -16,7 +16,11 @@
 export interface PayWidgetDisplayOptions {
   /** Colour preset. Default "light". */
   theme?: 'light' | 'dark';
-  /** BCP 47 language tag for amounts and dates, e.g. "en-US", "fr-CA". Default: the payer's browser. */
+  /**
+   * BCP 47 language tag for the widget's words, amounts and dates, e.g. "fr", "fr-CA", "es-MX".
+   * The closest supported language is used (en, fr, fr-CA, es; else English).
+   * Default: the payer's browser languages (navigator.languages).
+   */
   locale?: string;
   /** Accent colour of buttons, links and focus rings, "#rrggbb". A colour that would not read at 4.5:1
    * (WCAG AA) against the background or the button's text is darkened (lightened on dark) until it does. */

@@ -1,5 +1,6 @@
 // US ACH: ABA routing numbers, account numbers and account types.
 #include "paywidget/bank_debit.hpp"
+#include "paywidget/messages.hpp"
 
 namespace pw {
 
@@ -12,8 +13,8 @@ bool all_digits(std::string_view s) {
     return true;
 }
 
-Result<std::string> routing_error(const char* message) {
-    return Result<std::string>::failure("invalid_routing_number", "routing_number", message);
+Result<std::string> routing_error(std::string_view message_id) {
+    return Result<std::string>::failure(catalogue_error("invalid_routing_number", "routing_number", message_id));
 }
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -36,19 +37,19 @@ bool aba_prefix_ok(std::string_view digits) {
 
 Result<std::string> validate_routing_number(std::string_view input) {
     auto digits = bank_digits(input);
-    if (!digits) return routing_error("A routing number has only digits.");
-    if (digits->empty()) return routing_error("Enter your bank's 9-digit routing number.");
-    if (digits->size() != 9) return routing_error("A routing number has 9 digits.");
+    if (!digits) return routing_error("bank.routing_digits");
+    if (digits->empty()) return routing_error("bank.routing_required");
+    if (digits->size() != 9) return routing_error("bank.routing_length");
     if (*digits == "000000000") {
-        return routing_error("This routing number is not valid; yours is printed at the bottom left of a check.");
+        return routing_error("bank.routing_invalid");
     }
     // The prefix is checked before the checksum: a number with a valid
     // checksum but an unassigned prefix is still not a bank.
     if (!aba_prefix_ok(*digits)) {
-        return routing_error("This is not a US bank routing number; yours is printed at the bottom left of a check.");
+        return routing_error("bank.routing_not_us");
     }
     if (!aba_checksum_ok(*digits)) {
-        return routing_error("This routing number has a typo; compare it with the one at the bottom left of a check.");
+        return routing_error("bank.routing_typo");
     }
     return Result<std::string>::success(std::move(*digits));
 }
@@ -56,13 +57,12 @@ Result<std::string> validate_routing_number(std::string_view input) {
 Result<std::string> validate_ach_account_number(std::string_view input) {
     using R = Result<std::string>;
     auto digits = bank_digits(input);
-    if (!digits) return R::failure("invalid_account_number", "account_number", "An account number has only digits.");
+    if (!digits) return R::failure(catalogue_error("invalid_account_number", "account_number", "bank.account_digits"));
     if (digits->empty()) {
-        return R::failure("invalid_account_number", "account_number", "Enter your account number.");
+        return R::failure(catalogue_error("invalid_account_number", "account_number", "bank.account_required"));
     }
     if (digits->size() < 4 || digits->size() > 17) {
-        return R::failure("invalid_account_number", "account_number",
-                          "A US bank account number has 4 to 17 digits.");
+        return R::failure(catalogue_error("invalid_account_number", "account_number", "bank.ach_account_length"));
     }
     return R::success(std::move(*digits));
 }
@@ -77,8 +77,7 @@ Result<AchAccountType> parse_ach_account_type(std::string_view input) {
     }
     if (word == "checking") return Result<AchAccountType>::success(AchAccountType::checking);
     if (word == "savings") return Result<AchAccountType>::success(AchAccountType::savings);
-    return Result<AchAccountType>::failure("invalid_account_type", "account_type",
-                                           "Choose a checking or a savings account.");
+    return Result<AchAccountType>::failure(catalogue_error("invalid_account_type", "account_type", "bank.account_type"));
 }
 
 std::string_view to_string(AchAccountType type) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "paywidget/bank_debit.hpp"
+#include "paywidget/messages.hpp"
 
 namespace pw {
 
@@ -68,17 +69,14 @@ Result<std::string> validate_account_holder(std::string_view name) {
     while (e > b && is_trimmed_space(name[e - 1])) --e;
     const std::string_view trimmed = name.substr(b, e - b);
     if (trimmed.empty()) {
-        return R::failure("missing_account_holder", "account_holder",
-                          "Enter the name of the account holder.");
+        return R::failure(catalogue_error("missing_account_holder", "account_holder", "bank.holder_required"));
     }
     std::size_t chars = 0;
     for (std::size_t i = 0; i < trimmed.size();) {
         std::uint32_t cp = 0;
         const std::size_t len = decode_utf8(trimmed, i, cp);
         if (len == 0 || is_control(cp)) {
-            return R::failure("invalid_account_holder", "account_holder",
-                              "The account holder's name contains characters that can't be used; "
-                              "retype it.");
+            return R::failure(catalogue_error("invalid_account_holder", "account_holder", "bank.holder_invalid"));
         }
         i += len;
         // Counting stops mattering once past the limit; the scan still
@@ -86,8 +84,8 @@ Result<std::string> validate_account_holder(std::string_view name) {
         ++chars;
     }
     if (chars > kMaxAccountHolderChars) {
-        return R::failure("account_holder_too_long", "account_holder",
-                          "The account holder's name can be at most 200 characters.");
+        return R::failure(catalogue_error("account_holder_too_long", "account_holder", "bank.holder_too_long",
+                                          {{"max", std::to_string(kMaxAccountHolderChars)}}));
     }
     return R::success(std::string(trimmed));
 }

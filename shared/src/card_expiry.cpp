@@ -1,5 +1,6 @@
 // Card expiry dates as payers type them (and as browsers autofill them).
 #include "paywidget/card.hpp"
+#include "paywidget/messages.hpp"
 
 namespace pw {
 
@@ -29,8 +30,7 @@ int to_int(std::string_view digits) {  // callers pass at most 4 digits
 }
 
 Error format_error() {
-    return make_error("invalid_expiry", "exp",
-                      "Enter the expiry date as MM/YY, as printed on your card.");
+    return catalogue_error("invalid_expiry", "exp", "card.expiry_format");
 }
 
 // "MM" or "M" and "YY" or "YYYY" already split apart.
@@ -42,8 +42,7 @@ Result<CardExpiry> from_parts(std::string_view month, std::string_view year) {
     e.month = to_int(month);
     e.year = year.size() == 2 ? 2000 + to_int(year) : to_int(year);
     if (e.month < 1 || e.month > 12)
-        return Result<CardExpiry>::failure("invalid_expiry_month", "exp",
-                                           "The expiry month must be between 01 and 12.");
+        return Result<CardExpiry>::failure(catalogue_error("invalid_expiry_month", "exp", "card.expiry_month"));
     return Result<CardExpiry>::success(e);
 }
 
@@ -72,8 +71,7 @@ Result<CardExpiry> from_digit_run(std::string_view s) {
 Result<CardExpiry> parse_card_expiry(std::string_view text) {
     const std::string_view s = trim_spaces(text);
     if (s.empty())
-        return Result<CardExpiry>::failure("expiry_required", "exp",
-                                           "Enter your card's expiry date.");
+        return Result<CardExpiry>::failure(catalogue_error("expiry_required", "exp", "card.expiry_required"));
     // "YYYY-MM" (ISO, e.g. from <input type="month">) and "YYYY-M".
     if ((s.size() == 6 || s.size() == 7) && s[4] == '-' && all_digits(s.substr(0, 4)))
         return from_parts(s.substr(5), s.substr(0, 4));
@@ -103,14 +101,12 @@ std::string format_card_expiry(std::string_view text) {
 
 Error check_card_expiry(const CardExpiry& expiry, const Date& today) {
     if (expiry.month < 1 || expiry.month > 12)
-        return make_error("invalid_expiry_month", "exp",
-                          "The expiry month must be between 01 and 12.");
+        return catalogue_error("invalid_expiry_month", "exp", "card.expiry_month");
     // Good through the last day of the expiry month: compare months only.
     if (expiry.year < today.year || (expiry.year == today.year && expiry.month < today.month))
-        return make_error("card_expired", "exp", "Your card has expired. Use another card.");
+        return catalogue_error("card_expired", "exp", "card.expired");
     if (expiry.year > today.year + kMaxYearsAhead)
-        return make_error("expiry_too_far", "exp",
-                          "Your card's expiry year is too far ahead. Check it and try again.");
+        return catalogue_error("expiry_too_far", "exp", "card.expiry_too_far");
     return {};
 }
 

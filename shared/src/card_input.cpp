@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "paywidget/card.hpp"
+#include "paywidget/messages.hpp"
 
 namespace pw {
 
@@ -52,37 +53,37 @@ bool is_control(std::uint32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9
 }  // namespace
 
 Error validate_cvc(std::string_view cvc, CardBrand brand) {
-    if (cvc.empty()) return make_error("cvc_required", "cvc", "Enter your card's security code.");
+    if (cvc.empty()) return catalogue_error("cvc_required", "cvc", "card.cvc_required");
     for (char c : cvc)
         if (c < '0' || c > '9')
-            return make_error("invalid_cvc", "cvc", "Your card's security code can only contain digits.");
+            return catalogue_error("invalid_cvc", "cvc", "card.cvc_digits");
     const int want = card_cvc_length(brand);
     // Unknown brand: accept either size in use (3, or 4 for Amex-style).
     const std::size_t min = want ? static_cast<std::size_t>(want) : 3;
     const std::size_t max = want ? static_cast<std::size_t>(want) : 4;
-    std::string what = want == 4 ? "4 digits" : want == 3 ? "3 digits" : "3 or 4 digits";
+    // The brand's length when known ("3 digits"), else "3 or 4 digits".
+    const MessageArgs digits = {{"digits", std::to_string(want)}};
     if (cvc.size() < min)
-        return make_error("cvc_incomplete", "cvc",
-                          "Your card's security code is incomplete: it has " + what + ".");
+        return want ? catalogue_error("cvc_incomplete", "cvc", "card.cvc_incomplete", digits)
+                    : catalogue_error("cvc_incomplete", "cvc", "card.cvc_incomplete_any");
     if (cvc.size() > max)
-        return make_error("invalid_cvc", "cvc",
-                          "Your card's security code is too long: it has " + what + ".");
+        return want ? catalogue_error("invalid_cvc", "cvc", "card.cvc_too_long", digits)
+                    : catalogue_error("invalid_cvc", "cvc", "card.cvc_too_long_any");
     return {};
 }
 
 Error validate_cardholder_name(std::string_view name) {
     const std::string_view s = trim_spaces(name);
-    if (s.empty()) return make_error("name_required", "name", "Enter the name on your card.");
+    if (s.empty()) return catalogue_error("name_required", "name", "card.name_required");
     std::size_t chars = 0;
     for (std::size_t i = 0; i < s.size();) {
         std::uint32_t cp = 0;
         if (!next_code_point(s, i, cp) || is_control(cp))
-            return make_error("invalid_name", "name",
-                              "The name on your card contains characters we can't accept.");
+            return catalogue_error("invalid_name", "name", "card.name_invalid");
         // Counting stops mattering past the limit; stop early on huge input.
         if (++chars > kMaxNameChars)
-            return make_error("name_too_long", "name",
-                              "The name on your card can be at most 200 characters.");
+            return catalogue_error("name_too_long", "name", "card.name_too_long",
+                                   {{"max", std::to_string(kMaxNameChars)}});
     }
     return {};
 }
@@ -90,10 +91,9 @@ Error validate_cardholder_name(std::string_view name) {
 Error validate_postal_code(std::string_view postal_code) {
     const std::string_view s = trim_spaces(postal_code);
     if (s.empty())
-        return make_error("postal_code_required", "postal_code", "Enter your billing postal code.");
+        return catalogue_error("postal_code_required", "postal_code", "card.postal_required");
     auto invalid = [] {
-        return make_error("invalid_postal_code", "postal_code",
-                          "Enter a postal code of 2 to 10 letters, digits, spaces or dashes.");
+        return catalogue_error("invalid_postal_code", "postal_code", "card.postal_invalid");
     };
     if (s.size() < kMinPostalChars || s.size() > kMaxPostalChars) return invalid();
     for (char c : s) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "paywidget/card.hpp"
+#include "paywidget/messages.hpp"
 
 namespace pw {
 
@@ -58,11 +59,9 @@ bool luhn_valid(std::string_view digits) {
 Result<std::string> card_number_digits(std::string_view input) {
     std::string digits;
     if (!strip_separators(input, digits))
-        return Result<std::string>::failure("invalid_card_number_characters", "number",
-                                            "Your card number can only contain digits.");
+        return Result<std::string>::failure(catalogue_error("invalid_card_number_characters", "number", "card.number_characters"));
     if (digits.empty())
-        return Result<std::string>::failure("card_number_required", "number",
-                                            "Enter your card number.");
+        return Result<std::string>::failure(catalogue_error("card_number_required", "number", "card.number_required"));
     return Result<std::string>::success(std::move(digits));
 }
 
@@ -102,28 +101,24 @@ Error validate_card_number(std::string_view input) {
     const auto info = inspect_card_number(input);
     const std::size_t n = info.digits.size();
     if (info.malformed)
-        return make_error("invalid_card_number_characters", "number",
-                          "Your card number can only contain digits.");
-    if (n == 0) return make_error("card_number_required", "number", "Enter your card number.");
+        return catalogue_error("invalid_card_number_characters", "number", "card.number_characters");
+    if (n == 0) return catalogue_error("card_number_required", "number", "card.number_required");
     if (info.valid) return {};
     auto too_long = [] {
-        return make_error("card_number_too_long", "number",
-                          "Your card number has too many digits. Check it and try again.");
+        return catalogue_error("card_number_too_long", "number", "card.number_too_long");
     };
     if (n > kMaxCardDigits) return too_long();
     if (info.brand == CardBrand::unknown) {
         if (info.potentially_valid)
-            return make_error("card_number_incomplete", "number", "Your card number is incomplete.");
-        return make_error("unknown_card_brand", "number",
-                          "We don't recognise this card number. Check it or use another card.");
+            return catalogue_error("card_number_incomplete", "number", "card.number_incomplete");
+        return catalogue_error("unknown_card_brand", "number", "card.brand_unknown");
     }
     // A typo in a complete 16-digit Visa is "invalid", not "incomplete",
     // even though Visa also issues 18 and 19 digits: checked first.
     if (allows_length(info.brand, n))
-        return make_error("invalid_card_number", "number",
-                          "Your card number is invalid. Check it and try again.");
+        return catalogue_error("invalid_card_number", "number", "card.number_invalid");
     if (info.potentially_valid)
-        return make_error("card_number_incomplete", "number", "Your card number is incomplete.");
+        return catalogue_error("card_number_incomplete", "number", "card.number_incomplete");
     return too_long();
 }
 

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "paywidget/decline.hpp"
+#include "paywidget/messages.hpp"
 #include "paywidget/partial_plan.hpp"
 #include "paywidget/payment_details.hpp"
 
@@ -84,7 +86,7 @@ std::vector<Effect> Checkout::on(const ev::Loaded& e) {
     s_.pay_full = true;
     if (!due) {
         s_.stage = Stage::nothing_due;
-        return {effect::Announce{"This invoice has nothing left to pay."}};
+        return {effect::Announce{text(locale_, "error.invoice_not_payable")}};
     }
     s_.stage = Stage::review;
     return {};
@@ -102,7 +104,7 @@ std::vector<Effect> Checkout::on_link_error(const ApiError& e, bool* handled) {
     }
     s_.load_error = e;
     s_.details = TokenRequest{};  // the checkout is over: drop card data
-    return {effect::Announce{e.message}};
+    return {effect::Announce{say(e)}};
 }
 
 std::vector<Effect> Checkout::on(const ev::LoadFailed& e) {
@@ -112,7 +114,7 @@ std::vector<Effect> Checkout::on(const ev::LoadFailed& e) {
     if (handled) return out;
     s_.stage = Stage::load_failed;
     s_.load_error = e.error;
-    return {effect::Announce{e.error.message}};
+    return {effect::Announce{say(e.error)}};
 }
 
 // ------------------------------------------------------------------ amount
@@ -130,9 +132,9 @@ std::vector<Effect> Checkout::on(const ev::Continue&) {
     }
     if (s_.stage == Stage::amount) {
         if (!s_.pay_full && s_.amount_text.empty() && !s_.amount_error)
-            s_.amount_error = make_error("empty_amount", "amount", "Enter the amount you want to pay now.");
+            s_.amount_error = catalogue_error("empty_amount", "amount", "amount.required_now");
         if (s_.amount_error)
-            return {effect::Announce{s_.amount_error.message}, effect::Focus{"amount"}};
+            return {effect::Announce{say(s_.amount_error)}, effect::Focus{"amount"}};
         return go_to_method();
     }
     return {};
@@ -241,6 +243,12 @@ std::vector<Effect> Checkout::on(const ev::DetailsChanged& e) {
     }
     judge_details();
     return {};
+}
+
+std::string Checkout::say(const ApiError& e) const { return api_error_text(locale_, e.code, e.message); }
+
+std::string Checkout::say(const Error& e) const {
+    return e.message_id.empty() ? api_error_text(locale_, e.code, e.message) : error_text(locale_, e);
 }
 
 }  // namespace pw

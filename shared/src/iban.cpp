@@ -2,6 +2,7 @@
 // country's structure, and SEPA Direct Debit eligibility. The country table
 // is in iban_registry.cpp, national check digits in iban_national_checks.cpp.
 #include "paywidget/bank_debit.hpp"
+#include "paywidget/messages.hpp"
 
 namespace pw {
 
@@ -52,8 +53,15 @@ std::string iban_noun(const IbanCountry& c, bool capital) {
     return out + std::string(c.adjective) + " IBAN";
 }
 
-Result<Iban> iban_error(const char* code, std::string message) {
-    return Result<Iban>::failure(code, "iban", std::move(message));
+Result<Iban> iban_error(const char* code, std::string_view message_id, MessageArgs args = {}) {
+    return Result<Iban>::failure(catalogue_error(code, "iban", message_id, std::move(args)));
+}
+
+// English keeps its country grammar ("A German IBAN", "the United Arab
+// Emirates"), which the catalogue cannot say in every language: other
+// languages get the catalogue's sentence naming the country by its code.
+Error country_error(const char* code, std::string english, std::string_view message_id, MessageArgs args) {
+    return Error{code, "iban", std::move(english), std::string(message_id), std::move(args)};
 }
 
 // Index (0-based, within `bban`) of the first character that breaks
@@ -176,25 +184,25 @@ std::string format_iban(std::string_view electronic) {
 
 Result<Iban> validate_iban(std::string_view input) {
     std::string e = iban_electronic_form(input);
-    if (e.empty()) return iban_error("missing_iban", "Enter your IBAN.");
+    if (e.empty()) return iban_error("missing_iban", "iban.required");
     if (!all_alnum_upper(e)) {
-        return iban_error("invalid_iban_characters", "An IBAN has only letters and digits.");
+        return iban_error("invalid_iban_characters", "iban.characters");
     }
     if (e.size() < 2 || !is_upper(e[0]) || !is_upper(e[1])) {
-        return iban_error("invalid_iban_country", "An IBAN starts with a two-letter country code, such as DE or FR.");
+        return iban_error("invalid_iban_country", "iban.country_code");
     }
     const IbanCountry* country = find_iban_country(std::string_view(e).substr(0, 2));
     if (country == nullptr) {
-        return iban_error("invalid_iban_country",
-                          e.substr(0, 2) + " is not the code of a country that uses IBANs; check the first two letters.");
+        return iban_error("invalid_iban_country", "iban.country_unknown", {{"prefix", e.substr(0, 2)}});
     }
     if (e.size() != static_cast<std::size_t>(country->length)) {
-        return iban_error("invalid_iban_length", iban_noun(*country, true) + " has " +
-                                                     std::to_string(country->length) + " characters, not " +
-                                                     std::to_string(e.size()) + ".");
+        const std::string length = std::to_string(country->length), typed = std::to_string(e.size());
+        return Result<Iban>::failure(country_error(
+            "invalid_iban_length", iban_noun(*country, true) + " has " + length + " characters, not " + typed + ".",
+            "iban.length", {{"country", std::string(country->code)}, {"length", length}, {"typed", typed}}));
     }
     if (!is_digit(e[2]) || !is_digit(e[3])) {
-        return iban_error("invalid_iban_format", "The 3rd and 4th characters of an IBAN are digits.");
+        return iban_error("invalid_iban_format", "iban.check_digits_format");
     }
     const std::string_view bban = std::string_view(e).substr(4);
     const long bad = first_format_mismatch(bban, country->bban_format);
@@ -202,29 +210,31 @@ Result<Iban> validate_iban(std::string_view input) {
         const auto index = bad < 0 ? std::size_t{0} : static_cast<std::size_t>(bad);
         const char kind = format_kind_at(country->bban_format, index);
         const char* expected = kind == 'n' ? "a digit" : kind == 'a' ? "a letter" : "a letter or a digit";
-        return iban_error("invalid_iban_format", "Character " + std::to_string(index + 5) + " of " +
-                                                     iban_noun(*country, false) + " should be " + expected + ".");
+        const char* id = kind == 'n' ? "iban.position_digit" : kind == 'a' ? "iban.position_letter" : "iban.position_alnum";
+        const std::string position = std::to_string(index + 5);
+        return Result<Iban>::failure(country_error(
+            "invalid_iban_format",
+            "Character " + position + " of " + iban_noun(*country, false) + " should be " + expected + ".", id,
+            {{"position", position}, {"country", std::string(country->code)}}));
     }
     // 00, 01 and 99 are congruent to valid values mod 97 but ISO 13616
     // never issues them: a payer who typed one has a typo.
     const int check = (e[2] - '0') * 10 + (e[3] - '0');
     if (check < 2 || check > 98 || iban_mod97(e) != 1) {
-        return iban_error("invalid_iban_checksum",
-                          "This IBAN has a typo; compare it with your bank statement or banking app.");
+        return iban_error("invalid_iban_checksum", "iban.checksum");
     }
     if (!national_check_ok(country->national_check, bban)) {
-        return iban_error("invalid_national_check_digits",
-                          "The account number in this IBAN is not valid; compare it with your bank statement or "
-                          "banking app.");
+        return iban_error("invalid_national_check_digits", "iban.national_check");
     }
     return Result<Iban>::success(Iban{std::move(e), country});
 }
 
 Error check_sepa_country(const IbanCountry& country) {
     if (country.sepa) return Error{};
-    return make_error("not_sepa_country", "iban",
-                      "SEPA Direct Debit is not available for accounts in " + place(country) +
-                          "; choose another way to pay.");
+    return country_error("not_sepa_country",
+                         "SEPA Direct Debit is not available for accounts in " + place(country) +
+                             "; choose another way to pay.",
+                         "iban.not_sepa", {{"country", std::string(country.code)}});
 }
 
 Error validate_sepa(const SepaDetails& d) {

@@ -3,6 +3,7 @@
 // Everything is integer arithmetic on minor units; a typed amount is read
 // digit by digit, never through a floating-point conversion.
 #include "paywidget/money.hpp"
+#include "paywidget/messages.hpp"
 
 #include <array>
 #include <cstddef>
@@ -110,11 +111,6 @@ GroupingSet grouping_set(const AmountSeparators& seps) {
     return set;
 }
 
-std::string decimals_phrase(int exponent) {
-    if (exponent == 1) return "1 decimal";
-    return std::to_string(exponent) + " decimals";
-}
-
 // "1,234.50" in the caller's own separators, for examples in messages.
 std::string example_amount(int exponent, const AmountSeparators& seps) {
     std::string s = "1" + seps.grouping + "234";
@@ -168,28 +164,24 @@ Result<std::int64_t> parse_amount(std::string_view text, std::string_view curren
     using R = Result<std::int64_t>;
     const CurrencyInfo* info = find_currency(currency);
     if (info == nullptr)
-        return R::failure("unknown_currency", "currency",
-                          "This currency is not supported; ask whoever sent the invoice to check it.");
+        return R::failure(catalogue_error("unknown_currency", "currency", "amount.unknown_currency"));
     if (!valid_separator(seps.decimal) || !valid_separator(seps.grouping) ||
         starts_with(seps.decimal, seps.grouping) || starts_with(seps.grouping, seps.decimal))
         return R::failure("invalid_separators", "separators",
                           "The decimal and grouping separators must be two different non-digit characters.");
 
-    if (info->exponent < 0 || info->exponent > 18) return R::failure("unknown_currency", "currency",
-                          "This currency is not supported; ask whoever sent the invoice to check it.");
+    if (info->exponent < 0 || info->exponent > 18) return R::failure(catalogue_error("unknown_currency", "currency", "amount.unknown_currency"));
     const int exponent = info->exponent;
     const std::string example = example_amount(exponent, seps);
     auto invalid = [&] {
-        return R::failure("invalid_amount", "amount", "Enter the amount in digits, for example " + example + ".");
+        return R::failure(catalogue_error("invalid_amount", "amount", "amount.digits", {{"example", example}}));
     };
     auto bad_grouping = [&] {
-        return R::failure("invalid_amount", "amount",
-                          "Separate digits only in groups of three, for example " + example +
-                              ", or leave the separators out.");
+        return R::failure(catalogue_error("invalid_amount", "amount", "amount.grouping", {{"example", example}}));
     };
 
     std::string_view s = trim_ascii(text);
-    if (s.empty()) return R::failure("empty_amount", "amount", "Enter an amount.");
+    if (s.empty()) return R::failure(catalogue_error("empty_amount", "amount", "amount.required"));
 
     bool negative = false;
     if (s.front() == '-') {
@@ -251,14 +243,12 @@ Result<std::int64_t> parse_amount(std::string_view text, std::string_view curren
     if (digits == 0) return invalid();
 
     if (negative)
-        return R::failure("negative_amount", "amount", "The amount can't be negative; enter an amount of 0 or more.");
+        return R::failure(catalogue_error("negative_amount", "amount", "amount.negative"));
     if (fraction_digits > exponent) {
-        const std::string code(info->code);
-        const std::string message =
-            exponent == 0 ? code + " amounts can't have decimals; enter a whole number, for example " + example + "."
-                          : code + " amounts can have at most " + decimals_phrase(exponent) + ", for example " +
-                                example + ".";
-        return R::failure("too_many_decimals", "amount", message);
+        MessageArgs args = {{"currency", std::string(info->code)}, {"example", example}};
+        if (exponent == 0) return R::failure(catalogue_error("too_many_decimals", "amount", "amount.no_decimals", args));
+        args.emplace_back("decimals", std::to_string(exponent));
+        return R::failure(catalogue_error("too_many_decimals", "amount", "amount.too_many_decimals", args));
     }
 
     // kMaxAmountMinor is a multiple of 10^exponent, so this bounds whole
@@ -270,8 +260,8 @@ Result<std::int64_t> parse_amount(std::string_view text, std::string_view curren
         too_large = minor > kMaxAmountMinor;
     }
     if (too_large)
-        return R::failure("amount_too_large", "amount",
-                          "Enter an amount of at most " + format_minor(kMaxAmountMinor, exponent) + ".");
+        return R::failure(catalogue_error("amount_too_large", "amount", "amount.too_large",
+                                          {{"maximum", format_minor(kMaxAmountMinor, exponent)}}));
     return R::success(minor);
 }
 

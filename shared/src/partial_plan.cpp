@@ -2,6 +2,7 @@
 // terms of plan_options so that what the UI offers and what the server
 // accepts can never disagree.
 #include "paywidget/partial_plan.hpp"
+#include "paywidget/messages.hpp"
 
 #include <algorithm>
 
@@ -11,8 +12,8 @@ namespace pw {
 
 namespace {
 
-Result<Plan> refuse(std::string code, std::string message) {
-    return Result<Plan>::failure(std::move(code), "amount", std::move(message));
+Result<Plan> refuse(std::string code, std::string_view message_id, MessageArgs args = {}) {
+    return Result<Plan>::failure(catalogue_error(std::move(code), "amount", message_id, std::move(args)));
 }
 
 }  // namespace
@@ -94,29 +95,26 @@ Result<Plan> plan_payment(const Invoice& invoice, const PaymentProgress& state, 
     const PlanOptions o = plan_options(invoice, state);
     const std::string& cur = invoice.currency;
     if (o.not_payable_reason == "invoice_void") {
-        return refuse("invoice_void", "This invoice was cancelled and cannot be paid.");
+        return refuse("invoice_void", "partial.invoice_void");
     }
-    if (!o.payable) return refuse("invoice_paid", "This invoice has no balance left to pay.");
-    if (amount <= 0) return refuse("invalid_amount", "Enter an amount greater than zero.");
+    if (!o.payable) return refuse("invoice_paid", "partial.invoice_paid");
+    if (amount <= 0) return refuse("invalid_amount", "partial.not_positive");
     if (amount > o.balance) {
-        return refuse("above_balance",
-                      "Enter an amount of at most " + format_money_code(o.balance, cur) + ", the balance due.");
+        return refuse("above_balance", "partial.above_balance", {{"balance", format_money_code(o.balance, cur)}});
     }
     if (amount == o.balance) return Result<Plan>::success(Plan{PlanKind::full, amount, 0});
-    const std::string pay_all = "pay the full balance of " + format_money_code(o.balance, cur) + ".";
+    const MessageArgs balance = {{"balance", format_money_code(o.balance, cur)}};
     if (o.full_only_reason == "partial_not_allowed") {
-        return refuse("partial_not_allowed", "This invoice cannot be paid in parts; " + pay_all);
+        return refuse("partial_not_allowed", "partial.not_allowed", balance);
     }
     if (o.full_only_reason == "must_pay_balance") {
-        return refuse("must_pay_balance",
-                      "This is the last payment allowed on this invoice; " + pay_all);
+        return refuse("must_pay_balance", "partial.last_payment", balance);
     }
     if (o.full_only_reason == "balance_below_minimum") {
-        return refuse("balance_below_minimum",
-                      "The balance is below the minimum partial payment; " + pay_all);
+        return refuse("balance_below_minimum", "partial.balance_below_minimum", balance);
     }
     if (amount < o.minimum) {
-        return refuse("below_minimum", "Enter an amount of at least " + format_money_code(o.minimum, cur) + ".");
+        return refuse("below_minimum", "partial.below_minimum", {{"minimum", format_money_code(o.minimum, cur)}});
     }
     return Result<Plan>::success(Plan{PlanKind::partial, amount, o.balance - amount});
 }

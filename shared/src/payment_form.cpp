@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "paywidget/messages.hpp"
+
 namespace pw {
 
 namespace {
@@ -48,25 +50,9 @@ bool is_form_field(std::string_view field) { return contains(kAll, field); }
 
 bool is_details_field(std::string_view field) { return is_form_field(field) || contains(kRequestOnly, field); }
 
-std::string_view form_field_phrase(std::string_view field) {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 13> kPhrases = {{
-        {"number", "card number"},
-        {"exp", "expiry date"},
-        {"cvc", "security code"},
-        {"name", "name on the card"},
-        {"postal_code", "ZIP or postal code"},
-        {"account_holder", "account holder\xE2\x80\x99s name"},
-        {"routing_number", "routing number"},
-        {"account_number", "account number"},
-        {"account_type", "account type"},
-        {"transit_number", "transit number"},
-        {"institution_number", "institution number"},
-        {"iban", "IBAN"},
-        {"mandate.accepted", "debit authorization"},
-    }};
-    for (const auto& [id, phrase] : kPhrases)
-        if (id == field) return phrase;
-    return "";
+std::string form_field_phrase(std::string_view field, std::string_view locale) {
+    if (!is_form_field(field)) return "";
+    return text(locale, "field." + std::string(field));
 }
 
 namespace {
@@ -92,30 +78,20 @@ std::string_view typed(const TokenRequest& d, std::string_view field) {
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; }
 
-// "a", "a and b", "a, b and c".
-std::string spoken_list(const std::vector<std::string_view>& items) {
-    std::string out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
-        out += items[i];
-    }
-    return out;
-}
-
 }  // namespace
 
-std::string details_blocker(const TokenRequest& details, const Error& details_error) {
+std::string details_blocker(const TokenRequest& details, const Error& details_error, std::string_view locale) {
     if (!details_error) return "";
-    std::vector<std::string_view> empty;
+    std::vector<std::string> empty;
     const BankScheme scheme = details.bank.scheme;
     for (std::string_view f : form_fields(details.type, scheme))
         if (f != "mandate.accepted" && blank(typed(details, f)))
-            empty.push_back(form_field_phrase(f));
-    if (!empty.empty()) return "Enter the " + spoken_list(empty) + " to pay.";
-    if (details_error.field == "mandate.accepted") return "Accept the debit authorization to pay.";
-    const std::string_view phrase = form_field_phrase(details_error.field);
-    if (!phrase.empty()) return "Check the " + std::string(phrase) + " to pay.";
-    return details_error.message;
+            empty.push_back(form_field_phrase(f, locale));
+    if (!empty.empty()) return text(locale, "hint.enter_fields", {{"fields", list_text(locale, empty)}});
+    if (details_error.field == "mandate.accepted") return text(locale, "hint.accept_mandate");
+    const std::string phrase = form_field_phrase(details_error.field, locale);
+    if (!phrase.empty()) return text(locale, "hint.check_field", {{"field", phrase}});
+    return error_text(locale, details_error);
 }
 
 }  // namespace pw

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "paywidget/checkout.hpp"
+#include "paywidget/messages.hpp"
 #include "sample_link_view.hpp"
 #include "paywidget/partial_plan.hpp"
 #include "paywidget/payment_form.hpp"
@@ -739,4 +740,20 @@ BOOST_AUTO_TEST_CASE(checkout_plans_the_remaining_balance) {
     BOOST_TEST(c.state().remaining_after == 5000);
     c.dispatch(ev::ChooseFull{});
     BOOST_TEST(c.state().remaining_after == 0);
+}
+
+// What the checkout says aloud (aria-live) is in the payer's language.
+BOOST_AUTO_TEST_CASE(announcements_speak_the_payers_language) {
+    pw::Checkout c([] { return std::string("key-0123456789abcdef"); });
+    c.set_locale("fr");
+    c.start();
+    pw::ApiError expired;
+    expired.code = "link_expired";
+    expired.message = std::string(pw::error_message_for("link_expired"));
+    const std::vector<pw::Effect> out = c.dispatch(pw::ev::LoadFailed{expired});
+    BOOST_TEST_REQUIRE(out.size() == 1u);
+    const auto* said = std::get_if<pw::effect::Announce>(&out.front());
+    BOOST_TEST_REQUIRE(said != nullptr);
+    BOOST_TEST(said->text == pw::text("fr", "error.link_expired"));
+    BOOST_TEST(said->text != expired.message);
 }

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "paywidget/decline.hpp"
+#include "paywidget/messages.hpp"
 #include "repo_file.hpp"
 
 namespace {
@@ -128,4 +129,24 @@ BOOST_AUTO_TEST_CASE(docs_list_every_code_with_its_status) {
             BOOST_TEST(contains(doc, cell));
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(messages_come_from_the_catalogue_in_every_language) {
+    // The API's English is the catalogue's en; the widget asks for the payer's language.
+    for (const pw::CodeInfo& row : pw::code_catalogue()) {
+        if (row.message_id.empty()) continue;
+        BOOST_TEST(row.message == pw::text("en", row.message_id), row.code);
+        BOOST_TEST(pw::text("fr", row.message_id) != row.message, row.code);
+        BOOST_TEST(pw::text("es", row.message_id) != row.message, row.code);
+    }
+    using pw::MethodType;
+    BOOST_TEST(pw::decline_text("fr", "stolen_card", MethodType::card) == pw::text("fr", "decline.generic_decline"));
+    BOOST_TEST(pw::decline_text("es", "insufficient_funds", MethodType::bank_debit) ==
+               pw::text("es", "bank_return.insufficient_funds"));
+    BOOST_TEST(pw::decline_text("en", "insufficient_funds", MethodType::card) ==
+               pw::advise_decline("insufficient_funds", MethodType::card).message);
+    BOOST_TEST(pw::api_error_text("fr", "link_expired", "x") == pw::text("fr", "error.link_expired"));
+    // Validator codes keep the server's message (it names the field).
+    BOOST_TEST(pw::api_error_text("fr", "missing_field", "items[0].quantity is required.") ==
+               "items[0].quantity is required.");
 }

@@ -59,6 +59,8 @@ HeadlessWidget::HeadlessWidget(WidgetOptions options)
       // key from a new one; 16+ characters would be the browser's.
       checkout_([this] { return "test-key-" + std::to_string(++keys_issued_); }) {
     reset_page_singletons();
+    pwui::locale_format().set_locale(options_.locale);
+    checkout_.set_locale(options_.locale);
     announced_before_ = pwui::a11y_mirror().announcements().size();
 
     IMGUI_CHECKVERSION();

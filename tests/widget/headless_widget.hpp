@@ -43,6 +43,8 @@ struct WidgetOptions {
     nlohmann::json theme_options;
     // Layout::receipt_base as wasm/app.cpp sets it for a link session.
     std::string receipt_base = "/pay/lnk_test/receipts/";
+    // The payer's language (a catalogue locale: "en", "fr", "es", "en-XA").
+    std::string locale = "en";
 };
 
 class HeadlessWidget {

@@ -8,9 +8,13 @@
 #include <functional>
 #include <string>
 
+#include "paywidget/messages.hpp"
 #include "widget_steps.hpp"
 
 namespace pwtest {
+
+// A control's name in the walk's language (WidgetOptions::locale).
+inline std::string tr(const WidgetOptions& o, std::string_view id) { return pw::text(o.locale, id); }
 
 // `screen`: a short description for failure messages ("card form, Amex").
 using ScreenCheck = std::function<void(const HeadlessWidget& w, const std::string& screen)>;
@@ -24,7 +28,7 @@ inline void walk_every_screen(const WidgetOptions& o, const ScreenCheck& check) 
         w.respond(pw::ev::Loaded{sample_view(sample_invoice(true, {pw::BankScheme::ach, pw::BankScheme::pad}))});
         BOOST_TEST(w.settle());
         check(w, "review");
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Pay Now"));
+        BOOST_TEST_REQUIRE(w.activate(Role::button, tr(o, "widget.pay_now")));
         check(w, "amount");
         BOOST_TEST_REQUIRE(w.activate_id("pay-part"));
         w.type("amount", "1");
@@ -33,21 +37,21 @@ inline void walk_every_screen(const WidgetOptions& o, const ScreenCheck& check) 
         check(w, "amount with error");
         w.type("amount", "60");
         check(w, "amount valid partial");
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Continue"));
+        BOOST_TEST_REQUIRE(w.activate(Role::button, tr(o, "widget.continue")));
         check(w, "method");
-        BOOST_TEST_REQUIRE(w.activate(Role::radio, "US bank account (ACH)"));
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Continue"));
+        BOOST_TEST_REQUIRE(w.activate(Role::radio, tr(o, "widget.scheme_ach")));
+        BOOST_TEST_REQUIRE(w.activate(Role::button, tr(o, "widget.continue")));
         w.type("routing_number", "123");
         w.blur("routing_number");
         check(w, "ACH form");
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Back"));
-        BOOST_TEST_REQUIRE(w.activate(Role::radio, "Canadian bank account (PAD)"));
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Continue"));
+        BOOST_TEST_REQUIRE(w.activate(Role::button, tr(o, "widget.back")));
+        BOOST_TEST_REQUIRE(w.activate(Role::radio, tr(o, "widget.scheme_pad")));
+        BOOST_TEST_REQUIRE(w.activate(Role::button, tr(o, "widget.continue")));
         BOOST_TEST(w.field("transit_number") != nullptr, w.dump());
         check(w, "PAD form");
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Back"));
-        BOOST_TEST_REQUIRE(w.activate(Role::radio, "Credit or debit card"));
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Continue"));
+        BOOST_TEST_REQUIRE(w.activate(Role::button, tr(o, "widget.back")));
+        BOOST_TEST_REQUIRE(w.activate(Role::radio, tr(o, "widget.new_card")));
+        BOOST_TEST_REQUIRE(w.activate(Role::button, tr(o, "widget.continue")));
         w.type("number", "4242 4242 4242 4241");
         w.type("exp", "01/20");
         w.type("cvc", "1");
@@ -65,7 +69,7 @@ inline void walk_every_screen(const WidgetOptions& o, const ScreenCheck& check) 
         const fx::SendPayment again = submit_and_tokenize(w, "0005");
         w.respond(pw::ev::NoResponse{});
         check(w, "failed, no response");
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Retry"));
+        BOOST_TEST_REQUIRE(w.activate(Role::button, tr(o, "widget.retry")));
         w.respond(pw::ev::PaymentDone{payment_response(again, pw::PaymentStatus::succeeded, 14000, 1, "amex", "0005")});
         BOOST_TEST(w.settle());
         check(w, "succeeded, partial");
@@ -74,18 +78,18 @@ inline void walk_every_screen(const WidgetOptions& o, const ScreenCheck& check) 
         // A portal client: saved card, the save-card checkbox, SEPA.
         HeadlessWidget w(o);
         w.load(sample_view(sample_invoice(false, {pw::BankScheme::sepa}), pw::SessionKind::portal));
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Pay Now"));
+        BOOST_TEST_REQUIRE(w.activate(Role::button, tr(o, "widget.pay_now")));
         check(w, "method with a saved card");
-        BOOST_TEST_REQUIRE(w.activate(Role::radio, "SEPA Direct Debit"));
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Continue"));
+        BOOST_TEST_REQUIRE(w.activate(Role::radio, tr(o, "widget.scheme_sepa")));
+        BOOST_TEST_REQUIRE(w.activate(Role::button, tr(o, "widget.continue")));
         check(w, "SEPA form");
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Back"));
-        BOOST_TEST_REQUIRE(w.activate(Role::radio, "Credit or debit card"));
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Continue"));
+        BOOST_TEST_REQUIRE(w.activate(Role::button, tr(o, "widget.back")));
+        BOOST_TEST_REQUIRE(w.activate(Role::radio, tr(o, "widget.new_card")));
+        BOOST_TEST_REQUIRE(w.activate(Role::button, tr(o, "widget.continue")));
         check(w, "card form with save checkbox");
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Back"));
+        BOOST_TEST_REQUIRE(w.activate(Role::button, tr(o, "widget.back")));
         BOOST_TEST_REQUIRE(w.activate_id("method-saved-pm_1"));
-        BOOST_TEST_REQUIRE(w.activate(Role::button, "Continue"));
+        BOOST_TEST_REQUIRE(w.activate(Role::button, tr(o, "widget.continue")));
         check(w, "saved card");
     }
     {

@@ -4,6 +4,7 @@
 #define BOOST_TEST_MODULE widget_amount_method
 #include <boost/test/unit_test.hpp>
 
+#include "paywidget/messages.hpp"
 #include "widget_steps.hpp"
 
 using namespace pwtest;
@@ -11,10 +12,10 @@ using pw::Stage;
 
 namespace {
 // A partial-payment invoice (200.00 USD, minimum 50.00) on the amount step
-// with "Pay part now" chosen.
-void to_partial_amount(HeadlessWidget& w) {
+// with "Pay part now" chosen (in the widget's language).
+void to_partial_amount(HeadlessWidget& w, const std::string& locale = "en") {
     w.load(sample_view(sample_invoice(true)));
-    BOOST_TEST_REQUIRE(w.activate(Role::button, "Pay Now"));
+    BOOST_TEST_REQUIRE(w.activate(Role::button, pw::text(locale, "widget.pay_now")));
     BOOST_TEST_REQUIRE(w.stage() == Stage::amount, w.dump());
     BOOST_TEST_REQUIRE(w.activate_id("pay-part"), w.dump());
 }
@@ -183,4 +184,35 @@ BOOST_AUTO_TEST_CASE(bank_debit_form_needs_the_mandate_before_submit) {
     BOOST_TEST_REQUIRE(w.activate(Role::checkbox, "I authorize this debit"));
     BOOST_TEST(w.find(Role::checkbox, "I authorize this debit")->checked);
     BOOST_TEST(!submit_button(w)->disabled, w.dump());
+}
+
+// The amount field reads the payer's language's separators (the core parses
+// with them): "60,50" is 60.50 in French and Spanish, and the words around
+// it are French.
+BOOST_AUTO_TEST_CASE(french_amount_takes_a_decimal_comma_and_speaks_french) {
+    WidgetOptions o;
+    o.locale = "fr";
+    HeadlessWidget w(o);
+    to_partial_amount(w, o.locale);
+    BOOST_TEST(w.find(Role::radio, "Payer une partie maintenant") != nullptr, w.dump());
+    w.type("amount", "60,50");
+    BOOST_TEST(!w.field("amount")->invalid, w.dump());
+    BOOST_TEST(w.field("amount")->spec.label == "Montant \xC3\xA0 payer maintenant");
+    BOOST_TEST_REQUIRE(w.activate(Role::button, "Continuer"));
+    BOOST_TEST_REQUIRE(w.stage() == Stage::method, w.dump());
+    BOOST_TEST(w.state().amount == 6050);
+    BOOST_TEST(w.find(Role::heading, "Comment souhaitez-vous payer\xE2\x80\xAF?") != nullptr, w.dump());
+}
+
+BOOST_AUTO_TEST_CASE(spanish_amount_groups_with_dots) {
+    WidgetOptions o;
+    o.locale = "es";
+    HeadlessWidget w(o);
+    to_partial_amount(w, o.locale);
+    w.type("amount", "1.000,00");  // above the balance: refused by the plan, read as 1000.00
+    BOOST_TEST(w.field("amount")->invalid);
+    BOOST_TEST(w.state().amount_error.code == "above_balance", w.dump());
+    w.type("amount", "75,25");
+    BOOST_TEST(!w.field("amount")->invalid, w.dump());
+    BOOST_TEST(w.state().amount == 7525);
 }

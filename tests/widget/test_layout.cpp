@@ -2,6 +2,9 @@
 // input and each mirror item lies inside the widget's column (nothing
 // overflows), no two mirror items or inputs overlap, the mirror lists items
 // in visual (Tab) order, and each screen settles (no frame loop forever).
+// In every language (en, fr, es and the pseudo-locale en-XA, 40 % longer):
+// every text run the canvas draws also stays inside the column, so a
+// longer translation wraps instead of running out of its box or being cut.
 #define BOOST_TEST_MODULE widget_layout
 #include <boost/test/unit_test.hpp>
 
@@ -23,8 +26,8 @@ std::pair<float, float> column(float width) {
     return {std::floor((width - w) * 0.5f), w};
 }
 
-void check_screen(const HeadlessWidget& w, float width, const std::string& screen) {
-    BOOST_TEST_CONTEXT(screen << " at " << width << " px") {
+void check_screen(const HeadlessWidget& w, float width, const std::string& screen, const std::string& locale = "en") {
+    BOOST_TEST_CONTEXT(screen << " at " << width << " px in " << locale) {
         const auto [left, col] = column(width);
         const float eps = 0.5f;
         // The back link's hit area reaches 4 px into the gutter on purpose.
@@ -54,16 +57,26 @@ void check_screen(const HeadlessWidget& w, float width, const std::string& scree
             const bool right = c.x + eps >= p.x + p.w && c.y < p.y + p.h;
             BOOST_TEST((below || right), items[i].id << " comes after " << items[i - 1].id << " but is drawn before it");
         }
+        // No text runs past the column: a label too long for its line wraps
+        // (a run wider than its box would be cut off by the frame).
+        for (const pwui::DrawnText& run : pwui::drawn_text().runs()) {
+            BOOST_TEST(run.rect.x >= left - eps, "\"" << run.text << "\" starts left of the column: " << describe(run.rect));
+            BOOST_TEST(run.rect.x + run.rect.w <= left + col + eps,
+                       "\"" << run.text << "\" runs out of the column: " << describe(run.rect));
+        }
         // Inputs and text stay legible at this width.
         for (const pwui::PlacedField& f : w.placed()) BOOST_TEST(f.rect.w >= 60.0f, f.spec.id << " too narrow");
     }
 }
 
-// Walks every screen of the flow at `width`, checking each.
-void walk_all_screens(float width) {
+// Walks every screen of the flow at `width` in `locale`, checking each.
+void walk_all_screens(float width, const std::string& locale = "en") {
     WidgetOptions o;
     o.width = width;
-    walk_every_screen(o, [width](const HeadlessWidget& w, const std::string& screen) { check_screen(w, width, screen); });
+    o.locale = locale;
+    walk_every_screen(o, [width, locale](const HeadlessWidget& w, const std::string& screen) {
+        check_screen(w, width, screen, locale);
+    });
 }
 
 }  // namespace
@@ -71,6 +84,21 @@ void walk_all_screens(float width) {
 BOOST_AUTO_TEST_CASE(every_screen_fits_a_320_px_phone) { walk_all_screens(320); }
 
 BOOST_AUTO_TEST_CASE(every_screen_fits_a_720_px_frame) { walk_all_screens(720); }
+
+BOOST_AUTO_TEST_CASE(every_screen_fits_in_french) {
+    walk_all_screens(320, "fr");
+    walk_all_screens(720, "fr");
+}
+
+BOOST_AUTO_TEST_CASE(every_screen_fits_in_spanish) {
+    walk_all_screens(320, "es");
+    walk_all_screens(720, "es");
+}
+
+BOOST_AUTO_TEST_CASE(every_screen_fits_the_long_pseudo_locale) {
+    walk_all_screens(320, "en-XA");
+    walk_all_screens(720, "en-XA");
+}
 
 BOOST_AUTO_TEST_CASE(column_is_centred_and_capped_at_720_px) {
     WidgetOptions o;

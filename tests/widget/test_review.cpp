@@ -5,6 +5,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include "paywidget/bank_settlement.hpp"
+#include "paywidget/messages.hpp"
+
 #include "widget_steps.hpp"
 
 using namespace pwtest;
@@ -140,7 +142,8 @@ BOOST_AUTO_TEST_CASE(load_failure_offers_try_again_which_fetches_again) {
     w.start();
     pw::ApiError e;
     e.code = "network_error";
-    e.message = "We couldn\xE2\x80\x99t reach the payment service. Check your connection and try again.";
+    // The checkout's own message for a request that got no answer (the catalogue's).
+    e.message = pw::text("en", "error.network_error");
     w.respond(pw::ev::LoadFailed{e});
     BOOST_TEST_REQUIRE(w.stage() == Stage::load_failed);
     BOOST_TEST(w.find(Role::text, e.message) != nullptr, w.dump());

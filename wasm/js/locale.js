@@ -1,4 +1,6 @@
-// wasm/locale_format.cpp's DOM side: Intl formatting for the payer's locale.
+// wasm/locale_format.cpp's DOM side: what the payer prefers (options.locale,
+// else navigator.languages; the core negotiates), Intl formatting in the
+// locale the core chose, and the document's lang attribute.
 // Amounts arrive as the core's canonical decimal string ("1234.50") and are
 // formatted as a decimal string (exact, no binary floating point), with the
 // fraction digits forced to the core's ISO 4217 exponent (CLDR differs for
@@ -16,38 +18,47 @@ mergeInto(LibraryManager.library, {
     } catch (e) {}
     return opt;
   },
-  $pwLocale__deps: ['$pwOptions'],
-  $pwLocale: function () {
-    var opt = pwOptions();
-    return opt['locale'] || (navigator.languages && navigator.languages[0]) || navigator.language || 'en-US';
+  // The payer's preferences as a JSON array of language tags, most
+  // preferred first, for pw::negotiate_locale.
+  pw_locale_preferences__deps: ['$pwOptions'],
+  pw_locale_preferences: function () {
+    var opt = pwOptions(), list = [];
+    if (typeof opt['locale'] === 'string' && opt['locale']) list.push(opt['locale']);
+    else if (navigator.languages && navigator.languages.length) list = Array.prototype.slice.call(navigator.languages, 0, 16);
+    else if (navigator.language) list.push(navigator.language);
+    return allocateUTF8(JSON.stringify(list));
   },
-  pw_format_amount__deps: ['$pwLocale'],
-  pw_format_amount: function (canonicalPtr, currencyPtr, exponent) {
-    var canonical = UTF8ToString(canonicalPtr), currency = UTF8ToString(currencyPtr);
+  // Screen readers pronounce the frame in its language; the landmark's name
+  // is said in it too.
+  pw_set_document_lang: function (localePtr, labelPtr) {
+    document.documentElement.setAttribute('lang', UTF8ToString(localePtr));
+    var root = document.getElementById('pw-root');
+    if (root) root.setAttribute('aria-label', UTF8ToString(labelPtr));
+  },
+  pw_format_amount: function (localePtr, canonicalPtr, currencyPtr, exponent) {
+    var locale = UTF8ToString(localePtr), canonical = UTF8ToString(canonicalPtr), currency = UTF8ToString(currencyPtr);
     var out = '';
     try {
-      out = new Intl.NumberFormat(pwLocale(), {
+      out = new Intl.NumberFormat(locale, {
         style: 'currency', currency: currency, currencyDisplay: 'symbol',
         minimumFractionDigits: exponent, maximumFractionDigits: exponent,
       }).format(canonical);
     } catch (e) { out = ''; }
     return allocateUTF8(out);
   },
-  pw_format_date__deps: ['$pwLocale'],
-  pw_format_date: function (y, m, d) {
+  pw_format_date: function (localePtr, y, m, d) {
     var out = '';
     try {
-      out = new Intl.DateTimeFormat(pwLocale(), { dateStyle: 'medium', timeZone: 'UTC' })
+      out = new Intl.DateTimeFormat(UTF8ToString(localePtr), { dateStyle: 'medium', timeZone: 'UTC' })
         .format(new Date(Date.UTC(y, m - 1, d)));
     } catch (e) { out = ''; }
     return allocateUTF8(out);
   },
   // "<decimal>\n<grouping>" of the locale, for the core's parse_amount.
-  pw_locale_separators__deps: ['$pwLocale'],
-  pw_locale_separators: function () {
+  pw_locale_separators: function (localePtr) {
     var dec = '.', grp = ',';
     try {
-      new Intl.NumberFormat(pwLocale()).formatToParts(1234567.5).forEach(function (p) {
+      new Intl.NumberFormat(UTF8ToString(localePtr)).formatToParts(1234567.5).forEach(function (p) {
         if (p.type === 'decimal') dec = p.value;
         if (p.type === 'group') grp = p.value;
       });

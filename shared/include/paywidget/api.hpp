@@ -85,7 +85,7 @@ struct MethodSummary {
 // How a payer reads a method everywhere (widget, pages, receipts, emails):
 // "Visa •••• 4242", "American Express •••• 0005", "US bank account •••• 6789"
 // (ach), "Canadian bank account" (pad), "SEPA bank account" (sepa). No error.
-std::string method_label(const MethodSummary& m);
+std::string method_label(const MethodSummary& m, std::string_view locale = "en");
 
 // A card saved in the client's wallet (portal sessions only, never via a link).
 // JSON (flat): {"id","type","brand","last4","exp_month","exp_year"}.

@@ -183,6 +183,11 @@ class Checkout {
 public:
     explicit Checkout(KeySource keys);
 
+    // The payer's language for what the checkout says (Announce, messages a
+    // UI shows): a catalogue locale (messages.hpp); "en" until set.
+    void set_locale(std::string locale) { locale_ = std::move(locale); }
+    const std::string& locale() const { return locale_; }
+
     // The first effects: {FetchView}.
     std::vector<Effect> start();
     // Applies one event. Events that make no sense in the current stage
@@ -196,8 +201,8 @@ public:
     bool can_submit() const;        // details complete, amount valid, not in flight
     // Why Submit is disabled, one sentence for beside the button
     // (details_blocker, payment_form.hpp); "" when it is enabled, in flight,
-    // or on a screen without a form.
-    std::string submit_hint() const;
+    // or on a screen without a form. In `locale` (messages.hpp).
+    std::string submit_hint(std::string_view locale = "en") const;
     bool is_locked() const;         // inputs read-only (in flight / outcome unknown)
     bool can_retry() const;         // a Retry event would do something
     bool can_go_back() const;
@@ -249,8 +254,13 @@ private:
     // has it, else its first input; "" for a saved card (no inputs).
     std::string form_focus(std::string_view named) const;
 
+    // An error as the payer is told it, in locale_ (messages.hpp).
+    std::string say(const ApiError& e) const;
+    std::string say(const Error& e) const;
+
     KeySource keys_;
     CheckoutState s_;
+    std::string locale_ = "en";
 };
 
 }  // namespace pw

@@ -13,6 +13,10 @@
 // partial_plan.hpp, json_read.hpp) keep their own messages, which name the
 // field; the catalogue only fixes their HTTP status (422, or 400 for
 // unreadable JSON). A code missing from the table maps to 422.
+//
+// The words are the message catalogue's (messages.hpp): each row names its
+// message id ("error.<code>", "decline.<code>", "bank_return.<code>");
+// `message` is its English text, the API's language.
 #pragma once
 
 #include <string>
@@ -42,6 +46,7 @@ struct CodeInfo {
     std::string_view message;  // payer message; "" for validator codes
     std::string_view field;    // input the payer should look at ("cvc"), or ""
     bool retryable;            // the same attempt may succeed if tried again
+    std::string_view message_id = {};  // catalogue id of `message`; "" for validator codes
 };
 
 // Every row, errors first then card declines then bank returns. A code can
@@ -76,6 +81,12 @@ struct DeclineAdvice {
     bool retryable = false;  // processing_error: the same card may work on retry
 };
 DeclineAdvice advise_decline(std::string_view raw_code, MethodType method);
+// advise_decline's message in `locale` (the widget: the payer's language).
+std::string decline_text(std::string_view locale, std::string_view raw_code, MethodType method);
+// An API error's message in `locale`: the catalogue's for a listed code,
+// or the catalogue's "error.<code>" (network_error, which no server sends),
+// else `message` as the server sent it (validator codes name their field).
+std::string api_error_text(std::string_view locale, std::string_view code, std::string_view message);
 Decline to_decline(const DeclineAdvice& a);
 
 }  // namespace pw

@@ -35,16 +35,18 @@ bool is_form_field(std::string_view field);
 // "save_method"). Such an error sends the checkout back to the form.
 bool is_details_field(std::string_view field);
 
-// How a sentence names an input: "card number", "expiry date", "security
-// code", "IBAN", ... ("" for anything else).
-std::string_view form_field_phrase(std::string_view field);
+// How a sentence names an input in `locale`: "card number", "expiry date",
+// "security code", "IBAN", ... (catalogue ids "field.<field>"; "" for
+// anything else).
+std::string form_field_phrase(std::string_view field, std::string_view locale = "en");
 
 // Why the form cannot be submitted yet, as one sentence for the payer, shown
 // beside the disabled button: "" when `details_error` is empty. The required
 // inputs still empty come first, in form order ("Enter the card number,
 // expiry date and security code to pay."), else the input in error ("Check
 // the expiry date to pay."), else the mandate ("Accept the debit
-// authorization to pay.").
-std::string details_blocker(const TokenRequest& details, const Error& details_error);
+// authorization to pay."), in `locale` (the catalogue's "hint.*").
+std::string details_blocker(const TokenRequest& details, const Error& details_error,
+                            std::string_view locale = "en");
 
 }  // namespace pw

@@ -7,18 +7,27 @@
 //   field   - the input it concerns (e.g. "amount", "items[2].quantity"), or
 //             empty when it concerns the whole input;
 //   message - one sentence for a person: what is wrong and, where it helps,
-//             what to do next.
+//             what to do next, in English (the API's language);
+//   message_id, args - when the message comes from the catalogue
+//             (messages.hpp): its id and named arguments, so a UI can say
+//             the same in the payer's language (pw::error_text).
 #pragma once
 
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace pw {
+
+// Named arguments of a catalogue message: {"amount", "51.00 USD"}, ...
+using MessageArgs = std::vector<std::pair<std::string, std::string>>;
 
 struct Error {
     std::string code;
     std::string field;
     std::string message;
+    std::string message_id = {};  // "" when the message is not from the catalogue
+    MessageArgs args = {};
 
     bool ok() const { return code.empty(); }
     explicit operator bool() const { return !code.empty(); }  // true when there IS an error

@@ -1,0 +1,65 @@
+// The message catalogue: every sentence a payer reads, per language, by a
+// stable dotted id ("widget.pay_now", "decline.insufficient_funds").
+//
+// The texts live in shared/messages/<locale>.json (en, fr, es; fr-CA holds
+// only what Canadian French says differently from fr) and are compiled into
+// the core at build time (tools/messages/compile_messages.py), which also
+// generates the pseudo-locale en-XA from en. The widget, the server and the
+// tests all read this one catalogue.
+//
+// Message syntax (an ICU MessageFormat subset):
+//   {name}                                   a named argument, inserted as given
+//   {count, plural, =0 {…} one {# day} other {# days}}
+//                                            plural: an exact "=N" branch wins,
+//                                            then the locale's category, then
+//                                            "other"; "#" is the number
+// Plural categories: "one" and "other" only. en, es: one is exactly 1; fr
+// (CLDR): one is 0 and 1. No apostrophe quoting: messages use ’ and never
+// need literal braces.
+//
+// Never fails and never throws: an unknown locale is negotiated to a
+// supported one, an id missing in a language falls back (fr-CA -> fr -> en),
+// an id missing everywhere is returned as itself (visible, greppable), a
+// missing argument stays "{name}" in the text.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "paywidget/result.hpp"
+
+namespace pw {
+
+// The message `id` in `locale` with `args` filled in.
+std::string text(std::string_view locale, std::string_view id, const MessageArgs& args = {});
+
+// An error whose English message is the catalogue's `id` (with `args`),
+// remembering id and args so pw::error_text can say it in another language.
+Error catalogue_error(std::string code, std::string field, std::string_view id, MessageArgs args = {});
+
+// What `e` says in `locale`: its catalogue message when it has one (and the
+// locale is not English: e.message is already the English, sometimes with
+// grammar the catalogue leaves out, e.g. "A German IBAN"), else e.message.
+std::string error_text(std::string_view locale, const Error& e);
+
+// "a", "a and b", "a, b and c" in `locale` (list.two / list.more).
+std::string list_text(std::string_view locale, const std::vector<std::string>& items);
+
+// "one" or "other" for `n` in `locale`'s language.
+std::string_view plural_category(std::string_view locale, std::int64_t n);
+
+// --- introspection, for tests and tools ---------------------------------
+// Every id (en's, which every full language must have), sorted.
+std::vector<std::string_view> message_ids();
+// The text stored for `id` in exactly `locale`'s table (no fallback).
+std::optional<std::string_view> find_message(std::string_view locale, std::string_view id);
+// An error (code "invalid_message") when `message` does not parse.
+Error check_message(std::string_view message);
+// The argument names `message` uses (plural selectors included), sorted, unique.
+std::vector<std::string> message_placeholders(std::string_view message);
+
+}  // namespace pw
