@@ -67,7 +67,7 @@ void draw_breakdown(Ui& ui, const pw::Invoice& inv) {
         row(("payment-" + std::to_string(i)).c_str(), label, "\xE2\x88\x92" + money(pay.amount));
     }
     row("amount-paid", ui.fmt.t("widget.amount_paid"), money(inv.amount_paid));
-    if (inv.amount_processing > 0) row("amount-processing", ui.fmt.t("widget.amount_processing"), money(inv.amount_processing));
+    if (inv.amount_processing > 0) row("amount-processing", pw::processing_total_label(ui.fmt.locale()), money(inv.amount_processing));
     if (inv.refunded > 0) row("refunded", ui.fmt.t("widget.refunded"), money(inv.refunded));
     gap(ui, 14);
     divider(ui);
@@ -138,9 +138,8 @@ void draw_nothing_due(Ui& ui, const pw::Checkout& checkout) {
     gap(ui, 8);
     text(ui, ui.fonts.body, ui.theme.text_muted,
          void_        ? ui.fmt.t("widget.voided_text")
-         : processing ? ui.fmt.t("settlement.processing",
-                                 {{"amount", ui.fmt.amount(inv.amount_processing, inv.currency)},
-                                  {"days", std::to_string(pw::settlement_business_days(inv.accepted))}})
+         : processing ? pw::processing_text(ui.fmt.amount(inv.amount_processing, inv.currency),
+                                            pw::settlement_business_days(inv.accepted), ui.fmt.locale())
                       : ui.fmt.t("widget.paid_text"),
          Align::left, "nothing-due-text");
     gap(ui, 24);

@@ -48,8 +48,7 @@ void draw_succeeded(Ui& ui, const pw::Checkout& checkout) {
             ui.fmt.t(processing ? "widget.debit_submitted" : "widget.payment_successful"), 1);
     gap(ui, 8);
     text(ui, ui.fonts.body, t.text_muted,
-         processing ? ui.fmt.t("settlement.processing",
-                               {{"amount", paid}, {"days", std::to_string(processing_days(r.payment.method))}})
+         processing ? pw::processing_text(paid, processing_days(r.payment.method), ui.fmt.locale())
                     : ui.fmt.t("widget.thanks", {{"practitioner", inv.practitioner.name}, {"amount", paid}}),
          Align::left, "result-text");
     gap(ui, 24);

@@ -2,6 +2,9 @@
 #include "paywidget/bank_settlement.hpp"
 
 #include <algorithm>
+#include <string>
+
+#include "paywidget/messages.hpp"
 
 namespace pw {
 
@@ -20,16 +23,12 @@ int settlement_business_days(const AcceptedMethods& accepted) {
     return days;
 }
 
-std::string_view processing_total_label() { return "Processing (bank debit, not yet settled)"; }
+std::string processing_total_label(std::string_view locale) { return text(locale, "settlement.processing_total"); }
 
-std::string processing_text(std::string_view amount_text, int business_days) {
-    std::string out = "Your bank debit";
-    if (!amount_text.empty()) out += " of " + std::string(amount_text);
-    out += " is processing. It usually settles within " + std::to_string(business_days) +
-           (business_days == 1 ? " business day" : " business days") +
-           "; until then the amount is reserved for this invoice, so nothing more is due now. If your bank returns "
-           "the debit, the amount is due again and you will be asked to pay it another way.";
-    return out;
+std::string processing_text(std::string_view amount_text, int business_days, std::string_view locale) {
+    const std::string days = std::to_string(business_days);
+    if (amount_text.empty()) return text(locale, "settlement.processing_unknown_amount", {{"days", days}});
+    return text(locale, "settlement.processing", {{"amount", std::string(amount_text)}, {"days", days}});
 }
 
 }  // namespace pw

@@ -23,15 +23,17 @@ int settlement_business_days(const AcceptedMethods& accepted);
 
 // The label of the totals row for Invoice::amount_processing, under
 // "Amount paid" wherever an invoice's totals are listed (the widget's
-// review, the pages' summary and receipt, the invoice email):
-// "Processing (bank debit, not yet settled)".
-std::string_view processing_total_label();
+// review, the pages' summary and receipt, the invoice email): the
+// catalogue's "settlement.processing_total", in English "Processing (bank
+// debit, not yet settled)".
+std::string processing_total_label(std::string_view locale = "en");
 
 // "Your bank debit of $570.00 is processing. It usually settles within 4
 // business days; until then the amount is reserved for this invoice, so
 // nothing more is due now. If your bank returns the debit, the amount is
-// due again and you will be asked to pay it another way."
-// `amount_text` already formatted; "" leaves the amount out.
-std::string processing_text(std::string_view amount_text, int business_days);
+// due again and you will be asked to pay it another way." (the catalogue's
+// "settlement.processing"). `amount_text` already formatted; "" leaves the
+// amount out ("settlement.processing_unknown_amount").
+std::string processing_text(std::string_view amount_text, int business_days, std::string_view locale = "en");
 
 }  // namespace pw
