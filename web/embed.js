@@ -39,16 +39,27 @@
     if (query.has(k)) options[k] = query.get(k);
     query.delete(k);
   });
+  // The fragment's parameters ("#link=<token>", "#invoice=<id>"), read once
+  // here for the widget (Module.pwFragment, wasm/js/fetch_bridge.js) and
+  // removed from the address bar (and so from history, bookmarks and
+  // screenshots) with the options below, before anything else runs.
+  var fragment = {};
+  window.location.hash.replace(/^#/, '').split('&').forEach(function (part) {
+    var eq = part.indexOf('=');
+    if (eq <= 0) return;
+    try { fragment[part.substring(0, eq)] = decodeURIComponent(part.substring(eq + 1)); } catch (e) {}
+  });
   window.Module = {
     canvas: canvas,
     pwOptions: options,
+    pwFragment: fragment,
     print: function () {},
     printErr: function (text) { if (window.console) console.warn(text); },
   };
   prefetchView();
   if (window.history && window.history.replaceState) {
     var rest = query.toString();
-    window.history.replaceState(null, '', window.location.pathname + (rest ? '?' + rest : '') + window.location.hash);
+    window.history.replaceState(null, '', window.location.pathname + (rest ? '?' + rest : ''));
   }
   // Context loss (GPU reset): allow the browser to restore the context.
   // Rebuilding GL objects after a restore is not handled yet (reloading
@@ -60,16 +71,9 @@
   // downloads and compiles: by the time the widget's first request is made
   // (wasm/js/fetch_bridge.js takes this one over, once), the answer is
   // usually here and reaches the widget before its first frame. The same
-  // path, headers and fetch options as the bridge's own request; the
-  // fragment stays in the address for the widget to read and remove.
+  // path, headers and fetch options as the bridge's own request.
   function prefetchView() {
     if (typeof window.fetch !== 'function') return;
-    var fragment = {};
-    window.location.hash.replace(/^#/, '').split('&').forEach(function (part) {
-      var eq = part.indexOf('=');
-      if (eq <= 0) return;
-      try { fragment[part.substring(0, eq)] = decodeURIComponent(part.substring(eq + 1)); } catch (e) {}
-    });
     // pw::percent_encode: everything but A-Z a-z 0-9 - _ . ~ is escaped.
     function encode(s) {
       return encodeURIComponent(s).replace(/[!'()*]/g, function (c) {

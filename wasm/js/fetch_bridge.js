@@ -57,25 +57,12 @@ mergeInto(LibraryManager.library, {
       return r.text().then(function (t) { finish(r.status, t); });
     }).catch(function () { finish(0, ''); });
   },
-  // Parameters of the URL fragment ("#link=<token>", "#invoice=<id>"), read
-  // once and removed from the address bar (and so from history, bookmarks
-  // and screenshots) before anything else runs.
-  $pwFragment: { params: null },
-  pw_take_fragment_param__deps: ['$pwFragment'],
+  // Parameters of the URL fragment ("#link=<token>", "#invoice=<id>"):
+  // web/embed.js read them (Module.pwFragment) and removed the fragment
+  // from the address bar before this script ran.
   pw_take_fragment_param: function (namePtr) {
-    if (!pwFragment.params) {
-      pwFragment.params = {};
-      var hash = window.location.hash.replace(/^#/, '');
-      hash.split('&').forEach(function (part) {
-        var eq = part.indexOf('=');
-        if (eq <= 0) return;
-        try { pwFragment.params[part.substring(0, eq)] = decodeURIComponent(part.substring(eq + 1)); } catch (e) {}
-      });
-      if (hash && window.history && window.history.replaceState) {
-        window.history.replaceState(null, '', window.location.pathname + window.location.search);
-      }
-    }
-    var v = pwFragment.params[UTF8ToString(namePtr)];
+    var params = Module['pwFragment'] || {};
+    var v = params[UTF8ToString(namePtr)];
     return allocateUTF8(typeof v === 'string' ? v : '');
   },
   pw_navigate: function (urlPtr, newTab) {
