@@ -59,11 +59,12 @@ if(NOT PW_BROTLI)
   message(FATAL_ERROR "paywidget: brotli not found (Debian package brotli; run scripts/setup)")
 endif()
 set(PW_STAGE ${PROJECT_SOURCE_DIR}/wasm/stage_assets.py)
-set(PW_WEB_FILES pay-widget.js pay-widget.d.ts pages/site.css pages/site.js pages/favicon.svg)
+set(PW_WEB_FILES pay-widget.js pay-widget.d.ts pages/site.css pages/site.js pages/favicon.svg
+                 console/invoice-editor.js console/copy-link.js)
 set(PW_WEB_OUTPUTS)
 foreach(f ${PW_WEB_FILES})
   add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/${f} ${CMAKE_BINARY_DIR}/${f}.br ${CMAKE_BINARY_DIR}/${f}.gz
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/pages
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/pages ${CMAKE_BINARY_DIR}/console
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PROJECT_SOURCE_DIR}/web/${f} ${CMAKE_BINARY_DIR}/${f}
     COMMAND /usr/bin/python3 ${PW_STAGE} compress ${CMAKE_BINARY_DIR}/${f}
     DEPENDS ${PROJECT_SOURCE_DIR}/web/${f} ${PW_STAGE} VERBATIM)

@@ -119,22 +119,6 @@ void clients_page(App& app, const http::Request& req, http::Response& res) {
                       "<h1 class=\"page-title\">Clients</h1>" + section("clients-heading", "All clients", table));
 }
 
-void invoices_page(App& app, const http::Request& req, http::Response& res) {
-    auto user = require_console_user(app, req, res);
-    if (!user) return;
-    std::vector<InvoiceView> invoices;
-    pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
-        auto found = t.practice_invoices(user->practice.id, InvoiceFilter::all);
-        if (!found) return found.error;
-        invoices = std::move(found.value);
-        return {};
-    });
-    if (e) return storage_failure(res, *user, ConsoleSection::invoices);
-    send_console_page(res, 200, *user, ConsoleSection::invoices, "Invoices",
-                      "<h1 class=\"page-title\">Invoices</h1>" +
-                          section("invoices-heading", "All invoices", invoices_table(invoices, "Invoices", app.today())));
-}
-
 void payments_page(App& app, const http::Request& req, http::Response& res) {
     auto user = require_console_user(app, req, res);
     if (!user) return;
@@ -214,8 +198,6 @@ void register_console_home_pages(http::Router& server, App& app) {
     server.Get("/console", [&app](const http::Request& req, http::Response& res) { home_page(app, req, res); });
     server.Get("/console/clients",
                [&app](const http::Request& req, http::Response& res) { clients_page(app, req, res); });
-    server.Get("/console/invoices",
-               [&app](const http::Request& req, http::Response& res) { invoices_page(app, req, res); });
     server.Get("/console/payments",
                [&app](const http::Request& req, http::Response& res) { payments_page(app, req, res); });
     server.Get("/console/activity",

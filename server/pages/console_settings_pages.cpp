@@ -2,6 +2,7 @@
 // the embed snippet) and API keys (create, shown once; list; revoke). The
 // forms post to routes/console_settings.cpp.
 #include "pages/console_pages.hpp"
+#include "pages/invoice_editor_form.hpp"
 #include "services/api_records.hpp"
 
 namespace pws::pages {
@@ -24,6 +25,22 @@ std::string embed_snippet(const App& app, const Practice& p) {
 
 std::string error_for(const pw::Error& e, std::string_view field) {
     return e && (e.field == field || e.field.rfind(std::string(field) + "[", 0) == 0) ? e.message : std::string();
+}
+
+// The partial-payment policy new invoices start with (the invoice editor
+// pre-fills it). The form sets a percentage minimum; a fixed one set
+// through the API is shown and kept until a percentage is entered.
+std::string default_partial_fields(const pw::PartialPaymentPolicy& p, const std::string& error) {
+    const bool fixed = p.minimum_kind == pw::MinimumKind::fixed;
+    std::string out = "<fieldset class=\"editor-group\"><legend>Partial payments on new invoices</legend>";
+    out += checkbox("default_partial_enabled", "Allow partial payments on new invoices", p.enabled,
+                    "Each invoice can still change it. At most two payments per invoice.");
+    out += console_field("default_minimum_percent", "Minimum first payment (% of the balance)", "text", "off",
+                         !fixed && p.minimum_bps > 0 ? pages::bps_to_percent(p.minimum_bps) : "", error, false);
+    if (fixed && p.minimum_amount > 0)
+        out += "<p class=\"hint\">Now a fixed minimum of " + std::to_string(p.minimum_amount) +
+               " minor units of each invoice's currency (set through the API). Enter a percentage to replace it.</p>";
+    return out + "</fieldset>";
 }
 
 }  // namespace
@@ -53,6 +70,8 @@ void send_console_settings(App& app, http::Response& res, int status, const Cons
                           error_for(error, "settlement_currency"), false);
     body += "<p class=\"hint\">A three-letter code such as USD. Leave empty to settle each invoice in its own "
             "currency.</p>";
+    body += default_partial_fields(s.default_partial, error && error.field.rfind("default_partial_payments", 0) == 0
+                                                          ? error.message : std::string());
     const std::string origins_error = error_for(error, "embed_origins");
     body += "<div class=\"field\"><label for=\"embed_origins\">Sites allowed to embed the payment widget</label>"
             "<p class=\"hint\" id=\"embed_origins-hint\">One per line, such as https://www.your-practice.example"

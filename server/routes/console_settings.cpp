@@ -6,6 +6,7 @@
 // (console_form), then that the user is an owner (404 otherwise); each
 // change is logged in the activity, in its own transaction.
 #include "pages/console_pages.hpp"
+#include "pages/invoice_editor_form.hpp"
 #include "routes/routes.hpp"
 #include "services/activity.hpp"
 #include "services/admin_keys.hpp"
@@ -32,9 +33,25 @@ nlohmann::json settings_patch(const http::Params& form) {
             origins.push_back(line);
         start = end + 1;
     }
-    return {{"allow_saved_method_removal", pages::field_value(form, "allow_saved_method_removal") == "1"},
-            {"settlement_currency", trimmed(pages::field_value(form, "settlement_currency"))},
-            {"embed_origins", origins}};
+    nlohmann::json patch = {{"allow_saved_method_removal", pages::field_value(form, "allow_saved_method_removal") == "1"},
+                            {"settlement_currency", trimmed(pages::field_value(form, "settlement_currency"))},
+                            {"embed_origins", origins}};
+    // The default partial-payment policy: the percentage typed (checked by
+    // default_percent_error first), else the stored minimum is kept.
+    nlohmann::json partial = {{"enabled", pages::field_value(form, "default_partial_enabled") == "1"}};
+    if (auto bps = pages::percent_to_bps(trimmed(pages::field_value(form, "default_minimum_percent"))))
+        partial["minimum"] = {{"type", "percent"}, {"basis_points", *bps}};
+    patch["default_partial_payments"] = partial;
+    return patch;
+}
+
+// A percentage that cannot be read, said in the form's words (the core
+// would only see a missing number).
+pw::Error default_percent_error(const http::Params& form) {
+    const std::string text = trimmed(pages::field_value(form, "default_minimum_percent"));
+    if (text.empty() || pages::percent_to_bps(text)) return {};
+    return pw::make_error("invalid_value", "default_partial_payments",
+                          "Enter the minimum as a percentage from 1 to 100, such as 25.");
 }
 
 void save_settings(App& app, const http::Request& req, http::Response& res) {
@@ -42,6 +59,7 @@ void save_settings(App& app, const http::Request& req, http::Response& res) {
     if (!form) return;
     auto user = pages::require_console_owner(app, req, res);
     if (!user) return;
+    if (pw::Error e = default_percent_error(*form)) return pages::send_console_settings(app, res, 422, *user, "", e);
     auto saved = patch_settings(app, user->practice.id, settings_patch(*form), Actor::user(user->user));
     if (!saved) return pages::send_console_settings(app, res, saved.error.code == "storage_busy" ? 503 : 422, *user, "",
                                                     saved.error);

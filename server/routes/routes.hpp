@@ -27,5 +27,7 @@ void register_page_routes(http::Router& server, App& app);
 // /console/api-keys/<id>/revoke. Its pages: register_page_routes.
 void register_console_session_routes(http::Router& server, App& app);
 void register_console_settings_routes(http::Router& server, App& app);
+// POST /console/invoices/... (routes/console_invoices.cpp)
+void register_console_invoice_routes(http::Router& server, App& app);
 
 }  // namespace pws

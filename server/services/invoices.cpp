@@ -47,10 +47,20 @@ pw::Result<pw::Invoice> validated(pw::Invoice inv) {
 
 }  // namespace
 
+pw::Result<pw::Invoice> invoice_totals(const Practice& practice, const pw::CreateInvoiceRequest& req) {
+    // The client plays no part in the totals; the definition is otherwise
+    // the one create_invoice builds.
+    return pw::recompute_totals(definition_from(req, practice, Client{}));
+}
+
 pw::Result<InvoiceView> create_invoice(App& app, const Practice& practice, const pw::CreateInvoiceRequest& req) {
+    return create_invoice(app, practice, req, random_id("inv_"), [](WriteTxn&) { return pw::Error{}; });
+}
+
+pw::Result<InvoiceView> create_invoice(App& app, const Practice& practice, const pw::CreateInvoiceRequest& req,
+                                       const std::string& id, const std::function<pw::Error(WriteTxn&)>& also) {
     using R = pw::Result<InvoiceView>;
     InvoiceView view;
-    const std::string id = random_id("inv_");
     pw::Error e = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
         auto client = t.client(req.client_id);
         if (!client || client.value.practice_id != practice.id)
@@ -81,6 +91,7 @@ pw::Result<InvoiceView> create_invoice(App& app, const Practice& practice, const
                 return pw::make_error("invalid_value", "number", "An invoice with this number already exists.");
             }
             if (ins) return ins;
+            if (pw::Error a = also(t)) return a;
             auto v = t.invoice_view(id);
             if (!v) return v.error;
             view = std::move(v.value);

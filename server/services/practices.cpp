@@ -26,6 +26,7 @@ pw::Settings settings_to_api(const PracticeSettings& s) {
     out.allow_saved_method_removal = s.allow_card_removal;
     out.settlement_currency = s.settlement_currency;
     out.embed_origins = s.embed_origins;
+    out.default_partial = s.default_partial;
     return out;
 }
 
@@ -34,6 +35,7 @@ PracticeSettings settings_from_api(const pw::Settings& s) {
     out.allow_card_removal = s.allow_saved_method_removal;
     out.settlement_currency = s.settlement_currency;
     out.embed_origins = s.embed_origins;
+    out.default_partial = s.default_partial;
     return out;
 }
 
@@ -44,6 +46,7 @@ std::string member_label(const std::string& member) {
     if (member == "allow_saved_method_removal") return "card removal by clients";
     if (member == "settlement_currency") return "settlement currency";
     if (member == "embed_origins") return "sites allowed to embed";
+    if (member == "default_partial_payments") return "default partial payments";
     return member;
 }
 

@@ -310,6 +310,32 @@ CREATE INDEX activity_by_practice ON activity(practice_id, at, id);
 CREATE INDEX payments_by_practice ON payments(practice_id, created_at);
 )sql";
 
+// Version 8: the console's invoices (issue 11). invoice_drafts hold
+// invoices being written (the CreateInvoiceRequest JSON as far as it is
+// filled in; client_id '' until chosen, so no foreign key to clients: the
+// client is checked, in the practice, when the draft is issued). The
+// practice's default partial-payment policy for new invoices: off, or a
+// fixed minimum (minor units of each invoice's currency) or a percentage
+// (basis points) of the balance.
+constexpr const char* kSchemaV8 = R"sql(
+ALTER TABLE practices ADD COLUMN default_partial_enabled INTEGER NOT NULL DEFAULT 0
+  CHECK (default_partial_enabled IN (0, 1));
+ALTER TABLE practices ADD COLUMN default_minimum_kind TEXT NOT NULL DEFAULT 'percent'
+  CHECK (default_minimum_kind IN ('fixed', 'percent'));
+ALTER TABLE practices ADD COLUMN default_minimum_value INTEGER NOT NULL DEFAULT 0
+  CHECK (default_minimum_value >= 0);
+CREATE TABLE invoice_drafts (
+  id          TEXT PRIMARY KEY,
+  practice_id TEXT NOT NULL REFERENCES practices(id),
+  client_id   TEXT NOT NULL DEFAULT '',
+  request     TEXT NOT NULL,
+  created_by  TEXT NOT NULL,
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX invoice_drafts_by_practice ON invoice_drafts(practice_id, updated_at);
+)sql";
+
 constexpr Migration kSteps[] = {
     {1, "initial schema: tenants, invoices, links, vault, payments, refunds, "
         "idempotency, portal, outbox",
@@ -319,6 +345,7 @@ constexpr Migration kSteps[] = {
     {4, "reservation leases: owning instance and expiry of reserved payments and refunds", kSchemaV4},
     {5, "rate limits shared by every instance: one GCRA time per limited key", kSchemaV5},
     {6, "practitioner console: practice users, console sessions, activity log", kSchemaV6},
+    {8, "console invoices: drafts, and the practice's default partial-payment policy", kSchemaV8},
 };
 
 }  // namespace

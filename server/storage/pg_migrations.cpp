@@ -283,17 +283,43 @@ CREATE INDEX activity_by_practice ON activity(practice_id, at, id);
 CREATE INDEX payments_by_practice ON payments(practice_id, created_at);
 )sql";
 
+// Version 8: invoice drafts and the default partial-payment policy
+// (migrations.cpp says why client_id has no foreign key).
+constexpr const char* kSchemaV8 = R"sql(
+ALTER TABLE practices ADD COLUMN default_partial_enabled BIGINT NOT NULL DEFAULT 0
+  CHECK (default_partial_enabled IN (0, 1));
+ALTER TABLE practices ADD COLUMN default_minimum_kind TEXT NOT NULL DEFAULT 'percent'
+  CHECK (default_minimum_kind IN ('fixed', 'percent'));
+ALTER TABLE practices ADD COLUMN default_minimum_value BIGINT NOT NULL DEFAULT 0
+  CHECK (default_minimum_value >= 0);
+CREATE TABLE invoice_drafts (
+  id          TEXT CONSTRAINT invoice_drafts__id PRIMARY KEY,
+  practice_id TEXT NOT NULL REFERENCES practices(id),
+  client_id   TEXT NOT NULL DEFAULT '',
+  request     TEXT NOT NULL,
+  created_by  TEXT NOT NULL,
+  created_at  BIGINT NOT NULL,
+  updated_at  BIGINT NOT NULL
+);
+CREATE INDEX invoice_drafts_by_practice ON invoice_drafts(practice_id, updated_at);
+)sql";
+
 // Summaries: the SQLite step's own text, so both databases describe a
 // version the same way.
+// Found by version: versions need not be consecutive while branches that
+// each add a step are merged.
 Migration step(int version, const char* sql) {
-    return Migration{version, schema_migrations()[static_cast<std::size_t>(version - 1)].summary, sql};
+    for (const Migration& m : schema_migrations())
+        if (m.version == version) return Migration{version, m.summary, sql};
+    return Migration{version, "", sql};
 }
 
 }  // namespace
 
 std::span<const Migration> postgres_schema_migrations() {
     static const Migration steps[] = {step(1, kSchemaV1), step(2, kSchemaV2), step(3, kSchemaV3),
-                                      step(4, kSchemaV4), step(5, kSchemaV5), step(6, kSchemaV6)};
+                                      step(4, kSchemaV4), step(5, kSchemaV5), step(6, kSchemaV6),
+                                      step(8, kSchemaV8)};
     return steps;
 }
 

@@ -29,6 +29,7 @@ struct PracticeSettings {
     bool allow_card_removal = false;  // clients may delete saved cards themselves
     std::string settlement_currency;  // "" : each invoice's own currency
     std::vector<std::string> embed_origins;  // "https://practice.example[:port]"
+    pw::PartialPaymentPolicy default_partial;  // new invoices start with it (schema v8)
 };
 
 struct Practice {
@@ -360,6 +361,20 @@ struct ActivityEntry {
     std::string action;   // "settings.changed", "api_key.created", ...
     std::string subject;  // what it was done to ("key_...", "settings", ...)
     std::string detail;
+};
+
+// An invoice being written in the console, not yet issued (schema v8).
+// `request` is the pw::CreateInvoiceRequest JSON shape (api.hpp) as far as
+// it is filled in: a draft may lack its client, dates or items; issuing it
+// decodes it with the core's codec, which then checks every rule.
+struct InvoiceDraft {
+    std::string id;  // "drf_..."; the invoice it becomes is "inv_" + the same suffix
+    std::string practice_id;
+    std::string client_id;  // "" : not chosen yet
+    std::string request;    // JSON object text
+    std::string created_by;  // the practice user
+    UnixTime created_at = 0;
+    UnixTime updated_at = 0;
 };
 
 struct OutboxEmail {

@@ -44,6 +44,7 @@ public:
     Result<std::vector<Link>> invoice_links(std::string_view invoice_id) override;
     Error insert_invoice(const InvoiceRecord& r) override;
     Error set_invoice_void(std::string_view id, bool voided) override;
+    Error void_unpaid_invoice(std::string_view practice_id, std::string_view id) override;
     Error insert_link(const Link& l) override;
     Error revoke_link(std::string_view id, UnixTime now) override;
 
@@ -125,6 +126,12 @@ public:
     // the console's practice-wide reads (sql_txn_invoices.cpp, sql_txn_payments.cpp)
     Result<std::vector<InvoiceView>> practice_invoices(std::string_view practice_id, InvoiceFilter filter) override;
     Result<std::vector<HistoryEntry>> practice_payments(std::string_view practice_id, std::size_t limit) override;
+
+    // invoice drafts (sql_txn_drafts.cpp)
+    Result<InvoiceDraft> invoice_draft(std::string_view practice_id, std::string_view id) override;
+    Result<std::vector<InvoiceDraft>> invoice_drafts(std::string_view practice_id, std::size_t limit) override;
+    Error save_invoice_draft(const InvoiceDraft& d, bool create) override;
+    Error delete_invoice_draft(std::string_view practice_id, std::string_view id) override;
 
 private:
     // Shared helpers (sql_txn_payments.cpp).

@@ -200,6 +200,23 @@ Error SqlTxn::set_invoice_void(std::string_view id, bool voided) {
     return detail::expect_one_row(c_, q, "invoice");
 }
 
+Error SqlTxn::void_unpaid_invoice(std::string_view practice_id, std::string_view id) {
+    // invoice_record locks the row (PostgreSQL); insert_payment locks it
+    // too before it counts, so the count below cannot change under us.
+    Result<InvoiceRecord> rec = invoice_record(id);
+    if (!rec.ok()) return rec.error;
+    if (rec.value.practice_id != practice_id) return detail::not_found("invoice");
+    if (rec.value.voided()) return {};
+    db::Query q(c_, "SELECT COUNT(*) FROM payments WHERE invoice_id = ?1 "
+                     "AND state IN ('reserved', 'processing', 'succeeded')");
+    q.args(id);
+    Result<std::int64_t> held = detail::one_row<std::int64_t>(q, [](const db::Query& r) { return r.i64(0); }, "invoice");
+    if (!held.ok()) return held.error;
+    if (held.value > 0)
+        return pw::make_error("state_conflict", "payments", "A payment holds part of this invoice: it cannot be voided.");
+    return set_invoice_void(id, true);
+}
+
 Result<Link> SqlTxn::link(std::string_view id) {
     db::Query q(c_, "SELECT " LINK_COLS " FROM links WHERE id = ?1");
     q.args(id);

@@ -10,6 +10,8 @@ namespace {
 #define PRACTICE_COLS                                                     \
     "id, name, email, phone, allow_card_removal, settlement_currency, " \
     "embed_origins, created_at"
+// Read by practice() only (schema v8); insert_practice leaves the defaults.
+#define PRACTICE_POLICY_COLS "default_partial_enabled, default_minimum_kind, default_minimum_value"
 #define ADMIN_KEY_COLS "id, practice_id, name, key_hash, hint, created_at, last_used_at, revoked_at"
 #define CLIENT_COLS "id, practice_id, name, email, phone, password_hash, created_at"
 
@@ -41,6 +43,10 @@ Practice read_practice(const db::Query& q) {
     p.settings.settlement_currency = q.text(5);
     p.settings.embed_origins = origins_from_text(q.text(6));
     p.created_at = q.i64(7);
+    pw::PartialPaymentPolicy& d = p.settings.default_partial;
+    d.enabled = q.i64(8) != 0;
+    d.minimum_kind = q.text(9) == "fixed" ? pw::MinimumKind::fixed : pw::MinimumKind::percent;
+    (d.minimum_kind == pw::MinimumKind::fixed ? d.minimum_amount : d.minimum_bps) = q.i64(10);
     return p;
 }
 
@@ -83,7 +89,7 @@ const char* insert_practice_sql(db::Session& s) {
 }  // namespace
 
 Result<Practice> SqlTxn::practice(std::string_view id) {
-    db::Query q(c_, "SELECT " PRACTICE_COLS " FROM practices WHERE id = ?1");
+    db::Query q(c_, "SELECT " PRACTICE_COLS ", " PRACTICE_POLICY_COLS " FROM practices WHERE id = ?1");
     q.args(id);
     return detail::one_row<Practice>(q, read_practice, "practice");
 }
@@ -169,10 +175,13 @@ Error SqlTxn::record_admin_key_use(std::string_view id, std::string_view key_has
 }
 
 Error SqlTxn::update_settings(std::string_view practice_id, const PracticeSettings& s) {
+    const pw::PartialPaymentPolicy& d = s.default_partial;
+    const bool fixed = d.minimum_kind == pw::MinimumKind::fixed;
     db::Query q(c_, "UPDATE practices SET allow_card_removal = ?2, settlement_currency = ?3, "
-                     "embed_origins = ?4 WHERE id = ?1");
-    q.args(practice_id, s.allow_card_removal, s.settlement_currency,
-           origins_to_text(s.embed_origins));
+                     "embed_origins = ?4, default_partial_enabled = ?5, default_minimum_kind = ?6, "
+                     "default_minimum_value = ?7 WHERE id = ?1");
+    q.args(practice_id, s.allow_card_removal, s.settlement_currency, origins_to_text(s.embed_origins), d.enabled,
+           std::string_view(fixed ? "fixed" : "percent"), fixed ? d.minimum_amount : d.minimum_bps);
     return detail::expect_one_row(c_, q, "practice");
 }
 

@@ -189,6 +189,12 @@ public:
     // `limit`, with their refunds.
     virtual Result<std::vector<HistoryEntry>> practice_payments(std::string_view practice_id,
                                                                 std::size_t limit) = 0;
+
+    // --- invoice drafts (schema v8) ----------------------------------------
+    // The practice's draft; not_found when unknown or another practice's.
+    virtual Result<InvoiceDraft> invoice_draft(std::string_view practice_id, std::string_view id) = 0;
+    // The practice's drafts, most recently changed first, at most `limit`.
+    virtual Result<std::vector<InvoiceDraft>> invoice_drafts(std::string_view practice_id, std::size_t limit) = 0;
 };
 
 class WriteTxn : public ReadTxn {
@@ -226,6 +232,13 @@ public:
     // this practice), and the core's recompute_totals errors.
     virtual Error insert_invoice(const InvoiceRecord& r) = 0;
     virtual Error set_invoice_void(std::string_view id, bool voided) = 0;  // not_found
+    // Voids the practice's invoice only while no payment holds any of it
+    // (none reserved, processing or succeeded), decided on the locked
+    // invoice row in this transaction, so a payer starting at the same
+    // moment either lands first (then: state_conflict, field "payments") or
+    // finds the invoice void. not_found (unknown or another practice's);
+    // voiding a void invoice again is no error.
+    virtual Error void_unpaid_invoice(std::string_view practice_id, std::string_view id) = 0;
 
     // --- links ----------------------------------------------------------
     virtual Error insert_link(const Link& l) = 0;  // already_exists, invalid_reference
@@ -331,6 +344,17 @@ public:
     virtual Error delete_console_session(std::string_view id_hash) = 0;  // no error when absent
     // Call inside the transaction of the change it records.
     virtual Error insert_activity(const ActivityEntry& a) = 0;
+
+    // --- invoice drafts (schema v8) ----------------------------------------
+    // Inserts the draft, or replaces client_id, request and updated_at of the
+    // practice's draft with this id. not_found when the id belongs to no
+    // draft of the practice and `create` is false (it was issued or deleted
+    // meanwhile); already_exists (id) when create is true and it exists.
+    virtual Error save_invoice_draft(const InvoiceDraft& d, bool create) = 0;
+    // Deletes the practice's draft: not_found when it is gone already. Issuing
+    // deletes it in the transaction that inserts the invoice, so of two
+    // concurrent issues only one can succeed.
+    virtual Error delete_invoice_draft(std::string_view practice_id, std::string_view id) = 0;
 };
 
 class Store {

@@ -46,13 +46,13 @@ json encode_partial(const PartialPaymentPolicy& p) {
     return {{"enabled", p.enabled}, {"minimum", minimum}, {"max_payments", p.max_payments}};
 }
 
-PartialPaymentPolicy decode_partial(const json& j, Error& sink) {
+PartialPaymentPolicy decode_partial(const json& j, Error& sink, const std::string& path = "partial_payments") {
     PartialPaymentPolicy p;
-    JsonReader r(j, "partial_payments", sink);
+    JsonReader r(j, path, sink);
     p.enabled = r.boolean("enabled");
     const json* m = p.enabled ? r.object("minimum") : r.optional_object("minimum");
     if (m) {
-        JsonReader mr(*m, "partial_payments.minimum", sink);
+        JsonReader mr(*m, path + ".minimum", sink);
         if (mr.enumeration("type", {"fixed", "percent"}) == 0) {
             p.minimum_kind = MinimumKind::fixed;
             p.minimum_amount = mr.amount("amount", p.enabled ? 1 : 0);
@@ -220,7 +220,8 @@ Error decode(const json& j, CreateLinkRequest& out) {
 json encode(const Settings& s) {
     return {{"allow_saved_method_removal", s.allow_saved_method_removal},
             {"settlement_currency", s.settlement_currency},
-            {"embed_origins", s.embed_origins}};
+            {"embed_origins", s.embed_origins},
+            {"default_partial_payments", encode_partial(s.default_partial)}};
 }
 
 Error decode(const json& j, Settings& out) {
@@ -238,6 +239,9 @@ Error decode(const json& j, Settings& out) {
                                   "Enter an https origin such as https://practice.example (no path, lower case; http only for localhost).");
             return o;
         });
+        // Optional: settings written before the field existed, and PUT
+        // bodies of older integrations, mean "partial payments off".
+        if (const json* p = r.optional_object("default_partial_payments")) v.default_partial = decode_partial(*p, sink, "default_partial_payments");
     });
 }
 

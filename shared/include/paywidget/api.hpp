@@ -385,6 +385,11 @@ struct Settings {  // GET/PUT/PATCH /api/v1/admin/settings (PUT: request; all: r
     bool allow_saved_method_removal = false;
     std::string settlement_currency;  // "" : each invoice is settled in its own currency
     std::vector<std::string> embed_origins;  // "https://practice.example[:port]"
+    // The partial-payment policy the console's invoice editor starts a new
+    // invoice with ("default_partial_payments", the invoice's
+    // "partial_payments" shape; optional in a PUT: absent is off). A fixed
+    // minimum is in minor units of each new invoice's currency.
+    PartialPaymentPolicy default_partial;
 };
 
 // Admin keys: several per practice, each revocable. A key is shown once,
