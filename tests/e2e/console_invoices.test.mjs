@@ -70,7 +70,7 @@ describe('the owner', () => {
     await page.getByRole('heading', { level: 1, name: 'New invoice' }).waitFor();
 
     await page.getByLabel('Client', { exact: true }).selectOption({ index: 1 });
-    await page.getByLabel('Currency').fill('USD');
+    await page.getByLabel('Currency', { exact: true }).fill('USD');
     const line1 = page.getByRole('group', { name: 'Line 1' });
     await line1.getByLabel('Description').fill('Initial assessment');
     await line1.getByLabel('Quantity').fill('2');
@@ -84,7 +84,7 @@ describe('the owner', () => {
     await page.getByLabel('Discount on the whole invoice').fill('10.00');
     await page.getByLabel('Allow partial payments (at most two payments)').check();
     await page.getByLabel('A percentage of the balance').check();
-    await page.getByLabel('Percentage').fill('25');
+    await page.getByLabel('Percentage', { exact: true }).fill('25');
 
     // Live: the region follows the typing, no button pressed.
     const totals = page.getByRole('region', { name: 'Totals' });

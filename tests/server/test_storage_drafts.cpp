@@ -120,7 +120,7 @@ BOOST_AUTO_TEST_CASE(the_default_partial_policy_round_trips) {
         p = t.practice("prc_a").value;
         return {};
     });
-    BOOST_TEST(p.settings.default_partial == s.default_partial);
+    BOOST_TEST((p.settings.default_partial == s.default_partial));
     BOOST_TEST(p.settings.settlement_currency == "USD");
     s.default_partial = pw::PartialPaymentPolicy{false, pw::MinimumKind::percent, 0, 3300, 2};
     BOOST_REQUIRE_EQUAL(write(*store, [&](pws::WriteTxn& t) { return t.update_settings("prc_a", s); }), "");
@@ -128,7 +128,7 @@ BOOST_AUTO_TEST_CASE(the_default_partial_policy_round_trips) {
         p = t.practice("prc_a").value;
         return {};
     });
-    BOOST_TEST(p.settings.default_partial == s.default_partial);
+    BOOST_TEST((p.settings.default_partial == s.default_partial));
     // A practice made before schema 8 reads as "partial payments off".
     pws::Practice b;
     (void)store->read_transaction([&](pws::ReadTxn& t) -> Error {
