@@ -28,7 +28,7 @@ std::string fact(std::string_view label, const std::string& value_html) {
 }
 
 std::string lines_table(const pw::Invoice& i) {
-    std::string out = "<div class=\"table-scroll\"><table><caption class=\"visually-hidden\">Lines</caption><thead><tr>"
+    std::string out = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Lines table\"><table><caption class=\"visually-hidden\">Lines</caption><thead><tr>"
                       "<th scope=\"col\">Description</th><th scope=\"col\" class=\"num\">Quantity</th><th scope=\"col\" "
                       "class=\"num\">Unit price</th><th scope=\"col\" class=\"num\">Tax</th></tr></thead><tbody>";
     for (const pw::LineItem& l : i.items)
@@ -40,7 +40,7 @@ std::string lines_table(const pw::Invoice& i) {
 
 std::string payments_table(const InvoiceView& v) {
     if (v.payments.empty()) return "<p class=\"empty\">No payments yet.</p>";
-    std::string out = "<div class=\"table-scroll\"><table><caption class=\"visually-hidden\">Payments, oldest first"
+    std::string out = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Payments table\"><table><caption class=\"visually-hidden\">Payments, oldest first"
                       "</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Method</th><th scope=\"col\">"
                       "Status</th><th scope=\"col\" class=\"num\">Amount</th><th scope=\"col\">Decline code "
                       "(processor / shown to the payer)</th></tr></thead><tbody>";
@@ -70,14 +70,14 @@ std::string refunds_table(const InvoiceView& v) {
                 html(money(r.amount, r.currency)) + "</td></tr>";
     }
     if (rows.empty()) return "<p class=\"empty\">No refunds.</p>";
-    return "<div class=\"table-scroll\"><table><caption class=\"visually-hidden\">Refunds</caption><thead><tr>"
+    return "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Refunds table\"><table><caption class=\"visually-hidden\">Refunds</caption><thead><tr>"
            "<th scope=\"col\">Date</th><th scope=\"col\">Reason</th><th scope=\"col\">Status</th><th scope=\"col\" "
            "class=\"num\">Amount</th></tr></thead><tbody>" + rows + "</tbody></table></div>";
 }
 
 std::string links_table(const std::string& invoice_id, const std::vector<Link>& links, UnixTime now) {
     if (links.empty()) return "<p class=\"empty\">No pay links yet: this invoice has not been sent.</p>";
-    std::string out = "<div class=\"table-scroll\"><table><caption class=\"visually-hidden\">Pay links, oldest first"
+    std::string out = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Pay links table\"><table><caption class=\"visually-hidden\">Pay links, oldest first"
                       "</caption><thead><tr><th scope=\"col\">Created</th><th scope=\"col\">Expires</th><th scope=\"col\">"
                       "Status</th><th scope=\"col\"><span class=\"visually-hidden\">Action</span></th></tr></thead><tbody>";
     for (std::size_t n = 0; n < links.size(); ++n) {

@@ -63,7 +63,7 @@ std::string filter_form(const ListFilter& f, const std::set<std::string>& curren
 
 std::string invoice_rows(const std::vector<InvoiceView>& rows, const pw::Date& today) {
     if (rows.empty()) return "<p class=\"empty\">No invoices match.</p>";
-    std::string out = "<div class=\"table-scroll\"><table><caption class=\"visually-hidden\">Invoices, newest first"
+    std::string out = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Invoices table\"><table><caption class=\"visually-hidden\">Invoices, newest first"
                       "</caption><thead><tr><th scope=\"col\">Invoice</th><th scope=\"col\">Client</th>"
                       "<th scope=\"col\">Due</th><th scope=\"col\">Status</th><th scope=\"col\" class=\"num\">Total"
                       "</th><th scope=\"col\" class=\"num\">Balance</th></tr></thead><tbody>";
@@ -80,7 +80,7 @@ std::string invoice_rows(const std::vector<InvoiceView>& rows, const pw::Date& t
 }
 
 std::string draft_rows(const std::vector<InvoiceDraft>& drafts, const std::vector<Client>& clients) {
-    std::string out = "<div class=\"table-scroll\"><table><caption class=\"visually-hidden\">Drafts</caption><thead>"
+    std::string out = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Drafts table\"><table><caption class=\"visually-hidden\">Drafts</caption><thead>"
                       "<tr><th scope=\"col\">Client</th><th scope=\"col\">Last changed</th><th scope=\"col\">"
                       "<span class=\"visually-hidden\">Action</span></th></tr></thead><tbody>";
     for (const InvoiceDraft& d : drafts) {

@@ -19,9 +19,10 @@ import { startServerAndBrowser } from './helpers/suite.mjs';
 
 let server;
 let browser;
+let admin;
 let cleanup;
 
-before(async () => ({ server, browser, cleanup } = await startServerAndBrowser()));
+before(async () => ({ server, browser, admin, cleanup } = await startServerAndBrowser()));
 after(() => cleanup?.());
 
 function emails() {
@@ -69,7 +70,12 @@ describe('the owner', () => {
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'New invoice' }).click()]);
     await page.getByRole('heading', { level: 1, name: 'New invoice' }).waitFor();
 
-    await page.getByLabel('Client', { exact: true }).selectOption({ index: 1 });
+    // A client without a portal account: the email's link opens the invoice
+    // itself (an activated account's link asks to sign in first).
+    const client = await admin.createClient({ name: 'Jordan Ellis' });
+    assert.equal(client.portal_activated, false);
+    await page.reload({ waitUntil: 'load' });
+    await page.getByLabel('Client', { exact: true }).selectOption({ label: `Jordan Ellis (${client.email})` });
     await page.getByLabel('Currency', { exact: true }).fill('USD');
     const line1 = page.getByRole('group', { name: 'Line 1' });
     await line1.getByLabel('Description').fill('Initial assessment');
