@@ -220,7 +220,8 @@ void send_invoice_page(App& app, http::Response& res, int status, const ConsoleU
             fact("Due", due) + fact("Issued", html(date_text(i.issue_date))) + "</dl></section>";
     bool sent_before = !page.value.links.empty();
     body += "<section class=\"card\" aria-labelledby=\"actions-heading\"><h2 id=\"actions-heading\" "
-            "class=\"card-title\">Actions</h2>" + actions_html(v, sent_before) + "</section>";
+            "class=\"card-title\">Actions</h2><div class=\"invoice-actions\">" + actions_html(v, sent_before) +
+            "</div></section>";
     body += "<section class=\"card\" aria-labelledby=\"lines-heading\"><h2 id=\"lines-heading\" class=\"card-title\">"
             "Lines</h2>" + lines_table(i) + "</section>";
     body += "<section class=\"card\" aria-labelledby=\"payments-heading\"><h2 id=\"payments-heading\" "

@@ -169,7 +169,7 @@ void send_invoice_editor(App& app, http::Response& res, int status, const Consol
     body += error_slot("items", by_input, "items");
     for (std::size_t i = 0; i < f.lines.size(); ++i) body += line_html(i, f.lines[i], f.lines.size() > 1, by_input);
     if (f.lines.size() < kMaxEditorLines)
-        body += "<button type=\"submit\" name=\"action\" value=\"add_line\" class=\"button button-small\" "
+        body += "<button type=\"submit\" name=\"action\" value=\"add_line\" class=\"button button-small add-line\" "
                 "formnovalidate>Add line</button>";
     body += input("discount", "Discount on the whole invoice", f.discount, by_input,
                   "inputmode=\"decimal\" maxlength=\"24\"");
