@@ -18,7 +18,7 @@ namespace pws::pages {
 
 // GET /console/login (console_account_pages.cpp)
 void register_console_account_pages(http::Router& server, App& app);
-// GET /console, /console/clients, /console/invoices, /console/payments,
+// GET /console, /console/clients, /console/payments,
 // /console/activity (console_home_pages.cpp)
 void register_console_home_pages(http::Router& server, App& app);
 // GET /console/settings, /console/api-keys (console_settings_pages.cpp)
