@@ -132,9 +132,15 @@ pw::Result<IssuedDraft> issue_invoice_draft(App& app, const Practice& practice, 
                                "Issued invoice from a draft");
     });
     if (!made) {
-        const bool lost_race = (made.error.code == "not_found" && made.error.field == "draft") ||
-                               (made.error.code == "already_exists" && made.error.field == "id");
-        if (lost_race) return earlier();
+        // Lost to a concurrent submit: the draft was claimed, or the invoice
+        // id taken (the unique rule named may be (id, practice_id)). Asking
+        // the store whether the invoice now exists decides it either way.
+        const bool maybe_lost = (made.error.code == "not_found" && made.error.field == "draft") ||
+                                made.error.code == "already_exists";
+        if (maybe_lost) {
+            auto done = issued_already(app, practice.id, out.invoice_id);
+            if (done && done.value) return R::success(out);
+        }
         return R::failure(made.error);
     }
     out.issued_now = true;
