@@ -48,14 +48,29 @@ inline std::string form_encode(const FormFields& fields) {
     return out;
 }
 
-// The value of <input ... name="<name>" value="..."> in a page ("" when absent;
-// the value as written, HTML-escaped).
+// The value of <input ... name="<name>" value="..."> in a page, unescaped
+// as a browser posts it (the entities pages::html writes); "" when absent.
 inline std::string input_value(const std::string& page, const std::string& name) {
     const std::size_t at = page.find("name=\"" + name + "\"");
     if (at == std::string::npos) return "";
     const std::size_t v = page.find("value=\"", at);
     if (v == std::string::npos || v > page.find('>', at)) return "";
-    return page.substr(v + 7, page.find('"', v + 7) - v - 7);
+    const std::string raw = page.substr(v + 7, page.find('"', v + 7) - v - 7);
+    static const std::pair<std::string, char> kEntities[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+    std::string out;
+    for (std::size_t i = 0; i < raw.size();) {
+        bool matched = false;
+        for (const auto& [entity, c] : kEntities)
+            if (raw.compare(i, entity.size(), entity) == 0) {
+                out += c;
+                i += entity.size();
+                matched = true;
+                break;
+            }
+        if (!matched) out += raw[i++];
+    }
+    return out;
 }
 
 struct ConsoleServer : AdminServer {
