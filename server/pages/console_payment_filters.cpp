@@ -108,8 +108,8 @@ std::string payment_filter_form(const PaymentQuery& q) {
     out += select("status", "Status", q.status, kStatuses);
     out += select("method", "Method", q.method, kMethods);
     out += console_field("currency", "Currency", "text", "off", q.currency, "", false);
-    out += console_field("from", "From (YYYY-MM-DD)", "date", "off", q.from, "", false);
-    out += console_field("to", "To (YYYY-MM-DD)", "date", "off", q.to, "", false);
+    out += console_field("from", "From date", "date", "off", q.from, "", false);
+    out += console_field("to", "To date", "date", "off", q.to, "", false);
     out += console_field("client", "Client name or email", "search", "off", q.client, "", false);
     out += "</div><p class=\"actions\"><button type=\"submit\" class=\"button button-primary\">Show payments</button> "
            "<a class=\"button button-quiet\" href=\"/console/payments\">Clear filters</a></p></form>";

@@ -109,7 +109,9 @@ std::string refunds_table(const ConsolePayment& p) {
                 "</td><td class=\"num\">" + html(money(r.amount, r.currency)) + "</td></tr>";
     }
     if (rows.empty()) return "<p class=\"empty\">No refunds yet.</p>";
-    return "<div class=\"table-scroll\"><table><caption class=\"visually-hidden\">Refunds of this payment</caption>"
+    // Focusable: at 320 px it scrolls, and a keyboard must be able to scroll it.
+    return "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Refunds of this payment\">"
+           "<table><caption class=\"visually-hidden\">Refunds of this payment</caption>"
            "<thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Reason</th><th scope=\"col\">Status</th>"
            "<th scope=\"col\" class=\"num\">Amount</th></tr></thead><tbody>" +
            rows + "</tbody></table></div>";
@@ -256,7 +258,8 @@ void send_console_refund_confirm(App& app, http::Response& res, const ConsoleUse
     // date, reason or "Refund", amount).
     std::string preview =
         "<p>Your client will see this line under Refunds on their receipt for invoice " +
-        html(payment.data.view.invoice.number) + ":</p><div class=\"table-scroll\"><table><caption class=\""
+        html(payment.data.view.invoice.number) + ":</p><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" "
+        "aria-label=\"The refund line\"><table><caption class=\""
         "visually-hidden\">The refund as the client will see it</caption><thead><tr><th scope=\"col\">Date</th>"
         "<th scope=\"col\">Reason</th><th scope=\"col\" class=\"num\">Amount</th></tr></thead><tbody><tr><td>" +
         html(instant_date_text(rec::format_instant(app.now()))) + "</td><td>" +

@@ -77,7 +77,7 @@ describe('the practitioner', () => {
     assert.match(await table.innerText(), new RegExp(`${invoice.number}[\\s\\S]*${clientName}[\\s\\S]*\\$200\\.00`));
     await assertAccessiblePage(page, server, 'console-payments-filtered');
 
-    await click(page, table.getByRole('link', { name: /^\$200\.00, payment of/ }));
+    await click(page, table.getByRole('link', { name: /^\$200\.00\W+payment of/ }));
     await page.getByRole('heading', { level: 1, name: 'Payment of $200.00' }).waitFor();
     assert.equal(new URL(page.url()).pathname, `/console/payments/${payment.id}`);
     assert.equal(await page.getByRole('link', { name: invoice.number }).getAttribute('href'), `/console/invoices/${invoice.id}`);
