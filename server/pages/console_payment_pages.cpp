@@ -221,7 +221,8 @@ void send_console_payment(http::Response& res, int status, const ConsoleUser& us
     facts += fact("Amount", "<span class=\"amount-lg\">" + html(money(pay.amount, pay.currency)) + "</span>");
     facts += fact("Status", html(status_with_refunds(mine)));
     facts += fact("Method", html(method_text(mine.method)));
-    facts += fact("Date", html(rec::format_instant(pay.created_at)));
+    const std::string at = rec::format_instant(pay.created_at);  // "2026-12-03T17:41:38Z"
+    facts += fact("Date", html(instant_date_text(at) + ", " + at.substr(11, 5) + " UTC"));
     facts += fact("Invoice", "<a href=\"" + invoice_href(inv.id) + "\">" + html(inv.number) + "</a>");
     facts += fact("Client", html(payment.data.client.name) + "<br><span class=\"muted\">" +
                                 html(payment.data.client.email) + "</span>");
