@@ -1,10 +1,9 @@
 // The console's read-only pages: Home (money due, paid this month, recent
-// payments, invoices needing attention), the practice's clients, invoices and
-// payments lists, and the Activity log. Every query is scoped to the
+// payments, invoices needing attention), the practice's clients and invoices
+// lists, and the Activity log (Payments: console_payment_pages.cpp). Every query is scoped to the
 // signed-in user's practice.
-#include <charconv>
-
 #include "pages/console_pages.hpp"
+#include "pages/console_payment_pages.hpp"
 #include "pages/fragments.hpp"
 #include "services/activity.hpp"
 #include "services/api_records.hpp"
@@ -15,13 +14,6 @@ namespace pws::pages {
 namespace {
 
 constexpr std::size_t kActivityPage = 25;
-constexpr std::size_t kPaymentsPage = 50;
-
-void storage_failure(http::Response& res, const ConsoleUser& user, ConsoleSection s) {
-    send_console_page(res, 503, user, s, "Try again",
-                      "<section class=\"card message\"><h1>This page could not be loaded</h1><p>The server is busy "
-                      "right now. Reload the page in a moment.</p></section>");
-}
 
 // "$1,200.00 · CA$90.00", or "None" when nothing.
 std::string per_currency(const std::map<std::string, std::int64_t>& amounts) {
@@ -31,24 +23,6 @@ std::string per_currency(const std::map<std::string, std::int64_t>& amounts) {
         out += (out.empty() ? "" : "<br>") + html(money(minor, currency));
     }
     return out.empty() ? std::string("<span class=\"muted\">None</span>") : out;
-}
-
-// One table of payments (date, invoice, method, status, amount).
-std::string payments_table(const std::vector<HistoryEntry>& rows, std::string_view caption) {
-    if (rows.empty()) return "<p class=\"empty\">No payments yet.</p>";
-    std::string out = "<div class=\"table-scroll\"><table><caption class=\"visually-hidden\">" + html(caption) +
-                      "</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Invoice</th>"
-                      "<th scope=\"col\">Method</th><th scope=\"col\">Status</th><th scope=\"col\" class=\"num\">"
-                      "Amount</th></tr></thead><tbody>";
-    for (const HistoryEntry& h : rows) {
-        const pw::PaymentResult p = rec::payment_result(h.payment, h.refunds, rec::Audience::practitioner);
-        std::string status = payment_status_text(p.status);
-        if (p.refunded > 0) status += ", " + money(p.refunded, p.currency) + " refunded";
-        out += "<tr><td class=\"nowrap\">" + html(instant_date_text(p.created_at)) + "</td><td>" +
-               html(h.invoice_number) + "</td><td>" + html(method_text(p.method)) + "</td><td>" + html(status) +
-               "</td><td class=\"num\">" + html(money(p.amount, p.currency)) + "</td></tr>";
-    }
-    return out + "</tbody></table></div>";
 }
 
 std::string invoices_table(const std::vector<InvoiceView>& rows, std::string_view caption, const pw::Date& today) {
@@ -62,23 +36,19 @@ std::string invoices_table(const std::vector<InvoiceView>& rows, std::string_vie
         const bool unpaid = i.status == pw::InvoiceStatus::open || i.status == pw::InvoiceStatus::partially_paid;
         std::string due = html(date_text(i.due_date));
         if (unpaid && i.due_date < today) due += " <span class=\"badge badge-overdue\">Overdue</span>";
-        out += "<tr><td class=\"nowrap\">" + html(i.number) + "</td><td>" + html(i.client.name) +
+        out += "<tr><td class=\"nowrap\"><a href=\"/console/invoices/" + html(v.record.id) + "\">" + html(i.number) +
+               "</a></td><td>" + html(i.client.name) +
                "</td><td class=\"nowrap\">" + due + "</td><td>" + status_badge(i.status) +
                "</td><td class=\"num\">" + html(money(i.balance, i.currency)) + "</td></tr>";
     }
     return out + "</tbody></table></div>";
 }
 
-std::string section(std::string_view id, std::string_view title, const std::string& inner) {
-    return "<section class=\"card\" aria-labelledby=\"" + std::string(id) + "\"><h2 id=\"" + std::string(id) +
-           "\" class=\"card-title\">" + html(title) + "</h2>" + inner + "</section>";
-}
-
 void home_page(App& app, const http::Request& req, http::Response& res) {
     auto user = require_console_user(app, req, res);
     if (!user) return;
     auto home = console_home(app, user->practice.id);
-    if (!home) return storage_failure(res, *user, ConsoleSection::home);
+    if (!home) return send_console_unavailable(res, *user, ConsoleSection::home);
     std::string body = "<h1 class=\"page-title\">Home</h1>";
     body += "<section class=\"card\" aria-labelledby=\"totals-heading\"><h2 id=\"totals-heading\" "
             "class=\"visually-hidden\">Totals</h2><dl class=\"facts\">";
@@ -86,9 +56,9 @@ void home_page(App& app, const http::Request& req, http::Response& res) {
             "</dd></div>";
     body += "<div class=\"fact\"><dt>Paid this month</dt><dd class=\"amount-lg\">" +
             per_currency(home.value.paid_month) + "</dd></div></dl></section>";
-    body += section("attention-heading", "Due soon or overdue",
+    body += console_card("attention-heading", "Due soon or overdue",
                     invoices_table(home.value.attention, "Invoices due within a week or overdue", app.today()));
-    body += section("recent-heading", "Recent payments", payments_table(home.value.recent, "Recent payments"));
+    body += console_card("recent-heading", "Recent payments", console_payments_table(home.value.recent, "Recent payments", false));
     send_console_page(res, 200, *user, ConsoleSection::home, "Home", body);
 }
 
@@ -102,7 +72,7 @@ void clients_page(App& app, const http::Request& req, http::Response& res) {
         clients = std::move(found.value);
         return {};
     });
-    if (e) return storage_failure(res, *user, ConsoleSection::clients);
+    if (e) return send_console_unavailable(res, *user, ConsoleSection::clients);
     std::string table;
     if (clients.empty()) {
         table = "<p class=\"empty\">No clients yet.</p>";
@@ -116,32 +86,9 @@ void clients_page(App& app, const http::Request& req, http::Response& res) {
         table += "</tbody></table></div>";
     }
     send_console_page(res, 200, *user, ConsoleSection::clients, "Clients",
-                      "<h1 class=\"page-title\">Clients</h1>" + section("clients-heading", "All clients", table));
+                      "<h1 class=\"page-title\">Clients</h1>" + console_card("clients-heading", "All clients", table));
 }
 
-void payments_page(App& app, const http::Request& req, http::Response& res) {
-    auto user = require_console_user(app, req, res);
-    if (!user) return;
-    std::vector<HistoryEntry> payments;
-    pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
-        auto found = t.practice_payments(user->practice.id, kPaymentsPage);
-        if (!found) return found.error;
-        payments = std::move(found.value);
-        return {};
-    });
-    if (e) return storage_failure(res, *user, ConsoleSection::payments);
-    send_console_page(res, 200, *user, ConsoleSection::payments, "Payments",
-                      "<h1 class=\"page-title\">Payments</h1>" +
-                          section("payments-heading", "Latest payments", payments_table(payments, "Payments")));
-}
-
-// ?page=N (1-based, at most 10,000: a bounded offset).
-std::size_t page_number(const http::Request& req) {
-    const std::string v = req.has_param("page") ? req.get_param_value("page") : std::string("1");
-    std::size_t n = 1;
-    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
-    if (ec != std::errc() || end != v.data() + v.size() || n < 1 || n > 10000) return 1;
-    return n;
 }
 
 std::string actor_text(const std::string& actor, const std::vector<PracticeUser>& users) {
@@ -153,7 +100,7 @@ std::string actor_text(const std::string& actor, const std::vector<PracticeUser>
 void activity_page(App& app, const http::Request& req, http::Response& res) {
     auto user = require_console_user(app, req, res);
     if (!user) return;
-    const std::size_t page = page_number(req);
+    const std::size_t page = console_page_number(req);
     // One more than a page: is there a next one?
     auto entries = list_activity(app, user->practice.id, kActivityPage + 1, (page - 1) * kActivityPage);
     std::vector<PracticeUser> users;
@@ -164,7 +111,7 @@ void activity_page(App& app, const http::Request& req, http::Response& res) {
         users = std::move(found.value);
         return {};
     });
-    if (e) return storage_failure(res, *user, ConsoleSection::activity);
+    if (e) return send_console_unavailable(res, *user, ConsoleSection::activity);
     const bool more = entries.value.size() > kActivityPage;
     if (more) entries.value.pop_back();
     std::string table;
@@ -189,7 +136,7 @@ void activity_page(App& app, const http::Request& req, http::Response& res) {
     }
     send_console_page(res, 200, *user, ConsoleSection::activity, "Activity",
                       "<h1 class=\"page-title\">Activity</h1>" +
-                          section("activity-heading", "Who did what", table + pager));
+                          console_card("activity-heading", "Who did what", table + pager));
 }
 
 }  // namespace
@@ -198,8 +145,6 @@ void register_console_home_pages(http::Router& server, App& app) {
     server.Get("/console", [&app](const http::Request& req, http::Response& res) { home_page(app, req, res); });
     server.Get("/console/clients",
                [&app](const http::Request& req, http::Response& res) { clients_page(app, req, res); });
-    server.Get("/console/payments",
-               [&app](const http::Request& req, http::Response& res) { payments_page(app, req, res); });
     server.Get("/console/activity",
                [&app](const http::Request& req, http::Response& res) { activity_page(app, req, res); });
 }

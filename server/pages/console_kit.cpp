@@ -1,5 +1,7 @@
 #include "pages/console_kit.hpp"
 
+#include <charconv>
+
 #include "http/cross_site.hpp"
 #include "paywidget/url.hpp"
 
@@ -124,6 +126,31 @@ std::string console_alert(std::string_view message) {
 
 std::string console_notice(std::string_view message) {
     return "<p class=\"notice\" role=\"status\">" + html(message) + "</p>";
+}
+
+std::string trimmed_value(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    return std::string(s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1));
+}
+
+std::string console_card(std::string_view heading_id, std::string_view title, const std::string& inner) {
+    return "<section class=\"card\" aria-labelledby=\"" + std::string(heading_id) + "\"><h2 id=\"" +
+           std::string(heading_id) + "\" class=\"card-title\">" + html(title) + "</h2>" + inner + "</section>";
+}
+
+void send_console_unavailable(http::Response& res, const ConsoleUser& user, ConsoleSection section) {
+    send_console_page(res, 503, user, section, "Try again",
+                      "<section class=\"card message\"><h1>This page could not be loaded</h1><p>The server is busy "
+                      "right now. Reload the page in a moment.</p></section>");
+}
+
+std::size_t console_page_number(const http::Request& req) {
+    const std::string v = req.has_param("page") ? req.get_param_value("page") : std::string("1");
+    std::size_t n = 1;
+    auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc() || end != v.data() + v.size() || n < 1 || n > 10000) return 1;
+    return n;
 }
 
 }  // namespace pws::pages

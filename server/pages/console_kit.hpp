@@ -40,6 +40,8 @@ std::string console_next(std::string_view next);
 std::optional<http::Params> console_form(App& app, const http::Request& req, http::Response& res);
 // The first value of a form field, "" when absent.
 std::string field_value(const http::Params& form, std::string_view name);
+// `s` without leading and trailing spaces, tabs and line breaks.
+std::string trimmed_value(std::string_view s);
 
 // A console page: brand "<practice> · Console", the console's navigation
 // (Settings only for owners), `body` in <main>.
@@ -56,5 +58,14 @@ std::string console_field(std::string_view id, std::string_view label, std::stri
 std::string console_alert(std::string_view message);
 // role="status" notice.
 std::string console_notice(std::string_view message);
+
+// <section class="card"> titled by an <h2 id=heading_id> (escaped title).
+std::string console_card(std::string_view heading_id, std::string_view title, const std::string& inner);
+// 503: the page could not be read (storage busy); reload in a moment.
+void send_console_unavailable(http::Response& res, const ConsoleUser& user, ConsoleSection section);
+
+// ?page=N of a paginated console list (1-based, at most 10,000: a bounded
+// offset); 1 when absent or not such a number.
+std::size_t console_page_number(const http::Request& req);
 
 }  // namespace pws::pages

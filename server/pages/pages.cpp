@@ -3,6 +3,7 @@
 #include "pages/page_kit.hpp"
 #include "pages/console_pages.hpp"
 #include "pages/console_invoice_pages.hpp"
+#include "pages/console_payment_pages.hpp"
 #include "auth/session_cookie.hpp"
 #include "paywidget/url.hpp"
 #include "routes/routes.hpp"
@@ -27,9 +28,11 @@ void register_page_routes(http::Router& server, App& app) {
     pages::register_console_home_pages(server, app);
     pages::register_console_settings_pages(server, app);
     pages::register_console_invoice_pages(server, app);
+    pages::register_console_payment_pages(server, app);
     register_console_session_routes(server, app);
     register_console_settings_routes(server, app);
     register_console_invoice_routes(server, app);
+    register_console_payment_routes(server, app);
 }
 
 }  // namespace pws

@@ -9,13 +9,14 @@ namespace pws {
 void register_admin_refund_routes(http::Router& server, App& app) {
     server.Post(R"(/api/v1/admin/payments/([A-Za-z0-9_-]{1,128})/refunds)",
                 [&app](const http::Request& req, http::Response& res) {
-        auto practice = require_admin(app, req, res);
+        std::string key_name;
+        auto practice = require_admin(app, req, res, &key_name);
         if (!practice) return;
         const std::string key = req.get_header_value("Idempotency-Key");
         if (pw::Error e = pw::check_idempotency_key(key)) return respond::error(res, e);
         auto body = respond::body<pw::RefundRequest>(req, res);
         if (!body) return;
-        auto reply = refund_payment(app, *practice, req.matches[1], key, *body);
+        auto reply = refund_payment(app, *practice, req.matches[1], key, *body, Actor::api_key(key_name));
         if (!reply) return respond::error(res, reply.error);
         res.status = reply.value.status;
         if (reply.value.replayed) res.set_header("Idempotent-Replayed", "true");

@@ -29,5 +29,8 @@ void register_console_session_routes(http::Router& server, App& app);
 void register_console_settings_routes(http::Router& server, App& app);
 // POST /console/invoices/... (routes/console_invoices.cpp)
 void register_console_invoice_routes(http::Router& server, App& app);
+// POST /console/payments/<id>/refund (the confirmation step) and
+// /console/payments/<id>/refund/confirm (routes/console_payments.cpp).
+void register_console_payment_routes(http::Router& server, App& app);
 
 }  // namespace pws

@@ -22,11 +22,13 @@ pw::Result<ConsoleHome> console_home(App& app, std::string_view practice_id) {
     const pw::Date soon = pw::civil_from_days(pw::days_from_civil(today) + kDueSoonDays);
     const UnixTime since = month_start(app);
     pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
-        auto invoices = t.practice_invoices(practice_id, InvoiceFilter::all);
+        auto paid = t.practice_paid_since(practice_id, since);
+        if (!paid) return paid.error;
+        for (const pw::Money& m : paid.value) home.paid_month[m.currency] += m.minor;
+        // Only invoices that may still have something due: the core decides.
+        auto invoices = t.practice_unpaid_invoices(practice_id);
         if (!invoices) return invoices.error;
         for (InvoiceView& v : invoices.value) {
-            for (const PaymentRecord& p : v.payments)
-                if (p.state == PaymentState::succeeded && p.updated_at >= since) home.paid_month[p.currency] += p.amount;
             const pw::InvoiceStatus s = v.invoice.status;
             if (s != pw::InvoiceStatus::open && s != pw::InvoiceStatus::partially_paid) continue;
             home.due[v.invoice.currency] += v.invoice.balance;

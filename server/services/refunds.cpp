@@ -1,5 +1,6 @@
 #include "services/refunds.hpp"
 
+#include "paywidget/money.hpp"
 #include "security/keyed_hash.hpp"
 #include "security/random.hpp"
 #include "services/api_records.hpp"
@@ -21,7 +22,7 @@ std::vector<std::string> request_hashes(const App& app, const std::string& payme
 }
 
 // txn 2 on success: settle, answer, remember the answer.
-pw::Result<RefundReply> settle(App& app, RefundRecord r, const std::string& processor_ref) {
+pw::Result<RefundReply> settle(App& app, RefundRecord r, const std::string& processor_ref, const Actor& actor) {
     using R = pw::Result<RefundReply>;
     RefundReply reply;
     const UnixTime now = app.now();
@@ -33,6 +34,10 @@ pw::Result<RefundReply> settle(App& app, RefundRecord r, const std::string& proc
         auto view = t.invoice_view(payment.value.invoice_id);
         if (!view) return view.error;
         r.state = RefundState::succeeded;
+        std::string detail = "Refunded " + pw::format_money_code(r.amount, r.currency) + " of payment " +
+                             r.payment_id + " (invoice " + view.value.invoice.number + ")";
+        if (!r.reason.empty()) detail += ": " + r.reason;
+        if (pw::Error a = record_activity(t, app, r.practice_id, actor, "refund.issued", r.id, detail)) return a;
         pw::RefundResponse resp{rec::refund_message(r), rec::invoice_balance(view.value)};
         reply.body = pw::dump_body(pw::encode(resp));
         reply.status = 201;
@@ -81,6 +86,12 @@ pw::Error refund_refusal(const pw::Error& processor_error) {
 
 pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const std::string& payment_id,
                                        const std::string& idempotency_key, const pw::RefundRequest& req) {
+    return refund_payment(app, practice, payment_id, idempotency_key, req, Actor{"api"});
+}
+
+pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const std::string& payment_id,
+                                       const std::string& idempotency_key, const pw::RefundRequest& req,
+                                       const Actor& actor) {
     using R = pw::Result<RefundReply>;
     const UnixTime now = app.now();
     RefundRecord r;
@@ -134,13 +145,13 @@ pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const
     // Outside any transaction: other writers never wait for the processor.
     RefundCall call{r.refund_key, charge_id, r.amount};
     auto done = app.processor->refund(call);
-    if (done) return settle(app, r, done.value.refund_id);
+    if (done) return settle(app, r, done.value.refund_id, actor);
     if (done.error.code == "processor_unavailable") {
         // Nothing is known: ask once more whether the refund was recorded.
         // "Not yet" is no answer either (a timed-out refund may still land):
         // it stays reserved, and recovery decides once the lease lapses.
         auto looked = app.processor->lookup_refund(r.refund_key);
-        if (looked && looked.value) return settle(app, r, looked.value->refund_id);
+        if (looked && looked.value) return settle(app, r, looked.value->refund_id, actor);
         return R::failure("processor_unavailable", "", "");
     }
     if (pw::Error rel = release(app, r)) return R::failure(rel);
@@ -162,7 +173,8 @@ pw::Result<int> recover_refunds(App& app) {
         auto looked = app.processor->lookup_refund(r.refund_key);
         if (!looked) return R::failure(looked.error);
         if (looked.value) {
-            auto s = settle(app, r, looked.value->refund_id);
+            // Whoever asked is not known any more: the log says recovery settled it.
+            auto s = settle(app, r, looked.value->refund_id, Actor{"recovery"});
             if (!s && s.error.code != "state_conflict") return R::failure(s.error);
         } else if (pw::Error rel = release_if_lapsed(app, r); rel && rel.code != "state_conflict") {
             return R::failure(rel);

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "app/app.hpp"
+#include "services/activity.hpp"
 #include "paywidget/api.hpp"
 
 namespace pws {
@@ -36,6 +37,13 @@ struct RefundReply {
 //   storage failures (storage_busy, storage_error): never reported as not_found
 pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const std::string& payment_id,
                                        const std::string& idempotency_key, const pw::RefundRequest& req);
+// The same, with who asked (a console user, an API key): the refund's
+// settlement writes "refund.issued" to the practice's activity in its own
+// transaction, so a refund and its log line commit together (a replay logs
+// nothing: it settled once). Without an actor, the log says "api".
+pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const std::string& payment_id,
+                                       const std::string& idempotency_key, const pw::RefundRequest& req,
+                                       const Actor& actor);
 
 // What the admin is told when the processor refused a refund the store
 // allowed (nothing was refunded): processor_unavailable (503),

@@ -9,6 +9,7 @@
 #include "services/clients.hpp"
 #include "services/invoices.hpp"
 #include "services/practices.hpp"
+#include "services/seed_demo_history.hpp"
 
 namespace pws {
 
@@ -168,6 +169,9 @@ pw::Error seed_demo(App& app, std::ostream& out) {
     if (pw::Error e = app.store->write_transaction([&](WriteTxn& t) { return t.insert_link(expired); })) return e;
     made.push_back({"expired link", first.value.invoice.number, app.url("/pay/" + expired_token)});
 
+    // Months of ordinary business behind it, for the console.
+    if (pw::Error e = seed_demo_history(app, practice)) return e;
+
     out << "demo practice: " << practice.name << " (" << practice.id << ")\n"
         << "  admin key: " << created.value.admin_key << "\n"
         << "  portal login: " << kDemoPortalEmail << " / " << kDemoPortalPassword << "  at "
@@ -175,6 +179,8 @@ pw::Error seed_demo(App& app, std::ostream& out) {
         << "  client without portal account: taylor@example.com\n"
         << "  console login: " << kDemoOwnerEmail << " / " << kDemoOwnerPassword << "  at "
         << app.url("/console/login") << "\n"
+        << "  history: " << kDemoHistoryClients << " more clients with invoices, payments and refunds over the last "
+        << kDemoHistoryDays << " days\n"
         << "pay links:\n";
     for (const Made& m : made) out << "  " << m.number << "  " << m.label << "\n    " << m.url << "\n";
     return {};

@@ -9,7 +9,8 @@
 // invoices: partial payments with a 25% minimum; bank debit (ACH) only; CAD
 // settled in USD with an FX rate; one for the portal client (its link
 // answers login_required); plus an expired link; and the practice's console
-// owner (kDemoOwnerEmail / kDemoOwnerPassword). Prints the admin key,
+// owner (kDemoOwnerEmail / kDemoOwnerPassword), and four months of history
+// (services/seed_demo_history.hpp). Prints the admin key,
 // credentials and every /pay/<token> URL to `out`.
 #pragma once
 

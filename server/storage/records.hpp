@@ -276,6 +276,19 @@ struct HistoryEntry {
     PaymentRecord payment;
     std::string invoice_number;
     std::vector<RefundRecord> refunds;  // of this payment
+    std::string client_name;  // the invoice's client (practice_payments with a filter only)
+};
+
+// The console's payment search (ReadTxn::practice_payments with a filter).
+// Every set criterion must hold; an empty/unset one matches everything.
+struct PaymentFilter {
+    std::vector<PaymentState> states;  // any of these ("" : every state)
+    bool refunded = false;             // only payments with a succeeded refund
+    std::optional<pw::MethodType> method;
+    std::string currency;              // ISO 4217, exact
+    std::optional<UnixTime> from;      // created_at >= from
+    std::optional<UnixTime> before;    // created_at <  before
+    std::string client;                // in the client's name or email, case-insensitive (ASCII)
 };
 
 struct ReceiptData {

@@ -126,6 +126,10 @@ public:
     // the console's practice-wide reads (sql_txn_invoices.cpp, sql_txn_payments.cpp)
     Result<std::vector<InvoiceView>> practice_invoices(std::string_view practice_id, InvoiceFilter filter) override;
     Result<std::vector<HistoryEntry>> practice_payments(std::string_view practice_id, std::size_t limit) override;
+    Result<std::vector<InvoiceView>> practice_unpaid_invoices(std::string_view practice_id) override;
+    Result<std::vector<pw::Money>> practice_paid_since(std::string_view practice_id, UnixTime since) override;
+    Result<std::vector<HistoryEntry>> practice_payments(std::string_view practice_id, const PaymentFilter& filter,
+                                                        std::size_t limit, std::size_t offset) override;
 
     // invoice drafts (sql_txn_drafts.cpp)
     Result<InvoiceDraft> invoice_draft(std::string_view practice_id, std::string_view id) override;
@@ -140,7 +144,7 @@ private:
     Result<std::vector<RefundRecord>> invoice_refunds(std::string_view invoice_id);
     // Every row of `q` (payment columns, then the invoice number) with its
     // refunds (sql_txn_payments.cpp).
-    Result<std::vector<HistoryEntry>> history(db::Query& q);
+    Result<std::vector<HistoryEntry>> history(db::Query& q, bool with_client_name = false);
     // Invoice views whose `column` equals `value`, newest first, filtered
     // (sql_txn_invoices.cpp). `column` is a constant of ours, never input.
     Result<std::vector<InvoiceView>> invoice_views_where(std::string_view column, std::string_view value,

@@ -201,11 +201,57 @@ Result<std::vector<HistoryEntry>> SqlTxn::practice_payments(std::string_view pra
     return history(q);
 }
 
-Result<std::vector<HistoryEntry>> SqlTxn::history(db::Query& q) {
+// The search builds its WHERE from the criteria that are set, binding each
+// value by number (?3, ?4, ...): no criterion is ever spliced into the SQL.
+Result<std::vector<HistoryEntry>> SqlTxn::practice_payments(std::string_view practice_id, const PaymentFilter& f,
+                                                            std::size_t limit, std::size_t offset) {
+    std::string where = "practice_id = ?1";
+    std::vector<std::string> values;  // ?2, ?3, ... in order
+    auto param = [&](std::string v) {
+        values.push_back(std::move(v));
+        return "?" + std::to_string(values.size() + 1);
+    };
+    if (!f.states.empty()) {
+        std::string in;
+        for (PaymentState st : f.states) in += (in.empty() ? "" : ", ") + param(std::string(payment_state_id(st)));
+        where += " AND state IN (" + in + ")";
+    }
+    if (f.refunded)
+        where += " AND EXISTS (SELECT 1 FROM refunds r WHERE r.payment_id = payments.id AND r.state = 'succeeded')";
+    if (f.method) where += " AND method_type = " + param(std::string(detail::method_type_db(*f.method)));
+    if (!f.currency.empty()) where += " AND currency = " + param(f.currency);
+    if (f.from) where += " AND created_at >= " + std::to_string(*f.from);
+    if (f.before) where += " AND created_at < " + std::to_string(*f.before);
+    if (!f.client.empty()) {
+        // LIKE with the pattern's own % and _ escaped; LOWER() on both
+        // sides: PostgreSQL's LIKE is case-sensitive, SQLite's is not.
+        std::string pattern = "%";
+        for (char ch : f.client) {
+            if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+            pattern += ch;
+        }
+        pattern += '%';
+        const std::string p = param(pattern);
+        where += " AND invoice_id IN (SELECT i.id FROM invoices i JOIN clients c ON c.id = i.client_id "
+                 "WHERE i.practice_id = ?1 AND (LOWER(c.name) LIKE LOWER(" + p + ") ESCAPE '\\' OR LOWER(c.email) LIKE LOWER(" +
+                 p + ") ESCAPE '\\'))";
+    }
+    db::Query q(c_, "SELECT " PAYMENT_COLS ", (SELECT number FROM invoices i WHERE i.id = payments.invoice_id), "
+                    "(SELECT c.name FROM invoices i JOIN clients c ON c.id = i.client_id WHERE i.id = "
+                    "payments.invoice_id) FROM payments WHERE " + where +
+                    " ORDER BY created_at DESC, id DESC LIMIT " + std::to_string(limit) + " OFFSET " +
+                    std::to_string(offset));
+    q.bind(1, practice_id);
+    for (std::size_t i = 0; i < values.size(); ++i) q.bind(static_cast<int>(i + 2), values[i]);
+    return history(q, true);
+}
+
+Result<std::vector<HistoryEntry>> SqlTxn::history(db::Query& q, bool with_client_name) {
     using R = Result<std::vector<HistoryEntry>>;
     Result<std::vector<HistoryEntry>> rows =
-        detail::all_rows<HistoryEntry>(q, [](const db::Query& r) {
-            return HistoryEntry{read_payment(r), r.text(kPaymentCols), {}};
+        detail::all_rows<HistoryEntry>(q, [with_client_name](const db::Query& r) {
+            return HistoryEntry{read_payment(r), r.text(kPaymentCols), {},
+                                with_client_name ? r.text(kPaymentCols + 1) : std::string()};
         });
     if (!rows.ok()) return rows;
     for (HistoryEntry& h : rows.value) {

@@ -51,6 +51,7 @@
 #include <string_view>
 #include <vector>
 
+#include "paywidget/money.hpp"
 #include "paywidget/result.hpp"
 #include "storage/records.hpp"
 
@@ -195,6 +196,20 @@ public:
     virtual Result<InvoiceDraft> invoice_draft(std::string_view practice_id, std::string_view id) = 0;
     // The practice's drafts, most recently changed first, at most `limit`.
     virtual Result<std::vector<InvoiceDraft>> invoice_drafts(std::string_view practice_id, std::size_t limit) = 0;
+    // The console's Home, without reading every invoice: the practice's
+    // invoices that may still have something due (not void, and their total
+    // above the payments counting toward the balance), newest first, as live
+    // views (the core decides their balance and status); and the sum per
+    // currency of payments that succeeded at or after `since` (updated_at),
+    // by currency code.
+    virtual Result<std::vector<InvoiceView>> practice_unpaid_invoices(std::string_view practice_id) = 0;
+    virtual Result<std::vector<pw::Money>> practice_paid_since(std::string_view practice_id, UnixTime since) = 0;
+    // The practice's payments matching `filter`, newest first, with their
+    // refunds and client name: at most `limit` after skipping `offset`
+    // (payments_by_practice index; the console's list and CSV export).
+    virtual Result<std::vector<HistoryEntry>> practice_payments(std::string_view practice_id,
+                                                                const PaymentFilter& filter, std::size_t limit,
+                                                                std::size_t offset) = 0;
 };
 
 class WriteTxn : public ReadTxn {

@@ -1,7 +1,7 @@
-// Helpers for the console suites (test_console_*.cpp): a console page as
-// the browser gets it (status, body, Location, the pw_console cookie), form
-// posts with or without this host's Origin, and console users written into
-// the server's database.
+// Helpers for the console's integration suites: a server with one practice
+// (AdminServer), console users written into its database, and the browser's
+// side of the console's plain HTML forms (GET with the session cookie; POST
+// urlencoded with this host's Origin, or another one).
 #pragma once
 
 #include <string>
@@ -20,10 +20,10 @@ struct ConsolePage {
     int status = 0;
     std::string body;
     std::string location;
-    std::string set_cookie;  // the pw_console value set ("" when none)
+    std::string content_type;
+    std::string disposition;  // Content-Disposition
+    std::string set_cookie;   // the pw_console value set ("" when none)
 };
-
-using FormFields = std::vector<std::pair<std::string, std::string>>;
 
 inline ConsolePage to_console_page(const pwhttp::Result& r) {
     ConsolePage p;
@@ -31,6 +31,8 @@ inline ConsolePage to_console_page(const pwhttp::Result& r) {
     p.status = r->status;
     p.body = r->body;
     p.location = r->get_header_value("Location");
+    p.content_type = r->get_header_value("Content-Type");
+    p.disposition = r->get_header_value("Content-Disposition");
     for (std::size_t i = 0; i < r->get_header_value_count("Set-Cookie"); ++i) {
         const std::string v = r->get_header_value("Set-Cookie", i);
         if (v.rfind("pw_console=", 0) == 0) p.set_cookie = v.substr(11, v.find(';') - 11);
@@ -38,13 +40,39 @@ inline ConsolePage to_console_page(const pwhttp::Result& r) {
     return p;
 }
 
-inline std::string form_body(const FormFields& fields) {
+using FormFields = std::vector<std::pair<std::string, std::string>>;
+
+inline std::string form_encode(const FormFields& fields) {
     std::string out;
     for (const auto& [k, v] : fields) out += (out.empty() ? "" : "&") + pw::percent_encode(k) + "=" + pw::percent_encode(v);
     return out;
 }
 
-// A server with one practice (AdminServer) and console access to it.
+// The value of <input ... name="<name>" value="..."> in a page, unescaped
+// as a browser posts it (the entities pages::html writes); "" when absent.
+inline std::string input_value(const std::string& page, const std::string& name) {
+    const std::size_t at = page.find("name=\"" + name + "\"");
+    if (at == std::string::npos) return "";
+    const std::size_t v = page.find("value=\"", at);
+    if (v == std::string::npos || v > page.find('>', at)) return "";
+    const std::string raw = page.substr(v + 7, page.find('"', v + 7) - v - 7);
+    static const std::pair<std::string, char> kEntities[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+    std::string out;
+    for (std::size_t i = 0; i < raw.size();) {
+        bool matched = false;
+        for (const auto& [entity, c] : kEntities)
+            if (raw.compare(i, entity.size(), entity) == 0) {
+                out += c;
+                i += entity.size();
+                matched = true;
+                break;
+            }
+        if (!matched) out += raw[i++];
+    }
+    return out;
+}
+
 struct ConsoleServer : AdminServer {
     ConsoleServer() { BOOST_REQUIRE(started); }
 
@@ -64,27 +92,29 @@ struct ConsoleServer : AdminServer {
             seed.store().write_transaction([&](pws::WriteTxn& t) { return t.insert_practice_user(u); }).code, "");
         return u.id;
     }
+
     ConsolePage get(const std::string& path, const std::string& session) {
         pwhttp::Headers h;
         if (!session.empty()) h.emplace("Cookie", "pw_console=" + session);
         return to_console_page(c->Get(path, h));
     }
-    // `from`: the Origin header ("" : none).
+    // A form post; `from` is the Origin header ("" : none).
     ConsolePage post(const std::string& path, const FormFields& fields, const std::string& session,
                      const std::string& from) {
         pwhttp::Headers h;
         if (!session.empty()) h.emplace("Cookie", "pw_console=" + session);
         if (!from.empty()) h.emplace("Origin", from);
-        return to_console_page(c->Post(path, h, form_body(fields), "application/x-www-form-urlencoded"));
+        return to_console_page(c->Post(path, h, form_encode(fields), "application/x-www-form-urlencoded"));
     }
     ConsolePage post(const std::string& path, const FormFields& fields, const std::string& session) {
         return post(path, fields, session, origin());
     }
-    // A signed-in session of a new user of `practice_id`.
-    std::string session_for(const std::string& practice_id, const std::string& email,
-                            pws::PracticeRole role = pws::PracticeRole::owner) {
+    // Signed in as a new user of `practice_id`: the session cookie's value.
+    std::string signed_in(const std::string& practice_id, const std::string& email,
+                          pws::PracticeRole role = pws::PracticeRole::owner) {
         add_user(practice_id, email, role);
-        ConsolePage p = post("/console/login", {{"email", email}, {"password", kConsolePassword}, {"next", "/console"}}, "");
+        ConsolePage p = post("/console/login", {{"email", email}, {"password", kConsolePassword}, {"next", "/console"}},
+                             "");
         BOOST_REQUIRE_EQUAL(p.status, 302);
         BOOST_REQUIRE(!p.set_cookie.empty());
         return p.set_cookie;

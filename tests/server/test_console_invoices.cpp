@@ -43,7 +43,7 @@ FormFields two_line_form(const std::string& client_id, const std::string& action
 }
 
 struct Fixture : ConsoleServer {
-    std::string owner = session_for(practice.id, "owner@clinic.example");
+    std::string owner = signed_in(practice.id, "owner@clinic.example");
     std::string client = create_client(*c, practice.key, unique_email("grace"));
 
     // A fresh draft id from the new-invoice editor.
@@ -134,10 +134,10 @@ BOOST_AUTO_TEST_CASE(issuing_twice_makes_one_invoice_and_one_email) {
     ConsolePage a, b;
     std::thread t1([&] { a = to_console_page(server.client()->Post("/console/invoices/drafts/" + draft,
         pwhttp::Headers{{"Cookie", "pw_console=" + owner}, {"Origin", origin()}},
-        form_body(two_line_form(client, "issue")), "application/x-www-form-urlencoded")); });
+        form_encode(two_line_form(client, "issue")), "application/x-www-form-urlencoded")); });
     std::thread t2([&] { b = to_console_page(server.client()->Post("/console/invoices/drafts/" + draft,
         pwhttp::Headers{{"Cookie", "pw_console=" + owner}, {"Origin", origin()}},
-        form_body(two_line_form(client, "issue")), "application/x-www-form-urlencoded")); });
+        form_encode(two_line_form(client, "issue")), "application/x-www-form-urlencoded")); });
     t1.join();
     t2.join();
     ConsolePage late = post("/console/invoices/drafts/" + draft, two_line_form(client, "issue"), owner);
@@ -230,7 +230,7 @@ BOOST_AUTO_TEST_CASE(another_practices_invoice_and_draft_are_not_found) {
     AdminPractice other = make_admin_practice(seed, "Dr. Other");
     const std::string other_client = create_client(*c, other.key, unique_email("other"));
     const std::string other_invoice = create_invoice(*c, other.key, other_client);
-    const std::string theirs = session_for(other.id, "owner@other.example");
+    const std::string theirs = signed_in(other.id, "owner@other.example");
     ConsolePage blank = get("/console/invoices/new", theirs);
     std::smatch m;
     BOOST_REQUIRE(std::regex_search(blank.body, m, std::regex("drafts/(drf_[A-Za-z0-9_-]+)\"")));
@@ -257,7 +257,7 @@ BOOST_AUTO_TEST_CASE(another_practices_invoice_and_draft_are_not_found) {
 }
 
 BOOST_AUTO_TEST_CASE(staff_can_write_issue_and_void_invoices) {
-    const std::string staff = session_for(practice.id, "staff@clinic.example", pws::PracticeRole::staff);
+    const std::string staff = signed_in(practice.id, "staff@clinic.example", pws::PracticeRole::staff);
     ConsolePage blank = get("/console/invoices/new", staff);
     BOOST_TEST(blank.status == 200);
     std::smatch m;
