@@ -89,8 +89,6 @@ void clients_page(App& app, const http::Request& req, http::Response& res) {
                       "<h1 class=\"page-title\">Clients</h1>" + console_card("clients-heading", "All clients", table));
 }
 
-}
-
 std::string actor_text(const std::string& actor, const std::vector<PracticeUser>& users) {
     for (const PracticeUser& u : users)
         if (u.id == actor) return u.name;
