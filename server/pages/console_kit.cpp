@@ -2,6 +2,7 @@
 
 #include "http/cross_site.hpp"
 #include "paywidget/url.hpp"
+#include "security/random.hpp"
 
 namespace pws::pages {
 
@@ -24,6 +25,7 @@ std::string console_nav(const ConsoleUser& user, ConsoleSection s) {
     out += nav_link(s, S::invoices, "/console/invoices", "Invoices");
     out += nav_link(s, S::payments, "/console/payments", "Payments");
     out += nav_link(s, S::activity, "/console/activity", "Activity");
+    if (user.owner()) out += nav_link(s, S::users, "/console/users", "Users");
     if (user.owner()) out += nav_link(s, S::settings, "/console/settings", "Settings");
     // A real form: signing out works without JavaScript.
     out += "<li><form method=\"post\" action=\"/console/logout\" class=\"signout\">"
@@ -79,6 +81,13 @@ std::string field_value(const http::Params& form, std::string_view name) {
     return it == form.end() ? std::string() : it->second;
 }
 
+std::string trimmed_field(const http::Params& form, std::string_view name, std::size_t max_bytes) {
+    const std::string v = field_value(form, name);
+    const auto first = v.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return {};
+    return v.substr(first, v.find_last_not_of(" \t\r\n") - first + 1).substr(0, max_bytes);
+}
+
 void send_console_page(http::Response& res, int status, const ConsoleUser& user, ConsoleSection section,
                        std::string_view title, const std::string& body) {
     PageShell p;
@@ -124,6 +133,29 @@ std::string console_alert(std::string_view message) {
 
 std::string console_notice(std::string_view message) {
     return "<p class=\"notice\" role=\"status\">" + html(message) + "</p>";
+}
+
+std::string console_card(std::string_view id, std::string_view title, const std::string& inner) {
+    const std::string i(id);
+    return "<section class=\"card\" aria-labelledby=\"" + i + "\"><h2 id=\"" + i + "\" class=\"card-title\">" +
+           html(title) + "</h2>" + inner + "</section>";
+}
+
+void send_console_unavailable(http::Response& res, const ConsoleUser& user, ConsoleSection section) {
+    send_console_page(res, 503, user, section, "Try again",
+                      "<section class=\"card message\"><h1>This page could not be loaded</h1><p>The server is busy "
+                      "right now. Reload the page in a moment.</p></section>");
+}
+
+void send_console_not_found(http::Response& res, const ConsoleUser& user, ConsoleSection section,
+                            std::string_view heading, std::string_view back, std::string_view back_text) {
+    send_console_page(res, 404, user, section, "Not found",
+                      "<section class=\"card message\"><h1>" + html(heading) + "</h1><p><a href=\"" + html(back) +
+                          "\">Back to " + html(back_text) + "</a></p></section>");
+}
+
+std::string console_form_nonce_field() {
+    return "<input type=\"hidden\" name=\"form_nonce\" value=\"" + random_token() + "\">";
 }
 
 }  // namespace pws::pages

@@ -23,7 +23,7 @@
 
 namespace pws::pages {
 
-enum class ConsoleSection { none, home, clients, invoices, payments, activity, settings };
+enum class ConsoleSection { none, home, clients, invoices, payments, activity, settings, users };
 
 // The signed-in user, or a 302 to /console/login?next=<this path> (GET) and
 // nullopt.
@@ -40,6 +40,9 @@ std::string console_next(std::string_view next);
 std::optional<http::Params> console_form(App& app, const http::Request& req, http::Response& res);
 // The first value of a form field, "" when absent.
 std::string field_value(const http::Params& form, std::string_view name);
+// field_value without leading and trailing white space, cut to `max_bytes`
+// (a bound above the core's own limits, which then explain what is too long).
+std::string trimmed_field(const http::Params& form, std::string_view name, std::size_t max_bytes = 1000);
 
 // A console page: brand "<practice> · Console", the console's navigation
 // (Settings only for owners), `body` in <main>.
@@ -56,5 +59,16 @@ std::string console_field(std::string_view id, std::string_view label, std::stri
 std::string console_alert(std::string_view message);
 // role="status" notice.
 std::string console_notice(std::string_view message);
+
+// A titled card: <section aria-labelledby=id><h2 id=id>title</h2>inner</section>.
+std::string console_card(std::string_view id, std::string_view title, const std::string& inner);
+// 503 "This page could not be loaded" (a storage failure or busy database).
+void send_console_unavailable(http::Response& res, const ConsoleUser& user, ConsoleSection section);
+// 404 "<heading>" with a link back to `back` ("Back to <back_text>").
+void send_console_not_found(http::Response& res, const ConsoleUser& user, ConsoleSection section,
+                            std::string_view heading, std::string_view back, std::string_view back_text);
+// A hidden one-time value for a form whose repeat must do nothing (see
+// services/admin_keys.hpp: create_admin_key with a form nonce).
+std::string console_form_nonce_field();
 
 }  // namespace pws::pages

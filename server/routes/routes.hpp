@@ -27,5 +27,11 @@ void register_page_routes(http::Router& server, App& app);
 // /console/api-keys/<id>/revoke. Its pages: register_page_routes.
 void register_console_session_routes(http::Router& server, App& app);
 void register_console_settings_routes(http::Router& server, App& app);
+// POST /console/clients, /console/clients/<id>/invite,
+// /console/clients/<id>/cards/<pm>/remove (routes/console_clients.cpp)
+void register_console_client_routes(http::Router& server, App& app);
+// POST /console/users/invite, /console/users/invitations/<id>/revoke,
+// /console/users/<id>/disable, /console/invitation (routes/console_users.cpp)
+void register_console_users_routes(http::Router& server, App& app);
 
 }  // namespace pws
