@@ -19,7 +19,7 @@ std::string clients_table(const std::vector<Client>& clients) {
                       "<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Email</th><th scope=\"col\">Portal</th>"
                       "</tr></thead><tbody>";
     for (const Client& c : clients)
-        out += "<tr><td><a href=\"/console/clients/" + html(c.id) + "\">" + html(c.name) + "</a></td><td>" +
+        out += "<tr><td><a href=\"/console/clients/" + html(c.id) + "\">" + html(c.name) + "</a></td><td class=\"break-anywhere\">" +
                html(c.email) + "</td><td>" + (c.portal_activated() ? "Activated" : "Not activated") + "</td></tr>";
     return out + "</tbody></table></div>";
 }
@@ -168,7 +168,7 @@ void send_console_client(App& app, http::Response& res, int status, const Consol
                        "<h1 class=\"page-title\">" + html(c.name) + "</h1>";
     if (!notice.empty()) body += console_notice(notice);
     if (error && error.field.empty()) body += console_alert(error.message);
-    std::string contact = "<dl class=\"facts\"><div class=\"fact\"><dt>Email</dt><dd><a href=\"mailto:" +
+    std::string contact = "<dl class=\"facts\"><div class=\"fact\"><dt>Email</dt><dd class=\"break-anywhere\"><a href=\"mailto:" +
                           html(c.email) + "\">" + html(c.email) + "</a></dd></div>";
     if (!c.phone.empty())
         contact += "<div class=\"fact\"><dt>Phone</dt><dd><a href=\"tel:" + html(c.phone) + "\">" + html(c.phone) +

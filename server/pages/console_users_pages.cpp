@@ -23,9 +23,10 @@ std::string users_table(const std::vector<PracticeUser>& users, const ConsoleUse
                       "<th scope=\"col\">Status</th><th scope=\"col\"><span class=\"visually-hidden\">Action</span>"
                       "</th></tr></thead><tbody>";
     for (const PracticeUser& u : users) {
-        out += "<tr><td>" + html(u.name) + (u.id == me.user.id ? " (you)" : "") + "</td><td>" + html(u.email) +
-               "</td><td>" + role_name(u.role) + "</td><td>" +
-               (u.disabled_at ? "Disabled on " + html(date_of(*u.disabled_at)) : std::string("Active")) + "</td><td>";
+        out += "<tr><td>" + html(u.name) + (u.id == me.user.id ? " (you)" : "") + "</td><td class=\"break-anywhere\">" +
+               html(u.email) + "</td><td class=\"nowrap\">" + role_name(u.role) + "</td><td>" +
+               (u.disabled_at ? "Disabled on <span class=\"nowrap\">" + html(date_of(*u.disabled_at)) + "</span>"
+                              : std::string("<span class=\"nowrap\">Active</span>")) + "</td><td>";
         if (u.role == PracticeRole::staff && !u.disabled_at)
             out += "<form method=\"post\" action=\"/console/users/" + html(u.id) + "/disable\" class=\"inline-form\">"
                    "<button type=\"submit\" class=\"button button-small\" aria-label=\"Disable " + html(u.name) +
@@ -38,14 +39,15 @@ std::string users_table(const std::vector<PracticeUser>& users, const ConsoleUse
 std::string invitations_table(const std::vector<PracticeInvitation>& pending) {
     if (pending.empty()) return "<p class=\"empty\">No pending invitations.</p>";
     std::string out = "<div class=\"table-scroll\"><table><caption class=\"visually-hidden\">Pending invitations"
-                      "</caption><thead><tr><th scope=\"col\">Email</th><th scope=\"col\">Role</th>"
-                      "<th scope=\"col\">Sent</th><th scope=\"col\">Expires</th><th scope=\"col\"><span "
-                      "class=\"visually-hidden\">Action</span></th></tr></thead><tbody>";
+                      "</caption><thead><tr><th scope=\"col\">Email</th><th scope=\"col\">Invitation</th></tr></thead>"
+                      "<tbody>";
     for (const PracticeInvitation& i : pending)
-        out += "<tr><td>" + html(i.email) + "</td><td>" + role_name(i.role) + "</td><td class=\"nowrap\">" +
-               html(date_of(i.created_at)) + "</td><td class=\"nowrap\">" + html(date_of(i.expires_at)) +
-               "</td><td><form method=\"post\" action=\"/console/users/invitations/" + html(i.id) +
-               "/revoke\" class=\"inline-form\"><button type=\"submit\" class=\"button button-small\" "
+        // Role, dates and the Revoke button in one cell, not four columns: the table fits 320 px.
+        out += "<tr><td class=\"break-anywhere\">" + html(i.email) + "</td><td><span class=\"nowrap\">" +
+               role_name(i.role) + "</span><br><span class=\"nowrap\">sent " + html(date_of(i.created_at)) +
+               "</span><br><span class=\"nowrap\">expires " + html(date_of(i.expires_at)) +
+               "</span><form method=\"post\" action=\"/console/users/invitations/" + html(i.id) +
+               "/revoke\" class=\"inline-form row-action\"><button type=\"submit\" class=\"button button-small\" "
                "aria-label=\"Revoke the invitation of " + html(i.email) + "\">Revoke</button></form></td></tr>";
     return out + "</tbody></table></div>";
 }
@@ -136,8 +138,8 @@ void send_console_invitation(App& app, http::Response& res, int status, const st
     std::string inner = "<section class=\"card auth-card\" aria-labelledby=\"auth-heading\"><h1 id=\"auth-heading\">"
                         "Welcome, " + html(i.name) + "</h1>";
     inner += "<p class=\"lead\">You are invited to the practitioner console of " + html(practice_name) + " as " +
-             (i.role == PracticeRole::owner ? "an owner" : "staff") + ". Choose a password; you will sign in with " +
-             html(i.email) + " and this password.</p>";
+             (i.role == PracticeRole::owner ? "an owner" : "staff") + ". Choose a password; you will sign in with <span "
+             "class=\"break-anywhere\">" + html(i.email) + "</span> and this password.</p>";
     inner += "<form class=\"form\" method=\"post\" action=\"/console/invitation\">";
     inner += "<input type=\"hidden\" name=\"token\" value=\"" + html(token) + "\">";
     // The username field lets password managers store the right account.
