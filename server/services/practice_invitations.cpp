@@ -134,9 +134,15 @@ pw::Result<std::vector<PracticeInvitation>> pending_invitations(App& app, std::s
 pw::Error revoke_practice_invitation(App& app, std::string_view practice_id, std::string_view id, const Actor& actor) {
     const UnixTime now = app.now();
     return app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+        // Whom it invited, for the log line (the practice's pending ones only).
+        auto pending = t.pending_practice_invitations(practice_id, now);
+        if (!pending) return pending.error;
+        std::string email;
+        for (const PracticeInvitation& i : pending.value)
+            if (i.id == id) email = i.email;
         if (pw::Error e = t.revoke_practice_invitation(practice_id, id, now)) return e;
         return record_activity(t, app, practice_id, actor, "user.invitation_revoked", id,
-                               "Withdrew an invitation to the console");
+                               "Withdrew the invitation of " + email);
     });
 }
 

@@ -174,6 +174,7 @@ BOOST_AUTO_TEST_CASE(a_new_invitation_or_a_revocation_ends_the_older_link) {
     BOOST_TEST(accept(second, "staff password 1", "staff password 1").status == 410);
     BOOST_TEST(!user_by_email("sam@clinic.example"));
     BOOST_TEST(post(marker + id + "/revoke", {}, owner_session).status == 404);  // no longer pending
+    BOOST_TEST(activity(owner_session).find("Withdrew the invitation of sam@clinic.example") != std::string::npos);
     // A made-up or missing token: the same page.
     BOOST_TEST(get(kLink + "made-up").status == 410);
     BOOST_TEST(get("/console/invitation").status == 410);
@@ -219,8 +220,14 @@ BOOST_AUTO_TEST_CASE(staff_cannot_see_users_or_invite) {
 BOOST_AUTO_TEST_CASE(every_users_form_without_this_hosts_origin_is_refused) {
     const std::string sam_id = add_user(practice.id, "sam@clinic.example", pws::PracticeRole::staff);
     const std::string token = invite("tom@clinic.example");
+    const std::string page = get("/console/users", owner_session).body;
+    const std::string marker = "/console/users/invitations/";
+    const std::size_t at = page.find(marker);
+    BOOST_REQUIRE(at != std::string::npos);
+    const std::string revoke = page.substr(at, page.find('"', at) - at);  // ".../<id>/revoke"
     const std::size_t mails = outbox_messages(dir.path().string()).size();
     const std::vector<std::pair<std::string, FormFields>> forms = {
+        {revoke, {}},
         {"/console/users/invite", {{"name", "Eve"}, {"email", "eve@evil.example"}, {"role", "owner"}}},
         {"/console/users/" + sam_id + "/disable", {}},
         {"/console/invitation", {{"token", token}, {"password", "evil password 1"}, {"confirm", "evil password 1"}}},
