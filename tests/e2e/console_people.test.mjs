@@ -19,6 +19,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { assertAccessiblePage, assertClean } from './helpers/assertions.mjs';
 import { newWidgetPage } from './helpers/browser.mjs';
+import { assertFits, consoleSignIn } from './helpers/console.mjs';
 import { outboxDir, parseEml } from './helpers/pages.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
 
@@ -32,13 +33,6 @@ after(() => cleanup?.());
 const pathOf = (page) => new URL(page.url()).pathname;
 const WIDTHS = [1280, 320];
 
-async function signIn(page, email, password) {
-  await page.goto(`${server.baseUrl}/console/login`, { waitUntil: 'load' });
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
-}
-
 async function submit(page, name) {
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name, exact: true }).click()]);
 }
@@ -48,8 +42,7 @@ async function auditAtWidths(page, name, widths = WIDTHS) {
   for (const width of widths) {
     await page.setViewportSize({ width, height: 900 });
     await assertAccessiblePage(page, server, `console-people-${name}-${width}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(overflow <= 0, `${name} at ${width} px scrolls sideways by ${overflow}px`);
+    await assertFits(page, `${name} at ${width} px`);
   }
 }
 
@@ -70,7 +63,7 @@ describe('the owner and their clients', () => {
   test('adds a client, finds them, emails a portal invitation and removes a saved card with a reason', async () => {
     const page = await newWidgetPage(browser, { width: 1280, height: 900 });
     const owner = server.seed.console;
-    await signIn(page, owner.email, owner.password);
+    await consoleSignIn(page, server, owner.email, owner.password);
     const nav = page.getByRole('navigation', { name: 'Console' });
     await Promise.all([page.waitForNavigation(), nav.getByRole('link', { name: 'Clients', exact: true }).click()]);
     await page.getByRole('heading', { level: 1, name: 'Clients' }).waitFor();
@@ -161,7 +154,7 @@ describe('a staff user invited by the owner', () => {
   test('reads the email, sets a password, is signed in, and has no Settings', async () => {
     const page = await newWidgetPage(browser, { width: 1280, height: 900 });
     const owner = server.seed.console;
-    await signIn(page, owner.email, owner.password);
+    await consoleSignIn(page, server, owner.email, owner.password);
     const nav = page.getByRole('navigation', { name: 'Console' });
     await Promise.all([page.waitForNavigation(), nav.getByRole('link', { name: 'Users', exact: true }).click()]);
     await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
@@ -220,7 +213,7 @@ describe('a staff user invited by the owner', () => {
     await staff.getByRole('heading', { level: 1, name: 'This invitation was already used' }).waitFor();
     assert.equal(await staff.getByRole('alert').innerText(), 'This invitation was already used; sign in with your email and password.');
     await auditAtWidths(staff, 'invitation-used');
-    await signIn(staff, email, 'riley-password-1');
+    await consoleSignIn(staff, server, email, 'riley-password-1');
     assert.equal(pathOf(staff), '/console');
     await assertClean(staff);
     await staff.context().close();
