@@ -10,6 +10,9 @@
 #define BOOST_TEST_MODULE console_users
 #include <boost/test/unit_test.hpp>
 
+#include <atomic>
+#include <thread>
+
 #include "console_forms.hpp"
 
 using namespace pws_test;
@@ -124,6 +127,35 @@ BOOST_AUTO_TEST_CASE(an_invited_person_sets_a_password_once_and_is_signed_in_wit
     BOOST_TEST(log.find("Invited Sam Staff (sam@clinic.example) as staff") != std::string::npos);
     BOOST_TEST(log.find("Sam Staff accepted the invitation and joined as staff") != std::string::npos);
     BOOST_TEST(get("/console/users", owner_session).body.find("No pending invitations.") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_double_submit_of_the_invitation_makes_one_user) {
+    const std::string token = invite("sam@clinic.example");
+    // Four posts at once, each on its own connection: the invitation is used
+    // in the user's own transaction, so exactly one wins.
+    std::atomic<int> joined{0}, refused{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 4; ++i)
+        threads.emplace_back([&] {
+            auto own = server.client();
+            pwhttp::Headers h{{"Origin", origin()}};
+            auto r = own->Post("/console/invitation", h,
+                               form_encode({{"token", token},
+                                            {"password", "staff password 1"},
+                                            {"confirm", "staff password 1"}}),
+                               "application/x-www-form-urlencoded");
+            if (r && r->status == 302) ++joined;
+            if (r && r->status == 410) ++refused;
+        });
+    for (std::thread& t : threads) t.join();
+    BOOST_TEST(joined.load() == 1);
+    BOOST_TEST(refused.load() == 3);
+    std::size_t users = 0;
+    seed.store().read_transaction([&](pws::ReadTxn& t) -> pw::Error {
+        users = t.practice_users(practice.id).value.size();
+        return {};
+    });
+    BOOST_TEST(users == 2u);  // the owner and Sam, once
 }
 
 BOOST_AUTO_TEST_CASE(an_owner_can_be_invited_and_bad_or_taken_emails_are_refused) {
