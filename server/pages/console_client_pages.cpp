@@ -53,8 +53,10 @@ void clients_page(App& app, const http::Request& req, http::Response& res) {
     send_console_page(res, 200, *user, ConsoleSection::clients, "Clients", body);
 }
 
-std::string field_error(const pw::Error& e, std::string_view field) {
-    return e && e.field == field ? (e.message.empty() ? std::string("Check this field.") : e.message) : std::string();
+std::string field_error(const std::vector<pw::Error>& errors, std::string_view field) {
+    for (const pw::Error& e : errors)
+        if (e.field == field) return e.message.empty() ? std::string("Check this field.") : e.message;
+    return {};
 }
 
 void new_client_page(App& app, const http::Request& req, http::Response& res) {
@@ -141,16 +143,19 @@ void client_page(App& app, const http::Request& req, http::Response& res) {
 }  // namespace
 
 void send_console_new_client(http::Response& res, int status, const ConsoleUser& user, const ClientFormValues& values,
-                             const pw::Error& error) {
+                             const std::vector<pw::Error>& errors) {
     std::string body = "<p class=\"breadcrumb\"><a href=\"/console/clients\">Clients</a></p>"
                        "<h1 class=\"page-title\">New client</h1>";
     std::string form = "<form class=\"form\" method=\"post\" action=\"/console/clients\">";
-    form += console_alert(error ? "The client was not added: " +
-                                      (error.message.empty() ? std::string("check the fields below.") : error.message)
-                                : "");
-    form += console_field("name", "Name", "text", "off", values.name, field_error(error, "name"));
-    form += console_field("email", "Email", "email", "off", values.email, field_error(error, "email"));
-    form += console_field("phone", "Phone (optional)", "tel", "off", values.phone, field_error(error, "phone"), false);
+    std::string summary;
+    if (errors.size() == 1 && !errors[0].message.empty())
+        summary = "The client was not added: " + errors[0].message;
+    else if (!errors.empty())
+        summary = "The client was not added: correct the marked fields.";
+    form += console_alert(summary);
+    form += console_field("name", "Name", "text", "off", values.name, field_error(errors, "name"));
+    form += console_field("email", "Email", "email", "off", values.email, field_error(errors, "email"));
+    form += console_field("phone", "Phone (optional)", "tel", "off", values.phone, field_error(errors, "phone"), false);
     form += "<button type=\"submit\" class=\"button button-primary\">Add client</button></form>";
     body += console_card("new-client-heading", "Contact details", form);
     send_console_page(res, status, user, ConsoleSection::clients, "New client", body);

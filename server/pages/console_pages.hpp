@@ -30,13 +30,13 @@ void register_console_client_pages(http::Router& server, App& app);
 // GET /console/users (owner), /console/invitation?token= (console_users_pages.cpp)
 void register_console_users_pages(http::Router& server, App& app);
 
-// The new-client form; `values` name, email, phone kept; `error` shown by
-// the field it names (error.field) and above the form.
+// The new-client form; `values` name, email, phone kept; each of `errors`
+// shown by the field it names (error.field), and a summary above the form.
 struct ClientFormValues {
     std::string name, email, phone;
 };
 void send_console_new_client(http::Response& res, int status, const ConsoleUser& user, const ClientFormValues& values,
-                             const pw::Error& error);
+                             const std::vector<pw::Error>& errors);
 
 // A client's page (console_client_pages.cpp). `notice` after a change;
 // `error` (with the saved card it concerns in error.field, when any) after

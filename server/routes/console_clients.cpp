@@ -34,20 +34,29 @@ void create(App& app, const http::Request& req, http::Response& res) {
     if (!user) return;
     const pages::ClientFormValues values{pages::trimmed_field(*form, "name"), pages::trimmed_field(*form, "email"),
                                          pages::trimmed_field(*form, "phone")};
-    // The core's rules: the request codec for name and email, the contact
-    // rule for the phone.
+    // The core's rules (the request codec for name and email, the contact
+    // rule for the phone), each field checked beside known-good others, so
+    // every wrong field is marked at once.
     pw::CreateClientRequest request;
-    pw::Error e = pw::decode(nlohmann::json{{"name", values.name}, {"email", values.email}}, request);
-    if (!e) e = pw::check_contact(pw::Contact{values.name, values.email, values.phone});
-    if (e) return pages::send_console_new_client(res, 422, *user, values, e);
+    std::vector<pw::Error> errors;
+    if (pw::Error e = pw::decode(nlohmann::json{{"name", values.name}, {"email", "client@example.com"}}, request))
+        errors.push_back(e);
+    if (pw::Error e = pw::decode(nlohmann::json{{"name", "Client"}, {"email", values.email}}, request))
+        errors.push_back(e);
+    if (pw::Error e = pw::check_contact(pw::Contact{"Client", "client@example.com", values.phone})) errors.push_back(e);
+    if (errors.empty()) {
+        if (pw::Error e = pw::decode(nlohmann::json{{"name", values.name}, {"email", values.email}}, request))
+            errors.push_back(e);
+    }
+    if (!errors.empty()) return pages::send_console_new_client(res, 422, *user, values, errors);
     auto made = create_client(app, user->practice, request, values.phone, Actor::user(user->user));
     if (!made && made.error.code == "email_taken")
         return pages::send_console_new_client(
             res, 409, *user, values,
-            pw::make_error("email_taken", "email", "Another client already has this email. Search for them instead."));
+            {pw::make_error("email_taken", "email", "Another client already has this email. Search for them instead.")});
     if (!made)
         return pages::send_console_new_client(res, 503, *user, values,
-                                              pw::make_error("storage_busy", "", "The server is busy. Try again."));
+                                              {pw::make_error("storage_busy", "", "The server is busy. Try again.")});
     pages::redirect(res, "/console/clients/" + made.value.id + "?created=1");
 }
 

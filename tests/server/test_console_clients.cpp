@@ -58,6 +58,13 @@ BOOST_AUTO_TEST_CASE(a_client_is_created_through_the_core_rules_and_logged) {
     ConsolePage no_name = post("/console/clients", {{"name", "  "}, {"email", "j@example.com"}}, owner_session);
     BOOST_TEST(no_name.status == 422);
     BOOST_TEST(no_name.body.find("id=\"name-error\">") != std::string::npos);
+    // Every wrong field is marked at once.
+    ConsolePage both = post("/console/clients", {{"name", ""}, {"email", "nope"}}, owner_session);
+    BOOST_TEST(both.status == 422);
+    BOOST_TEST(both.body.find("correct the marked fields") != std::string::npos);
+    BOOST_TEST(both.body.find("id=\"name\" name=\"name\" type=\"text\" autocomplete=\"off\" required "
+                              "aria-describedby=\"name-error\" aria-invalid=\"true\"") != std::string::npos);
+    BOOST_TEST(both.body.find("value=\"nope\" aria-invalid=\"true\"") != std::string::npos);
     BOOST_TEST(post("/console/clients", {{"name", "J"}, {"email", "j@example.com"}, {"phone", std::string(80, '5')}},
                     owner_session)
                    .status == 422);  // the core's phone limit
