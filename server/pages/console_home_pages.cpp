@@ -62,33 +62,6 @@ void home_page(App& app, const http::Request& req, http::Response& res) {
     send_console_page(res, 200, *user, ConsoleSection::home, "Home", body);
 }
 
-void clients_page(App& app, const http::Request& req, http::Response& res) {
-    auto user = require_console_user(app, req, res);
-    if (!user) return;
-    std::vector<Client> clients;
-    pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
-        auto found = t.practice_clients(user->practice.id);
-        if (!found) return found.error;
-        clients = std::move(found.value);
-        return {};
-    });
-    if (e) return send_console_unavailable(res, *user, ConsoleSection::clients);
-    std::string table;
-    if (clients.empty()) {
-        table = "<p class=\"empty\">No clients yet.</p>";
-    } else {
-        table = "<div class=\"table-scroll\"><table><caption class=\"visually-hidden\">Clients</caption><thead><tr>"
-                "<th scope=\"col\">Name</th><th scope=\"col\">Email</th><th scope=\"col\">Portal</th></tr></thead>"
-                "<tbody>";
-        for (const Client& c : clients)
-            table += "<tr><td>" + html(c.name) + "</td><td>" + html(c.email) + "</td><td>" +
-                     (c.portal_activated() ? "Activated" : "Not activated") + "</td></tr>";
-        table += "</tbody></table></div>";
-    }
-    send_console_page(res, 200, *user, ConsoleSection::clients, "Clients",
-                      "<h1 class=\"page-title\">Clients</h1>" + console_card("clients-heading", "All clients", table));
-}
-
 std::string actor_text(const std::string& actor, const std::vector<PracticeUser>& users) {
     for (const PracticeUser& u : users)
         if (u.id == actor) return u.name;
@@ -141,8 +114,6 @@ void activity_page(App& app, const http::Request& req, http::Response& res) {
 
 void register_console_home_pages(http::Router& server, App& app) {
     server.Get("/console", [&app](const http::Request& req, http::Response& res) { home_page(app, req, res); });
-    server.Get("/console/clients",
-               [&app](const http::Request& req, http::Response& res) { clients_page(app, req, res); });
     server.Get("/console/activity",
                [&app](const http::Request& req, http::Response& res) { activity_page(app, req, res); });
 }

@@ -4,6 +4,7 @@
 
 #include "http/cross_site.hpp"
 #include "paywidget/url.hpp"
+#include "security/random.hpp"
 
 namespace pws::pages {
 
@@ -26,6 +27,7 @@ std::string console_nav(const ConsoleUser& user, ConsoleSection s) {
     out += nav_link(s, S::invoices, "/console/invoices", "Invoices");
     out += nav_link(s, S::payments, "/console/payments", "Payments");
     out += nav_link(s, S::activity, "/console/activity", "Activity");
+    if (user.owner()) out += nav_link(s, S::users, "/console/users", "Users");
     if (user.owner()) out += nav_link(s, S::settings, "/console/settings", "Settings");
     // A real form: signing out works without JavaScript.
     out += "<li><form method=\"post\" action=\"/console/logout\" class=\"signout\">"
@@ -79,6 +81,13 @@ std::optional<http::Params> console_form(App& app, const http::Request& req, htt
 std::string field_value(const http::Params& form, std::string_view name) {
     auto it = form.find(name);
     return it == form.end() ? std::string() : it->second;
+}
+
+std::string trimmed_field(const http::Params& form, std::string_view name, std::size_t max_bytes) {
+    const std::string v = field_value(form, name);
+    const auto first = v.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return {};
+    return v.substr(first, v.find_last_not_of(" \t\r\n") - first + 1).substr(0, max_bytes);
 }
 
 void send_console_page(http::Response& res, int status, const ConsoleUser& user, ConsoleSection section,
@@ -151,6 +160,17 @@ std::size_t console_page_number(const http::Request& req) {
     auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
     if (ec != std::errc() || end != v.data() + v.size() || n < 1 || n > 10000) return 1;
     return n;
+}
+
+void send_console_not_found(http::Response& res, const ConsoleUser& user, ConsoleSection section,
+                            std::string_view heading, std::string_view back, std::string_view back_text) {
+    send_console_page(res, 404, user, section, "Not found",
+                      "<section class=\"card message\"><h1>" + html(heading) + "</h1><p><a href=\"" + html(back) +
+                          "\">Back to " + html(back_text) + "</a></p></section>");
+}
+
+std::string console_form_nonce_field() {
+    return "<input type=\"hidden\" name=\"form_nonce\" value=\"" + random_token() + "\">";
 }
 
 }  // namespace pws::pages

@@ -23,7 +23,7 @@
 
 namespace pws::pages {
 
-enum class ConsoleSection { none, home, clients, invoices, payments, activity, settings };
+enum class ConsoleSection { none, home, clients, invoices, payments, activity, settings, users };
 
 // The signed-in user, or a 302 to /console/login?next=<this path> (GET) and
 // nullopt.
@@ -42,6 +42,9 @@ std::optional<http::Params> console_form(App& app, const http::Request& req, htt
 std::string field_value(const http::Params& form, std::string_view name);
 // `s` without leading and trailing spaces, tabs and line breaks.
 std::string trimmed_value(std::string_view s);
+// field_value without leading and trailing white space, cut to `max_bytes`
+// (a bound above the core's own limits, which then explain what is too long).
+std::string trimmed_field(const http::Params& form, std::string_view name, std::size_t max_bytes = 1000);
 
 // A console page: brand "<practice> · Console", the console's navigation
 // (Settings only for owners), `body` in <main>.
@@ -67,5 +70,11 @@ void send_console_unavailable(http::Response& res, const ConsoleUser& user, Cons
 // ?page=N of a paginated console list (1-based, at most 10,000: a bounded
 // offset); 1 when absent or not such a number.
 std::size_t console_page_number(const http::Request& req);
+// 404 "<heading>" with a link back to `back` ("Back to <back_text>").
+void send_console_not_found(http::Response& res, const ConsoleUser& user, ConsoleSection section,
+                            std::string_view heading, std::string_view back, std::string_view back_text);
+// A hidden one-time value for a form whose repeat must do nothing (see
+// services/admin_keys.hpp: create_admin_key with a form nonce).
+std::string console_form_nonce_field();
 
 }  // namespace pws::pages

@@ -125,7 +125,8 @@ void send_console_keys(App& app, http::Response& res, int status, const ConsoleU
     }
     body += "</section>";
     body += "<section class=\"card\" aria-labelledby=\"new-heading\"><h2 id=\"new-heading\" class=\"card-title\">"
-            "Create a key</h2><form class=\"form\" method=\"post\" action=\"/console/api-keys\">";
+            "Create a key</h2><form class=\"form\" method=\"post\" action=\"/console/api-keys\">" +
+            console_form_nonce_field();
     body += console_field("name", "Key name", "text", "off", "", "");
     body += "<button type=\"submit\" class=\"button button-primary\">Create key</button></form></section>";
     send_console_page(res, status, user, ConsoleSection::settings, "API keys", body);

@@ -29,10 +29,14 @@ void register_page_routes(http::Router& server, App& app) {
     pages::register_console_settings_pages(server, app);
     pages::register_console_invoice_pages(server, app);
     pages::register_console_payment_pages(server, app);
+    pages::register_console_client_pages(server, app);
+    pages::register_console_users_pages(server, app);
     register_console_session_routes(server, app);
     register_console_settings_routes(server, app);
     register_console_invoice_routes(server, app);
     register_console_payment_routes(server, app);
+    register_console_client_routes(server, app);
+    register_console_users_routes(server, app);
 }
 
 }  // namespace pws

@@ -4,7 +4,9 @@
 #include "routes/admin_internal.hpp"
 #include "routes/respond.hpp"
 #include "services/api_records.hpp"
+#include "services/client_cards.hpp"
 #include "services/clients.hpp"
+#include "services/console_clients.hpp"
 #include "services/invitations.hpp"
 
 namespace pws {
@@ -12,18 +14,10 @@ namespace pws {
 namespace {
 
 // The practice's client, or not_found (another practice's looks the same).
-pw::Result<Client> practice_client(App& app, const Practice& practice, const std::string& id) {
-    using R = pw::Result<Client>;
-    Client found;
-    pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
-        auto c = t.client(id);
-        if (!c) return c.error;
-        found = std::move(c.value);
-        return {};
-    });
-    if (e.code == "not_found" || (!e && found.practice_id != practice.id)) return R::failure("not_found", "", "");
-    if (e) return R::failure(e);
-    return R::success(std::move(found));
+pw::Result<Client> admin_client(App& app, const Practice& practice, const std::string& id) {
+    auto found = practice_client(app, practice.id, id);
+    if (!found && found.error.code == "not_found") return pw::Result<Client>::failure("not_found", "", "");
+    return found;
 }
 
 }  // namespace
@@ -43,7 +37,7 @@ void register_admin_client_routes(http::Router& server, App& app) {
                 [&app](const http::Request& req, http::Response& res) {
         auto practice = require_admin(app, req, res);
         if (!practice) return;
-        auto client = practice_client(app, *practice, req.matches[1]);
+        auto client = admin_client(app, *practice, req.matches[1]);
         if (!client) return respond::error(res, client.error);
         auto sent = send_invitation(app, *practice, client.value);
         if (!sent) return respond::error(res, sent.error);
@@ -53,14 +47,12 @@ void register_admin_client_routes(http::Router& server, App& app) {
 
     server.Delete(R"(/api/v1/admin/clients/([A-Za-z0-9_-]{1,128})/payment-methods/([A-Za-z0-9_-]{1,128}))",
                   [&app](const http::Request& req, http::Response& res) {
-        auto practice = require_admin(app, req, res);
+        std::string key_name;
+        auto practice = require_admin(app, req, res, &key_name);
         if (!practice) return;
-        auto client = practice_client(app, *practice, req.matches[1]);
+        auto client = admin_client(app, *practice, req.matches[1]);
         if (!client) return respond::error(res, client.error);
-        const std::string pm = req.matches[2];
-        const UnixTime now = app.now();
-        pw::Error e = app.store->write_transaction(
-            [&](WriteTxn& t) { return t.remove_saved_method(client.value.id, pm, now); });
+        pw::Error e = remove_client_card(app, client.value, req.matches[2].str(), Actor::api_key(key_name), "");
         if (e.code == "not_found") return respond::code(res, "not_found");
         if (e) return respond::error(res, e);
         respond::no_content(res);

@@ -3,7 +3,10 @@
 // host's Origin (pages/console_kit.hpp: console_form), so another site can
 // neither sign a practitioner out nor into an account of its own (login
 // CSRF). Sign-in attempts are limited per address and per email, shared by
-// every instance (the portal's numbers, own buckets: AppLimits).
+// every instance (the portal's numbers, own buckets: AppLimits). A
+// successful sign-in and a sign-out are written to the practice's Activity;
+// a failed one is not (it is rate-limited, and an unknown email has no
+// practice to log it in).
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -12,6 +15,7 @@
 #include "http/client_address.hpp"
 #include "pages/console_pages.hpp"
 #include "routes/routes.hpp"
+#include "services/activity.hpp"
 #include "services/practice_users.hpp"
 
 namespace pws {
@@ -26,6 +30,15 @@ std::string lower_ascii(std::string s) {
 // Form values are bounded by the body limit already; these keep a hostile
 // value from being hashed or stored as a rate-limit key.
 constexpr std::size_t kMaxEmailChars = 254;
+
+// After the session's own transaction: a failed log line must not undo a
+// sign-in or keep someone signed in, so it is reported, not returned.
+void log_session_change(App& app, const PracticeUser& user, std::string_view action, std::string_view detail) {
+    pw::Error e = app.store->write_transaction([&](WriteTxn& t) {
+        return record_activity(t, app, user.practice_id, Actor::user(user), action, user.id, detail);
+    });
+    if (e) std::fprintf(stderr, "console: logging %s failed: %s\n", std::string(action).c_str(), e.code.c_str());
+}
 
 void login(App& app, const http::Request& req, http::Response& res) {
     auto form = pages::console_form(app, req, res);
@@ -57,12 +70,15 @@ void login(App& app, const http::Request& req, http::Response& res) {
         std::fprintf(stderr, "console login: clearing the failed attempts failed: %s\n", re.code.c_str());
     if (pw::Error se = start_console_session(app, req, *user, res))
         return pages::send_console_login(res, 503, next, email, "The server is busy. Try again in a moment.");
+    log_session_change(app, *user, "user.signed_in", "Signed in");
     pages::redirect(res, next);
 }
 
 void logout(App& app, const http::Request& req, http::Response& res) {
     if (!pages::console_form(app, req, res)) return;
+    const std::optional<ConsoleUser> user = console_user(app, req);
     end_console_session(app, req, res);  // clears the cookie whether or not one was valid
+    if (user) log_session_change(app, user->user, "user.signed_out", "Signed out");
     pages::redirect(res, "/console/login?signed_out=1");
 }
 

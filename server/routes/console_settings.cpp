@@ -78,6 +78,9 @@ void save_profile(App& app, const http::Request& req, http::Response& res) {
     pages::redirect(res, "/console/settings?profile=1");
 }
 
+// Ours are 43 characters (random_token); a longer one is not ours.
+constexpr std::size_t kMaxFormNonceChars = 64;
+
 void create_key(App& app, const http::Request& req, http::Response& res) {
     auto form = pages::console_form(app, req, res);
     if (!form) return;
@@ -87,7 +90,16 @@ void create_key(App& app, const http::Request& req, http::Response& res) {
     pw::CreateAdminKeyRequest request;
     if (pw::Error e = pw::decode(nlohmann::json{{"name", trimmed(pages::field_value(*form, "name"))}}, request))
         return pages::send_console_keys(app, res, 422, *user, std::nullopt, "", "Give the key a name (up to 200 characters).");
-    auto made = create_admin_key(app, user->practice.id, request.name, Actor::user(user->user));
+    // The form's one-time nonce: a reload (or a second click) posts it
+    // again, and the service then creates nothing.
+    const std::string nonce = pages::field_value(*form, "form_nonce");
+    if (nonce.empty() || nonce.size() > kMaxFormNonceChars)
+        return pages::send_console_keys(app, res, 422, *user, std::nullopt, "",
+                                        "This form is out of date. Fill in the key name again and create the key.");
+    auto made = create_admin_key(app, user->practice.id, request.name, Actor::user(user->user), nonce);
+    if (!made && made.error.code == "already_done")
+        return pages::send_console_keys(app, res, 409, *user, std::nullopt,
+                                        "This key was already created; it was shown once.", "");
     if (!made) return pages::send_console_keys(app, res, 503, *user, std::nullopt, "", "The key was not created. Try again.");
     pages::send_console_keys(app, res, 201, *user, made.value, "", "");
 }

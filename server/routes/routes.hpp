@@ -32,5 +32,11 @@ void register_console_invoice_routes(http::Router& server, App& app);
 // POST /console/payments/<id>/refund (the confirmation step) and
 // /console/payments/<id>/refund/confirm (routes/console_payments.cpp).
 void register_console_payment_routes(http::Router& server, App& app);
+// POST /console/clients, /console/clients/<id>/invite,
+// /console/clients/<id>/cards/<pm>/remove (routes/console_clients.cpp)
+void register_console_client_routes(http::Router& server, App& app);
+// POST /console/users/invite, /console/users/invitations/<id>/revoke,
+// /console/users/<id>/disable, /console/invitation (routes/console_users.cpp)
+void register_console_users_routes(http::Router& server, App& app);
 
 }  // namespace pws

@@ -28,9 +28,24 @@ std::string admin_key_hint(std::string_view key) {
 
 pw::Result<IssuedAdminKey> create_admin_key(App& app, std::string_view practice_id, std::string_view name,
                                             const Actor& actor) {
+    return create_admin_key(app, practice_id, name, actor, "");
+}
+
+pw::Result<IssuedAdminKey> create_admin_key(App& app, std::string_view practice_id, std::string_view name,
+                                            const Actor& actor, std::string_view form_nonce) {
     using R = pw::Result<IssuedAdminKey>;
     IssuedAdminKey made = make_admin_key(app, practice_id, name);
     if (pw::Error e = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+            if (!form_nonce.empty()) {
+                // Any earlier claim of this nonce (done, or racing in another
+                // instance) means the form was already posted.
+                const std::string scope = "console_key:" + std::string(practice_id);
+                auto claim = t.claim_idempotency(scope, form_nonce, "create_key", app.now());
+                if (!claim) return claim.error;
+                if (claim.value.kind != IdempotencyClaim::Kind::claimed)
+                    return pw::make_error("already_done", "form_nonce", "");
+                if (pw::Error f = t.finish_idempotency(scope, form_nonce, 201, made.record.id, app.now())) return f;
+            }
             if (pw::Error k = t.insert_admin_key(made.record)) return k;
             return record_activity(t, app, practice_id, actor, "api_key.created", made.record.id,
                                    "Created API key \"" + made.record.name + "\" (" + made.record.hint + ")");

@@ -34,6 +34,14 @@ std::string admin_key_hint(std::string_view key);
 pw::Result<IssuedAdminKey> create_admin_key(App& app, std::string_view practice_id, std::string_view name,
                                             const Actor& actor);
 
+// The same, at most once per `form_nonce` (a hidden field of the console's
+// form): the nonce is claimed in the idempotency table in the key's own
+// transaction, so a reloaded or double-submitted form, on any instance,
+// creates nothing more. Errors: already_done (this nonce made a key
+// already), the store's.
+pw::Result<IssuedAdminKey> create_admin_key(App& app, std::string_view practice_id, std::string_view name,
+                                            const Actor& actor, std::string_view form_nonce);
+
 // The practice's keys, revoked ones included, oldest first.
 pw::Result<std::vector<AdminKeyRecord>> list_admin_keys(App& app, std::string_view practice_id);
 

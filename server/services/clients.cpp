@@ -5,8 +5,10 @@
 
 namespace pws {
 
-pw::Result<Client> create_client(App& app, const Practice& practice, const pw::CreateClientRequest& req,
-                                 const std::string& phone) {
+namespace {
+
+pw::Result<Client> create_client_logged(App& app, const Practice& practice, const pw::CreateClientRequest& req,
+                                        const std::string& phone, const Actor* actor) {
     using R = pw::Result<Client>;
     Client c;
     c.id = random_id("cli_");
@@ -26,11 +28,26 @@ pw::Result<Client> create_client(App& app, const Practice& practice, const pw::C
         // clear answer in the common case.
         if (auto existing = t.client_by_email(practice.id, c.email); existing.ok())
             return pw::make_error("email_taken", "email", "");
-        return t.insert_client(c);
+        if (pw::Error i = t.insert_client(c)) return i;
+        if (!actor) return {};
+        return record_activity(t, app, practice.id, *actor, "client.created", c.id,
+                               "Added client " + c.name + " (" + c.email + ")");
     });
     if (e.code == "already_exists") return R::failure("email_taken", "email", "");
     if (e) return R::failure(e);
     return R::success(std::move(c));
+}
+
+}  // namespace
+
+pw::Result<Client> create_client(App& app, const Practice& practice, const pw::CreateClientRequest& req,
+                                 const std::string& phone) {
+    return create_client_logged(app, practice, req, phone, nullptr);
+}
+
+pw::Result<Client> create_client(App& app, const Practice& practice, const pw::CreateClientRequest& req,
+                                 const std::string& phone, const Actor& actor) {
+    return create_client_logged(app, practice, req, phone, &actor);
 }
 
 }  // namespace pws

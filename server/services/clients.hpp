@@ -3,6 +3,7 @@
 
 #include "app/app.hpp"
 #include "paywidget/api.hpp"
+#include "services/activity.hpp"
 
 namespace pws {
 
@@ -11,5 +12,10 @@ namespace pws {
 // storage failures.
 pw::Result<Client> create_client(App& app, const Practice& practice, const pw::CreateClientRequest& req,
                                  const std::string& phone = {});
+
+// The same, with an Activity entry "client.created" by `actor` in the same
+// transaction (the console).
+pw::Result<Client> create_client(App& app, const Practice& practice, const pw::CreateClientRequest& req,
+                                 const std::string& phone, const Actor& actor);
 
 }  // namespace pws

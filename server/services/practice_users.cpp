@@ -26,7 +26,7 @@ pw::Error check_with_core(const NewPracticeUser& u) {
 
 }  // namespace
 
-pw::Result<PracticeUser> create_practice_user(App& app, const NewPracticeUser& u) {
+pw::Result<PracticeUser> prepare_practice_user(App& app, const NewPracticeUser& u) {
     using R = pw::Result<PracticeUser>;
     if (pw::Error e = check_with_core(u)) return R::failure(e);
     std::optional<std::string> hash = hash_password(u.password, password_cost(app));
@@ -39,9 +39,16 @@ pw::Result<PracticeUser> create_practice_user(App& app, const NewPracticeUser& u
     user.role = u.role;
     user.password_hash = *hash;
     user.created_at = app.now();
-    if (pw::Error e = app.store->write_transaction([&](WriteTxn& t) { return t.insert_practice_user(user); }))
-        return R::failure(e);
     return R::success(std::move(user));
+}
+
+pw::Result<PracticeUser> create_practice_user(App& app, const NewPracticeUser& u) {
+    using R = pw::Result<PracticeUser>;
+    auto user = prepare_practice_user(app, u);
+    if (!user) return user;
+    if (pw::Error e = app.store->write_transaction([&](WriteTxn& t) { return t.insert_practice_user(user.value); }))
+        return R::failure(e);
+    return user;
 }
 
 std::optional<PracticeUser> verify_console_login(App& app, const std::string& email, const std::string& password,

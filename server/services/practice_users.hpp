@@ -25,6 +25,11 @@ struct NewPracticeUser {
 // (name), already_exists (email), invalid_reference (no such practice).
 pw::Result<PracticeUser> create_practice_user(App& app, const NewPracticeUser& u);
 
+// create_practice_user's checks and Argon2id hash, without storing: for a
+// caller that inserts the user inside its own transaction (an accepted
+// invitation). Errors as create_practice_user's before storage.
+pw::Result<PracticeUser> prepare_practice_user(App& app, const NewPracticeUser& u);
+
 // The active user with this email and password, or nullopt (unknown email,
 // disabled user, no password yet, wrong password: indistinguishable, and an
 // unknown email costs the same time). `error` is set on storage failure.

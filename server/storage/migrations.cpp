@@ -310,6 +310,26 @@ CREATE INDEX activity_by_practice ON activity(practice_id, at, id);
 CREATE INDEX payments_by_practice ON payments(practice_id, created_at);
 )sql";
 
+// Version 7: invitations to the practitioner console (issue 11). The owner
+// invites a person by email with a role; only the keyed hash of the link's
+// token is kept (UNIQUE: one lookup). An invitation is used once, in the
+// transaction that creates the practice user; a newer invitation for the
+// same email revokes the older ones. invited_by says who let them in.
+constexpr const char* kSchemaV7 = R"sql(
+CREATE TABLE practice_invitations (
+  id          TEXT PRIMARY KEY,
+  token_hash  TEXT NOT NULL UNIQUE,
+  practice_id TEXT NOT NULL REFERENCES practices(id),
+  email       TEXT NOT NULL COLLATE NOCASE,
+  name        TEXT NOT NULL,
+  role        TEXT NOT NULL CHECK (role IN ('owner', 'staff')),
+  invited_by  TEXT NOT NULL REFERENCES practice_users(id),
+  created_at  INTEGER NOT NULL,
+  expires_at  INTEGER NOT NULL,
+  used_at     INTEGER,
+  revoked_at  INTEGER
+) STRICT;
+CREATE INDEX practice_invitations_by_practice ON practice_invitations(practice_id, created_at);
 // Version 8: the console's invoices (issue 11). invoice_drafts hold
 // invoices being written (the CreateInvoiceRequest JSON as far as it is
 // filled in; client_id '' until chosen, so no foreign key to clients: the
@@ -345,6 +365,7 @@ constexpr Migration kSteps[] = {
     {4, "reservation leases: owning instance and expiry of reserved payments and refunds", kSchemaV4},
     {5, "rate limits shared by every instance: one GCRA time per limited key", kSchemaV5},
     {6, "practitioner console: practice users, console sessions, activity log", kSchemaV6},
+    {7, "practitioner console: invitations of practice users (token hash, role, expiry, single use)", kSchemaV7},
     {8, "console invoices: drafts, and the practice's default partial-payment policy", kSchemaV8},
 };
 

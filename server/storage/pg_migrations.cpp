@@ -283,6 +283,22 @@ CREATE INDEX activity_by_practice ON activity(practice_id, at, id);
 CREATE INDEX payments_by_practice ON payments(practice_id, created_at);
 )sql";
 
+// Version 7: invitations to the console (migrations.cpp says why).
+constexpr const char* kSchemaV7 = R"sql(
+CREATE TABLE practice_invitations (
+  id          TEXT CONSTRAINT practice_invitations__id PRIMARY KEY,
+  token_hash  TEXT NOT NULL CONSTRAINT practice_invitations__token_hash UNIQUE,
+  practice_id TEXT NOT NULL REFERENCES practices(id),
+  email       TEXT COLLATE "C" NOT NULL,
+  name        TEXT NOT NULL,
+  role        TEXT NOT NULL CHECK (role IN ('owner', 'staff')),
+  invited_by  TEXT NOT NULL REFERENCES practice_users(id),
+  created_at  BIGINT NOT NULL,
+  expires_at  BIGINT NOT NULL,
+  used_at     BIGINT,
+  revoked_at  BIGINT
+);
+CREATE INDEX practice_invitations_by_practice ON practice_invitations(practice_id, created_at);
 // Version 8: invoice drafts and the default partial-payment policy
 // (migrations.cpp says why client_id has no foreign key).
 constexpr const char* kSchemaV8 = R"sql(
@@ -319,7 +335,7 @@ Migration step(int version, const char* sql) {
 std::span<const Migration> postgres_schema_migrations() {
     static const Migration steps[] = {step(1, kSchemaV1), step(2, kSchemaV2), step(3, kSchemaV3),
                                       step(4, kSchemaV4), step(5, kSchemaV5), step(6, kSchemaV6),
-                                      step(8, kSchemaV8)};
+                                      step(7, kSchemaV7), step(8, kSchemaV8)};
     return steps;
 }
 

@@ -364,6 +364,24 @@ struct ConsoleSession {
     UnixTime expires_at = 0;
 };
 
+// An invitation to the console (schema version 7): the owner invites a
+// person by email with a role; the link's token is stored only as its keyed
+// hash. Pending while not used, not revoked and before expires_at; used
+// once, in the transaction that creates the practice user.
+struct PracticeInvitation {
+    std::string id;  // "pin_..."
+    std::string token_hash;
+    std::string practice_id;
+    std::string email;
+    std::string name;
+    PracticeRole role = PracticeRole::staff;
+    std::string invited_by;  // the inviting user's id
+    UnixTime created_at = 0;
+    UnixTime expires_at = 0;
+    std::optional<UnixTime> used_at;
+    std::optional<UnixTime> revoked_at;
+};
+
 // One line of a practice's activity log: who did what to what, and when.
 // Never card data: `detail` is a short human sentence about the change.
 struct ActivityEntry {

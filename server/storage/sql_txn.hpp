@@ -123,6 +123,21 @@ public:
     Error delete_console_session(std::string_view id_hash) override;
     Error insert_activity(const ActivityEntry& a) override;
 
+    // console clients, invitations (sql_txn_console_people.cpp)
+    Result<std::vector<Client>> search_practice_clients(std::string_view practice_id, std::string_view text,
+                                                        std::size_t limit) override;
+    Result<std::optional<UnixTime>> last_portal_invitation(std::string_view client_id) override;
+    Result<PracticeInvitation> practice_invitation_by_token(std::string_view token_hash) override;
+    Result<std::vector<PracticeInvitation>> pending_practice_invitations(std::string_view practice_id,
+                                                                         UnixTime now) override;
+    Error insert_practice_invitation(const PracticeInvitation& i) override;
+    Error revoke_practice_invitations_for(std::string_view practice_id, std::string_view email,
+                                          UnixTime now) override;
+    Error revoke_practice_invitation(std::string_view practice_id, std::string_view id, UnixTime now) override;
+    Result<PracticeInvitation> consume_practice_invitation(std::string_view token_hash, UnixTime now) override;
+    Error disable_practice_user(std::string_view practice_id, std::string_view user_id, UnixTime now) override;
+    Error delete_user_console_sessions(std::string_view user_id) override;
+
     // the console's practice-wide reads (sql_txn_invoices.cpp, sql_txn_payments.cpp)
     Result<std::vector<InvoiceView>> practice_invoices(std::string_view practice_id, InvoiceFilter filter) override;
     Result<std::vector<HistoryEntry>> practice_payments(std::string_view practice_id, std::size_t limit) override;

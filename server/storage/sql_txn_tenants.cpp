@@ -125,6 +125,23 @@ Result<std::vector<Client>> SqlTxn::practice_clients(std::string_view practice_i
     return detail::all_rows<Client>(q, read_client);
 }
 
+// The console's client search (schema version 7 adds nothing for it: a
+// practice's clients are few enough for a scan of its rows by
+// practice_id). lower() on both sides: ASCII case-insensitive on both engines.
+Result<std::vector<Client>> SqlTxn::search_practice_clients(std::string_view practice_id, std::string_view text,
+                                                            std::size_t limit) {
+    std::string pattern = "%";
+    for (const char ch : text) {
+        if (ch == '%' || ch == '_' || ch == '!') pattern += '!';
+        pattern += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    }
+    pattern += '%';
+    db::Query q(c_, "SELECT " CLIENT_COLS " FROM clients WHERE practice_id = ?1 AND "
+                    "(lower(name) LIKE ?2 ESCAPE '!' OR lower(email) LIKE ?2 ESCAPE '!') ORDER BY name, id LIMIT ?3");
+    q.args(practice_id, pattern, static_cast<std::int64_t>(limit));
+    return detail::all_rows<Client>(q, read_client);
+}
+
 Result<std::vector<Client>> SqlTxn::clients_by_email(std::string_view email) {
     db::Query q(c_, "SELECT " CLIENT_COLS " FROM clients WHERE " + detail::email_equals(c_, "?1") +
                         " ORDER BY created_at, id");

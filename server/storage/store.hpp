@@ -210,6 +210,20 @@ public:
     virtual Result<std::vector<HistoryEntry>> practice_payments(std::string_view practice_id,
                                                                 const PaymentFilter& filter, std::size_t limit,
                                                                 std::size_t offset) = 0;
+    // --- console clients and invitations (schema version 7) -------------
+    // The practice's clients whose name or email contains `text` (ASCII
+    // case-insensitively; `text` is matched literally, % and _ included), by
+    // name, at most `limit`.
+    virtual Result<std::vector<Client>> search_practice_clients(std::string_view practice_id, std::string_view text,
+                                                                std::size_t limit) = 0;
+    // When the client's newest portal invitation was issued; nullopt: never.
+    virtual Result<std::optional<UnixTime>> last_portal_invitation(std::string_view client_id) = 0;
+    // not_found.
+    virtual Result<PracticeInvitation> practice_invitation_by_token(std::string_view token_hash) = 0;
+    // The practice's pending invitations (unused, unrevoked, expiring after
+    // `now`), newest first.
+    virtual Result<std::vector<PracticeInvitation>> pending_practice_invitations(std::string_view practice_id,
+                                                                                 UnixTime now) = 0;
 };
 
 class WriteTxn : public ReadTxn {
@@ -370,6 +384,24 @@ public:
     // deletes it in the transaction that inserts the invoice, so of two
     // concurrent issues only one can succeed.
     virtual Error delete_invoice_draft(std::string_view practice_id, std::string_view id) = 0;
+    // --- console invitations and users (schema version 7) ---------------
+    // already_exists (id, token_hash), invalid_reference.
+    virtual Error insert_practice_invitation(const PracticeInvitation& i) = 0;
+    // Marks the practice's pending invitations for `email` revoked at `now`
+    // (a new invitation voids the older ones). No error when there are none.
+    virtual Error revoke_practice_invitations_for(std::string_view practice_id, std::string_view email,
+                                                  UnixTime now) = 0;
+    // Revokes one pending invitation of the practice. not_found (unknown,
+    // another practice's, used, revoked or expired).
+    virtual Error revoke_practice_invitation(std::string_view practice_id, std::string_view id, UnixTime now) = 0;
+    // Marks the pending invitation used and returns it, once.
+    // token_unknown, token_used, token_expired (expired or revoked).
+    virtual Result<PracticeInvitation> consume_practice_invitation(std::string_view token_hash, UnixTime now) = 0;
+    // Sets disabled_at on the practice's active user. not_found (unknown,
+    // another practice's, already disabled).
+    virtual Error disable_practice_user(std::string_view practice_id, std::string_view user_id, UnixTime now) = 0;
+    // Ends every console session of the user. No error when none.
+    virtual Error delete_user_console_sessions(std::string_view user_id) = 0;
 };
 
 class Store {

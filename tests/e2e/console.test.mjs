@@ -13,6 +13,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { assertAccessiblePage, assertClean } from './helpers/assertions.mjs';
 import { newWidgetPage } from './helpers/browser.mjs';
+import { assertFits, consoleSignIn } from './helpers/console.mjs';
 import { serverBin } from './helpers/server.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
 
@@ -24,20 +25,6 @@ before(async () => ({ server, browser, cleanup } = await startServerAndBrowser()
 after(() => cleanup?.());
 
 const pathOf = (page) => new URL(page.url()).pathname;
-
-async function signIn(page, email, password) {
-  await page.goto(`${server.baseUrl}/console/login`, { waitUntil: 'load' });
-  await page.getByRole('heading', { level: 1, name: 'Sign in to your practice console' }).waitFor();
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
-}
-
-// The page has no horizontal scrollbar at its width.
-async function assertFits(page, where) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.ok(overflow <= 0, `${where} scrolls sideways by ${overflow}px`);
-}
 
 describe('the owner', () => {
   test('signs in, sees Home, changes a setting, creates and revokes an API key, and sees it all in Activity', async () => {
@@ -55,7 +42,7 @@ describe('the owner', () => {
     assert.equal(await page.getByRole('alert').innerText(), 'The email or password is not right.');
     await assertAccessiblePage(page, server, 'console-login-wrong');
 
-    await signIn(page, owner.email, owner.password);
+    await consoleSignIn(page, server, owner.email, owner.password);
     assert.equal(pathOf(page), '/console');
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Console' });
@@ -137,7 +124,7 @@ describe('a staff user', () => {
     { env: { ...process.env, PAYWIDGET_PRACTITIONER_PASSWORD: password }, stdio: 'pipe' });
 
     const page = await newWidgetPage(browser, { width: 320, height: 720 });
-    await signIn(page, email, password);
+    await consoleSignIn(page, server, email, password);
     await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Console' });
     assert.equal(await nav.getByRole('link', { name: 'Activity', exact: true }).count(), 1);

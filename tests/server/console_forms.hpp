@@ -4,6 +4,7 @@
 // urlencoded with this host's Origin, or another one).
 #pragma once
 
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,6 +24,7 @@ struct ConsolePage {
     std::string content_type;
     std::string disposition;  // Content-Disposition
     std::string set_cookie;   // the pw_console value set ("" when none)
+    bool cleared = false;     // the cookie was cleared (Max-Age=0)
 };
 
 inline ConsolePage to_console_page(const pwhttp::Result& r) {
@@ -35,7 +37,9 @@ inline ConsolePage to_console_page(const pwhttp::Result& r) {
     p.disposition = r->get_header_value("Content-Disposition");
     for (std::size_t i = 0; i < r->get_header_value_count("Set-Cookie"); ++i) {
         const std::string v = r->get_header_value("Set-Cookie", i);
-        if (v.rfind("pw_console=", 0) == 0) p.set_cookie = v.substr(11, v.find(';') - 11);
+        if (v.rfind("pw_console=", 0) != 0) continue;
+        p.set_cookie = v.substr(11, v.find(';') - 11);
+        p.cleared = v.find("Max-Age=0") != std::string::npos;
     }
     return p;
 }
@@ -93,7 +97,7 @@ struct ConsoleServer : AdminServer {
         return u.id;
     }
 
-    ConsolePage get(const std::string& path, const std::string& session) {
+    ConsolePage get(const std::string& path, const std::string& session = "") {
         pwhttp::Headers h;
         if (!session.empty()) h.emplace("Cookie", "pw_console=" + session);
         return to_console_page(c->Get(path, h));
@@ -106,7 +110,7 @@ struct ConsoleServer : AdminServer {
         if (!from.empty()) h.emplace("Origin", from);
         return to_console_page(c->Post(path, h, form_encode(fields), "application/x-www-form-urlencoded"));
     }
-    ConsolePage post(const std::string& path, const FormFields& fields, const std::string& session) {
+    ConsolePage post(const std::string& path, const FormFields& fields, const std::string& session = "") {
         return post(path, fields, session, origin());
     }
     // Signed in as a new user of `practice_id`: the session cookie's value.
@@ -119,6 +123,33 @@ struct ConsoleServer : AdminServer {
         BOOST_REQUIRE(!p.set_cookie.empty());
         return p.set_cookie;
     }
+    // `session`: the cookie the browser comes with ("" : none).
+    ConsolePage sign_in(const std::string& email, const std::string& password = kConsolePassword,
+                        const std::string& session = "") {
+        return post("/console/login", {{"email", email}, {"password", password}, {"next", "/console"}}, session);
+    }
+    std::string session_of(const std::string& email, const std::string& password = kConsolePassword) {
+        ConsolePage p = sign_in(email, password);
+        BOOST_REQUIRE_EQUAL(p.status, 302);
+        BOOST_REQUIRE(!p.set_cookie.empty());
+        return p.set_cookie;
+    }
+    // Every token in the outbox's links "<link>" (e.g. "/console/invitation?token=") to `to`.
+    std::set<std::string> outbox_tokens(const std::string& to, const std::string& link) {
+        std::set<std::string> out;
+        for (const std::string& m : outbox_messages(dir.path().string())) {
+            if (m.find(to) == std::string::npos) continue;
+            for (std::size_t at = m.find(link); at != std::string::npos; at = m.find(link, at + 1)) {
+                std::size_t end = at + link.size();
+                while (end < m.size() &&
+                       (std::isalnum(static_cast<unsigned char>(m[end])) || m[end] == '-' || m[end] == '_'))
+                    ++end;
+                out.insert(m.substr(at + link.size(), end - at - link.size()));
+            }
+        }
+        return out;
+    }
+    std::string activity(const std::string& session) { return get("/console/activity", session).body; }
 };
 
 }  // namespace pws_test

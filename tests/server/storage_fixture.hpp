@@ -108,6 +108,21 @@ inline pws::Client make_client(const std::string& id, const std::string& practic
     return c;
 }
 
+// A console user (the password hash a placeholder: storage never checks it).
+inline pws::PracticeUser make_practice_user(const std::string& id, const std::string& practice_id,
+                                            const std::string& email,
+                                            pws::PracticeRole role = pws::PracticeRole::staff) {
+    pws::PracticeUser u;
+    u.id = id;
+    u.practice_id = practice_id;
+    u.email = email;
+    u.name = "User " + id;
+    u.role = role;
+    u.password_hash = "$argon2id$placeholder";
+    u.created_at = 1700000300;
+    return u;
+}
+
 // An invoice of one line: quantity 1 x `total`, partial payments enabled
 // with a fixed minimum of 1 minor unit, up to 2 payments.
 inline pws::InvoiceRecord make_invoice(const std::string& id, const std::string& practice_id,

@@ -9,91 +9,16 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "admin_api.hpp"
-#include "paywidget/url.hpp"
-#include "security/password.hpp"
+#include "console_forms.hpp"
 
 using namespace pws_test;
 
 namespace {
 
-const std::string kPassword = "console secret 1";
+const std::string& kPassword = kConsolePassword;
+using Page = ConsolePage;
 
-struct Page {
-    int status = 0;
-    std::string body;
-    std::string location;
-    std::string set_cookie;  // the pw_console value set ("" when none)
-    bool cleared = false;    // the cookie was cleared (Max-Age=0)
-};
-
-Page to_page(const pwhttp::Result& r) {
-    Page p;
-    if (!r) return p;
-    p.status = r->status;
-    p.body = r->body;
-    p.location = r->get_header_value("Location");
-    for (std::size_t i = 0; i < r->get_header_value_count("Set-Cookie"); ++i) {
-        const std::string v = r->get_header_value("Set-Cookie", i);
-        if (v.rfind("pw_console=", 0) != 0) continue;
-        p.set_cookie = v.substr(11, v.find(';') - 11);
-        p.cleared = v.find("Max-Age=0") != std::string::npos;
-    }
-    return p;
-}
-
-std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
-    std::string out;
-    for (const auto& [k, v] : fields) out += (out.empty() ? "" : "&") + k + "=" + pw::percent_encode(v);
-    return out;
-}
-
-struct Fixture : AdminServer {
-    Fixture() { BOOST_REQUIRE(started); }
-
-    std::string origin() const { return "http://127.0.0.1:" + std::to_string(server.port()); }
-
-    // A console user of `practice_id` with kPassword (hashed at the test cost).
-    std::string add_user(const std::string& practice_id, const std::string& email, pws::PracticeRole role) {
-        pws::PracticeUser u;
-        u.id = pws::random_id("usr_");
-        u.practice_id = practice_id;
-        u.email = email;
-        u.name = email.substr(0, email.find('@'));
-        u.role = role;
-        u.password_hash = *pws::hash_password(kPassword, pws::PasswordCost::minimum());
-        u.created_at = Seeder::now();
-        BOOST_REQUIRE_EQUAL(
-            seed.store().write_transaction([&](pws::WriteTxn& t) { return t.insert_practice_user(u); }).code, "");
-        return u.id;
-    }
-
-    Page get(const std::string& path, const std::string& session = "") {
-        pwhttp::Headers h;
-        if (!session.empty()) h.emplace("Cookie", "pw_console=" + session);
-        return to_page(c->Get(path, h));
-    }
-    // A form post; `from` is the Origin header ("" : none).
-    Page post(const std::string& path, const std::vector<std::pair<std::string, std::string>>& fields,
-              const std::string& session, const std::string& from) {
-        pwhttp::Headers h;
-        if (!session.empty()) h.emplace("Cookie", "pw_console=" + session);
-        if (!from.empty()) h.emplace("Origin", from);
-        return to_page(c->Post(path, h, form_encode(fields), "application/x-www-form-urlencoded"));
-    }
-    Page post(const std::string& path, const std::vector<std::pair<std::string, std::string>>& fields,
-              const std::string& session = "") {
-        return post(path, fields, session, origin());
-    }
-    Page sign_in(const std::string& email, const std::string& password = kPassword, const std::string& session = "") {
-        return post("/console/login", {{"email", email}, {"password", password}, {"next", "/console"}}, session);
-    }
-    std::string session_of(const std::string& email) {
-        Page p = sign_in(email);
-        BOOST_REQUIRE_EQUAL(p.status, 302);
-        BOOST_REQUIRE(!p.set_cookie.empty());
-        return p.set_cookie;
-    }
+struct Fixture : ConsoleServer {
     json settings() { return admin_get(*c, practice.key, "/api/v1/admin/settings").body; }
     std::size_t key_count(const std::string& practice_id) {
         std::size_t n = 0;
@@ -343,7 +268,7 @@ BOOST_AUTO_TEST_CASE(owner_changes_are_applied_and_written_to_the_activity) {
     BOOST_TEST(get("/console/activity", s).body.find("Changed the practice profile to Dr. Ada King") != std::string::npos);
 
     // A key is shown once, works with the admin API, and stops when revoked.
-    Page made = post("/console/api-keys", {{"name", "Bookkeeping"}}, s);
+    Page made = post("/console/api-keys", {{"name", "Bookkeeping"}, {"form_nonce", "nonce-of-this-test"}}, s);
     BOOST_TEST(made.status == 201);
     const std::size_t at = made.body.find("<code>pwk_");
     BOOST_REQUIRE(at != std::string::npos);

@@ -8,38 +8,21 @@
 using namespace storage_test;
 using pw::Error;
 
-namespace {
-
-pws::PracticeUser make_user(const std::string& id, const std::string& practice_id, const std::string& email,
-                            pws::PracticeRole role = pws::PracticeRole::staff) {
-    pws::PracticeUser u;
-    u.id = id;
-    u.practice_id = practice_id;
-    u.email = email;
-    u.name = "User " + id;
-    u.role = role;
-    u.password_hash = "$argon2id$placeholder";
-    u.created_at = 1700000300;
-    return u;
-}
-
-}  // namespace
-
 BOOST_AUTO_TEST_CASE(users_round_trip_and_emails_are_unique_across_practices) {
     Seeded f;
     BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) -> Error {
                    if (Error e = t.insert_practice(make_practice("prc_b"))) return e;
-                   if (Error e = t.insert_practice_user(make_user("usr_1", "prc_a", "Owner@Clinic.example",
+                   if (Error e = t.insert_practice_user(make_practice_user("usr_1", "prc_a", "Owner@Clinic.example",
                                                                   pws::PracticeRole::owner)))
                        return e;
-                   return t.insert_practice_user(make_user("usr_2", "prc_a", "staff@clinic.example"));
+                   return t.insert_practice_user(make_practice_user("usr_2", "prc_a", "staff@clinic.example"));
                }) == "");
     // The same email in ANOTHER practice is refused too (sign-in has no practice).
     BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) {
-                   return t.insert_practice_user(make_user("usr_3", "prc_b", "owner@clinic.EXAMPLE"));
+                   return t.insert_practice_user(make_practice_user("usr_3", "prc_b", "owner@clinic.EXAMPLE"));
                }) == "already_exists");
     BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) {
-                   return t.insert_practice_user(make_user("usr_4", "prc_none", "x@clinic.example"));
+                   return t.insert_practice_user(make_practice_user("usr_4", "prc_none", "x@clinic.example"));
                }) == "invalid_reference");
     (void)f.store->read_transaction([](pws::ReadTxn& t) -> Error {
         auto u = t.practice_user_by_email("owner@clinic.example");
@@ -66,7 +49,7 @@ BOOST_AUTO_TEST_CASE(users_round_trip_and_emails_are_unique_across_practices) {
 BOOST_AUTO_TEST_CASE(console_sessions_end_at_the_idle_or_the_absolute_expiry) {
     Seeded f;
     BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) -> Error {
-                   if (Error e = t.insert_practice_user(make_user("usr_1", "prc_a", "o@clinic.example"))) return e;
+                   if (Error e = t.insert_practice_user(make_practice_user("usr_1", "prc_a", "o@clinic.example"))) return e;
                    // created 100, idle until 130, absolute 200
                    return t.insert_console_session({"cs_1", "usr_1", 100, 130, 200});
                }) == "");
