@@ -330,6 +330,8 @@ CREATE TABLE practice_invitations (
   revoked_at  INTEGER
 ) STRICT;
 CREATE INDEX practice_invitations_by_practice ON practice_invitations(practice_id, created_at);
+)sql";
+
 // Version 8: the console's invoices (issue 11). invoice_drafts hold
 // invoices being written (the CreateInvoiceRequest JSON as far as it is
 // filled in; client_id '' until chosen, so no foreign key to clients: the

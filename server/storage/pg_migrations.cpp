@@ -299,6 +299,8 @@ CREATE TABLE practice_invitations (
   revoked_at  BIGINT
 );
 CREATE INDEX practice_invitations_by_practice ON practice_invitations(practice_id, created_at);
+)sql";
+
 // Version 8: invoice drafts and the default partial-payment policy
 // (migrations.cpp says why client_id has no foreign key).
 constexpr const char* kSchemaV8 = R"sql(
