@@ -310,6 +310,12 @@ CREATE INDEX activity_by_practice ON activity(practice_id, at, id);
 CREATE INDEX payments_by_practice ON payments(practice_id, created_at);
 )sql";
 
+// Version 10: the language a client reads pages and emails in (issue 12):
+// a supported locale ("fr-CA"), '' for no preference.
+constexpr const char* kSchemaV10 = R"sql(
+ALTER TABLE clients ADD COLUMN locale TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr Migration kSteps[] = {
     {1, "initial schema: tenants, invoices, links, vault, payments, refunds, "
         "idempotency, portal, outbox",
@@ -319,6 +325,7 @@ constexpr Migration kSteps[] = {
     {4, "reservation leases: owning instance and expiry of reserved payments and refunds", kSchemaV4},
     {5, "rate limits shared by every instance: one GCRA time per limited key", kSchemaV5},
     {6, "practitioner console: practice users, console sessions, activity log", kSchemaV6},
+    {10, "clients' preferred language for pages and emails", kSchemaV10},
 };
 
 }  // namespace

@@ -283,17 +283,27 @@ CREATE INDEX activity_by_practice ON activity(practice_id, at, id);
 CREATE INDEX payments_by_practice ON payments(practice_id, created_at);
 )sql";
 
+// Version 10: the clients' preferred language (see migrations.cpp).
+constexpr const char* kSchemaV10 = R"sql(
+ALTER TABLE clients ADD COLUMN locale TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Summaries: the SQLite step's own text, so both databases describe a
 // version the same way.
 Migration step(int version, const char* sql) {
-    return Migration{version, schema_migrations()[static_cast<std::size_t>(version - 1)].summary, sql};
+    // By version, not position: versions are assigned to parallel branches
+    // and may leave gaps until they are merged.
+    for (const Migration& m : schema_migrations())
+        if (m.version == version) return Migration{version, m.summary, sql};
+    return Migration{version, "", sql};
 }
 
 }  // namespace
 
 std::span<const Migration> postgres_schema_migrations() {
     static const Migration steps[] = {step(1, kSchemaV1), step(2, kSchemaV2), step(3, kSchemaV3),
-                                      step(4, kSchemaV4), step(5, kSchemaV5), step(6, kSchemaV6)};
+                                      step(4, kSchemaV4), step(5, kSchemaV5), step(6, kSchemaV6),
+                                      step(10, kSchemaV10)};
     return steps;
 }
 
