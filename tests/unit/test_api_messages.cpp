@@ -125,7 +125,7 @@ std::vector<Sample> all_samples() {
     s.push_back(sample("receipt", pw::Receipt{"pay_2", make_invoice(), {refunded}, {make_refund()}, 10400}));
 
     s.push_back(sample("login", pw::LoginRequest{"grace@example.com", "correct horse battery"}));
-    s.push_back(sample("session", pw::SessionInfo{{"cl_1", "Grace Hopper", "grace@example.com", true}}));
+    s.push_back(sample("session", pw::SessionInfo{{"cl_1", "Grace Hopper", "grace@example.com", true, ""}}));
     s.push_back(sample("set_password", pw::SetPasswordRequest{"inv_tok_1", "a long passphrase"}));
     s.push_back(sample("password_reset", pw::PasswordResetRequest{"grace@example.com"}));
     s.push_back(sample("invoice_list", pw::InvoiceList{{{"inv_1", "INV-0042", "USD", {2025, 1, 10}, {2025, 2, 10},
