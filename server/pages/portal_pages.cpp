@@ -291,7 +291,7 @@ void payment_methods(App& app, const http::Request& req, http::Response& res) {
     body += "<section class=\"card\" aria-labelledby=\"cards-heading\"><h2 id=\"cards-heading\" class=\"card-title\">" +
             t(locale, "widget.saved_cards") + "</h2>";
     // site.js says "Card removed." here in the page's language.
-    body += "<p class=\"visually-hidden\" data-methods-status role=\"status\" aria-live=\"polite\" data-removed-text=\"" +
+    body += "<p class=\"visually-hidden\" data-methods-status role=\"status\" aria-live=\"polite\" data-status-text=\"" +
             t(locale, "portal.card_removed") + "\"></p>";
     if (methods.empty()) {
         body += "<p class=\"empty\">" + t(locale, "portal.no_cards") + "</p>";

@@ -181,7 +181,7 @@
         confirm.disabled = false;
         dialog.close();
         if (r.status === 204) {
-          if (methodsStatus) methodsStatus.textContent = methodsStatus.getAttribute('data-removed-text') || 'Card removed.';
+          if (methodsStatus) methodsStatus.textContent = methodsStatus.getAttribute('data-status-text') || 'Card removed.';
           var next = row.nextElementSibling || row.previousElementSibling;
           row.remove();
           // Keep the keyboard where it was: the next card's button, or the page.
