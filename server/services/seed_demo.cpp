@@ -91,11 +91,11 @@ pw::Error seed_demo(App& app, std::ostream& out) {
     NewPracticeUser owner{practice.id, kDemoOwnerEmail, "Maya Chen", PracticeRole::owner, kDemoOwnerPassword};
     if (auto made = create_practice_user(app, owner); !made) return made.error;
 
-    pw::CreateClientRequest sam_req{"Sam Rivera", kDemoPortalEmail, kDemoPortalPassword, ""};
+    pw::CreateClientRequest sam_req{"Sam Rivera", kDemoPortalEmail, kDemoPortalPassword};
     auto sam = create_client(app, practice, sam_req, "+1 555 0199");
     if (!sam) return sam.error;
     if (pw::Error e = save_demo_card(app, practice, sam.value)) return e;
-    pw::CreateClientRequest taylor_req{"Taylor Brooks", "taylor@example.com", "", ""};
+    pw::CreateClientRequest taylor_req{"Taylor Brooks", "taylor@example.com", ""};
     auto taylor = create_client(app, practice, taylor_req);
     if (!taylor) return taylor.error;
 

@@ -269,7 +269,9 @@ struct ClientInfo {
     std::string name;
     std::string email;
     bool portal_activated = false;
-    std::string locale;  // the client's language for pages and emails ("" / absent: none)
+    // The client's language for pages and emails ("" / absent: none). The
+    // initializer keeps brace-initialisations that predate it warning-free.
+    std::string locale = {};
 };
 
 struct SessionInfo {  // 200 from POST /api/v1/session and accepting an invitation
@@ -322,7 +324,7 @@ struct CreateClientRequest {  // POST /api/v1/admin/clients
     std::string name;
     std::string email;
     std::string portal_password;  // "" : no portal account yet
-    std::string locale;           // optional: "en", "fr", "fr-CA", "es" (pw::preference_locale)
+    std::string locale = {};      // optional: "en", "fr", "fr-CA", "es" (pw::preference_locale)
 };
 
 // PATCH /api/v1/admin/clients/{id}: what the practitioner changes. Only the
