@@ -4,6 +4,8 @@
 #include <utility>
 
 #include "paywidget/card.hpp"
+#include "paywidget/locale.hpp"
+#include "paywidget/messages.hpp"
 #include "paywidget/money.hpp"
 #include "services/display_text.hpp"
 #include "services/outbox.hpp"
@@ -16,39 +18,56 @@ namespace {
 
 std::string_view nav_item_class(Nav current, Nav item) { return current == item ? " aria-current=\"page\"" : ""; }
 
-std::string nav_html(Nav nav) {
+std::string nav_item(Nav current, Nav item, std::string_view href, std::string_view locale, std::string_view id) {
+    return "<li><a href=\"" + std::string(href) + "\"" + std::string(nav_item_class(current, item)) + ">" +
+           html(pw::text(locale, id)) + "</a></li>";
+}
+
+std::string nav_html(Nav nav, std::string_view locale) {
     if (nav == Nav::none) return {};
-    std::string out = "<nav class=\"site-nav\" aria-label=\"Client portal\"><ul>";
-    out += "<li><a href=\"/portal\"" + std::string(nav_item_class(nav, Nav::pending_invoices)) + ">Pending Invoices</a></li>";
-    out += "<li><a href=\"/portal/billing\"" + std::string(nav_item_class(nav, Nav::billing)) +
-           ">Invoices &amp; Billing</a></li>";
-    out += "<li><a href=\"/portal/payment-methods\"" + std::string(nav_item_class(nav, Nav::payment_methods)) +
-           ">Payment methods</a></li>";
+    std::string out = "<nav class=\"site-nav\" aria-label=\"" + html(pw::text(locale, "portal.nav_label")) + "\"><ul>";
+    out += nav_item(nav, Nav::pending_invoices, "/portal", locale, "portal.nav_pending");
+    out += nav_item(nav, Nav::billing, "/portal/billing", locale, "portal.nav_billing");
+    out += nav_item(nav, Nav::payment_methods, "/portal/payment-methods", locale, "portal.nav_methods");
+    out += nav_item(nav, Nav::account, "/portal/account", locale, "portal.nav_account");
     // A real form: signing out works without JavaScript.
     out += "<li><form method=\"post\" action=\"/portal/logout\" class=\"signout\">"
-           "<button type=\"submit\" class=\"link-button\">Sign out</button></form></li>";
+           "<button type=\"submit\" class=\"link-button\">" + html(pw::text(locale, "portal.sign_out")) +
+           "</button></form></li>";
     out += "</ul></nav>";
     return out;
 }
 
 }  // namespace
 
-std::string instant_date_text(std::string_view instant) {
+std::string instant_date_text(std::string_view instant) { return instant_date_text(instant, "en"); }
+
+std::string instant_date_text(std::string_view instant, std::string_view locale) {
     pw::Result<pw::Date> d = pw::parse_iso_date(instant.substr(0, 10));
-    return d.ok() ? date_text(d.value) : std::string(instant);
+    return d.ok() ? date_text(d.value, locale) : std::string(instant);
 }
 
 std::string method_text(const pw::MethodSummary& m) { return pw::method_label(m); }
+std::string method_text(const pw::MethodSummary& m, std::string_view locale) { return pw::method_label(m, locale); }
 
-std::string status_badge(pw::InvoiceStatus s) {
+std::string status_badge(pw::InvoiceStatus s) { return status_badge(s, "en"); }
+
+std::string status_badge(pw::InvoiceStatus s, std::string_view locale) {
+    std::string_view cls = "badge-open";
     switch (s) {
-        case pw::InvoiceStatus::processing: return "<span class=\"badge badge-processing\">Processing</span>";
-        case pw::InvoiceStatus::paid: return "<span class=\"badge badge-paid\">Paid</span>";
-        case pw::InvoiceStatus::partially_paid: return "<span class=\"badge badge-partial\">Partially paid</span>";
-        case pw::InvoiceStatus::void_: return "<span class=\"badge badge-void\">Void</span>";
+        case pw::InvoiceStatus::processing: cls = "badge-processing"; break;
+        case pw::InvoiceStatus::paid: cls = "badge-paid"; break;
+        case pw::InvoiceStatus::partially_paid: cls = "badge-partial"; break;
+        case pw::InvoiceStatus::void_: cls = "badge-void"; break;
         case pw::InvoiceStatus::open: break;
     }
-    return "<span class=\"badge badge-open\">Open</span>";
+    // The catalogue's status.<id> ("status.partially_paid"), as the widget says it.
+    return "<span class=\"badge " + std::string(cls) + "\">" +
+           html(pw::text(locale, "status." + std::string(pw::status_id(s)))) + "</span>";
+}
+
+std::string page_locale(const http::Request& req) {
+    return pw::negotiate_locale(pw::parse_accept_language(req.get_header_value("Accept-Language")));
 }
 
 std::string safe_next(std::string_view next, std::string_view root) {
@@ -66,16 +85,18 @@ std::string safe_next(std::string_view next, std::string_view root) {
     return std::string(next);
 }
 
-std::string contact_html(const pw::Contact& p) {
+std::string contact_html(const pw::Contact& p) { return contact_html(p, "en"); }
+
+std::string contact_html(const pw::Contact& p, std::string_view locale) {
     std::string out = "<ul class=\"contact\">";
     if (!p.email.empty())
-        out += "<li><span class=\"contact-label\">Email</span> <a href=\"mailto:" + html(p.email) + "\">" +
+        out += "<li><span class=\"contact-label\">" + html(pw::text(locale, "page.contact_email")) + "</span> <a href=\"mailto:" + html(p.email) + "\">" +
                html(p.email) + "</a></li>";
     if (!p.phone.empty()) {
         std::string tel;  // tel: wants the digits and a leading +
         for (char c : p.phone)
             if ((c >= '0' && c <= '9') || (c == '+' && tel.empty())) tel += c;
-        out += "<li><span class=\"contact-label\">Phone</span> <a href=\"tel:" + html(tel) + "\">" + html(p.phone) +
+        out += "<li><span class=\"contact-label\">" + html(pw::text(locale, "page.contact_phone")) + "</span> <a href=\"tel:" + html(tel) + "\">" + html(p.phone) +
                "</a></li>";
     }
     out += "</ul>";
@@ -85,7 +106,7 @@ std::string contact_html(const pw::Contact& p) {
 std::string render(const PageShell& page) {
     std::string out;
     out.reserve(page.body.size() + 2048);
-    out += "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+    out += "<!doctype html>\n<html lang=\"" + html(page.locale) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<meta name=\"referrer\" content=\"" + std::string(page.referrer_policy) +
            "\">\n<meta name=\"color-scheme\" content=\"light\">\n";
@@ -93,16 +114,14 @@ std::string render(const PageShell& page) {
     out += "<link rel=\"icon\" href=\"/pages/favicon.svg\" type=\"image/svg+xml\">\n";
     out += "<link rel=\"stylesheet\" href=\"/pages/site.css\">\n</head>\n";
     out += "<body" + (page.body_class.empty() ? std::string() : " class=\"" + html(page.body_class) + "\"") + ">\n";
-    out += "<a class=\"skip-link\" href=\"#main\">Skip to content</a>\n";
+    out += "<a class=\"skip-link\" href=\"#main\">" + html(pw::text(page.locale, "page.skip_link")) + "</a>\n";
     out += "<header class=\"site-header\"><div class=\"wrap header-row\"><span class=\"brand\">" +
-           html(page.brand.empty() ? std::string("Client portal") : page.brand) + "</span>" +
-           (page.nav_html.empty() ? nav_html(page.nav) : page.nav_html) +
+           html(page.brand.empty() ? pw::text(page.locale, "portal.brand") : page.brand) + "</span>" +
+           (page.nav_html.empty() ? nav_html(page.nav, page.locale) : page.nav_html) +
            "</div></header>\n";
     out += "<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n" + page.body + "\n</main>\n";
     out += "<footer class=\"site-footer\"><div class=\"wrap\"><p>" +
-           (page.footer.empty() ? std::string("Payments are processed securely. Card details go straight to the "
-                                              "payment form and are never shown to this page.")
-                                : html(page.footer)) +
+           html(page.footer.empty() ? pw::text(page.locale, "page.footer") : page.footer) +
            "</p></div></footer>\n";
     if (page.widget && !kWidgetLoaderScript.empty())
         out += "<script src=\"" + std::string(kWidgetLoaderScript) + "\"></script>\n";
@@ -137,7 +156,13 @@ void redirect(http::Response& res, const std::string& path) {
 
 void send_message_page(http::Response& res, int status, std::string_view title, std::string_view heading,
                        const std::string& body_html, Nav nav) {
+    send_message_page(res, status, title, heading, body_html, nav, "en");
+}
+
+void send_message_page(http::Response& res, int status, std::string_view title, std::string_view heading,
+                       const std::string& body_html, Nav nav, std::string_view locale) {
     PageShell p;
+    p.locale = std::string(locale);
     p.title = std::string(title);
     p.nav = nav;
     p.body = "<section class=\"card message\"><h1>" + html(heading) + "</h1>" + body_html + "</section>";

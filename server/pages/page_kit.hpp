@@ -5,6 +5,11 @@
 //   instant_date_text("2025-01-15T09:30:00Z")  "Jan 15, 2025"
 //   method_text(m)          "Visa •••• 4242", "ACH •••• 6789"
 //   status_badge(status)    "Paid", "Partially paid", "Open", "Void" as a badge
+//   page_locale(req)        the language a page speaks: Accept-Language
+//                           negotiated by the core (paywidget/locale.hpp)
+// Every function writing words has an overload taking that locale (the
+// catalogue's texts, paywidget/messages.hpp); without it, English (the
+// console's pages call those).
 //   safe_next(next)         a login `next` that can never leave the site
 //   PageShell + send_page   one page shell (header, nav, main, footer) and
 //                           the pages' own headers (CSP, no-store, no-referrer)
@@ -42,8 +47,14 @@ std::string html(std::string_view text);
 
 // The date part of an API instant; the text unchanged when it is not one.
 std::string instant_date_text(std::string_view instant);
+std::string instant_date_text(std::string_view instant, std::string_view locale);
 std::string method_text(const pw::MethodSummary& m);
+std::string method_text(const pw::MethodSummary& m, std::string_view locale);
 std::string status_badge(pw::InvoiceStatus s);
+std::string status_badge(pw::InvoiceStatus s, std::string_view locale);
+
+// The supported locale closest to the request's Accept-Language, else "en".
+std::string page_locale(const http::Request& req);
 
 // `next` when it is a path inside `root` ("/portal" or "/portal/...", only
 // unreserved characters, '/', '%', '?', '=', '&'; no "//", no '\\', no
@@ -52,9 +63,10 @@ std::string safe_next(std::string_view next, std::string_view root = "/portal");
 
 // mailto:/tel: links for a practitioner (whatever is known), as an HTML list.
 std::string contact_html(const pw::Contact& practitioner);
+std::string contact_html(const pw::Contact& practitioner, std::string_view locale);
 
 // The portal's sections, named as the help article names them.
-enum class Nav { none, pending_invoices, billing, payment_methods, other_portal };
+enum class Nav { none, pending_invoices, billing, payment_methods, other_portal, account };
 
 struct PageShell {
     std::string title;      // <title> and nothing else; the body has its own <h1>
@@ -70,6 +82,9 @@ struct PageShell {
     // browser sends `Origin: null` on form posts, which the console's Origin
     // check (console_kit.hpp) must be able to tell from a foreign site.
     std::string_view referrer_policy = "no-referrer";
+    // The page's language (<html lang>, the shell's own words): a supported
+    // locale (page_locale); the console's pages stay "en".
+    std::string locale = "en";
 };
 
 std::string render(const PageShell& page);
@@ -84,5 +99,8 @@ void set_page_headers(http::Response& res, std::string_view referrer_policy = "n
 // A friendly error page: a heading, a sentence, and what to do next.
 void send_message_page(http::Response& res, int status, std::string_view title, std::string_view heading,
                        const std::string& body_html, Nav nav = Nav::none);
+// The same in `locale` (title and heading already in that language).
+void send_message_page(http::Response& res, int status, std::string_view title, std::string_view heading,
+                       const std::string& body_html, Nav nav, std::string_view locale);
 
 }  // namespace pws::pages

@@ -5,6 +5,7 @@
 #include "pages/console_invoice_pages.hpp"
 #include "pages/console_payment_pages.hpp"
 #include "auth/session_cookie.hpp"
+#include "paywidget/locale.hpp"
 #include "paywidget/url.hpp"
 #include "routes/routes.hpp"
 
@@ -18,12 +19,17 @@ std::optional<Client> require_portal_client(App& app, const http::Request& req, 
     return client;
 }
 
+std::string portal_locale(const http::Request& req, const Client& client) {
+    return client.locale.empty() ? page_locale(req) : pw::negotiate_locale(client.locale);
+}
+
 }  // namespace pages
 
 void register_page_routes(http::Router& server, App& app) {
     pages::register_pay_pages(server, app);
     pages::register_portal_account_pages(server, app);
     pages::register_portal_pages(server, app);
+    pages::register_portal_language_page(server, app);
     pages::register_console_account_pages(server, app);
     pages::register_console_home_pages(server, app);
     pages::register_console_settings_pages(server, app);

@@ -8,10 +8,12 @@
 // accepts JSON only: that is its CSRF defence) and shows the API's own
 // message next to the field it names. Tokens arrive in the fragment, which
 // the server never sees; site.js reads it and removes it from the address.
+// Nobody is signed in on these pages: they speak Accept-Language's language.
 #include "auth/session_cookie.hpp"
 #include "pages/page_kit.hpp"
 #include "pages/pages_internal.hpp"
 #include "paywidget/api.hpp"
+#include "paywidget/messages.hpp"
 
 namespace pws::pages {
 
@@ -39,8 +41,13 @@ std::string form_error() {
     return "<p class=\"form-error\" data-form-error role=\"alert\"></p>";
 }
 
-std::string noscript() {
-    return "<noscript><p class=\"notice\">Turn on JavaScript in your browser to use this form.</p></noscript>";
+// The catalogue's text for `id` in `locale`, escaped for HTML.
+std::string t(std::string_view locale, std::string_view id, const pw::MessageArgs& args = {}) {
+    return html(pw::text(locale, id, args));
+}
+
+std::string noscript(std::string_view locale) {
+    return "<noscript><p class=\"notice\">" + t(locale, "account.noscript") + "</p></noscript>";
 }
 
 std::string auth_card(std::string_view heading, const std::string& inner) {
@@ -77,35 +84,39 @@ std::string practitioner_for_next(App& app, std::string_view next) {
     return name;
 }
 
-const std::string kPasswordHint = "At least " + std::to_string(pw::kMinPasswordChars) + " characters.";
+std::string password_hint(std::string_view locale) {
+    return t(locale, "account.password_hint", {{"count", std::to_string(pw::kMinPasswordChars)}});
+}
 
 void login_page(App& app, const http::Request& req, http::Response& res) {
     const std::string next = safe_next(req.has_param("next") ? req.get_param_value("next") : std::string());
     // Already signed in: straight on.
     if (session_client(app, req)) return redirect(res, next);
+    const std::string locale = page_locale(req);
     std::string inner;
     if (req.has_param("signed_out"))
-        inner += "<p class=\"notice\" role=\"status\">You are signed out.</p>";
+        inner += "<p class=\"notice\" role=\"status\">" + t(locale, "account.signed_out") + "</p>";
     const std::string practitioner = practitioner_for_next(app, next);
     if (!practitioner.empty())
-        inner += "<p class=\"lead\">" + html(practitioner) +
-                 " keeps your invoices and receipts in this portal. Sign in to see them and pay.</p>";
+        inner += "<p class=\"lead\">" + t(locale, "account.login_lead_practitioner", {{"practitioner", practitioner}}) +
+                 "</p>";
     else
-        inner += "<p class=\"lead\">Sign in to see your invoices, pay them, and find your receipts.</p>";
-    inner += noscript();
+        inner += "<p class=\"lead\">" + t(locale, "account.login_lead") + "</p>";
+    inner += noscript(locale);
     inner += "<form class=\"form\" id=\"login-form\" data-api=\"/api/v1/session\" data-next=\"" + html(next) +
              "\" novalidate>";
-    inner += field("email", "Email", "email", "email");
-    inner += field("password", "Password", "password", "current-password");
+    inner += field("email", t(locale, "account.email"), "email", "email");
+    inner += field("password", t(locale, "account.password"), "password", "current-password");
     inner += form_error();
-    inner += "<button type=\"submit\" class=\"button button-primary button-block\">Sign in</button></form>";
-    inner += "<p class=\"form-links\"><a href=\"/portal/reset\">Forgot your password?</a></p>";
-    inner += "<p class=\"muted small\">No portal access yet? You can still pay with the Pay Invoice button in your "
-             "invoice email, or ask your practitioner to set up your portal access.</p>";
+    inner += "<button type=\"submit\" class=\"button button-primary button-block\">" + t(locale, "account.sign_in") +
+             "</button></form>";
+    inner += "<p class=\"form-links\"><a href=\"/portal/reset\">" + t(locale, "account.forgot") + "</a></p>";
+    inner += "<p class=\"muted small\">" + t(locale, "account.no_access") + "</p>";
     PageShell page;
+    page.locale = locale;
     page.brand = practitioner;  // "" : the shell's "Client portal"
-    page.title = "Sign in · Client portal";
-    page.body = auth_card("Sign in to your client portal", inner);
+    page.title = pw::text(locale, "account.login_title");
+    page.body = auth_card(t(locale, "account.login_heading"), inner);
     send_page(res, 200, page);
 }
 
@@ -114,54 +125,56 @@ void logout(App& app, const http::Request& req, http::Response& res) {
     redirect(res, "/portal/login?signed_out=1");
 }
 
-std::string token_missing(std::string_view what) {
-    return "<div class=\"notice notice-warning\" data-token-missing hidden><p>This " + std::string(what) +
-           " link is incomplete. Open it again from your email, or ask for a new one.</p></div>";
+// `message_id`: account.invitation_incomplete or account.reset_incomplete.
+std::string token_missing(std::string_view locale, std::string_view message_id) {
+    return "<div class=\"notice notice-warning\" data-token-missing hidden><p>" + t(locale, message_id) + "</p></div>";
 }
 
-void invite_page(const http::Request&, http::Response& res) {
-    std::string inner = "<p class=\"lead\">Choose a password to finish setting up your client portal. You will "
-                        "sign in with your email and this password.</p>";
-    inner += noscript();
-    inner += token_missing("invitation");
+void invite_page(const http::Request& req, http::Response& res) {
+    const std::string locale = page_locale(req);
+    std::string inner = "<p class=\"lead\">" + t(locale, "account.invite_lead") + "</p>";
+    inner += noscript(locale);
+    inner += token_missing(locale, "account.invitation_incomplete");
     inner += "<form class=\"form\" id=\"invite-form\" data-api=\"/api/v1/invitations/accept\" data-needs-token "
              "novalidate>";
-    inner += field("password", "New password", "password", "new-password", kPasswordHint);
+    inner += field("password", t(locale, "account.new_password"), "password", "new-password", password_hint(locale));
     inner += form_error();
-    inner += "<button type=\"submit\" class=\"button button-primary button-block\">Set password and sign in</button>"
-             "</form>";
+    inner += "<button type=\"submit\" class=\"button button-primary button-block\">" +
+             t(locale, "account.invite_submit") + "</button></form>";
     PageShell page;
-    page.title = "Set up your client portal";
-    page.body = auth_card("Set up your client portal", inner);
+    page.locale = locale;
+    page.title = pw::text(locale, "account.invite_title");
+    page.body = auth_card(t(locale, "account.invite_title"), inner);
     send_page(res, 200, page);
 }
 
-void reset_page(const http::Request&, http::Response& res) {
+void reset_page(const http::Request& req, http::Response& res) {
+    const std::string locale = page_locale(req);
     // Both steps are on the page; site.js shows the second one when the
     // address carries #token=… (the server never sees the fragment).
-    std::string request = "<div data-reset-step=\"request\"><p class=\"lead\">Enter the email you use for the client "
-                          "portal. We will send you a link to choose a new password.</p>";
-    request += noscript();
+    std::string request = "<div data-reset-step=\"request\"><p class=\"lead\">" + t(locale, "account.reset_lead") + "</p>";
+    request += noscript(locale);
     request += "<form class=\"form\" id=\"reset-request-form\" data-api=\"/api/v1/password-resets\" novalidate>";
-    request += field("email", "Email", "email", "email");
+    request += field("email", t(locale, "account.email"), "email", "email");
     request += form_error();
-    request += "<button type=\"submit\" class=\"button button-primary button-block\">Send reset link</button></form>";
-    request += "<p class=\"notice\" data-reset-sent role=\"status\" hidden>If an account exists for that email, we sent "
-               "an email with a link to choose a new password. The link works for one hour.</p>";
-    request += "<p class=\"form-links\"><a href=\"/portal/login\">Back to sign in</a></p></div>";
+    request += "<button type=\"submit\" class=\"button button-primary button-block\">" + t(locale, "account.reset_send") +
+               "</button></form>";
+    request += "<p class=\"notice\" data-reset-sent role=\"status\" hidden>" + t(locale, "account.reset_sent") + "</p>";
+    request += "<p class=\"form-links\"><a href=\"/portal/login\">" + t(locale, "account.back_sign_in") + "</a></p></div>";
 
-    std::string choose = "<div data-reset-step=\"choose\" hidden><p class=\"lead\">Choose a new password for your "
-                         "client portal.</p>";
-    choose += token_missing("password reset");
+    std::string choose = "<div data-reset-step=\"choose\" hidden><p class=\"lead\">" +
+                         t(locale, "account.reset_choose_lead") + "</p>";
+    choose += token_missing(locale, "account.reset_incomplete");
     choose += "<form class=\"form\" id=\"reset-choose-form\" data-api=\"/api/v1/password-resets/complete\" "
               "data-needs-token novalidate>";
-    choose += field("new-password", "New password", "password", "new-password", kPasswordHint);
+    choose += field("new-password", t(locale, "account.new_password"), "password", "new-password", password_hint(locale));
     choose += form_error();
-    choose += "<button type=\"submit\" class=\"button button-primary button-block\">Save password and sign in</button>"
-              "</form></div>";
+    choose += "<button type=\"submit\" class=\"button button-primary button-block\">" + t(locale, "account.reset_submit") +
+              "</button></form></div>";
     PageShell page;
-    page.title = "Reset your password · Client portal";
-    page.body = auth_card("Reset your password", request + choose);
+    page.locale = locale;
+    page.title = pw::text(locale, "account.reset_title");
+    page.body = auth_card(t(locale, "account.reset_heading"), request + choose);
     send_page(res, 200, page);
 }
 

@@ -1,4 +1,5 @@
-// POST /api/v1/admin/clients, POST /api/v1/admin/clients/{id}/invite,
+// POST /api/v1/admin/clients, PATCH /api/v1/admin/clients/{id} (the client's
+// language), POST /api/v1/admin/clients/{id}/invite,
 // DELETE /api/v1/admin/clients/{id}/payment-methods/{pm}.
 #include "auth/admin_auth.hpp"
 #include "routes/admin_internal.hpp"
@@ -31,6 +32,21 @@ void register_admin_client_routes(http::Router& server, App& app) {
         auto client = create_client(app, *practice, *body);
         if (!client) return respond::error(res, client.error);
         send_json(res, 201, pw::encode(pw::ClientEnvelope{rec::client_info(client.value)}));
+    });
+
+    server.Patch(R"(/api/v1/admin/clients/([A-Za-z0-9_-]{1,128}))",
+                 [&app](const http::Request& req, http::Response& res) {
+        auto practice = require_admin(app, req, res);
+        if (!practice) return;
+        auto body = respond::body<pw::UpdateClientRequest>(req, res);
+        if (!body) return;
+        auto client = practice_client(app, *practice, req.matches[1]);
+        if (!client) return respond::error(res, client.error);
+        pw::Error e = app.store->write_transaction(
+            [&](WriteTxn& t) { return t.set_client_locale(client.value.id, body->locale); });
+        if (e) return respond::error(res, e);
+        client.value.locale = body->locale;
+        send_json(res, 200, pw::encode(pw::ClientEnvelope{rec::client_info(client.value)}));
     });
 
     server.Post(R"(/api/v1/admin/clients/([A-Za-z0-9_-]{1,128})/invite)",

@@ -67,7 +67,7 @@ pw::InvoiceBalance invoice_balance(const InvoiceView& view) {
 }
 
 pw::ClientInfo client_info(const Client& c) {
-    return pw::ClientInfo{c.id, c.name, c.email, c.portal_activated()};
+    return pw::ClientInfo{c.id, c.name, c.email, c.portal_activated(), c.locale};
 }
 
 pw::LinkInfo link_info(const Link& l) {

@@ -16,6 +16,7 @@ pw::Result<Client> create_client_logged(App& app, const Practice& practice, cons
     c.name = req.name;
     c.email = req.email;
     c.phone = phone;
+    c.locale = req.locale;  // the codec took only a supported locale
     c.created_at = app.now();
     if (!req.portal_password.empty()) {
         // Hash before the transaction: Argon2id is deliberately slow.

@@ -11,14 +11,8 @@ pw::Result<SentInvitation> send_invitation(App& app, const Practice& practice, c
     if (client.portal_activated()) return R::failure("portal_already_active", "", "");
     auto issued = issue_one_time_token(app, client.id, OneTimePurpose::invitation, kInvitationSeconds);
     if (!issued) return R::failure(issued.error);
-    PortalEmailText text;
-    text.subject = "Your client portal with " + practice.name;
-    text.paragraph = practice.name +
-                     " invites you to the client portal, where you can see and pay your invoices and keep a card "
-                     "for next time.";
-    text.button = "Activate your account";
-    text.closing = "The link works for 7 days, once. If you did not expect this, ignore this email.";
-    auto delivered = send_portal_email(app, practice, client, text, app.url("/portal/invite#token=" + issued.value.token));
+    auto delivered = send_portal_email(app, practice, client, PortalEmail::invitation,
+                                       app.url("/portal/invite#token=" + issued.value.token));
     if (!delivered) return R::failure(delivered.error);
     return R::success(SentInvitation{client.email, issued.value.expires_at});
 }

@@ -3,10 +3,12 @@
 #include <cstdio>
 
 #include "paywidget/bank_settlement.hpp"
+#include "paywidget/messages.hpp"
 #include "paywidget/money.hpp"
 #include "paywidget/statement.hpp"
 #include "services/admin_links.hpp"
 #include "services/display_text.hpp"
+#include "services/email_locale.hpp"
 #include "services/invoices.hpp"
 #include "services/outbox.hpp"
 
@@ -29,59 +31,82 @@ pw::Error revoke_other_links(App& app, const std::string& invoice_id, const std:
 }  // namespace
 
 RenderedEmail render_invoice_email(const pw::Invoice& inv, const std::string& pay_url) {
+    return render_invoice_email(inv, pay_url, "en");
+}
+
+RenderedEmail render_invoice_email(const pw::Invoice& inv, const std::string& pay_url, std::string_view locale) {
     RenderedEmail out;
     const pw::Contact& dr = inv.practitioner;
-    out.subject = "Invoice " + inv.number + " from " + dr.name;
-    const std::string due = date_text(inv.due_date);
-    const std::string balance = money(inv.balance, inv.currency);
+    auto text = [&](std::string_view id, const pw::MessageArgs& args = {}) { return pw::text(locale, id, args); };
+    auto amount = [&](std::int64_t minor) { return money(minor, inv.currency, locale); };
+    // "Label: value" as the catalogue writes it (French puts a space before the colon).
+    auto label_value = [&](const std::string& label, const std::string& value) {
+        return text("widget.label_value", {{"label", label}, {"value", value}});
+    };
+    out.subject = text("email.invoice_subject", {{"number", inv.number}, {"practitioner", dr.name}});
+    const std::string due = date_text(inv.due_date, locale);
+    const std::string balance = amount(inv.balance);
+    const std::string questions =
+        dr.phone.empty() ? text("email.questions", {{"practitioner", dr.name}, {"email", dr.email}})
+                         : text("email.questions_phone", {{"practitioner", dr.name}, {"email", dr.email}, {"phone", dr.phone}});
 
     std::string& t = out.text;
-    t += "Hello " + inv.client.name + ",\n\n";
-    t += dr.name + " has sent you invoice " + inv.number + ".\n\n";
+    t += text("email.hello", {{"name", inv.client.name}}) + "\n\n";
+    t += text("email.invoice_sent", {{"practitioner", dr.name}, {"number", inv.number}}) + "\n\n";
     // The rows are the core's (statement.hpp), as the widget and the pages
     // show them: line amounts before tax, tax and discount as totals.
     const pw::Statement statement = pw::statement_rows(inv);
     for (const pw::StatementLine& it : statement.lines)
-        t += "  " + it.description + "  x" + std::to_string(it.quantity) + "  " + money(it.amount, inv.currency) + "\n";
+        t += "  " + it.description + "  x" + std::to_string(it.quantity) + "  " + amount(it.amount) + "\n";
     t += "\n";
     for (const pw::StatementTotal& total : statement.totals)
-        t += std::string(total.label) + ": " + money(total.amount, inv.currency) + "\n";
-    if (inv.amount_paid > 0) t += "Already paid: " + money(inv.amount_paid, inv.currency) + "\n";
+        t += label_value(text("statement." + std::string(total.id)), amount(total.amount)) + "\n";
+    if (inv.amount_paid > 0) t += label_value(text("email.already_paid"), amount(inv.amount_paid)) + "\n";
     // A debit not yet settled is reserved, not paid (issue 13 item 2).
     if (inv.amount_processing > 0)
-        t += std::string(pw::processing_total_label()) + ": " + money(inv.amount_processing, inv.currency) + "\n";
-    t += "Balance due: " + balance + "\nDue date: " + due + "\n";
-    if (inv.partial.enabled) t += "You may pay in up to " + std::to_string(inv.partial.max_payments) + " payments.\n";
-    t += "\nPay Invoice: " + pay_url + "\n\n";
-    t += "Questions? Contact " + dr.name + " at " + dr.email + (dr.phone.empty() ? "" : " or " + dr.phone) + ".\n";
+        t += label_value(pw::processing_total_label(locale), amount(inv.amount_processing)) + "\n";
+    t += label_value(text("widget.balance_due"), balance) + "\n" + label_value(text("invoice.due_date"), due) + "\n";
+    if (inv.partial.enabled)
+        t += text("email.partial", {{"count", std::to_string(inv.partial.max_payments)}}) + "\n";
+    t += "\n" + label_value(text("page.pay_heading"), pay_url) + "\n\n";
+    t += questions + "\n";
 
     std::string& h = out.html;
-    h += "<!DOCTYPE html><html><body style=\"font-family:sans-serif;color:#1a1a1a\">\n";
-    h += "<p>Hello " + html_escape(inv.client.name) + ",</p>\n";
-    h += "<p>" + html_escape(dr.name) + " has sent you invoice <strong>" + html_escape(inv.number) +
-         "</strong>.</p>\n<table cellpadding=\"4\">\n";
+    h += "<!DOCTYPE html><html lang=\"" + html_escape(locale) + "\"><body style=\"font-family:sans-serif;color:#1a1a1a\">\n";
+    h += "<p>" + html_escape(text("email.hello", {{"name", inv.client.name}})) + "</p>\n";
+    h += "<p>" + html_message(locale, "email.invoice_sent", {{"practitioner", dr.name}},
+                              {{"number", "<strong>" + html_escape(inv.number) + "</strong>"}}) +
+         "</p>\n<table cellpadding=\"4\">\n";
     for (const pw::StatementLine& it : statement.lines)
         h += "<tr><td>" + html_escape(it.description) + "</td><td>&times;" + std::to_string(it.quantity) +
-             "</td><td align=\"right\">" + html_escape(money(it.amount, inv.currency)) + "</td></tr>\n";
+             "</td><td align=\"right\">" + html_escape(amount(it.amount)) + "</td></tr>\n";
     for (const pw::StatementTotal& total : statement.totals) {
         const bool strong = total.id == "total";
-        h += std::string("<tr><td colspan=\"2\">") + (strong ? "<strong>" : "") + std::string(total.label) +
-             (strong ? "</strong>" : "") + "</td><td align=\"right\">" + (strong ? "<strong>" : "") +
-             html_escape(money(total.amount, inv.currency)) + (strong ? "</strong>" : "") + "</td></tr>\n";
+        h += std::string("<tr><td colspan=\"2\">") + (strong ? "<strong>" : "") +
+             html_escape(text("statement." + std::string(total.id))) + (strong ? "</strong>" : "") +
+             "</td><td align=\"right\">" + (strong ? "<strong>" : "") + html_escape(amount(total.amount)) +
+             (strong ? "</strong>" : "") + "</td></tr>\n";
     }
     if (inv.amount_paid > 0)
-        h += "<tr><td colspan=\"2\">Already paid</td><td align=\"right\">" +
-             html_escape(money(inv.amount_paid, inv.currency)) + "</td></tr>\n";
+        h += "<tr><td colspan=\"2\">" + html_escape(text("email.already_paid")) + "</td><td align=\"right\">" +
+             html_escape(amount(inv.amount_paid)) + "</td></tr>\n";
     if (inv.amount_processing > 0)
-        h += "<tr><td colspan=\"2\">" + html_escape(std::string(pw::processing_total_label())) +
-             "</td><td align=\"right\">" + html_escape(money(inv.amount_processing, inv.currency)) + "</td></tr>\n";
-    h += "<tr><td colspan=\"2\">Balance due</td><td align=\"right\">" + html_escape(balance) + "</td></tr>\n";
-    h += "</table>\n<p>Due date: " + html_escape(due) + "</p>\n";
+        h += "<tr><td colspan=\"2\">" + html_escape(pw::processing_total_label(locale)) + "</td><td align=\"right\">" +
+             html_escape(amount(inv.amount_processing)) + "</td></tr>\n";
+    h += "<tr><td colspan=\"2\">" + html_escape(text("widget.balance_due")) + "</td><td align=\"right\">" +
+         html_escape(balance) + "</td></tr>\n";
+    h += "</table>\n<p>" + html_escape(label_value(text("invoice.due_date"), due)) + "</p>\n";
     h += "<p><a href=\"" + html_escape(pay_url) +
          "\" style=\"display:inline-block;padding:12px 24px;background:#1f5fbf;color:#ffffff;"
-         "text-decoration:none;border-radius:6px;font-weight:bold\">Pay Invoice</a></p>\n";
-    h += "<p>Questions? Contact " + html_escape(dr.name) + " at <a href=\"mailto:" + html_escape(dr.email) + "\">" +
-         html_escape(dr.email) + "</a>" + (dr.phone.empty() ? "" : " or " + html_escape(dr.phone)) + ".</p>\n";
+         "text-decoration:none;border-radius:6px;font-weight:bold\">" + html_escape(text("page.pay_heading")) +
+         "</a></p>\n";
+    const std::string mail = "<a href=\"mailto:" + html_escape(dr.email) + "\">" + html_escape(dr.email) + "</a>";
+    h += "<p>" +
+         (dr.phone.empty()
+              ? html_message(locale, "email.questions", {{"practitioner", dr.name}}, {{"email", mail}})
+              : html_message(locale, "email.questions_phone", {{"practitioner", dr.name}, {"phone", dr.phone}},
+                             {{"email", mail}})) +
+         "</p>\n";
     h += "</body></html>";
     return out;
 }
@@ -97,7 +122,14 @@ pw::Result<pw::SendInvoiceResponse> send_invoice_email(App& app, const Practice&
     auto link = issue_link(app, practice, invoice_id, req.expires_in_days, /*revoke_previous=*/false);
     if (!link) return R::failure(link.error);
     const pw::Invoice& inv = view.value.invoice;
-    const RenderedEmail rendered = render_invoice_email(inv, link.value.url);
+    // The client's language; a client that cannot be read is written to in English.
+    std::string locale = "en";
+    app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
+        Result<Client> c = t.client(view.value.record.client_id);
+        if (c.ok()) locale = email_locale(c.value);
+        return c.error;
+    });
+    const RenderedEmail rendered = render_invoice_email(inv, link.value.url, locale);
     EmailMessage m;
     m.practice_id = practice.id;
     m.invoice_id = invoice_id;

@@ -4,6 +4,8 @@
 // (services/outbox.hpp's deliver_email). Older links are revoked (when
 // asked) only after the email went out; when delivery fails the new link is
 // revoked, so a failed send leaves the invoice's links as they were.
+// The email speaks the client's stored language (Client::locale), else
+// English; amounts and dates are written for that locale (display_text).
 #pragma once
 
 #include <string>
@@ -27,5 +29,8 @@ struct RenderedEmail {
 
 // The invoice email for `invoice` with its pay URL (pure, for tests).
 RenderedEmail render_invoice_email(const pw::Invoice& invoice, const std::string& pay_url);
+// The same in `locale` (a supported locale: subject, text and HTML).
+RenderedEmail render_invoice_email(const pw::Invoice& invoice, const std::string& pay_url, std::string_view locale);
+
 
 }  // namespace pws

@@ -76,13 +76,7 @@ pw::Result<int> request_password_reset(App& app, const std::string& email) {
         auto issued = issue_one_time_token(app, c.id, OneTimePurpose::password_reset, kPasswordResetSeconds);
         if (!issued) return R::failure(issued.error);
         const std::string url = app.url("/portal/reset#token=" + issued.value.token);
-        PortalEmailText text;
-        text.subject = "Reset your client portal password";
-        text.paragraph = "Someone asked to reset the password of your client portal account with " + practice.name + ".";
-        text.button = "Choose a new password";
-        text.closing = "The link works for one hour, once. If you did not ask for this, ignore this email; your "
-                       "password stays the same.";
-        auto delivered = send_portal_email(app, practice, c, text, url);
+        auto delivered = send_portal_email(app, practice, c, PortalEmail::password_reset, url);
         if (!delivered) return R::failure(delivered.error);
         ++sent;
     }

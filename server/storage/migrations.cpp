@@ -358,6 +358,12 @@ CREATE TABLE invoice_drafts (
 CREATE INDEX invoice_drafts_by_practice ON invoice_drafts(practice_id, updated_at);
 )sql";
 
+// Version 9: the language a client reads pages and emails in (issue 12):
+// a supported locale ("fr-CA"), '' for no preference.
+constexpr const char* kSchemaV9 = R"sql(
+ALTER TABLE clients ADD COLUMN locale TEXT NOT NULL DEFAULT '';
+)sql";
+
 constexpr Migration kSteps[] = {
     {1, "initial schema: tenants, invoices, links, vault, payments, refunds, "
         "idempotency, portal, outbox",
@@ -369,6 +375,7 @@ constexpr Migration kSteps[] = {
     {6, "practitioner console: practice users, console sessions, activity log", kSchemaV6},
     {7, "practitioner console: invitations of practice users (token hash, role, expiry, single use)", kSchemaV7},
     {8, "console invoices: drafts, and the practice's default partial-payment policy", kSchemaV8},
+    {9, "clients' preferred language for pages and emails", kSchemaV9},
 };
 
 }  // namespace

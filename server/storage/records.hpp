@@ -69,6 +69,9 @@ struct Client {
     std::string phone;
     std::optional<std::string> password_hash;  // set: the portal account is activated
     UnixTime created_at = 0;
+    // The language the client reads pages and emails in: a supported locale
+    // (pw::supported_locales), "" for no preference (migration 10).
+    std::string locale;
 
     bool portal_activated() const { return password_hash.has_value(); }
 };

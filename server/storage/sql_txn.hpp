@@ -29,6 +29,7 @@ public:
     Error update_settings(std::string_view practice_id, const PracticeSettings& s) override;
     Error update_practice_profile(std::string_view practice_id, const pw::Contact& profile) override;
     Error insert_client(const Client& c) override;
+    Error set_client_locale(std::string_view client_id, std::string_view locale) override;
     Error set_client_password(std::string_view client_id, std::string_view password_hash) override;
     Error replace_client_password_hash(std::string_view client_id, std::string_view expected,
                                        std::string_view password_hash) override;

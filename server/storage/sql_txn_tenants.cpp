@@ -13,7 +13,7 @@ namespace {
 // Read by practice() only (schema v8); insert_practice leaves the defaults.
 #define PRACTICE_POLICY_COLS "default_partial_enabled, default_minimum_kind, default_minimum_value"
 #define ADMIN_KEY_COLS "id, practice_id, name, key_hash, hint, created_at, last_used_at, revoked_at"
-#define CLIENT_COLS "id, practice_id, name, email, phone, password_hash, created_at"
+#define CLIENT_COLS "id, practice_id, name, email, phone, password_hash, created_at, locale"
 
 std::string origins_to_text(const std::vector<std::string>& origins) {
     nlohmann::json a = nlohmann::json::array();
@@ -72,6 +72,7 @@ Client read_client(const db::Query& q) {
     c.phone = q.text(4);
     c.password_hash = q.opt_text(5);
     c.created_at = q.i64(6);
+    c.locale = q.text(7);
     return c;
 }
 
@@ -209,9 +210,15 @@ Error SqlTxn::update_practice_profile(std::string_view practice_id, const pw::Co
 }
 
 Error SqlTxn::insert_client(const Client& c) {
-    db::Query q(c_, "INSERT INTO clients (" CLIENT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    q.args(c.id, c.practice_id, c.name, c.email, c.phone, c.password_hash, c.created_at);
+    db::Query q(c_, "INSERT INTO clients (" CLIENT_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    q.args(c.id, c.practice_id, c.name, c.email, c.phone, c.password_hash, c.created_at, c.locale);
     return q.run();
+}
+
+Error SqlTxn::set_client_locale(std::string_view client_id, std::string_view locale) {
+    db::Query q(c_, "UPDATE clients SET locale = ?2 WHERE id = ?1");
+    q.args(client_id, locale);
+    return detail::expect_one_row(c_, q, "client");
 }
 
 Error SqlTxn::set_client_password(std::string_view client_id, std::string_view password_hash) {

@@ -247,6 +247,9 @@ public:
     virtual Error update_practice_profile(std::string_view practice_id, const pw::Contact& profile) = 0;
     // already_exists (id, email), invalid_reference (practice).
     virtual Error insert_client(const Client& c) = 0;
+    // The client's preferred language ("" : none; the caller checks it is
+    // a supported locale). not_found.
+    virtual Error set_client_locale(std::string_view client_id, std::string_view locale) = 0;
     // Activates the portal account (or changes its password). not_found.
     virtual Error set_client_password(std::string_view client_id, std::string_view password_hash) = 0;
     // Replaces the password hash only while it is still `expected` (a

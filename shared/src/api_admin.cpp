@@ -16,7 +16,16 @@ using namespace detail;
 json encode(const CreateClientRequest& c) {
     json j = {{"name", c.name}, {"email", c.email}};
     if (!c.portal_password.empty()) j["portal_password"] = c.portal_password;
+    if (!c.locale.empty()) j["locale"] = c.locale;
     return j;
+}
+
+json encode(const UpdateClientRequest& c) { return {{"locale", null_if_empty(c.locale)}}; }
+
+Error decode(const json& j, UpdateClientRequest& out) {
+    return decode_object(j, out, [](JsonReader& r, UpdateClientRequest& v, Error&) {
+        v.locale = read_locale(r, "locale");
+    });
 }
 
 Error decode(const json& j, CreateClientRequest& out) {
@@ -24,6 +33,7 @@ Error decode(const json& j, CreateClientRequest& out) {
         v.name = r.string("name", kName);
         v.email = read_email(r, "email");
         if (r.has("portal_password")) v.portal_password = read_new_password(r, "portal_password");
+        if (r.has("locale")) v.locale = read_locale(r, "locale");
     });
 }
 

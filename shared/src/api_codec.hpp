@@ -106,6 +106,9 @@ namespace pw::detail {
 // Shared by api_portal.cpp and api_admin.cpp.
 std::string read_email(JsonReader& r, std::string_view key);      // invalid_email
 std::string read_new_password(JsonReader& r, std::string_view key);  // password_too_short
+// A client's language (pw::preference_locale): "" for null or "";
+// invalid_locale for a tag that is not a supported locale.
+std::string read_locale(JsonReader& r, std::string_view key);
 json encode_client(const ClientInfo& c);
 ClientInfo decode_client(const json& j, Error& sink);  // at path "client"
 }  // namespace pw::detail

@@ -1,6 +1,7 @@
 // Client portal messages: session login, invitations and password resets,
 // and the /api/v1/me/... lists. See paywidget/api.hpp.
 #include "api_codec.hpp"
+#include "paywidget/locale.hpp"
 
 namespace pw {
 
@@ -27,8 +28,18 @@ std::string read_new_password(JsonReader& r, std::string_view key) {
     return p;
 }
 
+std::string read_locale(JsonReader& r, std::string_view key) {
+    const std::optional<std::string> tag = r.optional_string(key, StringRule{35, true});
+    if (r.failed() || !tag || tag->empty()) return {};
+    std::string locale = preference_locale(*tag);
+    if (locale.empty()) r.fail("invalid_locale", key, "Choose a supported language: en, fr, fr-CA or es.");
+    return locale;
+}
+
 json encode_client(const ClientInfo& c) {
-    return {{"id", c.id}, {"name", c.name}, {"email", c.email}, {"portal_activated", c.portal_activated}};
+    json j = {{"id", c.id}, {"name", c.name}, {"email", c.email}, {"portal_activated", c.portal_activated}};
+    if (!c.locale.empty()) j["locale"] = c.locale;
+    return j;
 }
 
 ClientInfo decode_client(const json& j, Error& sink) {
@@ -38,6 +49,7 @@ ClientInfo decode_client(const json& j, Error& sink) {
     c.name = r.string("name", kName);
     c.email = read_email(r, "email");
     c.portal_activated = r.boolean("portal_activated");
+    if (r.has("locale")) c.locale = read_locale(r, "locale");
     r.finish();
     return c;
 }

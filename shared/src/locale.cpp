@@ -76,6 +76,12 @@ std::string negotiate_locale(std::span<const std::string> preferences) {
     return "en";
 }
 
+std::string preference_locale(std::string_view tag) {
+    for (std::string_view s : kSupported)
+        if (s != kPseudo && same_tag(tag, s)) return std::string(s);
+    return {};
+}
+
 std::string negotiate_locale(std::string_view preference) {
     const std::string one(preference);
     return negotiate_locale(std::span<const std::string>(&one, 1));

@@ -192,3 +192,28 @@ BOOST_AUTO_TEST_CASE(hostile_strings_are_stored_verbatim) {
     });
     BOOST_TEST(raw_count(f.db.path, "SELECT COUNT(*) FROM clients") == 2);
 }
+
+// Migration 10: a client's language for pages and emails, "" for none; it
+// is stored as given (the services check it is a supported locale).
+BOOST_AUTO_TEST_CASE(a_clients_language_is_stored_and_cleared) {
+    Seeded f;
+    pws::Client with = make_client("cli_es", "prc_a", "es@example.com");
+    with.locale = "es";
+    BOOST_TEST(write(*f.store, [&](pws::WriteTxn& t) { return t.insert_client(with); }) == "");
+    auto locale_of = [&](const std::string& id) {
+        std::string out = "?";
+        (void)f.store->read_transaction([&](pws::ReadTxn& t) -> Error {
+            auto c = t.client(id);
+            if (c.ok()) out = c.value.locale;
+            return c.error;
+        });
+        return out;
+    };
+    BOOST_TEST(locale_of("cli_es") == "es");
+    BOOST_TEST(locale_of("cli_a") == "");  // no preference
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) { return t.set_client_locale("cli_a", "fr-CA"); }) == "");
+    BOOST_TEST(locale_of("cli_a") == "fr-CA");
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) { return t.set_client_locale("cli_a", ""); }) == "");
+    BOOST_TEST(locale_of("cli_a") == "");
+    BOOST_TEST(write(*f.store, [](pws::WriteTxn& t) { return t.set_client_locale("cli_none", "fr"); }) == "not_found");
+}

@@ -125,7 +125,7 @@ std::vector<Sample> all_samples() {
     s.push_back(sample("receipt", pw::Receipt{"pay_2", make_invoice(), {refunded}, {make_refund()}, 10400}));
 
     s.push_back(sample("login", pw::LoginRequest{"grace@example.com", "correct horse battery"}));
-    s.push_back(sample("session", pw::SessionInfo{{"cl_1", "Grace Hopper", "grace@example.com", true}}));
+    s.push_back(sample("session", pw::SessionInfo{{"cl_1", "Grace Hopper", "grace@example.com", true, ""}}));
     s.push_back(sample("set_password", pw::SetPasswordRequest{"inv_tok_1", "a long passphrase"}));
     s.push_back(sample("password_reset", pw::PasswordResetRequest{"grace@example.com"}));
     s.push_back(sample("invoice_list", pw::InvoiceList{{{"inv_1", "INV-0042", "USD", {2025, 1, 10}, {2025, 2, 10},
@@ -135,9 +135,12 @@ std::vector<Sample> all_samples() {
                                            {make_payment(pw::PaymentStatus::declined), "INV-0042", ""}}}));
     s.push_back(sample("saved_methods", pw::SavedMethodList{{{"pm_1", {pw::MethodType::card, "visa", "4242"}, 1, 2031}}, true}));
 
-    s.push_back(sample("create_client", pw::CreateClientRequest{"Grace Hopper", "grace@example.com", "portal secret 1"}));
-    s.push_back(sample("create_client_no_portal", pw::CreateClientRequest{"Alan Turing", "alan@example.com", ""}));
-    s.push_back(sample("client", pw::ClientEnvelope{{"cl_1", "Grace Hopper", "grace@example.com", false}}));
+    s.push_back(sample("create_client", pw::CreateClientRequest{"Grace Hopper", "grace@example.com", "portal secret 1", ""}));
+    s.push_back(sample("create_client_no_portal", pw::CreateClientRequest{"Alan Turing", "alan@example.com", "", ""}));
+    s.push_back(sample("client", pw::ClientEnvelope{{"cl_1", "Grace Hopper", "grace@example.com", false, ""}}));
+    s.push_back(sample("create_client_locale", pw::CreateClientRequest{"Ana Díaz", "ana@example.com", "", "es"}));
+    s.push_back(sample("client_locale", pw::ClientEnvelope{{"cl_2", "Ana Díaz", "ana@example.com", true, "fr-CA"}}));
+    s.push_back(sample("update_client", pw::UpdateClientRequest{"fr-CA"}));
     pw::CreateInvoiceRequest ci;
     ci.client_id = "cl_1";
     ci.currency = "CAD";
@@ -509,6 +512,7 @@ BOOST_AUTO_TEST_CASE(docs_examples_decode) {
         {"PaymentHistory", checker<pw::PaymentHistory>()},
         {"SavedMethodList", checker<pw::SavedMethodList>()},
         {"CreateClientRequest", checker<pw::CreateClientRequest>()},
+        {"UpdateClientRequest", checker<pw::UpdateClientRequest>()},
         {"CreateInvoiceRequest", checker<pw::CreateInvoiceRequest>()},
         {"LinkInfo", checker<pw::LinkInfo>()},
         {"SendInvoiceResponse", checker<pw::SendInvoiceResponse>()},

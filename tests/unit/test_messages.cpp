@@ -161,3 +161,37 @@ BOOST_AUTO_TEST_CASE(accept_language_is_ordered_by_q) {
     many += "fr";
     BOOST_TEST(pw::parse_accept_language(many).size() == 32u);
 }
+
+// A client's stored language (the admin API, the portal's account page):
+// only a supported locale, named exactly, in its canonical spelling.
+BOOST_AUTO_TEST_CASE(a_stored_preference_is_a_supported_locale_named_exactly) {
+    BOOST_TEST(pw::preference_locale("fr-CA") == "fr-CA");
+    BOOST_TEST(pw::preference_locale("FR_ca") == "fr-CA");
+    BOOST_TEST(pw::preference_locale("ES") == "es");
+    BOOST_TEST(pw::preference_locale("en") == "en");
+    BOOST_TEST(pw::preference_locale("es-MX") == "");  // negotiation is for browsers, not for what is stored
+    BOOST_TEST(pw::preference_locale("de") == "");
+    BOOST_TEST(pw::preference_locale("en-XA") == "");   // the pseudo-locale is for tests
+    BOOST_TEST(pw::preference_locale("") == "");
+    BOOST_TEST(pw::preference_locale(" fr") == "");
+}
+
+// The pages' and emails' sentences that hold a link or <strong> keep one
+// message per language; a page's date is the catalogue's month names.
+BOOST_AUTO_TEST_CASE(the_page_messages_say_dates_and_plurals_per_language) {
+    BOOST_TEST(pw::text("en", "date.medium", {{"month", pw::text("en", "date.month_2")}, {"day", "10"}, {"year", "2025"}}) ==
+               "Feb 10, 2025");
+    BOOST_TEST(pw::text("fr", "date.medium", {{"month", pw::text("fr", "date.month_2")}, {"day", "10"}, {"year", "2025"}}) ==
+               "10 févr. 2025");
+    BOOST_TEST(pw::text("es", "date.month_12") == "dic");
+    BOOST_TEST(pw::text("en", "account.password_hint", {{"count", "1"}}) == "At least 1 character.");
+    BOOST_TEST(pw::text("fr", "account.password_hint", {{"count", "10"}}) == "Au moins 10 caractères.");
+    BOOST_TEST(pw::text("es", "email.partial", {{"count", "2"}}) == "Puede pagar en hasta 2 pagos.");
+    // fr-CA only where Canadian French differs; the rest falls back to fr.
+    BOOST_TEST(pw::text("fr-CA", "account.email") == "Courriel");
+    BOOST_TEST(pw::text("fr", "account.email") == "E-mail");
+    BOOST_TEST(pw::text("fr-CA", "portal.nav_pending") == "Factures en attente");
+    for (int m = 1; m <= 12; ++m)
+        for (std::string_view l : {"en", "fr", "es"})
+            BOOST_TEST(pw::find_message(l, "date.month_" + std::to_string(m)).has_value());
+}

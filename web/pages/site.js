@@ -181,7 +181,7 @@
         confirm.disabled = false;
         dialog.close();
         if (r.status === 204) {
-          if (methodsStatus) methodsStatus.textContent = 'Card removed.';
+          if (methodsStatus) methodsStatus.textContent = methodsStatus.getAttribute('data-status-text') || 'Card removed.';
           var next = row.nextElementSibling || row.previousElementSibling;
           row.remove();
           // Keep the keyboard where it was: the next card's button, or the page.
@@ -229,9 +229,9 @@
     if (balance && p.currency === summary.getAttribute('data-currency') && Number.isSafeInteger(p.balance) &&
         Number.isInteger(exponent) && exponent >= 0 && exponent <= 4) {
       try {
-        // Formatted from the exact decimal string, written as the server
-        // writes it (en-US).
-        var format = new Intl.NumberFormat('en-US', {
+        // Formatted from the exact decimal string, in the page's language
+        // (<html lang>, the server's page_locale).
+        var format = new Intl.NumberFormat(document.documentElement.lang || 'en-US', {
           style: 'currency', currency: p.currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent,
         });
         balance.textContent = format.format(minorToDecimal(p.balance, exponent));
@@ -244,7 +244,8 @@
     var pill = STATUS_BADGES[p.invoice_status];
     if (badge && pill) {
       badge.className = 'badge ' + pill[0];
-      badge.textContent = pill[1];
+      // The server wrote the words in the page's language (data-label-<status>).
+      badge.textContent = summary.getAttribute('data-label-' + p.invoice_status) || pill[1];
     }
     updatePaymentNote(p);
   }
@@ -293,6 +294,8 @@
     };
     if (mount.getAttribute('data-link')) options.link = mount.getAttribute('data-link');
     if (mount.getAttribute('data-invoice')) options.invoice = mount.getAttribute('data-invoice');
+    // The page's language (the server negotiated it), so page and widget agree.
+    if (mount.getAttribute('data-locale')) options.locale = mount.getAttribute('data-locale');
     try {
       window.PayWidget.mount(mount, options);
     } catch (e) {

@@ -269,6 +269,9 @@ struct ClientInfo {
     std::string name;
     std::string email;
     bool portal_activated = false;
+    // The client's language for pages and emails ("" / absent: none). The
+    // initializer keeps brace-initialisations that predate it warning-free.
+    std::string locale = {};
 };
 
 struct SessionInfo {  // 200 from POST /api/v1/session and accepting an invitation
@@ -321,6 +324,13 @@ struct CreateClientRequest {  // POST /api/v1/admin/clients
     std::string name;
     std::string email;
     std::string portal_password;  // "" : no portal account yet
+    std::string locale = {};      // optional: "en", "fr", "fr-CA", "es" (pw::preference_locale)
+};
+
+// PATCH /api/v1/admin/clients/{id}: what the practitioner changes. Only the
+// client's language so far; null or "" clears it.
+struct UpdateClientRequest {
+    std::string locale;
 };
 
 struct ClientEnvelope {  // 201 {"client":{...}}
@@ -456,6 +466,7 @@ PW_API_CODEC(InvoiceList)
 PW_API_CODEC(PaymentHistory)
 PW_API_CODEC(SavedMethodList)
 PW_API_CODEC(CreateClientRequest)
+PW_API_CODEC(UpdateClientRequest)
 PW_API_CODEC(ClientEnvelope)
 PW_API_CODEC(CreateInvoiceRequest)
 PW_API_CODEC(InvoiceEnvelope)

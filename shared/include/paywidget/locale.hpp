@@ -21,6 +21,12 @@ std::span<const std::string_view> supported_locales();
 std::string negotiate_locale(std::span<const std::string> preferences);
 std::string negotiate_locale(std::string_view preference);
 
+// A language a client may store as their preference (pages, emails): the
+// supported locale `tag` names exactly (case-insensitive, "_" read as "-"),
+// in its canonical spelling ("FR_ca" -> "fr-CA"); "" for anything else,
+// the pseudo-locale en-XA included.
+std::string preference_locale(std::string_view tag);
+
 // An Accept-Language header's tags, most preferred first (q-values, ties in
 // header order), without "*" and q=0. Network input: at most 32 tags are
 // read and a header over 4096 bytes yields nothing.
