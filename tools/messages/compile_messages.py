@@ -15,7 +15,11 @@ The pseudo-locale en-XA is generated here from en: letters accented, text
 stretched to about 140 % so layouts are tested against long translations,
 placeholders and plural syntax untouched.
 
-usage: compile_messages.py <messages dir> <output .cpp>
+The browser build (--widget) leaves out the messages only the server shows
+(SERVER_ONLY_PREFIXES: pages, portal, receipts, emails): every byte of the
+catalogue is part of the widget's download, and the widget never shows them.
+
+usage: compile_messages.py [--widget] <messages dir> <output .cpp>
 """
 import json
 import math
@@ -26,6 +30,12 @@ import sys
 LANGUAGES = ["en", "fr", "es"]
 REGIONAL = {"fr-CA": "fr"}
 PSEUDO = "en-XA"
+
+# Id prefixes of texts only server-rendered pages and emails show (the
+# widget's own screens use widget.*, the core's errors, fields, amounts and
+# the statement): left out of the wasm.
+SERVER_ONLY_PREFIXES = ("account.", "email.", "invoice.", "items.", "link.", "note.", "page.", "pay.",
+                        "payment_status.", "portal.", "receipt.")
 
 
 class MessageError(Exception):
@@ -215,10 +225,14 @@ def cpp_string(s):
 
 
 def main():
-    if len(sys.argv) != 3:
+    args = sys.argv[1:]
+    widget = bool(args) and args[0] == "--widget"
+    if widget:
+        args = args[1:]
+    if len(args) != 2:
         print(__doc__, file=sys.stderr)
         return 2
-    src, out = sys.argv[1], sys.argv[2]
+    src, out = args
     catalogues = {}
     try:
         for lang in LANGUAGES + list(REGIONAL):
@@ -240,6 +254,8 @@ def main():
     for i, lang in enumerate(order):
         lines.append("constexpr Entry k%d[] = {" % i)
         for mid in sorted(catalogues[lang]):  # sorted: binary search
+            if widget and mid.startswith(SERVER_ONLY_PREFIXES):
+                continue
             lines.append("    {%s, %s}," % (cpp_string(mid), cpp_string(catalogues[lang][mid])))
         lines.append("};")
     lines.append("constexpr Table kTables[] = {")
