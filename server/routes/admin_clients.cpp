@@ -40,7 +40,7 @@ void register_admin_client_routes(http::Router& server, App& app) {
         if (!practice) return;
         auto body = respond::body<pw::UpdateClientRequest>(req, res);
         if (!body) return;
-        auto client = practice_client(app, *practice, req.matches[1]);
+        auto client = admin_client(app, *practice, req.matches[1]);
         if (!client) return respond::error(res, client.error);
         pw::Error e = app.store->write_transaction(
             [&](WriteTxn& t) { return t.set_client_locale(client.value.id, body->locale); });
