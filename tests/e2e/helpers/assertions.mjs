@@ -33,8 +33,9 @@ export async function assertAccessibleScreen(page, name, options) {
   assertNoViolations(await auditScreen(page, name, options), `the ${name} screen`);
 }
 
-// A payment host page: screenshot pages-<name>.png, then axe-core on the
-// page and in each widget frame it holds.
-export async function assertAccessiblePage(page, server, name) {
-  assertNoViolations(await auditPage(page, server, name), name);
+// A payment host page: screenshot pages-<name>.png (`options.prefix`
+// replaces "pages-"), then axe-core on the page and in each widget frame
+// it holds.
+export async function assertAccessiblePage(page, server, name, options) {
+  assertNoViolations(await auditPage(page, server, name, options), name);
 }

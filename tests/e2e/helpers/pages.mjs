@@ -22,25 +22,33 @@ export function outboxDir(server) {
   return path.join(server.dataDir, 'outbox');
 }
 
-function emlFiles(server) {
+// The .eml files in the outbox now: take them before an action, then
+// newOutboxMail(server, before) is the one email the action wrote.
+export function outboxFiles(server) {
   let names;
   try { names = readdirSync(outboxDir(server)); } catch { return []; }
   return names.filter((n) => n.endsWith('.eml')).map((n) => path.join(outboxDir(server), n));
 }
 
+// The one .eml written since `before` (outboxFiles' answer): {mail, file}.
+export function newOutboxMail(server, before) {
+  const known = new Set(before);
+  const fresh = outboxFiles(server).filter((f) => !known.has(f))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  assert.equal(fresh.length, 1, `one new .eml in ${outboxDir(server)} (found ${fresh.length})`);
+  return { mail: parseEml(readFileSync(fresh[0], 'latin1')), file: fresh[0] };
+}
+
 // Sends the invoice through the admin API and returns the one new .eml
 // (parsed) with the API's answer: {mail, sent}.
 export async function sendInvoiceEmail(server, invoiceId, body = {}) {
-  const before = new Set(emlFiles(server));
+  const before = outboxFiles(server);
   const r = await server.api(`/api/v1/admin/invoices/${invoiceId}/send`, {
     method: 'POST', headers: { Authorization: `Bearer ${server.adminKey}` }, body,
   });
   assert.equal(r.status, 200, `POST /api/v1/admin/invoices/${invoiceId}/send answered ${r.status}: ${r.text}`);
   assert.equal(r.json.delivery, 'outbox', 'without --smtp-url the email goes to the outbox');
-  const fresh = emlFiles(server).filter((f) => !before.has(f))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  assert.equal(fresh.length, 1, `one new .eml in ${outboxDir(server)} (found ${fresh.length})`);
-  return { mail: parseEml(readFileSync(fresh[0], 'latin1')), sent: r.json, file: fresh[0] };
+  return { ...newOutboxMail(server, before), sent: r.json };
 }
 
 function decodeQuotedPrintable(text) {
@@ -194,12 +202,13 @@ export async function setCardRemoval(server, allowed, practice = 'prc_demo_harbo
 }
 
 // ------------------------------------------------------------------ audit
-// build/e2e-artifacts/pages-<name>.png (full page) and axe-core's
-// violations on the page and inside each widget frame it holds (audited
-// one document at a time: axe would otherwise wait on the frame).
-export async function auditPage(page, server, name) {
+// build/e2e-artifacts/pages-<name>.png (full page; `prefix` replaces
+// "pages-") and axe-core's violations on the page and inside each widget
+// frame it holds (audited one document at a time: axe would otherwise wait
+// on the frame).
+export async function auditPage(page, server, name, { prefix = 'pages-' } = {}) {
   mkdirSync(artifactsDir, { recursive: true });
-  await page.screenshot({ path: path.join(artifactsDir, `pages-${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(artifactsDir, `${prefix}${name}.png`), fullPage: true });
   const out = (await axeFrameViolations(page.mainFrame())).map((v) => ({ ...v, where: 'page' }));
   for (const f of page.frames()) {
     if (f === page.mainFrame() || !f.url().startsWith(`${server.baseUrl}/embed`)) continue;

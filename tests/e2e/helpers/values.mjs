@@ -14,9 +14,16 @@ const USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' 
 // Money is integers: the amount reaches Intl as an exact decimal string
 // ("1234.50"), never as a floating-point division by 100.
 export function usd(minor) {
-  if (!Number.isSafeInteger(minor)) throw new Error(`e2e: usd() takes integer minor units, got ${minor}`);
+  return USD.format(decimal(minor));
+}
+
+// "1234.50" (and "-45.50") for 123450 (-4550) minor units of a two-decimal
+// currency: what a person types into an amount field and what the CSV
+// export writes, made from the digits, never by dividing a float.
+export function decimal(minor) {
+  if (!Number.isSafeInteger(minor)) throw new Error(`e2e: takes integer minor units, got ${minor}`);
   const digits = String(Math.abs(minor)).padStart(3, '0');
-  return USD.format(`${minor < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);
+  return `${minor < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
 // The widget's submit button names the amount ("Pay $56.00", after a
