@@ -170,13 +170,15 @@ void send_console_client(App& app, http::Response& res, int status, const Consol
     if (!o) return send_console_unavailable(res, user, ConsoleSection::clients);
     const Client& c = o.value.client;
     std::string body = "<p class=\"breadcrumb\"><a href=\"/console/clients\">Clients</a></p>"
-                       "<h1 class=\"page-title\">" + html(c.name) + "</h1>";
+                       "<div class=\"page-head\"><h1 class=\"page-title\">" + html(c.name) + "</h1>"
+                       "<a class=\"button button-primary\" href=\"/console/invoices/new?client=" + html(c.id) +
+                       "\">New invoice</a></div>";
     if (!notice.empty()) body += console_notice(notice);
     if (error && error.field.empty()) body += console_alert(error.message);
     std::string contact = "<dl class=\"facts\"><div class=\"fact\"><dt>Email</dt><dd class=\"break-anywhere\"><a href=\"mailto:" +
                           html(c.email) + "\">" + html(c.email) + "</a></dd></div>";
     if (!c.phone.empty())
-        contact += "<div class=\"fact\"><dt>Phone</dt><dd><a href=\"tel:" + html(c.phone) + "\">" + html(c.phone) +
+        contact += "<div class=\"fact\"><dt>Phone</dt><dd><a href=\"" + html(tel_href(c.phone)) + "\">" + html(c.phone) +
                    "</a></dd></div>";
     contact += "</dl>";
     body += console_card("contact-heading", "Contact", contact);

@@ -6,6 +6,7 @@
 // confirm step before voiding.
 #include "pages/console_invoice_pages.hpp"
 #include "pages/fragments.hpp"
+#include "pages/invoice_editor_form.hpp"
 #include "paywidget/decline.hpp"
 #include "services/admin_links.hpp"
 #include "services/api_records.hpp"
@@ -25,6 +26,27 @@ bool voidable(const InvoiceView& v) {
 
 std::string fact(std::string_view label, const std::string& value_html) {
     return "<div class=\"fact\"><dt>" + std::string(label) + "</dt><dd>" + value_html + "</dd></div>";
+}
+
+// The rules the client pays under, as set when the invoice was issued: the
+// practitioner checks them here after issuing.
+std::string partial_text(const pw::Invoice& i) {
+    const pw::PartialPaymentPolicy& p = i.partial;
+    if (!p.enabled) return "Not allowed: paid in full";
+    const std::string minimum = p.minimum_kind == pw::MinimumKind::fixed
+                                    ? money(p.minimum_amount, i.currency)
+                                    : bps_to_percent(p.minimum_bps) + " % of the balance";
+    return "Allowed, in up to " + std::to_string(p.max_payments) + " payments; at least " + minimum + " first";
+}
+
+std::string methods_text(const pw::AcceptedMethods& m) {
+    std::string out = m.card ? "Card" : "";
+    for (pw::BankScheme s : m.bank_debit) {
+        const char* name = s == pw::BankScheme::ach ? "ACH bank debit" : s == pw::BankScheme::pad ? "PAD bank debit"
+                                                                                                  : "SEPA bank debit";
+        out += (out.empty() ? "" : ", ") + std::string(name);
+    }
+    return out;
 }
 
 std::string lines_table(const pw::Invoice& i) {
@@ -217,7 +239,9 @@ void send_invoice_page(App& app, http::Response& res, int status, const ConsoleU
             fact("Total", html(money(i.total, i.currency))) + fact("Paid", html(money(i.amount_paid, i.currency))) +
             fact("Processing", html(money(i.amount_processing, i.currency))) +
             fact("Balance", "<span class=\"amount-lg\">" + html(money(i.balance, i.currency)) + "</span>") +
-            fact("Due", due) + fact("Issued", html(date_text(i.issue_date))) + "</dl></section>";
+            fact("Due", due) + fact("Issued", html(date_text(i.issue_date))) +
+            fact("Partial payments", html(partial_text(i))) + fact("Accepted", html(methods_text(i.accepted))) +
+            "</dl></section>";
     bool sent_before = !page.value.links.empty();
     body += "<section class=\"card\" aria-labelledby=\"actions-heading\"><h2 id=\"actions-heading\" "
             "class=\"card-title\">Actions</h2><div class=\"invoice-actions\">" + actions_html(v, sent_before) +

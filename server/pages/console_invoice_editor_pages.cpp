@@ -221,7 +221,11 @@ namespace {
 void new_invoice_page(App& app, const http::Request& req, http::Response& res) {
     auto user = require_console_user(app, req, res);
     if (!user) return;
-    send_invoice_editor(app, res, 200, *user, new_draft_id(), false, new_editor_form(user->practice, app.today()), {});
+    auto form = new_editor_form(user->practice, app.today());
+    // ?client=<id> from a client's page: that client chosen (the select lists
+    // only this practice's clients, and issuing checks it again).
+    if (req.has_param("client")) form.client_id = req.get_param_value("client").substr(0, 128);
+    send_invoice_editor(app, res, 200, *user, new_draft_id(), false, form, {});
 }
 
 void draft_page(App& app, const http::Request& req, http::Response& res) {

@@ -87,16 +87,20 @@ std::string safe_next(std::string_view next, std::string_view root) {
 
 std::string contact_html(const pw::Contact& p) { return contact_html(p, "en"); }
 
+std::string tel_href(std::string_view phone) {
+    std::string tel = "tel:";  // tel: wants the digits and a leading + (RFC 3966: no spaces)
+    for (char c : phone)
+        if ((c >= '0' && c <= '9') || (c == '+' && tel.size() == 4)) tel += c;
+    return tel;
+}
+
 std::string contact_html(const pw::Contact& p, std::string_view locale) {
     std::string out = "<ul class=\"contact\">";
     if (!p.email.empty())
         out += "<li><span class=\"contact-label\">" + html(pw::text(locale, "page.contact_email")) + "</span> <a href=\"mailto:" + html(p.email) + "\">" +
                html(p.email) + "</a></li>";
     if (!p.phone.empty()) {
-        std::string tel;  // tel: wants the digits and a leading +
-        for (char c : p.phone)
-            if ((c >= '0' && c <= '9') || (c == '+' && tel.empty())) tel += c;
-        out += "<li><span class=\"contact-label\">" + html(pw::text(locale, "page.contact_phone")) + "</span> <a href=\"tel:" + html(tel) + "\">" + html(p.phone) +
+        out += "<li><span class=\"contact-label\">" + html(pw::text(locale, "page.contact_phone")) + "</span> <a href=\"" + html(tel_href(p.phone)) + "\">" + html(p.phone) +
                "</a></li>";
     }
     out += "</ul>";

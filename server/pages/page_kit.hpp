@@ -61,6 +61,8 @@ std::string page_locale(const http::Request& req);
 // scheme); `root` otherwise. Never an open redirect.
 std::string safe_next(std::string_view next, std::string_view root = "/portal");
 
+// "tel:+15550199" for "+1 555 0199": the digits and a leading +.
+std::string tel_href(std::string_view phone);
 // mailto:/tel: links for a practitioner (whatever is known), as an HTML list.
 std::string contact_html(const pw::Contact& practitioner);
 std::string contact_html(const pw::Contact& practitioner, std::string_view locale);

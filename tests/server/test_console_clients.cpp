@@ -75,6 +75,11 @@ BOOST_AUTO_TEST_CASE(a_client_is_created_through_the_core_rules_and_logged) {
     BOOST_TEST(page.status == 200);
     BOOST_TEST(page.body.find("<h1 class=\"page-title\">Jordan Rivera</h1>") != std::string::npos);  // trimmed
     BOOST_TEST(page.body.find("+1 555 0199") != std::string::npos);
+    BOOST_TEST(page.body.find("href=\"tel:+15550199\"") != std::string::npos);  // RFC 3966: no spaces
+    // An invoice for this client starts from their page, the client chosen.
+    BOOST_TEST(page.body.find("href=\"/console/invoices/new?client=" + id + "\">New invoice</a>") != std::string::npos);
+    BOOST_TEST(get("/console/invoices/new?client=" + id, owner_session).body.find("value=\"" + id + "\" selected") !=
+               std::string::npos);
     BOOST_TEST(page.body.find("Not invited.") != std::string::npos);
     BOOST_TEST(page.body.find("The client was added.") != std::string::npos);
     // The API sees the same client; the same email again is refused (any case).

@@ -126,6 +126,9 @@ BOOST_AUTO_TEST_CASE(a_draft_is_saved_edited_and_issued_with_its_email) {
     BOOST_TEST(page.status == 200);
     BOOST_TEST(has(page.body, "Active"));
     BOOST_TEST(has(page.body, "Resend the invoice email"));
+    // The rules the client pays under, checked after issuing.
+    BOOST_TEST(has(page.body, "<dt>Partial payments</dt><dd>Allowed, in up to 2 payments; at least 25 % of the balance first</dd>"));
+    BOOST_TEST(has(page.body, "<dt>Accepted</dt><dd>Card"));
 }
 
 BOOST_AUTO_TEST_CASE(issuing_twice_makes_one_invoice_and_one_email) {
