@@ -5,6 +5,7 @@
 // removal form. The forms post to routes/console_clients.cpp. Every read is
 // scoped to the user's practice; another practice's client is a 404.
 #include "pages/console_pages.hpp"
+#include "pages/console_payment_pages.hpp"
 #include "pages/fragments.hpp"
 #include "services/api_records.hpp"
 #include "services/client_cards.hpp"
@@ -82,23 +83,6 @@ std::string invoices_of(const std::vector<InvoiceView>& rows) {
         out += "<tr><td class=\"nowrap\"><a href=\"/console/invoices/" + html(i.id) + "\">" + html(i.number) +
                "</a></td><td class=\"nowrap\">" + html(date_text(i.due_date)) + "</td><td>" + status_badge(i.status) +
                "</td><td class=\"num\">" + html(money(i.balance, i.currency)) + "</td></tr>";
-    }
-    return out + "</tbody></table></div>";
-}
-
-std::string payments_of(const std::vector<HistoryEntry>& rows) {
-    if (rows.empty()) return "<p class=\"empty\">No payments yet.</p>";
-    std::string out = "<div class=\"table-scroll\"><table><caption class=\"visually-hidden\">Payments of this client"
-                      "</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Invoice</th>"
-                      "<th scope=\"col\">Method</th><th scope=\"col\">Status</th><th scope=\"col\" class=\"num\">"
-                      "Amount</th></tr></thead><tbody>";
-    for (const HistoryEntry& h : rows) {
-        const pw::PaymentResult p = rec::payment_result(h.payment, h.refunds, rec::Audience::practitioner);
-        std::string status = payment_status_text(p.status);
-        if (p.refunded > 0) status += ", " + money(p.refunded, p.currency) + " refunded";
-        out += "<tr><td class=\"nowrap\">" + html(instant_date_text(p.created_at)) + "</td><td>" +
-               html(h.invoice_number) + "</td><td>" + html(method_text(p.method)) + "</td><td>" + html(status) +
-               "</td><td class=\"num\">" + html(money(p.amount, p.currency)) + "</td></tr>";
     }
     return out + "</tbody></table></div>";
 }
@@ -189,7 +173,8 @@ void send_console_client(App& app, http::Response& res, int status, const Consol
                   "<button type=\"submit\" class=\"button\">Email a portal invitation</button></form>";
     body += console_card("portal-heading", "Client portal", portal);
     body += console_card("invoices-heading", "Invoices", invoices_of(o.value.invoices));
-    body += console_card("payments-heading", "Payments", payments_of(o.value.payments));
+    body += console_card("payments-heading", "Payments",
+                         console_payments_table(o.value.payments, "Payments of this client", false));
     body += console_card("cards-heading", "Saved cards", cards_of(o.value.cards, c.id, error));
     send_console_page(res, status, user, ConsoleSection::clients, c.name, body);
 }

@@ -5,6 +5,7 @@
 // routes/console_invoices.cpp. GET /console/invoices/<id>/void is the
 // confirm step before voiding.
 #include "pages/console_invoice_pages.hpp"
+#include "pages/console_payment_pages.hpp"
 #include "pages/fragments.hpp"
 #include "pages/invoice_editor_form.hpp"
 #include "paywidget/decline.hpp"
@@ -68,15 +69,13 @@ std::string payments_table(const InvoiceView& v) {
                       "(processor / shown to the payer)</th></tr></thead><tbody>";
     for (const PaymentRecord& p : v.payments) {
         const pw::PaymentResult r = rec::payment_result(p, v.refunds, rec::Audience::practitioner);
-        std::string status = payment_status_text(r.status);
-        if (r.refunded > 0) status += ", " + money(r.refunded, r.currency) + " refunded";
         std::string codes = "<span class=\"muted\">None</span>";
         if (r.decline)
             codes = "<code>" + html(r.decline->code) + "</code> / <code>" +
                     html(pw::advise_decline(r.decline->code, p.method_type).code) + "</code>";
         out += "<tr><td class=\"nowrap\"><a href=\"/console/payments/" + html(p.id) + "\">" +
                html(instant_date_text(r.created_at)) + "</a></td><td>" + html(method_text(r.method)) + "</td><td>" +
-               html(status) + "</td><td class=\"num\">" + html(money(r.amount, r.currency)) + "</td><td>" + codes +
+               html(status_with_refunds(r)) + "</td><td class=\"num\">" + html(money(r.amount, r.currency)) + "</td><td>" + codes +
                "</td></tr>";
     }
     return out + "</tbody></table></div>";

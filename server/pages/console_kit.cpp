@@ -84,10 +84,7 @@ std::string field_value(const http::Params& form, std::string_view name) {
 }
 
 std::string trimmed_field(const http::Params& form, std::string_view name, std::size_t max_bytes) {
-    const std::string v = field_value(form, name);
-    const auto first = v.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return {};
-    return v.substr(first, v.find_last_not_of(" \t\r\n") - first + 1).substr(0, max_bytes);
+    return trimmed_value(field_value(form, name)).substr(0, max_bytes);
 }
 
 void send_console_page(http::Response& res, int status, const ConsoleUser& user, ConsoleSection section,

@@ -18,13 +18,6 @@ constexpr std::size_t kPaymentsPage = 50;
 std::string payment_href(const std::string& id) { return "/console/payments/" + html(id); }
 std::string invoice_href(const std::string& id) { return "/console/invoices/" + html(id); }
 
-// "Paid", or "Paid, $20.00 refunded".
-std::string status_with_refunds(const pw::PaymentResult& p) {
-    std::string status = payment_status_text(p.status);
-    if (p.refunded > 0) status += ", " + money(p.refunded, p.currency) + " refunded";
-    return status;
-}
-
 std::string not_found_page() {
     return "<section class=\"card message\"><h1>Payment not found</h1><p>There is no such payment in your "
            "practice.</p><p><a href=\"/console/payments\">Back to Payments</a></p></section>";
@@ -161,6 +154,12 @@ void payment_page(App& app, const http::Request& req, http::Response& res) {
 }
 
 }  // namespace
+
+std::string status_with_refunds(const pw::PaymentResult& p) {
+    std::string status = payment_status_text(p.status);
+    if (p.refunded > 0) status += ", " + money(p.refunded, p.currency) + " refunded";
+    return status;
+}
 
 std::string console_payments_table(const std::vector<HistoryEntry>& rows, std::string_view caption,
                                    bool with_client) {

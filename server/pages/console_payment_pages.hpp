@@ -22,9 +22,12 @@ void register_console_payment_pages(http::Router& server, App& app);
 
 // A table of payments (date, invoice, client when `with_client`, method,
 // status with refunds, amount), each linking to its payment page and
-// invoice page. Home's recent payments and the Payments list.
+// invoice page. Home's recent payments, the Payments list, a client's page.
 std::string console_payments_table(const std::vector<HistoryEntry>& rows, std::string_view caption,
                                    bool with_client);
+
+// "Paid", or "Paid, $20.00 refunded": a payment's status as the console shows it.
+std::string status_with_refunds(const pw::PaymentResult& p);
 
 // One payment of the user's practice, with its invoice, client and what may
 // still be refunded.

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 
+#include "pages/console_kit.hpp"
 #include "paywidget/money.hpp"
 
 namespace pws::pages {
@@ -16,15 +17,8 @@ using nlohmann::json;
 // (the codec counts characters when the draft is issued): 4 bytes each.
 constexpr std::size_t kMaxDescriptionBytes = kMaxEditorText * 4;
 
-std::string trimmed(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    return std::string(s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1));
-}
-
 std::string value(const http::Params& form, std::string_view name) {
-    auto it = form.find(name);
-    return it == form.end() ? std::string() : trimmed(it->second);
+    return trimmed_value(field_value(form, name));
 }
 
 std::string item_name(std::size_t i, std::string_view member) {

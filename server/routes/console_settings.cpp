@@ -16,12 +16,6 @@ namespace pws {
 
 namespace {
 
-std::string trimmed(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    return std::string(s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1));
-}
-
 // The form as a settings merge patch: the core decides what is valid.
 nlohmann::json settings_patch(const http::Params& form) {
     nlohmann::json origins = nlohmann::json::array();
@@ -29,17 +23,18 @@ nlohmann::json settings_patch(const http::Params& form) {
     std::size_t start = 0;
     while (start <= text.size()) {
         const std::size_t end = std::min(text.find('\n', start), text.size());
-        if (std::string line = trimmed(std::string_view(text).substr(start, end - start)); !line.empty())
+        if (std::string line = pages::trimmed_value(std::string_view(text).substr(start, end - start)); !line.empty())
             origins.push_back(line);
         start = end + 1;
     }
     nlohmann::json patch = {{"allow_saved_method_removal", pages::field_value(form, "allow_saved_method_removal") == "1"},
-                            {"settlement_currency", trimmed(pages::field_value(form, "settlement_currency"))},
+                            {"settlement_currency",
+                             pages::trimmed_value(pages::field_value(form, "settlement_currency"))},
                             {"embed_origins", origins}};
     // The default partial-payment policy: the percentage typed (checked by
     // default_percent_error first), else the stored minimum is kept.
     nlohmann::json partial = {{"enabled", pages::field_value(form, "default_partial_enabled") == "1"}};
-    if (auto bps = pages::percent_to_bps(trimmed(pages::field_value(form, "default_minimum_percent"))))
+    if (auto bps = pages::percent_to_bps(pages::trimmed_value(pages::field_value(form, "default_minimum_percent"))))
         partial["minimum"] = {{"type", "percent"}, {"basis_points", *bps}};
     patch["default_partial_payments"] = partial;
     return patch;
@@ -48,7 +43,7 @@ nlohmann::json settings_patch(const http::Params& form) {
 // A percentage that cannot be read, said in the form's words (the core
 // would only see a missing number).
 pw::Error default_percent_error(const http::Params& form) {
-    const std::string text = trimmed(pages::field_value(form, "default_minimum_percent"));
+    const std::string text = pages::trimmed_value(pages::field_value(form, "default_minimum_percent"));
     if (text.empty() || pages::percent_to_bps(text)) return {};
     return pw::make_error("invalid_value", "default_partial_payments",
                           "Enter the minimum as a percentage from 1 to 100, such as 25.");
@@ -71,8 +66,9 @@ void save_profile(App& app, const http::Request& req, http::Response& res) {
     if (!form) return;
     auto user = pages::require_console_owner(app, req, res);
     if (!user) return;
-    const pw::Contact profile{trimmed(pages::field_value(*form, "name")), trimmed(pages::field_value(*form, "email")),
-                              trimmed(pages::field_value(*form, "phone"))};
+    const pw::Contact profile{pages::trimmed_value(pages::field_value(*form, "name")),
+                              pages::trimmed_value(pages::field_value(*form, "email")),
+                              pages::trimmed_value(pages::field_value(*form, "phone"))};
     if (pw::Error e = update_profile(app, user->practice.id, profile, Actor::user(user->user)))
         return pages::send_console_settings(app, res, e.code == "storage_busy" ? 503 : 422, *user, "", e);
     pages::redirect(res, "/console/settings?profile=1");
@@ -88,7 +84,7 @@ void create_key(App& app, const http::Request& req, http::Response& res) {
     if (!user) return;
     // The name's rule is the API's (pw::CreateAdminKeyRequest).
     pw::CreateAdminKeyRequest request;
-    if (pw::Error e = pw::decode(nlohmann::json{{"name", trimmed(pages::field_value(*form, "name"))}}, request))
+    if (pw::Error e = pw::decode(nlohmann::json{{"name", pages::trimmed_value(pages::field_value(*form, "name"))}}, request))
         return pages::send_console_keys(app, res, 422, *user, std::nullopt, "", "Give the key a name (up to 200 characters).");
     // The form's one-time nonce: a reload (or a second click) posts it
     // again, and the service then creates nothing.
