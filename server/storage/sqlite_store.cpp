@@ -148,18 +148,37 @@ private:
 
     Error run(bool write, const std::function<Error(SqlTxn&)>& fn) override {
         if (tl_active_store == this) return nested_transaction();
-        Result<std::unique_ptr<sql::Conn>> conn = acquire();
+        // Writers of THIS process queue here instead of polling SQLite's
+        // lock (see StoreOptions::local_write_queue); the write lock itself
+        // is still taken by BEGIN IMMEDIATE below.
+        std::unique_lock<FifoQueue> queue(write_queue_, std::defer_lock);
+        const bool queued = write && opt_.local_write_queue;
+        if (queued) queue.lock();
+        // Queued writers, one at a time, use ONE connection (the queue is
+        // what makes it theirs alone). Why: in WAL mode a connection drops
+        // its whole page cache when it sees a commit that was not its own,
+        // so with writers spread over the pool every write transaction
+        // re-read its B-tree pages (the largest share of the server's
+        // system calls per payment). The writer's cache now stays valid
+        // until another process writes or a checkpoint restarts the WAL;
+        // SQLite still checks that at every BEGIN, so nothing here decides
+        // correctness.
+        Result<std::unique_ptr<sql::Conn>> conn =
+            queued && writer_ ? Result<std::unique_ptr<sql::Conn>>::success(std::move(writer_)) : acquire();
         if (!conn.ok()) return conn.error;
         sql::Conn& c = *conn.value;
+        // Where the connection goes back: to the writer's place or the pool.
+        auto give_back = [&](std::unique_ptr<sql::Conn> used) {
+            if (queued) {
+                if (used && !used->broken) writer_ = std::move(used);
+            } else {
+                release(std::move(used));
+            }
+        };
         Error result;
         {
-            // Writers of THIS process queue here instead of polling SQLite's
-            // lock (see StoreOptions::local_write_queue); the write lock
-            // itself is still taken by BEGIN IMMEDIATE below.
-            std::unique_lock<FifoQueue> queue(write_queue_, std::defer_lock);
-            if (write && opt_.local_write_queue) queue.lock();
             if (Error e = begin(c, write)) {
-                release(std::move(conn.value));
+                give_back(std::move(conn.value));
                 return e;
             }
             tl_active_store = this;
@@ -173,12 +192,14 @@ private:
             }
         }
         if (write && result.ok() && c.take_checkpoint_due()) checkpointer_.request();
-        release(std::move(conn.value));
+        give_back(std::move(conn.value));
         return result;
     }
 
     std::mutex mu_;  // guards idle_ only
     FifoQueue write_queue_;
+    // The queued writers' connection; only touched while holding write_queue_.
+    std::unique_ptr<sql::Conn> writer_;
     std::vector<std::unique_ptr<sql::Conn>> idle_;
     // Last: destroyed (joined) before the pool it borrows connections from.
     WalCheckpointer checkpointer_{[this] {

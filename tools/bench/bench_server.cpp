@@ -6,7 +6,7 @@
 //                [--durability NORMAL|FULL] [--processor-latency-ms 0]
 //                [--lookup-clients 64] [--idle-connections 5000]
 //                [--table-only] [--keep-dir]
-//                [--db postgresql://...] [--instances 1]
+//                [--db postgresql://...] [--instances 1] [--rate 0]
 // --db: a PostgreSQL database to use instead of a fresh SQLite file (it
 // must be empty: scripts/bench makes a throwaway cluster); --instances: how
 // many server processes share it, each client bound to one of them in turn.
@@ -46,6 +46,12 @@
 //     --idle-connections N opens N keep-alive connections, each makes one
 //     request and then stays silent, and reports the server's resident
 //     memory (VmRSS) before and while they are open.
+// --rate R offers R payments per second at every level (an open loop, the
+// way independent payers arrive) instead of each client paying again as
+// soon as it is answered (a closed loop): with C closed-loop clients,
+// payments/s x mean latency = C, so 64 clients at 1,000/s must average
+// 64 ms whatever the server does; at an offered rate the latency says how
+// long a payer waits when that many pay each second (see run_level).
 // --processor-latency-ms gives the test processor a simulated network time
 // per charge (the 512-client row); --table-only prints the payment table
 // alone (for a second run in scripts/bench).
@@ -418,9 +424,18 @@ private:
 // `chunk` consecutive invoices at a time, opens a client for the chunk with
 // `make(first index)` (or keeps its client when `make` says so), and calls
 // `request(client, index) -> ok?` for each. No new request after `limit`.
+//
+// `interval` 0 is a closed loop: each client sends its next request as soon
+// as the last one is answered, so throughput x latency = clients (Little's
+// law) and the latency a level reports is set by its client count. An
+// interval > 0 is an open loop (with chunk 1): request k is DUE at
+// t0 + k x interval, whichever client is free sends it then, and its
+// latency counts from when it was due, not from when it was sent, so time
+// spent waiting for a free client when the server falls behind is counted
+// too (no "coordinated omission").
 template <typename MakeClient, typename Request>
 LevelResult run_level(int clients, std::size_t begin, std::size_t end, std::size_t chunk, Clock::duration limit,
-                      MakeClient make, Request request) {
+                      MakeClient make, Request request, Clock::duration interval = Clock::duration::zero()) {
     std::atomic<std::size_t> next{begin};
     std::vector<LevelResult> parts(static_cast<std::size_t>(clients));
     std::vector<std::thread> threads;
@@ -440,7 +455,15 @@ LevelResult run_level(int clients, std::size_t begin, std::size_t end, std::size
                         stop = true;
                         break;
                     }
-                    const auto s = Clock::now();
+                    Clock::time_point s = Clock::now();
+                    if (interval > Clock::duration::zero()) {
+                        s = t0 + interval * static_cast<Clock::rep>(i - begin);
+                        if (s >= deadline) {
+                            stop = true;
+                            break;
+                        }
+                        std::this_thread::sleep_until(s);
+                    }
                     const bool ok = request(*cli, i);
                     const auto d = Clock::now() - s;
                     if (ok) {
@@ -474,10 +497,11 @@ double percentile(const std::vector<double>& sorted, int pct) {
     return sorted[rank - 1];
 }
 
-void print_row(const LevelResult& r, int latency_ms) {
+void print_row(const LevelResult& r, int latency_ms, int offered) {
     const double rate = r.seconds > 0 ? r.ok / r.seconds : 0;
     const std::string clients =
-        std::to_string(r.clients) + (latency_ms > 0 ? " (processor latency " + std::to_string(latency_ms) + " ms)" : "");
+        std::to_string(r.clients) + (latency_ms > 0 ? " (processor latency " + std::to_string(latency_ms) + " ms)" : "") +
+        (offered > 0 ? ", offered " + std::to_string(offered) + "/s" : "");
     std::printf("| %s | %d | %.0f | %.2f ms | %.2f ms | %d |\n", clients.c_str(), r.ok, rate,
                 percentile(r.latencies_ms, 50), percentile(r.latencies_ms, 99), r.errors);
 }
@@ -610,7 +634,7 @@ int main(int argc, char** argv) {
     // first, then paying) stays under a minute on 2 shared cores.
     std::string server_bin, levels_text = "1,16,64", counts_text = "300,1000,1000";
     std::string durability(pws::durability_id(pws::kDefaultDurability));
-    int seconds = 10, workers = 16, latency_ms = 0, lookup_clients = 0, idle_connections = 0, instances = 1;
+    int seconds = 10, workers = 16, latency_ms = 0, lookup_clients = 0, idle_connections = 0, instances = 1, rate = 0;
     std::string db;
     bool keep_dir = false, table_only = false;
     cli.add_option("--server", server_bin, "the server executable")->required()->check(CLI::ExistingFile);
@@ -622,6 +646,8 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"NORMAL", "FULL"}, CLI::ignore_case));
     cli.add_option("--processor-latency-ms", latency_ms, "simulated processor time per charge")
         ->check(CLI::Range(0, 60000));
+    cli.add_option("--rate", rate, "open loop: payments offered per second at every level (0: closed loop, each client "
+                   "pays again as soon as answered)")->check(CLI::Range(0, 100000));
     cli.add_option("--lookup-clients", lookup_clients, "after the payments: GET /api/v1/links/{token} for 5 s with this many clients")
         ->check(CLI::Range(0, 1024));
     cli.add_option("--idle-connections", idle_connections, "after that: resident memory with this many idle keep-alive connections")
@@ -736,7 +762,9 @@ int main(int argc, char** argv) {
                 }
                 pay_errors.add(describe(r));
                 return false;
-            }));
+            },
+            rate > 0 ? std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / rate))
+                     : Clock::duration::zero()));
     }
     pay_errors.print("payments");
 
@@ -763,7 +791,7 @@ int main(int argc, char** argv) {
 
     // --- report -------------------------------------------------------------
     std::printf("| concurrent clients | payments | payments/s | p50 | p99 | errors |\n|---|---|---|---|---|---|\n");
-    for (const LevelResult& r : results) print_row(r, latency_ms);
+    for (const LevelResult& r : results) print_row(r, latency_ms, rate);
     std::printf("\n");
     if (table_only) {
         std::printf("Server: %d instance%s on %s, --workers %d, --processor-latency-ms %d; each client from its own "
