@@ -77,9 +77,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -401,7 +403,23 @@ struct LevelResult {
     int errors = 0;
     double seconds = 0;
     std::vector<double> latencies_ms;  // of the successful requests
+    double server_cpu_ms = 0;           // user + system time of every server process during the level
 };
+
+// CPU time (user + system, all threads) a process has used so far, in ms;
+// 0 when unknown. /proc/<pid>/stat fields 14 and 15, in clock ticks.
+double cpu_ms(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::size_t close = text.rfind(')');  // the command name may hold spaces
+    if (close == std::string::npos) return 0;
+    std::istringstream rest(text.substr(close + 2));
+    std::string field;
+    double ticks = 0;
+    for (int i = 3; i <= 15 && rest >> field; ++i)
+        if (i >= 14) ticks += std::strtod(field.c_str(), nullptr);
+    return ticks * 1000.0 / static_cast<double>(::sysconf(_SC_CLK_TCK));
+}
 
 // Collects the first few error descriptions (shared by worker threads).
 class ErrorLog {
@@ -502,8 +520,9 @@ void print_row(const LevelResult& r, int latency_ms, int offered) {
     const std::string clients =
         std::to_string(r.clients) + (latency_ms > 0 ? " (processor latency " + std::to_string(latency_ms) + " ms)" : "") +
         (offered > 0 ? ", offered " + std::to_string(offered) + "/s" : "");
-    std::printf("| %s | %d | %.0f | %.2f ms | %.2f ms | %d |\n", clients.c_str(), r.ok, rate,
-                percentile(r.latencies_ms, 50), percentile(r.latencies_ms, 99), r.errors);
+    std::printf("| %s | %d | %.0f | %.2f ms | %.2f ms | %d | %.2f ms |\n", clients.c_str(), r.ok, rate,
+                percentile(r.latencies_ms, 50), percentile(r.latencies_ms, 99), r.errors,
+                r.ok + r.errors > 0 ? r.server_cpu_ms / (r.ok + r.errors) : 0.0);
 }
 
 // Client factories. Payments: one keep-alive client per thread for the
@@ -736,6 +755,12 @@ int main(int argc, char** argv) {
     std::atomic<int> payer_addresses{0};
     for (std::size_t l = 0; l < levels.size(); ++l) {
         const std::size_t begin = level_begin[l], end = level_begin[l + 1];
+        auto servers_cpu_ms = [&] {
+            double sum = 0;
+            for (auto& sp : servers) sum += cpu_ms(sp->pid());
+            return sum;
+        };
+        const double cpu_before = servers_cpu_ms();
         results.push_back(run_level(
             levels[l], begin, end, 1, std::chrono::seconds(seconds), OneClientPerThread{&ports, &payer_addresses},
             [&](pwhttp::Client& c, std::size_t i) {
@@ -765,6 +790,7 @@ int main(int argc, char** argv) {
             },
             rate > 0 ? std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / rate))
                      : Clock::duration::zero()));
+        results.back().server_cpu_ms = servers_cpu_ms() - cpu_before;
     }
     pay_errors.print("payments");
 
@@ -790,7 +816,8 @@ int main(int argc, char** argv) {
     const int mismatches = verify_store(dir, db, inv, attempted, paid);
 
     // --- report -------------------------------------------------------------
-    std::printf("| concurrent clients | payments | payments/s | p50 | p99 | errors |\n|---|---|---|---|---|---|\n");
+    std::printf("| concurrent clients | payments | payments/s | p50 | p99 | errors | server CPU per payment |\n"
+                "|---|---|---|---|---|---|---|\n");
     for (const LevelResult& r : results) print_row(r, latency_ms, rate);
     std::printf("\n");
     if (table_only) {
