@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "paywidget/date.hpp"
+#include "storage/definition_cache.hpp"
 #include "storage/sql_txn.hpp"
 
 namespace pws {
@@ -41,10 +42,7 @@ InvoiceRow read_invoice(const db::Query& q) {
     row.rec.practice_id = q.text(1);
     row.rec.client_id = q.text(2);
     row.rec.created_at = q.i64(4);
-    const nlohmann::json j = nlohmann::json::parse(q.text(3), nullptr, false);
-    Result<pw::Invoice> inv = j.is_discarded()
-                                  ? Result<pw::Invoice>::failure("invalid_json", "", "")
-                                  : pw::invoice_from_json(j);
+    Result<pw::Invoice> inv = decode_definition(q.text(3));
     if (!inv.ok()) {
         row.error = pw::make_error("storage_error", "invoice",
                                    "This invoice could not be read. Please contact the practice.");
