@@ -11,7 +11,7 @@
 #include <chrono>
 #include <cstdio>
 #include <deque>
-#include <semaphore>
+#include <condition_variable>
 #include <ctime>
 #include <mutex>
 #include <thread>
@@ -42,7 +42,10 @@ thread_local const void* tl_active_store = nullptr;
 // A first-come-first-served queue for this process's writers (see
 // StoreOptions::local_write_queue). Ownership is handed directly to the
 // oldest waiter, so no writer is overtaken again and again (std::mutex lets
-// a releasing thread re-acquire at once, which starves others).
+// a releasing thread re-acquire at once, which starves others). A waiter
+// sleeps on its own condition variable: std::binary_semaphore spins with
+// sched_yield before it sleeps, which cost a twentieth of the server's CPU
+// per payment at 64 clients.
 class FifoQueue {
 public:
     void lock() {
@@ -51,27 +54,32 @@ public:
             busy_ = true;
             return;
         }
-        std::binary_semaphore turn(0);
-        waiters_.push_back(&turn);
-        l.unlock();
-        turn.acquire();  // busy_ stays true: the releaser handed it over
+        Waiter me;
+        waiters_.push_back(&me);
+        me.cv.wait(l, [&me] { return me.turn; });  // busy_ stays true: the releaser handed it over
     }
     void unlock() {
-        std::unique_lock<std::mutex> l(m_);
+        std::lock_guard<std::mutex> l(m_);
         if (waiters_.empty()) {
             busy_ = false;
             return;
         }
-        std::binary_semaphore* next = waiters_.front();
+        Waiter* next = waiters_.front();
         waiters_.pop_front();
-        l.unlock();
-        next->release();
+        next->turn = true;
+        // Under the mutex: the waiter's stack frame (and its cv) lives until
+        // it has seen `turn`, which it cannot before this unlock.
+        next->cv.notify_one();
     }
 
 private:
+    struct Waiter {
+        std::condition_variable cv;
+        bool turn = false;
+    };
     std::mutex m_;
     bool busy_ = false;
-    std::deque<std::binary_semaphore*> waiters_;
+    std::deque<Waiter*> waiters_;
 };
 
 class SqliteStore final : public SqlStore {
