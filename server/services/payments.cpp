@@ -321,29 +321,31 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
     faults::maybe_crash("after_charge");
 
     pw::Result<nlohmann::json> body = pw::Result<nlohmann::json>::failure("internal_error", "", "");
+    // A charge that did not decline gives its decline attempt back, in the
+    // settle's own transaction (one write transaction fewer per payment:
+    // the store's write lock is what every payment of the process queues
+    // for). The limit rows come FIRST: every reserve locks them before the
+    // invoice (on PostgreSQL), so taking them in the same order here means
+    // a settle and a reserve of the same payer can only wait for each
+    // other briefly, never deadlock.
+    const bool gives_back =
+        outcome.value.status != ChargeStatus::declined && outcome.value.status != ChargeStatus::processing_error;
+    const std::int64_t now_ms = app.now_ms();
     pw::Error e2 = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+        if (gives_back) {
+            if (pw::Error ge = app.limits.declines_per_link.give_back(t, payer_key, now_ms)) return ge;
+            if (pw::Error ge = app.limits.declines_per_address.give_back(t, address_key, now_ms)) return ge;
+        }
         body = settle_reserved(app, t, pay, outcome.value);
         return body.ok() ? pw::Error{} : body.error;
     });
     if (e2) {
         // The charge is recorded at the processor: never a 5xx (the payer
         // would think the card was not charged). Recovery settles it once the
-        // lease lapses; until then the same key answers in_progress.
+        // lease lapses; until then the same key answers in_progress. (The
+        // attempt then stays counted: the limits err on the safe side.)
         note_error_cause("payment " + pay.id + ": settle failed (" + e2.code + "); left reserved for recovery");
         return error_reply("in_progress");
-    }
-    // A charge that did not decline gives its attempt back, in a transaction
-    // of its own: the settle above must never wait for (or deadlock on) the
-    // limit rows, which every reserve of the same payer or address locks
-    // before the invoice (on PostgreSQL). If this fails the attempt simply
-    // stays counted: the limits err on the safe side.
-    if (outcome.value.status != ChargeStatus::declined && outcome.value.status != ChargeStatus::processing_error) {
-        const std::int64_t now_ms = app.now_ms();
-        pw::Error ge = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
-            if (pw::Error e = app.limits.declines_per_link.give_back(t, payer_key, now_ms)) return e;
-            return app.limits.declines_per_address.give_back(t, address_key, now_ms);
-        });
-        if (ge) std::fprintf(stderr, "payment %s: giving back its decline attempt failed: %s\n", pay.id.c_str(), ge.code.c_str());
     }
     ServiceReply r;
     r.status = 200;

@@ -406,6 +406,19 @@ struct LevelResult {
     double server_cpu_ms = 0;           // user + system time of every server process during the level
 };
 
+// Read and write system calls (read, pread, recv..., write, pwrite,
+// send...) a process has made so far: /proc/<pid>/io's syscr and syscw.
+std::pair<double, double> io_calls(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/io");
+    std::string key;
+    double value = 0, reads = 0, writes = 0;
+    while (in >> key >> value) {
+        if (key == "syscr:") reads = value;
+        if (key == "syscw:") writes = value;
+    }
+    return {reads, writes};
+}
+
 // CPU time (user + system, all threads) a process has used so far, in ms;
 // 0 when unknown. /proc/<pid>/stat fields 14 and 15, in clock ticks.
 double cpu_ms(pid_t pid) {
@@ -760,7 +773,17 @@ int main(int argc, char** argv) {
             for (auto& sp : servers) sum += cpu_ms(sp->pid());
             return sum;
         };
+        auto servers_io = [&] {
+            std::pair<double, double> sum{0, 0};
+            for (auto& sp : servers) {
+                const auto [r, w] = io_calls(sp->pid());
+                sum.first += r;
+                sum.second += w;
+            }
+            return sum;
+        };
         const double cpu_before = servers_cpu_ms();
+        const auto io_before = servers_io();
         results.push_back(run_level(
             levels[l], begin, end, 1, std::chrono::seconds(seconds), OneClientPerThread{&ports, &payer_addresses},
             [&](pwhttp::Client& c, std::size_t i) {
@@ -791,6 +814,13 @@ int main(int argc, char** argv) {
             rate > 0 ? std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / rate))
                      : Clock::duration::zero()));
         results.back().server_cpu_ms = servers_cpu_ms() - cpu_before;
+        // A diagnostic for profiling (stderr, not in the table): SQLite's
+        // page reads and WAL frame writes show up here.
+        const auto io_after = servers_io();
+        const double attempts = std::max(1, results.back().ok + results.back().errors);
+        std::fprintf(stderr, "bench_server: %d clients: server read calls %.1f, write calls %.1f per payment\n",
+                     levels[l], (io_after.first - io_before.first) / attempts,
+                     (io_after.second - io_before.second) / attempts);
     }
     pay_errors.print("payments");
 
