@@ -11,6 +11,7 @@
 #include <emscripten/emscripten.h>
 
 #include "a11y_mirror.hpp"
+#include "catalogue_loader.hpp"
 #include "backends/imgui_impl_opengl3.h"
 #include "fetch_bridge.hpp"
 #include "imgui.h"
@@ -110,9 +111,38 @@ bool App::start() {
         dispatch(e);
         loop_.request();
     });
-    run(checkout_.start());
+    // The checkout speaks from its start (announcements): it starts once the
+    // payer's language is in. Its first request is already on its way
+    // (web/embed.js), and the first frame builds the font atlas meanwhile.
+    if (lang_set_) start_checkout();
     loop_.request();
     return true;
+}
+
+void App::start_checkout() {
+    if (checkout_started_) return;
+    checkout_started_ = true;
+    run(checkout_.start());
+}
+
+// The payer's language, once its messages are in (catalogue_loader.hpp):
+// en, compiled in, when its file cannot be had. Until the first language is
+// in, nothing is drawn (no flash of English).
+void App::set_language(const std::string& locale) {
+    wanted_locale_ = locale;
+    load_locale(locale, [this, locale](bool loaded) {
+        if (locale != wanted_locale_) return;  // the options changed again meanwhile
+        const std::string said = loaded ? locale : "en";
+        if (said != locale_format().locale() || !lang_set_) {
+            glyphs().note_catalogue(said);
+            locale_format().set_locale(said);
+            checkout_.set_locale(said);
+            pw_set_document_lang(said.c_str(), locale_format().t("widget.frame_label").c_str());
+            lang_set_ = true;
+        }
+        if (gl_ready_ && api_) start_checkout();
+        loop_.request();
+    });
 }
 
 void App::reload_options() {
@@ -121,13 +151,7 @@ void App::reload_options() {
     apply_to_style(theme_, ImGui::GetStyle());
     pw_canvas_set_theme(css_color(theme_.background).c_str(), css_color(theme_.accent).c_str(), theme_.radius,
                         theme_.dark ? 1 : 0);
-    const std::string locale = chosen_locale();
-    if (locale != locale_format().locale() || !lang_set_) {
-        locale_format().set_locale(locale);
-        checkout_.set_locale(locale);
-        pw_set_document_lang(locale.c_str(), locale_format().t("widget.frame_label").c_str());
-        lang_set_ = true;
-    }
+    set_language(chosen_locale());
     fonts_scale_ = 0;  // rebuilt at the start of the next frame
     loop_.request();
 }
@@ -143,7 +167,7 @@ void App::on_context_restored() {
 void App::rebuild_fonts() {
     const float dpr = canvas_.metrics().dpr;
     ImGuiIO& io = ImGui::GetIO();
-    fonts_ = build_fonts(*io.Fonts, dpr, theme_.font_scale);
+    fonts_ = build_fonts(*io.Fonts, dpr, theme_.font_scale, glyphs().ranges());
     io.FontDefault = fonts_.body;
     io.FontGlobalScale = 1.0f / dpr;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -157,7 +181,10 @@ void App::frame() {
     const double t0 = pw_now_ms();
     canvas_.sync(content_height_);
     const CanvasMetrics& m = canvas_.metrics();
-    if (m.dpr != fonts_dpr_ || theme_.font_scale != fonts_scale_) rebuild_fonts();
+    // The atlas holds the payer's language's characters: built once that
+    // language is in (set_language), usually before the first frame.
+    if (!lang_set_) return;
+    if (m.dpr != fonts_dpr_ || theme_.font_scale != fonts_scale_ || glyphs().changed()) rebuild_fonts();
 
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(m.css_width, m.css_height);
@@ -175,11 +202,18 @@ void App::frame() {
     const float height = draw_widget(checkout_, theme_, fonts_, Layout{m.css_width, 560, receipt_base_}, out);
     ImGui::Render();
 
-    glViewport(0, 0, m.fb_width, m.fb_height);
-    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme_.background);
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (glyphs().changed()) {
+        // A character drawn is missing from the atlas: this frame is not
+        // shown (no GL call: the canvas keeps the last one); the next,
+        // right away, rebuilds the atlas and draws it right.
+        loop_.request(0);
+    } else {
+        glViewport(0, 0, m.fb_width, m.fb_height);
+        const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme_.background);
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
 
     // Inputs first: the mirror's commit puts both in one visual Tab order.
     text_inputs().end_frame();

@@ -33,6 +33,8 @@ private:
     void dispatch(const pw::Event& e);
     void run(std::vector<pw::Effect> effects);
     void rebuild_fonts();
+    void set_language(const std::string& locale);
+    void start_checkout();
     void notify_loaded();
     void notify_outcome(const pw::effect::NotifyHost& n);
 
@@ -47,6 +49,8 @@ private:
     float content_height_ = 640;
     double last_frame_ms_ = 0;
     bool lang_set_ = false;  // the document's lang attribute is the chosen locale's
+    std::string wanted_locale_;  // the last one asked for; its file may still be on its way
+    bool checkout_started_ = false;
     std::string receipt_base_;  // "/pay/<token>/receipts/" or "/portal/receipts/"
 };
 

@@ -5,6 +5,8 @@
 // pixels: text stays sharp at dpr 1, 2 and 3. Rebuild when either changes.
 #pragma once
 
+#include <string_view>
+
 #include "imgui.h"
 
 namespace pwui {
@@ -22,7 +24,35 @@ struct Fonts {
 };
 
 // Clears `atlas` and adds the five faces. Returns them; the caller sets
-// io.FontGlobalScale = 1 / dpr and re-uploads the texture.
-Fonts build_fonts(ImFontAtlas& atlas, float dpr, float font_scale);
+// io.FontGlobalScale = 1 / dpr and re-uploads the texture. With `glyphs`
+// (ImGui ranges), every face holds only those characters; without, all the
+// font files have (the native tests).
+Fonts build_fonts(ImFontAtlas& atlas, float dpr, float font_scale, const ImWchar* glyphs = nullptr);
+
+// The characters the browser's atlas holds: ImGui 1.86 has no dynamic
+// atlas, and rasterizing every character an invoice could hold (~400, five
+// faces) was most of the start-up's main-thread time. The set starts with
+// ASCII and the payer's language's texts (note_catalogue); every text drawn
+// is noted (ui.cpp's draw_text), and a character the fonts have that the
+// set lacks (a name's "ł", a currency's "€") marks it changed: the frame is
+// not shown, the atlas is rebuilt with it and the frame drawn again.
+class GlyphSet {
+public:
+    GlyphSet();
+    // The characters of every message `locale` says (and en's).
+    void note_catalogue(std::string_view locale);
+    void note(std::string_view utf8);
+    // A character was added since ranges() was last read.
+    bool changed() const { return changed_; }
+    // The set as ImGui ranges, valid until the next call.
+    const ImWchar* ranges();
+
+private:
+    ImFontGlyphRangesBuilder builder_;
+    ImVector<ImWchar> ranges_;
+    bool changed_ = true;
+};
+
+GlyphSet& glyphs();  // the widget's one set
 
 }  // namespace pwui

@@ -17,7 +17,14 @@
       is written into it before it is hashed in turn; embed.css names the
       text inputs' web font (inter.woff2, made by fonts/make_webfont.py)
       the same way. The font gets no .br/.gz: WOFF2 is brotli inside.
+      The languages other than en (OUT_DIR/generated/messages.<locale>.json,
+      from tools/messages/compile_messages.py --widget) get hashed names
+      too, written with their SRI hashes into embed.js, which fetches the
+      payer's one. embed.html's scripts and stylesheet carry
+      integrity="sha384-..." of the very bytes served (the browser checks
+      the decoded body: one hash for every encoding).
 """
+import base64
 import hashlib
 import json
 import os
@@ -64,25 +71,47 @@ def hashed_name(plain, data):
     return f"{stem}.{hashlib.sha256(data).hexdigest()[:HASH_CHARS]}.{ext}"
 
 
+def integrity(data):
+    """Subresource Integrity: sha384 of the file's bytes, base64."""
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
+
+
+def catalogue_files(out_dir):
+    """{locale: plain name} of the per-language files compile_messages.py wrote."""
+    generated = os.path.join(out_dir, "generated")
+    found = {}
+    for f in sorted(os.listdir(generated)):
+        m = re.fullmatch(r"messages\.([A-Za-z-]+)\.json", f)
+        if m:
+            found[m.group(1)] = f
+    return found
+
+
 def stage_widget(web_dir, out_dir):
+    catalogues = catalogue_files(out_dir)
     contents = {
         "paywidget.wasm": read(os.path.join(out_dir, "paywidget.wasm")),
         "inter.woff2": read(os.path.join(out_dir, "inter.woff2")),
-        "embed.js": read(os.path.join(web_dir, "embed.js")),
     }
+    for plain in catalogues.values():
+        contents[plain] = read(os.path.join(out_dir, "generated", plain))
     names = {plain: hashed_name(plain, data) for plain, data in contents.items()}
-    # Files that name another one: the hashed name goes in, then their own
-    # hash is taken.
-    for plain, source, named, form in (("paywidget.js", out_dir, "paywidget.wasm", '"{}"'),
-                                       ("embed.css", web_dir, "inter.woff2", 'url("{}")')):
+    # Files that name others: the hashed names go in, then their own hash is
+    # taken.
+    table = {locale: [names[plain], integrity(contents[plain])] for locale, plain in catalogues.items()}
+    for plain, source, old, new in (
+            ("paywidget.js", out_dir, '"paywidget.wasm"', '"%s"' % names["paywidget.wasm"]),
+            ("embed.css", web_dir, 'url("inter.woff2")', 'url("%s")' % names["inter.woff2"]),
+            ("embed.js", web_dir, "{/* catalogue files */}", json.dumps(table, sort_keys=True))):
         text = read(os.path.join(source, plain)).decode()
-        text = replace_once(text, form.format(named), form.format(names[named]), plain)
-        contents[plain] = text.encode()
+        contents[plain] = replace_once(text, old, new, plain).encode()
         names[plain] = hashed_name(plain, contents[plain])
 
     page = read(os.path.join(web_dir, "embed.html")).decode()
-    for attr, plain in (("href", "embed.css"), ("href", "paywidget.wasm"), ("src", "embed.js"), ("src", "paywidget.js")):
-        page = replace_once(page, f'{attr}="{plain}"', f'{attr}="{names[plain]}"', "embed.html")
+    page = replace_once(page, 'href="paywidget.wasm"', f'href="{names["paywidget.wasm"]}"', "embed.html")
+    for attr, plain in (("href", "embed.css"), ("src", "embed.js"), ("src", "paywidget.js")):
+        page = replace_once(page, f'{attr}="{plain}"',
+                            f'{attr}="{names[plain]}" integrity="{integrity(contents[plain])}"', "embed.html")
 
     for plain, name in names.items():
         write_if_changed(os.path.join(out_dir, name), contents[plain])
@@ -92,7 +121,8 @@ def stage_widget(web_dir, out_dir):
 
     # Earlier builds' hashed copies (and their variants) are never named again.
     current = set(names.values())
-    stale = re.compile(r"^(paywidget|embed|inter)\.[0-9a-f]{%d}\.(wasm|js|css|woff2)(\.br|\.gz)?$" % HASH_CHARS)
+    stale = re.compile(r"^(paywidget|embed|inter|messages\.[A-Za-z-]+)\.[0-9a-f]{%d}\.(wasm|js|css|woff2|json)(\.br|\.gz)?$"
+                       % HASH_CHARS)
     for f in os.listdir(out_dir):
         m = stale.match(f)
         if m and f.removesuffix(m.group(3) or "") not in current:

@@ -31,6 +31,7 @@ void draw_text(Ui& ui, ImFont* font, ImVec2 pos, ImU32 color, std::string_view s
     const char* b = s.data();
     const char* e = s.data() + s.size();
     dl()->AddText(font, size, pos, color, b, e, wrap);
+    glyphs().note(s);  // a character the atlas lacks: rebuilt before this frame is shown
     DrawnTextLog& log = drawn_text();
     if (log.enabled) {
         const ImVec2 ts = ImGui::CalcTextSize(b, e, false, wrap > 0 ? wrap : -1.0f);

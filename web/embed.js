@@ -6,7 +6,8 @@
 //    into Module.pwOptions and removed from the address, so that a later
 //    Module.pwSetOptions({...}) (an options.update from the host page) wins
 //    over them: the wasm reads query parameters last. Starts the widget's
-//    first request (the invoice) before the wasm has arrived (prefetchView).
+//    first request (the invoice) before the wasm has arrived (prefetchView),
+//    and the payer's language file when it is not en (loadCatalogue).
 // 2. The child side of the embed protocol (web/pay-widget.js is the parent):
 //    messages {source: 'paywidget', version: 1, type, payload}.
 //      child → parent  ready {stage, invoice_id?, balance?, currency?,
@@ -32,6 +33,11 @@
   var SUCCEEDED_KEYS = ['payment_id', 'invoice_id', 'amount', 'currency', 'exponent', 'status', 'balance',
     'invoice_status', 'method', 'receipt_url', 'settles_within_business_days'];
 
+  // The languages other than en, each its own file (en is in the wasm):
+  // locale -> [hashed file name, SRI hash], written in by wasm/stage_assets.py.
+  var CATALOGUES = {/* catalogue files */};
+  var catalogueRequests = {};
+
   var canvas = document.getElementById('pw-canvas');
   var query = new URLSearchParams(window.location.search);
   var options = Object.assign({}, window.pwOptions || {});
@@ -53,10 +59,12 @@
     canvas: canvas,
     pwOptions: options,
     pwFragment: fragment,
+    pwCatalogue: loadCatalogue,
     print: function () {},
     printErr: function (text) { if (window.console) console.warn(text); },
   };
   prefetchView();
+  loadCatalogue(likelyLocale());
   if (window.history && window.history.replaceState) {
     var rest = query.toString();
     window.history.replaceState(null, '', window.location.pathname + (rest ? '?' + rest : ''));
@@ -99,6 +107,44 @@
       });
     });
     window.Module.pwEarlyGet = { path: path, auth: auth, response: response, controller: controller };
+  }
+
+  // A language's file as text (null when there is none or it failed): one
+  // request per file and page, for the wasm too (wasm/js/catalogue.js).
+  function loadCatalogue(locale) {
+    if (!Object.prototype.hasOwnProperty.call(CATALOGUES, locale) || typeof window.fetch !== 'function')
+      return Promise.resolve(null);
+    if (!catalogueRequests[locale]) {
+      var controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
+      // Never wait forever for a language: the widget then speaks en.
+      var timer = controller ? setTimeout(function () { controller.abort(); }, 15000) : 0;
+      catalogueRequests[locale] = fetch(CATALOGUES[locale][0], {
+        credentials: 'same-origin', integrity: CATALOGUES[locale][1], referrerPolicy: 'no-referrer',
+        signal: controller ? controller.signal : undefined,
+      }).then(function (r) { return r.ok ? r.text() : null; })
+        .catch(function () { return null; })
+        .then(function (text) { clearTimeout(timer); return text; });
+    }
+    return catalogueRequests[locale];
+  }
+
+  // The language the wasm will choose, asked for now, while the wasm
+  // downloads. The wasm decides (pw::negotiate_locale, in the core) and asks
+  // loadCatalogue for its choice; this is only a head start, so it follows
+  // the same reading of the preferences (options.locale, else
+  // navigator.languages; each tag, then its shorter prefixes) without the
+  // rest of the rule: a wrong guess costs one more file, never a wrong text.
+  function likelyLocale() {
+    var prefs = typeof options.locale === 'string' && options.locale ? [options.locale]
+      : (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || '']);
+    for (var i = 0; i < prefs.length && i < 16; i++) {
+      for (var tag = String(prefs[i]).trim().replace(/_/g, '-').toLowerCase(); tag;
+        tag = tag.substring(0, Math.max(tag.lastIndexOf('-'), 0))) {
+        if (tag === 'en') return 'en';
+        for (var known in CATALOGUES) if (known.toLowerCase() === tag) return known;
+      }
+    }
+    return 'en';
   }
 
   // "https://clinic.example" exactly (no path, query or credentials), or null.

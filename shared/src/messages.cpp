@@ -18,14 +18,19 @@ using messages_data::Entry;
 using messages_data::Table;
 
 const Table* find_table(std::string_view locale) {
+    for (const Table& t : messages_data::loaded_tables())
+        if (t.locale == locale) return &t;
     for (const Table& t : messages_data::tables())
         if (t.locale == locale) return &t;
     return nullptr;
 }
 
+// In the browser a language is there only once its file has arrived
+// (load_catalogue): until then, and if it never does, en answers.
 const Table* table_for(std::string_view locale) {
     if (const Table* t = find_table(locale)) return t;
-    return find_table(negotiate_locale(locale));
+    if (const Table* t = find_table(negotiate_locale(locale))) return t;
+    return find_table("en");
 }
 
 std::optional<std::string_view> lookup(const Table& t, std::string_view id) {
@@ -181,6 +186,8 @@ void collect(const std::vector<Node>& nodes, std::vector<std::string>& out) {
 }
 
 }  // namespace
+
+bool has_catalogue(std::string_view locale) { return find_table(locale) != nullptr; }
 
 std::optional<std::string_view> find_message(std::string_view locale, std::string_view id) {
     const Table* t = find_table(locale);

@@ -21,7 +21,11 @@ struct Table {
     std::size_t size;
 };
 
-// Every table, en first.
+// Every compiled-in table, en first (generated).
 std::span<const Table> tables();
+
+// The tables pw::load_catalogue added (catalogue_file.cpp), asked before the
+// compiled-in ones.
+std::span<const Table> loaded_tables();
 
 }  // namespace pw::messages_data

@@ -14,6 +14,20 @@ foreach(src ${PW_UNIT_TESTS})
   set_tests_properties(unit.${name} PROPERTIES LABELS unit)
 endforeach()
 
+# test_catalogue_file reads the browser's per-language files, written here as
+# the Emscripten build writes them (CMakeLists.txt).
+set(PW_WIDGET_CATALOGUES ${CMAKE_BINARY_DIR}/generated/widget)
+add_custom_command(OUTPUT ${PW_WIDGET_CATALOGUES}/messages.fr.json ${PW_WIDGET_CATALOGUES}/messages.fr-CA.json
+                          ${PW_WIDGET_CATALOGUES}/messages.es.json
+  COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tools/messages/compile_messages.py --widget
+          ${PROJECT_SOURCE_DIR}/shared/messages ${PW_WIDGET_CATALOGUES}/messages_data.cpp ${PW_WIDGET_CATALOGUES}
+  DEPENDS ${PROJECT_SOURCE_DIR}/tools/messages/compile_messages.py ${PW_MESSAGE_FILES}
+  COMMENT "Writing the widget's per-language catalogue files"
+  VERBATIM)
+add_custom_target(widget_catalogues DEPENDS ${PW_WIDGET_CATALOGUES}/messages.fr.json)
+add_dependencies(test_catalogue_file widget_catalogues)
+target_compile_definitions(test_catalogue_file PRIVATE PW_CATALOGUE_DIR="${PW_WIDGET_CATALOGUES}")
+
 # The same suites built with ASan+UBSan by scripts/test in PW_ASAN_BUILD.
 if(PW_ASAN_BUILD)
   foreach(src ${PW_UNIT_TESTS})

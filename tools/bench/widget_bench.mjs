@@ -14,7 +14,8 @@
 //
 //   bytes on the wire: a first visit to /embed until "Pay Now" is on screen
 //     with brotli, with gzip only and with no compression (as before the
-//     precompressed files), then a second visit in the same browser
+//     precompressed files), a first visit in French (en is in the wasm,
+//     other languages are a file each), then a second visit in the same browser
 //     (tests/e2e/helpers/wire_bytes.mjs; headers included).
 //
 // Runs: PW_BENCH_RUNS (default 5) page loads; the median and the worst are
@@ -162,10 +163,16 @@ async function wireBytes(browser, server, token) {
       await page.close();
       const again = await visitBytes(await context.newPage(), server, token);
       out.repeat = again.total();
-      out.repeatAssets = again.requests().filter((r) => /\.[0-9a-f]{16}\.(wasm|js|css)$/.test(r.path)).reduce((n, r) => n + r.bytes, 0);
+      out.repeatAssets = again.requests().filter((r) => /\.[0-9a-f]{16}\.(wasm|js|css|json)$/.test(r.path)).reduce((n, r) => n + r.bytes, 0);
       await context.close();
     }
   }
+  // A payer who reads French (Canada): the same, plus that language's file.
+  const page = await newWidgetPage(browser, { locale: 'fr-CA' });
+  const fr = await visitBytes(page, server, token);
+  out.fr = fr.total();
+  out.frCatalogue = fr.of(/^\/messages\./);
+  await page.context().close();
   return out;
 }
 
@@ -184,6 +191,7 @@ try {
   console.log('|---|---|---|');
   console.log(`| first visit, brotli (what browsers get) | ${kb(wire.br)} | ≤ 160 KB |`);
   console.log(`| first visit, gzip only | ${kb(wire.gzip)} | ≤ 160 KB |`);
+  console.log(`| first visit in French (Canada), brotli, of which its language file ${kb(wire.frCatalogue)} | ${kb(wire.fr)} | ≤ 160 KB |`);
   console.log(`| first visit, nothing compressed (Accept-Encoding: identity) | ${kb(wire.identity)} | — |`);
   console.log(`| repeat visit, the widget's hashed assets | ${kb(wire.repeatAssets)} | 0 B |`);
   console.log(`| repeat visit, everything (the page's 304, the link lookup) | ${kb(wire.repeat)} | — |`);

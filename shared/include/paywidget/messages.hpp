@@ -52,6 +52,22 @@ std::string list_text(std::string_view locale, const std::vector<std::string>& i
 // "one" or "other" for `n` in `locale`'s language.
 std::string_view plural_category(std::string_view locale, std::int64_t n);
 
+// --- languages that arrive as files (the browser) --------------------------
+// The browser build compiles in only en; every other language is a file the
+// page fetches for a payer who reads it (messages.<locale>.json, written by
+// tools/messages/compile_messages.py --widget: {"locale": "fr", "messages":
+// {id: text}}, a regional file already merged with its language). Reads such
+// a file and adds its table, which from then on answers for that locale
+// (before any compiled-in table; its fallback is en). Refuses, changing
+// nothing: a file over 512 KiB or 4,096 messages, not that shape, a locale
+// that is not supported or is en (the compiled-in fallback), an id over 128
+// bytes, a message over 4 KiB or one that does not parse.
+// Not thread-safe: call it before other threads read the catalogue (the
+// widget is single-threaded; the server never calls it).
+Error load_catalogue(std::string_view file);
+// Whether `locale` has a table, compiled in or loaded.
+bool has_catalogue(std::string_view locale);
+
 // --- introspection, for tests and tools ---------------------------------
 // Every id (en's, which every full language must have), sorted.
 std::vector<std::string_view> message_ids();

@@ -1,0 +1,18 @@
+// The payer's language for the widget: en is compiled into the wasm, every
+// other language is its own file (messages.<locale>.<hash>.json) that the
+// page fetches only for a payer who reads it. web/embed.js usually asked for
+// it already, in parallel with the wasm (Module.pwCatalogue); this takes that
+// answer over and hands it to the core (pw::load_catalogue). Browser only.
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace pwui {
+
+// Makes `locale`'s messages available, then calls `done(loaded)` once:
+// false when the file could not be had (no such file, network failure,
+// a file the core refused); the widget then speaks en.
+void load_locale(const std::string& locale, std::function<void(bool loaded)> done);
+
+}  // namespace pwui
