@@ -26,6 +26,7 @@ add_library(payserver_foundation STATIC
   ${PW_SERVER_DIR}/security/secret_file.cpp
   ${PW_SERVER_DIR}/security/rate_limit.cpp
   ${PW_SERVER_DIR}/http/error_response.cpp
+  ${PW_SERVER_DIR}/http/service_outcome.cpp
   ${PW_SERVER_DIR}/http/json_body.cpp
   ${PW_SERVER_DIR}/http/security_headers.cpp
   ${PW_SERVER_DIR}/http/cors.cpp

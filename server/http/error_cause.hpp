@@ -2,8 +2,9 @@
 //
 // The code that sees a failure records its cause (note_error_cause: error
 // codes and record ids, never request data); the error builders record the
-// code they answer with (record_error_code, called by send_error and the
-// services' error_reply for any status >= 500). The access log line of the
+// code they answer with (record_error_code, called by send_error for any
+// status >= 500, which every service error reaches through
+// send_service_error, http/service_outcome.hpp). The access log line of the
 // request then carries both ("error", "cause"): exactly one JSON line per
 // 5xx, written where the access log is written, never a stray fprintf.
 //

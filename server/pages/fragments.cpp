@@ -277,9 +277,10 @@ std::string receipt_html(const pw::Receipt& r, std::string_view back_href, std::
 }
 
 bool load_receipt(App& app, const Payer& payer, std::string_view payment_id, pw::Receipt& out) {
-    ServiceReply reply = receipt_for(app, payer, payment_id);
-    if (reply.status != 200) return false;
-    return !pw::decode(reply.body, out);
+    pw::Result<pw::Receipt> receipt = receipt_for(app, payer, payment_id);
+    if (!receipt.ok()) return false;
+    out = std::move(receipt.value);
+    return true;
 }
 
 

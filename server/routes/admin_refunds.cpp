@@ -18,9 +18,7 @@ void register_admin_refund_routes(http::Router& server, App& app) {
         if (!body) return;
         auto reply = refund_payment(app, *practice, req.matches[1], key, *body, Actor::api_key(key_name));
         if (!reply) return respond::error(res, reply.error);
-        res.status = reply.value.status;
-        if (reply.value.replayed) res.set_header("Idempotent-Replayed", "true");
-        res.set_content(reply.value.body, "application/json; charset=utf-8");
+        send_keyed_reply(res, reply.value);
     }, http::Pool::processor);  // refunds call the payment processor
 }
 

@@ -1,6 +1,7 @@
 // The payer's API (docs/api.md): link lookup, tokens, payments, receipts.
 // Thin: authenticate (auth/payer_auth), decode strictly with the core's
-// codecs, call a service, encode.
+// codecs, call a service, encode its value; its errors are answered by the
+// one mapping (http/service_outcome.hpp).
 #include <optional>
 #include <string>
 
@@ -8,7 +9,7 @@
 #include "http/client_address.hpp"
 #include "http/error_response.hpp"
 #include "http/json_body.hpp"
-#include "routes/payer_reply.hpp"
+#include "http/service_outcome.hpp"
 #include "routes/routes.hpp"
 #include "services/link_view.hpp"
 #include "services/payments.hpp"
@@ -51,7 +52,7 @@ void get_link(App& app, const http::Request& req, http::Response& res) {
         view = std::move(lv.value);
         return {};
     });
-    if (e) return send_reply(res, failure_reply(e, "link view"));
+    if (e) return send_service_error(res, server_failure("link view", e));
     send_json(res, 200, pw::encode(view));
 }
 
@@ -60,7 +61,9 @@ void post_token(App& app, const http::Request& req, http::Response& res) {
     if (!payer) return;
     std::optional<pw::TokenRequest> body = read_message<pw::TokenRequest>(req, res);
     if (!body) return;
-    send_reply(res, create_token(app, *payer, client_address(req, app.config.trusted_proxies), *body));
+    pw::Result<pw::TokenResponse> made = create_token(app, *payer, client_address(req, app.config.trusted_proxies), *body);
+    if (!made.ok()) return send_service_error(res, made.error);
+    send_json(res, 201, pw::encode(made.value));
 }
 
 void post_payment(App& app, const http::Request& req, http::Response& res) {
@@ -68,17 +71,22 @@ void post_payment(App& app, const http::Request& req, http::Response& res) {
     if (!payer) return;
     std::optional<std::string> key;
     if (req.has_header("Idempotency-Key")) key = req.get_header_value("Idempotency-Key");
-    if (!key) return send_reply(res, error_reply("idempotency_key_required"));
-    if (pw::Error e = pw::check_idempotency_key(*key)) return send_reply(res, error_reply(e));
+    if (!key) return send_service_error(res, pw::make_error("idempotency_key_required", "", ""));
+    if (pw::Error e = pw::check_idempotency_key(*key)) return send_service_error(res, e);
     std::optional<pw::PaymentRequest> body = read_message<pw::PaymentRequest>(req, res);
     if (!body) return;
-    send_reply(res, pay_invoice(app, *payer, req.matches[1].str(), key, *body, client_address(req, app.config.trusted_proxies)));
+    pw::Result<KeyedReply> paid =
+        pay_invoice(app, *payer, req.matches[1].str(), key, *body, client_address(req, app.config.trusted_proxies));
+    if (!paid.ok()) return send_service_error(res, paid.error);
+    send_keyed_reply(res, paid.value);
 }
 
 void get_receipt(App& app, const http::Request& req, http::Response& res) {
     std::optional<Payer> payer = authenticate_payer(app, req, res);
     if (!payer) return;
-    send_reply(res, receipt_for(app, *payer, req.matches[1].str()));
+    pw::Result<pw::Receipt> receipt = receipt_for(app, *payer, req.matches[1].str());
+    if (!receipt.ok()) return send_service_error(res, receipt.error);
+    send_json(res, 200, pw::encode(receipt.value));
 }
 
 }  // namespace

@@ -12,9 +12,7 @@ std::optional<Client> require_session(App& app, const http::Request& req, http::
 }
 
 void send_rate_limited(http::Response& res, std::int64_t retry_after_seconds) {
-    if (retry_after_seconds < 1) retry_after_seconds = 1;
-    res.set_header("Retry-After", std::to_string(retry_after_seconds));
-    send_error(res, pw::Error{"rate_limited", "", ""}, nlohmann::json{{"retry_after", retry_after_seconds}});
+    send_service_error(res, rate_limited_error(retry_after_seconds));
 }
 
 void register_portal_routes(http::Router& server, App& app) {

@@ -1,6 +1,6 @@
-// Small helpers the admin and portal handlers share: the catalogue's error
-// for a code, storage failures as 500/503 without leaking detail, and a
-// request body decoded with the core's strict codecs.
+// Small helpers the admin and portal handlers share: a service's error
+// answered by the one mapping (http/service_outcome.hpp), the catalogue's
+// error for a code, and a request body decoded with the core's strict codecs.
 #pragma once
 
 #include <optional>
@@ -11,20 +11,18 @@
 
 #include "http/error_response.hpp"
 #include "http/json_body.hpp"
+#include "http/service_outcome.hpp"
 #include "paywidget/api.hpp"
 #include "paywidget/result.hpp"
 
 namespace pws::respond {
 
-// True for the storage layer's own failures (busy, I/O, schema): the
-// request was fine, the server was not.
-bool is_storage_failure(const pw::Error& e);
-
-// The error response for `e`: storage failures become 503 storage_busy
-// (with Retry-After) or 500 internal_error (the cause goes to the request's
-// log line, never to the client); anything else goes through the catalogue
-// (send_error).
-void error(http::Response& res, const pw::Error& e, const nlohmann::json& extra = nullptr);
+// The error response for `e`: send_service_error (storage failures as
+// 503 storage_busy with Retry-After or 500 internal_error, their cause on the
+// request's log line; anything else by the catalogue).
+inline void error(http::Response& res, const pw::Error& e, const nlohmann::json& extra = nullptr) {
+    send_service_error(res, e, extra);
+}
 
 // The catalogue's status and payer message for `code`.
 void code(http::Response& res, std::string_view code, std::string_view field = {});

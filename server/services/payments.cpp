@@ -58,8 +58,9 @@ nlohmann::json response_json(const PaymentRecord& p, const InvoiceView& view) {
 
 }  // namespace
 
-pw::Result<nlohmann::json> settle_reserved(App& app, WriteTxn& t, const PaymentRecord& p,
-                                           const ChargeOutcome& outcome) {
+namespace {
+
+pw::Result<nlohmann::json> settle_in(App& app, WriteTxn& t, const PaymentRecord& p, const ChargeOutcome& outcome) {
     using R = pw::Result<nlohmann::json>;
     const UnixTime now = app.now();
     PaymentUpdate u = update_for(outcome, now);
@@ -102,9 +103,23 @@ pw::Result<nlohmann::json> settle_reserved(App& app, WriteTxn& t, const PaymentR
     return R::success(std::move(body));
 }
 
-namespace {
+}  // namespace
 
-bool is_reply_error(const pw::Error& e) { return e.code.rfind("reply:", 0) == 0; }
+pw::Result<nlohmann::json> settle_reserved(App& app, const PaymentRecord& p, const ChargeOutcome& outcome,
+                                           const std::function<pw::Error(WriteTxn&)>& first) {
+    pw::Result<nlohmann::json> body = pw::Result<nlohmann::json>::failure("internal_error", "", "");
+    pw::Error e = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
+        if (first) {
+            if (pw::Error fe = first(t)) return fe;
+        }
+        body = settle_in(app, t, p, outcome);
+        return body.ok() ? pw::Error{} : body.error;
+    });
+    if (e) return pw::Result<nlohmann::json>::failure(e);
+    return body;
+}
+
+namespace {
 
 // A token consumed by a payment that was later RELEASED (it never reached
 // the processor: a crash before the charge, or a charge call that recorded
@@ -127,17 +142,21 @@ Result<VaultToken> token_of_released_retry(WriteTxn& t, const std::string& hash,
 
 }  // namespace
 
-ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_id,
-                         const std::optional<std::string>& idempotency_key, const pw::PaymentRequest& request,
-                         const std::string& client_address) {
-    if (!idempotency_key) return error_reply("idempotency_key_required");
-    if (pw::Error e = pw::check_idempotency_key(*idempotency_key)) return error_reply(e);
+pw::Result<KeyedReply> pay_invoice(App& app, const Payer& payer, std::string_view invoice_id,
+                                   const std::optional<std::string>& idempotency_key,
+                                   const pw::PaymentRequest& request, const std::string& client_address) {
+    using R = pw::Result<KeyedReply>;
+    auto refuse = [](std::string code, std::string field = {}) {
+        return R::failure(std::move(code), std::move(field), "");
+    };
+    if (!idempotency_key) return refuse("idempotency_key_required");
+    if (pw::Error e = pw::check_idempotency_key(*idempotency_key)) return R::failure(e);
 
     if (payer.kind == PayerKind::link) {
-        if (!request.payment_method_id.empty()) return error_reply("saved_method_not_allowed", "payment_method_id");
-        if (request.save_method) return error_reply("save_method_not_allowed", "save_method");
+        if (!request.payment_method_id.empty()) return refuse("saved_method_not_allowed", "payment_method_id");
+        if (request.save_method) return refuse("save_method_not_allowed", "save_method");
     }
-    if (request.token.empty() && request.payment_method_id.empty()) return error_reply("missing_field", "token");
+    if (request.token.empty() && request.payment_method_id.empty()) return refuse("missing_field", "token");
 
     // Declines are limited per payer and per address (card testing), in the
     // store, so the limits hold across instances. The attempt is counted in
@@ -157,40 +176,34 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
         hash_candidates(app.secret, KeyUse::request, std::string(invoice_id) + "\n" + pw::canonical_body(request));
     const UnixTime now = app.now();
 
-    ServiceReply early;  // set when txn 1 ends the request
-    bool done_early = false;
+    std::optional<R> early;  // set when txn 1 ends the request (it then rolls back)
     PaymentRecord pay;
     std::string processor_ref;
 
     pw::Error e = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
-        auto fail = [&](ServiceReply r) {
-            early = std::move(r);
-            done_early = true;
-            return pw::make_error("reply:stop", "", "");
+        auto end_with = [&](R answer) {
+            early = std::move(answer);
+            return pw::make_error("answered", "", "");  // any error rolls txn 1 back
         };
+        auto fail = [&](std::string code, std::string field = {}) { return end_with(refuse(code, field)); };
         Result<IdempotencyClaim> claim = t.claim_idempotency(scope, key, request_hashes.front(), now,
                                                                   {request_hashes.begin() + 1, request_hashes.end()});
         if (!claim.ok()) return claim.error;
         switch (claim.value.kind) {
-            case IdempotencyClaim::Kind::replay: {
-                ServiceReply r;
-                r.status = claim.value.status;
-                r.raw_body = claim.value.body;
-                r.replayed = true;
-                return fail(std::move(r));
-            }
-            case IdempotencyClaim::Kind::mismatch: return fail(error_reply("idempotency_mismatch"));
-            case IdempotencyClaim::Kind::in_progress: return fail(error_reply("in_progress"));
+            case IdempotencyClaim::Kind::replay:
+                return end_with(R::success(KeyedReply{claim.value.status, claim.value.body, true}));
+            case IdempotencyClaim::Kind::mismatch: return fail("idempotency_mismatch");
+            case IdempotencyClaim::Kind::in_progress: return fail("in_progress");
             case IdempotencyClaim::Kind::claimed: break;
         }
         Result<RateLimit::Decision> attempt = hit_both(t, app.limits.declines_per_link, payer_key,
                                                        app.limits.declines_per_address, address_key, app.now_ms());
         if (!attempt.ok()) return attempt.error;
-        if (!attempt.value.allowed) return fail(rate_limited_reply(attempt.value.retry_after.count()));
+        if (!attempt.value.allowed) return end_with(R::failure(rate_limited_error(attempt.value.retry_after.count())));
 
         Result<InvoiceView> view = t.invoice_view(invoice_id);
         if (!view.ok()) {
-            if (view.error.code == "not_found") return fail(error_reply("not_found"));
+            if (view.error.code == "not_found") return fail("not_found");
             return view.error;
         }
         const InvoiceView& v = view.value;
@@ -198,16 +211,15 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
         const bool mine = v.record.practice_id == payer.practice_id &&
                           (payer.kind == PayerKind::link ? payer.link.invoice_id == v.record.id
                                                          : payer.client.id == v.record.client_id);
-        if (!mine) return fail(error_reply("not_found"));
-        if (request.currency != v.invoice.currency) return fail(error_reply("currency_mismatch", "currency"));
+        if (!mine) return fail("not_found");
+        if (request.currency != v.invoice.currency) return fail("currency_mismatch", "currency");
 
         pw::Result<pw::Plan> plan = pw::plan_payment(v.invoice, pw::payment_progress(v.invoice), request.amount);
         if (!plan.ok()) {
-            if (plan.error.code == "invoice_paid" || plan.error.code == "invoice_void")
-                return fail(error_reply("invoice_not_payable"));
+            if (plan.error.code == "invoice_paid" || plan.error.code == "invoice_void") return fail("invoice_not_payable");
             pw::Error pe = plan.error;
             if (pe.field.empty()) pe.field = "amount";
-            return fail(error_reply(pe));
+            return end_with(R::failure(pe));
         }
 
         pay.id = random_id("pay_");
@@ -236,17 +248,16 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
             if (!tok.ok() && tok.error.code == "token_used")
                 tok = token_of_released_retry(t, hash, scope, key, payer.binding(), now);
             if (!tok.ok()) {
-                if (tok.error.code == "token_used") return fail(error_reply("token_used", "token"));
+                if (tok.error.code == "token_used") return fail("token_used", "token");
                 if (tok.error.code == "token_unknown" || tok.error.code == "token_expired")
-                    return fail(error_reply("token_invalid", "token"));
+                    return fail("token_invalid", "token");
                 return tok.error;
             }
             const VaultToken& vt = tok.value;
             if (!pw::accepts(v.invoice.accepted, pw::MethodSummary{vt.kind, vt.brand, vt.last4}))
-                return fail(error_reply("method_not_accepted", "type"));
+                return fail("method_not_accepted", "type");
             // A bank-debit mandate covers this invoice only (pw::can_save).
-            if (request.save_method && !pw::can_save(vt.kind))
-                return fail(error_reply("method_not_saveable", "save_method"));
+            if (request.save_method && !pw::can_save(vt.kind)) return fail("method_not_saveable", "save_method");
             pay.method_type = vt.kind;
             pay.method_brand = vt.brand;
             pay.method_last4 = vt.last4;
@@ -260,13 +271,13 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
                                 m.value.practice_id == payer.practice_id;
             if (!usable) {
                 if (!m.ok() && m.error.code != "not_found") return m.error;
-                return fail(error_reply("payment_method_unknown", "payment_method_id"));
+                return fail("payment_method_unknown", "payment_method_id");
             }
             // A saved method is a card (pw::can_save); anything else found
             // in a wallet is refused rather than trusted.
             if (!pw::can_save(m.value.kind) ||
                 !pw::accepts(v.invoice.accepted, pw::MethodSummary{m.value.kind, m.value.brand, m.value.last4}))
-                return fail(error_reply("method_not_accepted", "type"));
+                return fail("method_not_accepted", "type");
             pay.method_type = m.value.kind;
             pay.method_brand = m.value.brand;
             pay.method_last4 = m.value.last4;
@@ -275,82 +286,84 @@ ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_
         }
         if (pw::Error ie = t.insert_payment(pay)) {
             if (ie.code == "overpaid" || ie.code == "too_many_payments" || ie.code == "invalid_value")
-                return fail(error_reply("invoice_not_payable"));
+                return fail("invoice_not_payable");
             return ie;
         }
         return {};
     });
-    if (done_early) return early;
-    if (e && !is_reply_error(e)) return failure_reply(e, "payment: reserve");
+    if (early) return std::move(*early);
+    if (e) return R::failure(server_failure("payment: reserve", e));
     // Ours until we settle or release it: recovery in any instance leaves
     // it alone while this hold renews the lease.
     const LeaseKeeper::Hold lease = app.leases->hold(ReservationKind::payment, pay.id);
-
-    faults::maybe_crash("before_charge");
 
     ChargeRequest charge;
     charge.key = pay.charge_key;
     charge.reference = processor_ref;
     charge.amount = pay.amount;
     charge.currency = pay.currency;
-    pw::Result<ChargeOutcome> outcome = app.processor->charge(charge);
-    if (!outcome.ok()) {
-        // Nothing recorded? Ask, never assume. A refusal (unknown reference,
-        // invalid amount, ...) that the lookup confirms releases the
-        // reservation. processor_unavailable (a timeout) says nothing: the
-        // charge may still land after this lookup, so the reservation stays
-        // until its lease lapses and recovery asks again; the payer is told
-        // in_progress, and the same key answers that until then.
-        pw::Result<std::optional<ChargeOutcome>> seen = app.processor->lookup(pay.charge_key);
-        const bool outcome_unknown = outcome.error.code == "processor_unavailable" || !seen.ok();
-        if (!seen.ok() || (!seen.value && outcome_unknown)) {
-            note_error_cause("payment " + pay.id + ": charge failed (" + outcome.error.code + "), lookup " +
-                             (seen.ok() ? "found nothing yet" : "failed (" + seen.error.code + ")") +
-                             "; left reserved for recovery");
-            return error_reply("in_progress");
-        }
-        if (!seen.value) {
-            pw::Error re = release_reserved_payment(*app.store, pay, app.now());
-            note_error_cause("payment " + pay.id + ": charge refused (" + outcome.error.code + "), nothing recorded" +
-                             (re ? "; release failed (" + re.code + "), left for recovery" : "; released"));
-            return error_reply("internal_error");
-        }
-        outcome = pw::Result<ChargeOutcome>::success(*seen.value);
-    }
-
-    faults::maybe_crash("after_charge");
-
-    pw::Result<nlohmann::json> body = pw::Result<nlohmann::json>::failure("internal_error", "", "");
-    // A charge that did not decline gives its decline attempt back, in the
-    // settle's own transaction (one write transaction fewer per payment:
-    // the store's write lock is what every payment of the process queues
-    // for). The limit rows come FIRST: every reserve locks them before the
-    // invoice (on PostgreSQL), so taking them in the same order here means
-    // a settle and a reserve of the same payer can only wait for each
-    // other briefly, never deadlock.
-    const bool gives_back =
-        outcome.value.status != ChargeStatus::declined && outcome.value.status != ChargeStatus::processing_error;
-    const std::int64_t now_ms = app.now_ms();
-    pw::Error e2 = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
-        if (gives_back) {
-            if (pw::Error ge = app.limits.declines_per_link.give_back(t, payer_key, now_ms)) return ge;
-            if (pw::Error ge = app.limits.declines_per_address.give_back(t, address_key, now_ms)) return ge;
-        }
-        body = settle_reserved(app, t, pay, outcome.value);
-        return body.ok() ? pw::Error{} : body.error;
+    const ReservedCallEnd<nlohmann::json> end = run_reserved_call(ReservedCallSteps<ChargeOutcome, nlohmann::json>{
+        .call =
+            [&] {
+                faults::maybe_crash("before_charge");
+                return app.processor->charge(charge);
+            },
+        .lookup = [&] { return app.processor->lookup(pay.charge_key); },
+        .settle =
+            [&](const ChargeOutcome& outcome) {
+                faults::maybe_crash("after_charge");
+                // A charge that did not decline gives its decline attempt
+                // back, in the settle's own transaction (one write
+                // transaction fewer per payment: the store's write lock is
+                // what every payment of the process queues for). The limit
+                // rows come FIRST: every reserve locks them before the
+                // invoice (on PostgreSQL), so a settle and a reserve of the
+                // same payer wait for each other briefly, never in a cycle.
+                // If the settle fails, the attempt stays counted: the limits
+                // err on the safe side.
+                const bool gives_back = outcome.status != ChargeStatus::declined &&
+                                        outcome.status != ChargeStatus::processing_error;
+                const std::int64_t now_ms = app.now_ms();
+                return settle_reserved(app, pay, outcome, [&](WriteTxn& t) -> pw::Error {
+                    if (!gives_back) return {};
+                    if (pw::Error e = app.limits.declines_per_link.give_back(t, payer_key, now_ms)) return e;
+                    return app.limits.declines_per_address.give_back(t, address_key, now_ms);
+                });
+            },
+        .release = [&] { return release_reserved_payment(*app.store, pay, app.now()); },
     });
-    if (e2) {
+    const std::string payment = "payment " + pay.id;
+    switch (end.end) {
+        case CallEnd::left_reserved:
+            if (end.release_error) {
+                note_error_cause(payment + ": charge refused (" + end.call_error.code +
+                                 "), nothing recorded; release failed (" + end.release_error.code +
+                                 "), left for recovery");
+                return refuse("internal_error");
+            }
+            // The charge may still land (a timeout) or the lookup could not
+            // tell: recovery asks again once the lease lapses; until then
+            // the same key answers in_progress.
+            note_error_cause(payment + ": charge failed (" + end.call_error.code + "), lookup " +
+                             (end.lookup_error ? "failed (" + end.lookup_error.code + ")" : "found nothing yet") +
+                             "; left reserved for recovery");
+            return refuse("in_progress");
+        case CallEnd::released:
+            // A refusal (unknown reference, invalid amount, ...) that the
+            // lookup confirmed: nothing was charged.
+            note_error_cause(payment + ": charge refused (" + end.call_error.code + "), nothing recorded; released");
+            return refuse("internal_error");
+        case CallEnd::settled: break;
+    }
+    if (!end.settled.ok()) {
         // The charge is recorded at the processor: never a 5xx (the payer
         // would think the card was not charged). Recovery settles it once the
-        // lease lapses; until then the same key answers in_progress. (The
-        // attempt then stays counted: the limits err on the safe side.)
-        note_error_cause("payment " + pay.id + ": settle failed (" + e2.code + "); left reserved for recovery");
-        return error_reply("in_progress");
+        // lease lapses; until then the same key answers in_progress.
+        note_error_cause(payment + ": settle failed (" + end.settled.error.code +
+                         "); left reserved for recovery");
+        return refuse("in_progress");
     }
-    ServiceReply r;
-    r.status = 200;
-    r.body = std::move(body.value);
-    return r;
+    return R::success(KeyedReply{200, pw::dump_body(end.settled.value), false});
 }
 
 }  // namespace pws

@@ -16,6 +16,8 @@
 // back the claim with everything else), so the payer may fix and retry.
 #pragma once
 
+#include <functional>
+
 #include <string>
 #include <string_view>
 
@@ -25,7 +27,7 @@
 #include "auth/payer_auth.hpp"
 #include "paywidget/api.hpp"
 #include "processor/processor.hpp"
-#include "services/tokenize.hpp"  // ServiceReply
+#include "http/service_outcome.hpp"  // KeyedReply
 #include "storage/store.hpp"
 
 namespace pws {
@@ -36,18 +38,24 @@ namespace pws {
 // a guessed key) each get their own payment, never the other's response.
 std::string payment_idem_scope(const Payer& payer);
 
-// Applies the processor's outcome to a `reserved` payment inside `t` (txn 2
-// and start-up recovery): succeeded/pending/declined/processing_error/
-// returned -> succeeded/processing/declined/failed/returned; saves the method
-// for a portal payer who asked; finishes the idempotency record (when the
-// payment has one) with the PaymentResponse, which is returned.
-// Errors: the store's (state_conflict when someone else moved it).
-pw::Result<nlohmann::json> settle_reserved(App& app, WriteTxn& t, const PaymentRecord& p,
-                                           const ChargeOutcome& outcome);
+// Txn 2 (of the payment, and of recovery): applies the processor's outcome
+// to a `reserved` payment in one transaction: succeeded/pending/declined/
+// processing_error/returned -> succeeded/processing/declined/failed/returned;
+// saves the method for a portal payer who asked; finishes the idempotency
+// record (when the payment has one) with the PaymentResponse, which is
+// returned. Errors: the store's (state_conflict when someone else moved it).
+// `first`, when given, runs first in the same transaction (the payment's
+// give-back of its decline attempt); its error rolls the whole back.
+pw::Result<nlohmann::json> settle_reserved(App& app, const PaymentRecord& p, const ChargeOutcome& outcome,
+                                           const std::function<pw::Error(WriteTxn&)>& first = {});
 
 // The whole flow. `idempotency_key` is the header value (nullopt: absent).
-ServiceReply pay_invoice(App& app, const Payer& payer, std::string_view invoice_id,
-                         const std::optional<std::string>& idempotency_key, const pw::PaymentRequest& request,
-                         const std::string& client_address);
+// The answer is the PaymentResponse (200) as stored under the key, or the
+// stored response of an earlier request with the same key (replayed); a
+// refusal is a domain error (http/service_outcome.hpp answers it), e.g.
+// in_progress (409) while the charge's outcome is unknown.
+pw::Result<KeyedReply> pay_invoice(App& app, const Payer& payer, std::string_view invoice_id,
+                                   const std::optional<std::string>& idempotency_key,
+                                   const pw::PaymentRequest& request, const std::string& client_address);
 
 }  // namespace pws

@@ -1,11 +1,12 @@
 #include "services/receipts.hpp"
 
+#include "http/service_outcome.hpp"
 #include "services/api_records.hpp"
 #include "services/payments.hpp"
 
 namespace pws {
 
-ServiceReply receipt_for(App& app, const Payer& payer, std::string_view payment_id) {
+pw::Result<pw::Receipt> receipt_for(App& app, const Payer& payer, std::string_view payment_id) {
     pw::Receipt receipt;
     bool found = false;
     pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
@@ -32,11 +33,10 @@ ServiceReply receipt_for(App& app, const Payer& payer, std::string_view payment_
         receipt.balance = r.view.invoice.balance;
         return {};
     });
-    if (e) return error_reply("internal_error");
-    if (!found) return error_reply("not_found");
-    ServiceReply r;
-    r.body = pw::encode(receipt);
-    return r;
+    using R = pw::Result<pw::Receipt>;
+    if (e) return R::failure(server_failure("receipt", e));
+    if (!found) return R::failure("not_found", "", "");
+    return R::success(std::move(receipt));
 }
 
 }  // namespace pws

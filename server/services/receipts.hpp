@@ -9,10 +9,12 @@
 
 #include "app/app.hpp"
 #include "auth/payer_auth.hpp"
-#include "services/tokenize.hpp"  // ServiceReply
+#include "paywidget/api.hpp"
 
 namespace pws {
 
-ServiceReply receipt_for(App& app, const Payer& payer, std::string_view payment_id);
+// The receipt, or not_found (also for a payment this payer may not see, or
+// one that never reached the processor); a failing store: server_failure.
+pw::Result<pw::Receipt> receipt_for(App& app, const Payer& payer, std::string_view payment_id);
 
 }  // namespace pws

@@ -22,25 +22,24 @@ RecoveryReport recover_reserved_payments(App& app) {
         return report;
     }
     for (const PaymentRecord& p : lapsed) {
-        pw::Result<std::optional<ChargeOutcome>> seen = app.processor->lookup(p.charge_key);
-        if (!seen.ok()) {
+        // No call: whoever reserved it charged or not; only what the
+        // processor recorded under the charge key decides.
+        const ReservedCallEnd<nlohmann::json> end = run_reserved_call(ReservedCallSteps<ChargeOutcome, nlohmann::json>{
+            .call = {},
+            .lookup = [&] { return app.processor->lookup(p.charge_key); },
+            .settle = [&](const ChargeOutcome& outcome) { return settle_reserved(app, p, outcome); },
+            .release = [&] { return release_lapsed_payment(*app.store, p, app.now()); },
+        });
+        if (end.lookup_error) {
             std::fprintf(stderr, "recovery: payment %s left reserved: lookup failed (%s)\n", p.id.c_str(),
-                         seen.error.code.c_str());
+                         end.lookup_error.code.c_str());
             ++report.left;
-            continue;
-        }
-        pw::Error we;
-        if (seen.value) {
-            we = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
-                pw::Result<nlohmann::json> r = settle_reserved(app, t, p, *seen.value);
-                return r.ok() ? pw::Error{} : r.error;
-            });
-            if (!we) ++report.settled;
+        } else if (end.end == CallEnd::released) {
+            ++report.released;
+        } else if (end.end == CallEnd::settled && end.settled.ok()) {
+            ++report.settled;
         } else {
-            we = release_lapsed_payment(*app.store, p, app.now());
-            if (!we) ++report.released;
-        }
-        if (we) {
+            const pw::Error& we = end.end == CallEnd::settled ? end.settled.error : end.release_error;
             std::fprintf(stderr, "recovery: payment %s: %s\n", p.id.c_str(), we.code.c_str());
             ++report.left;
         }

@@ -1,5 +1,6 @@
 #include "services/refunds.hpp"
 
+#include "http/error_cause.hpp"
 #include "paywidget/money.hpp"
 #include "security/keyed_hash.hpp"
 #include "security/random.hpp"
@@ -22,9 +23,9 @@ std::vector<std::string> request_hashes(const App& app, const std::string& payme
 }
 
 // txn 2 on success: settle, answer, remember the answer.
-pw::Result<RefundReply> settle(App& app, RefundRecord r, const std::string& processor_ref, const Actor& actor) {
-    using R = pw::Result<RefundReply>;
-    RefundReply reply;
+pw::Result<KeyedReply> settle(App& app, RefundRecord r, const std::string& processor_ref, const Actor& actor) {
+    using R = pw::Result<KeyedReply>;
+    KeyedReply reply;
     const UnixTime now = app.now();
     pw::Error e = app.store->write_transaction([&](WriteTxn& t) -> pw::Error {
         if (pw::Error u = t.update_refund(r.id, RefundState::reserved, RefundState::succeeded, processor_ref, now))
@@ -84,15 +85,15 @@ pw::Error refund_refusal(const pw::Error& processor_error) {
     return pw::make_error("processor_refused", "", "The processor refused the refund (" + c + ").");
 }
 
-pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const std::string& payment_id,
+pw::Result<KeyedReply> refund_payment(App& app, const Practice& practice, const std::string& payment_id,
                                        const std::string& idempotency_key, const pw::RefundRequest& req) {
     return refund_payment(app, practice, payment_id, idempotency_key, req, Actor{"api"});
 }
 
-pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const std::string& payment_id,
+pw::Result<KeyedReply> refund_payment(App& app, const Practice& practice, const std::string& payment_id,
                                        const std::string& idempotency_key, const pw::RefundRequest& req,
                                        const Actor& actor) {
-    using R = pw::Result<RefundReply>;
+    using R = pw::Result<KeyedReply>;
     const UnixTime now = app.now();
     RefundRecord r;
     r.id = random_id("re_");
@@ -134,7 +135,7 @@ pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const
     if (earlier) {
         switch (earlier->kind) {
             case IdempotencyClaim::Kind::replay:
-                return R::success(RefundReply{earlier->status, earlier->body, true});
+                return R::success(KeyedReply{earlier->status, earlier->body, true});
             case IdempotencyClaim::Kind::mismatch: return R::failure("idempotency_mismatch", "", "");
             default: return R::failure("in_progress", "", "");
         }
@@ -143,19 +144,29 @@ pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const
     // Ours until settled or released: recovery leaves it alone meanwhile.
     const LeaseKeeper::Hold lease = app.leases->hold(ReservationKind::refund, r.id);
     // Outside any transaction: other writers never wait for the processor.
-    RefundCall call{r.refund_key, charge_id, r.amount};
-    auto done = app.processor->refund(call);
-    if (done) return settle(app, r, done.value.refund_id, actor);
-    if (done.error.code == "processor_unavailable") {
-        // Nothing is known: ask once more whether the refund was recorded.
-        // "Not yet" is no answer either (a timed-out refund may still land):
-        // it stays reserved, and recovery decides once the lease lapses.
-        auto looked = app.processor->lookup_refund(r.refund_key);
-        if (looked && looked.value) return settle(app, r, looked.value->refund_id, actor);
-        return R::failure("processor_unavailable", "", "");
+    const RefundCall call{r.refund_key, charge_id, r.amount};
+    const ReservedCallEnd<KeyedReply> end = run_reserved_call(ReservedCallSteps<RefundOutcome, KeyedReply>{
+        .call = [&] { return app.processor->refund(call); },
+        .lookup = [&] { return app.processor->lookup_refund(r.refund_key); },
+        .settle = [&](const RefundOutcome& done) { return settle(app, r, done.refund_id, actor); },
+        .release = [&] { return release(app, r); },
+    });
+    switch (end.end) {
+        case CallEnd::settled: return end.settled;
+        case CallEnd::released: return R::failure(refund_refusal(end.call_error));
+        case CallEnd::left_reserved: break;
     }
-    if (pw::Error rel = release(app, r)) return R::failure(rel);
-    return R::failure(refund_refusal(done.error));
+    if (end.release_error) {
+        note_error_cause("refund " + r.id + ": refused (" + end.call_error.code + "), nothing recorded; release failed (" +
+                         end.release_error.code + ")");
+        return R::failure(end.release_error);
+    }
+    // Nothing is known (a timed-out refund may still land, or the lookup
+    // failed): it stays reserved, and recovery decides once the lease lapses.
+    note_error_cause("refund " + r.id + ": refund failed (" + end.call_error.code + "), lookup " +
+                     (end.lookup_error ? "failed (" + end.lookup_error.code + ")" : "found nothing yet") +
+                     "; left reserved for recovery");
+    return R::failure("processor_unavailable", "", "");
 }
 
 pw::Result<int> recover_refunds(App& app) {
@@ -170,15 +181,17 @@ pw::Result<int> recover_refunds(App& app) {
     if (e) return R::failure(e);
     int resolved = 0;
     for (const RefundRecord& r : pending) {
-        auto looked = app.processor->lookup_refund(r.refund_key);
-        if (!looked) return R::failure(looked.error);
-        if (looked.value) {
+        // No call: only what the processor recorded under the refund key decides.
+        const ReservedCallEnd<KeyedReply> end = run_reserved_call(ReservedCallSteps<RefundOutcome, KeyedReply>{
+            .call = {},
+            .lookup = [&] { return app.processor->lookup_refund(r.refund_key); },
             // Whoever asked is not known any more: the log says recovery settled it.
-            auto s = settle(app, r, looked.value->refund_id, Actor{"recovery"});
-            if (!s && s.error.code != "state_conflict") return R::failure(s.error);
-        } else if (pw::Error rel = release_if_lapsed(app, r); rel && rel.code != "state_conflict") {
-            return R::failure(rel);
-        }
+            .settle = [&](const RefundOutcome& done) { return settle(app, r, done.refund_id, Actor{"recovery"}); },
+            .release = [&] { return release_if_lapsed(app, r); },
+        });
+        if (end.lookup_error) return R::failure(end.lookup_error);
+        const pw::Error& failed = end.end == CallEnd::settled ? end.settled.error : end.release_error;
+        if (failed && failed.code != "state_conflict") return R::failure(failed);
         ++resolved;
     }
     return R::success(resolved);

@@ -13,17 +13,14 @@
 #include <string>
 
 #include "app/app.hpp"
+#include "http/service_outcome.hpp"  // KeyedReply
 #include "services/activity.hpp"
 #include "paywidget/api.hpp"
 
 namespace pws {
 
-struct RefundReply {
-    int status = 201;
-    std::string body;       // the JSON response body
-    bool replayed = false;  // a stored response (Idempotent-Replayed: true)
-};
-
+// The answer: the RefundResponse (201) as stored under the key, or the
+// stored response of an earlier request with the same key (replayed).
 // Errors (not stored under the key, so a fixed request may retry):
 //   not_found (404)                 not this practice's payment
 //   refund_exceeds_settled (422)    amount > what is left of the settled payment
@@ -33,15 +30,17 @@ struct RefundReply {
 //                                   answers in_progress, and recovery resolves it once
 //                                   its lease lapses (recorded -> the stored 201;
 //                                   never made -> the key is free again)
-//   the processor's refusals        see refund_refusal
+//   the processor's refusals        see refund_refusal (once a lookup confirms the
+//                                   processor recorded nothing: the refund is released;
+//                                   a lookup that fails leaves it reserved, as above)
 //   storage failures (storage_busy, storage_error): never reported as not_found
-pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const std::string& payment_id,
+pw::Result<KeyedReply> refund_payment(App& app, const Practice& practice, const std::string& payment_id,
                                        const std::string& idempotency_key, const pw::RefundRequest& req);
 // The same, with who asked (a console user, an API key): the refund's
 // settlement writes "refund.issued" to the practice's activity in its own
 // transaction, so a refund and its log line commit together (a replay logs
 // nothing: it settled once). Without an actor, the log says "api".
-pw::Result<RefundReply> refund_payment(App& app, const Practice& practice, const std::string& payment_id,
+pw::Result<KeyedReply> refund_payment(App& app, const Practice& practice, const std::string& payment_id,
                                        const std::string& idempotency_key, const pw::RefundRequest& req,
                                        const Actor& actor);
 

@@ -79,15 +79,18 @@ struct Paying {
             tr.card = {card_number, "12/" + std::to_string((app.today().year + 3) % 100), "123", payer.client.name,
                        "94107"};
         }
-        ServiceReply tok = create_token(app, payer, client_address(), tr);
-        if (tok.status != 201) return pw::make_error("demo_history", "token", tok.body.dump());
+        pw::Result<pw::TokenResponse> tok = create_token(app, payer, client_address(), tr);
+        if (!tok.ok()) return pw::make_error("demo_history", "token", tok.error.code);
         pw::PaymentRequest pr;
         pr.amount = amount;
         pr.currency = "USD";
-        pr.token = tok.body["token"].get<std::string>();
-        ServiceReply paid = pay_invoice(app, payer, invoice_id, "demo-" + random_token(), pr, client_address());
-        if (paid.status != 200) return pw::make_error("demo_history", "payment", paid.body.dump());
-        last_payment = paid.body["payment"]["id"].get<std::string>();
+        pr.token = tok.value.token;
+        pw::Result<KeyedReply> paid = pay_invoice(app, payer, invoice_id, "demo-" + random_token(), pr, client_address());
+        if (!paid.ok()) return pw::make_error("demo_history", "payment", paid.error.code);
+        pw::PaymentResponse made;
+        if (pw::Error e = pw::decode(nlohmann::json::parse(paid.value.body, nullptr, false), made))
+            return pw::make_error("demo_history", "payment", e.code);
+        last_payment = made.payment.id;
         return {};
     }
     std::string last_payment;

@@ -4,7 +4,7 @@
 
 #include "http/client_address.hpp"
 #include "http/error_cause.hpp"
-#include "http/error_response.hpp"
+#include "http/service_outcome.hpp"
 #include "paywidget/accepted_methods.hpp"
 #include "paywidget/token_request.hpp"
 #include "paywidget/decline.hpp"
@@ -14,42 +14,21 @@
 
 namespace pws {
 
-ServiceReply error_reply(const pw::Error& e, const nlohmann::json& extra) {
-    ServiceReply r;
-    r.status = pw::http_status_for(e.code);
-    if (r.status >= 500) record_error_code(e.code);  // for the request's log line
-    const std::string_view message = e.message.empty() ? pw::error_message_for(e.code) : std::string_view(e.message);
-    r.body = error_body(e.code, message, e.field, extra);
-    return r;
-}
-
-ServiceReply failure_reply(const pw::Error& e, std::string_view what) {
-    note_error_cause(std::string(what) + ": " + (e.code.empty() ? std::string("unknown error") : e.code));
-    if (e.code != "storage_busy") return error_reply("internal_error");
-    ServiceReply r = error_reply("storage_busy");
-    r.retry_after = 1;
-    return r;
-}
-
-ServiceReply error_reply(std::string_view code, std::string_view field) {
-    return error_reply(pw::make_error(std::string(code), std::string(field), ""));
-}
-
-ServiceReply rate_limited_reply(std::int64_t retry_after_seconds) {
-    ServiceReply r = error_reply(pw::make_error("rate_limited", "", ""),
-                                 nlohmann::json{{"retry_after", retry_after_seconds}});
-    r.retry_after = retry_after_seconds;
-    return r;
-}
-
 namespace {
 
-// A processor refusal of details the core accepted: 422 on the field.
-ServiceReply processor_refusal(const pw::Error& e) {
-    if (e.code == "processor_unavailable") return error_reply("processor_unavailable");
+using TokenResult = pw::Result<pw::TokenResponse>;
+
+// A processor's refusal of details the core accepted: 422 on the field
+// (`field` when the processor named none). processor_unavailable: 503, its
+// cause on the log line.
+pw::Error processor_refusal(const pw::Error& e, std::string_view field) {
+    if (e.code == "processor_unavailable") {
+        note_error_cause("tokens: processor: processor_unavailable");
+        return pw::make_error("processor_unavailable", "", "");
+    }
     pw::Error out = e;
-    if (out.field.empty()) out.field = e.code == "invalid_expiry" ? "exp" : "number";
-    return error_reply(out);
+    if (out.field.empty()) out.field = std::string(field);
+    return out;
 }
 
 struct Tokenized {
@@ -59,8 +38,8 @@ struct Tokenized {
 
 }  // namespace
 
-ServiceReply create_token(App& app, const Payer& payer, const std::string& client_address,
-                          const pw::TokenRequest& request) {
+TokenResult create_token(App& app, const Payer& payer, const std::string& client_address,
+                         const pw::TokenRequest& request) {
     // Card-testing defence: both limits are counted on every attempt, in
     // the store (shared by every instance), in the transaction that loads
     // what the request needs.
@@ -91,10 +70,12 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
         }
         return {};
     });
-    if (e) return failure_reply(e, payer.kind == PayerKind::portal ? "tokens: limits and practice" : "tokens: limits and invoice");
+    if (e)
+        return TokenResult::failure(server_failure(
+            payer.kind == PayerKind::portal ? "tokens: limits and practice" : "tokens: limits and invoice", e));
     if (!by_payer.allowed || !by_address.allowed) {
         const auto wait = std::max(by_payer.retry_after, by_address.retry_after);
-        return rate_limited_reply(wait.count());
+        return TokenResult::failure(rate_limited_error(wait.count()));
     }
 
     const UnixTime now = app.now();
@@ -103,16 +84,16 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
     const std::optional<pw::BankScheme> scheme =
         request.type == pw::MethodType::bank_debit ? std::optional(request.bank.scheme) : std::nullopt;
     if (invoice && !pw::accepts(invoice->accepted, request.type, scheme))
-        return error_reply("method_not_accepted", request.type == pw::MethodType::card ? "type" : "scheme");
+        return TokenResult::failure("method_not_accepted", request.type == pw::MethodType::card ? "type" : "scheme", "");
     std::optional<pw::MandateText> mandate;
     if (request.type == pw::MethodType::bank_debit) {
-        if (!request.mandate.accepted) return error_reply("mandate_not_accepted", "mandate.accepted");
+        if (!request.mandate.accepted) return TokenResult::failure("mandate_not_accepted", "mandate.accepted", "");
         mandate = mandate_text(request.bank.scheme, invoice ? invoice->practitioner : practice_contact);
         if (request.mandate.text_version != mandate->version)
-            return error_reply("mandate_outdated", "mandate.text_version");
+            return TokenResult::failure("mandate_outdated", "mandate.text_version", "");
     }
     pw::Result<pw::ValidTokenRequest> valid = pw::validate_token_request(request, app.today());
-    if (!valid.ok()) return error_reply(valid.error);
+    if (!valid.ok()) return TokenResult::failure(valid.error);
 
     Tokenized made;
     if (valid.value.type == pw::MethodType::card) {
@@ -125,7 +106,8 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
         card.name = request.card.name;
         card.postal_code = request.card.postal_code;
         pw::Result<TokenizeResult> t = app.processor->tokenize_card(card);
-        if (!t.ok()) return processor_refusal(t.error);
+        if (!t.ok())
+            return TokenResult::failure(processor_refusal(t.error, t.error.code == "invalid_expiry" ? "exp" : "number"));
         made.result = std::move(t.value);
     } else {
         const pw::ValidBankAccount& b = valid.value.bank;
@@ -138,12 +120,7 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
         details.institution_number = b.institution_number;
         details.iban = b.iban;
         pw::Result<TokenizeResult> t = app.processor->tokenize_bank(details);
-        if (!t.ok()) {
-            if (t.error.code == "processor_unavailable") return error_reply("processor_unavailable");
-            pw::Error e = t.error;
-            if (e.field.empty()) e.field = "account_number";
-            return error_reply(e);
-        }
+        if (!t.ok()) return TokenResult::failure(processor_refusal(t.error, "account_number"));
         made.result = std::move(t.value);
 
         // The mandate as the payer accepted it: text, version, time, payer.
@@ -158,7 +135,7 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
         m.client_address = client_address;
         made.mandate_id = m.id;
         e = app.store->write_transaction([&](WriteTxn& t2) { return t2.insert_mandate(m); });
-        if (e) return failure_reply(e, "tokens: store mandate");
+        if (e) return TokenResult::failure(server_failure("tokens: store mandate", e));
     }
 
     const std::string raw = "tok_" + random_token();
@@ -181,17 +158,14 @@ ServiceReply create_token(App& app, const Payer& payer, const std::string& clien
     v.created_at = now;
     v.expires_at = now + kTokenLifetimeSeconds;
     e = app.store->write_transaction([&](WriteTxn& t) { return t.insert_token(v); });
-    if (e) return failure_reply(e, "tokens: store token");
+    if (e) return TokenResult::failure(server_failure("tokens: store token", e));
 
     pw::TokenResponse resp;
     resp.token = raw;
     resp.method = pw::MethodSummary{v.kind, v.brand, v.last4};
     resp.exp_month = v.exp_month;
     resp.exp_year = v.exp_year;
-    ServiceReply r;
-    r.status = 201;
-    r.body = pw::encode(resp);
-    return r;
+    return TokenResult::success(std::move(resp));
 }
 
 }  // namespace pws

@@ -14,8 +14,6 @@
 
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "app/app.hpp"
 #include "auth/payer_auth.hpp"
 #include "paywidget/api.hpp"
@@ -24,27 +22,9 @@ namespace pws {
 
 inline constexpr UnixTime kTokenLifetimeSeconds = 15 * 60;
 
-struct ServiceReply {
-    int status = 200;
-    nlohmann::json body;    // JSON body (success or error)
-    std::string raw_body;   // a stored body sent verbatim (idempotent replay)
-    bool replayed = false;  // add Idempotent-Replayed: true
-    std::int64_t retry_after = 0;  // seconds, for 429 (Retry-After header)
-};
-
-// An error reply in the API's shape (message from the catalogue when the
-// error has none).
-ServiceReply error_reply(const pw::Error& e, const nlohmann::json& extra = nullptr);
-ServiceReply error_reply(std::string_view code, std::string_view field = {});
-// A failure of the store (or of a step that cannot fail in a healthy
-// server) while doing `what`: 503 storage_busy with Retry-After when the
-// store was busy, else 500 internal_error. The cause ("<what>: <code>")
-// goes to the request's log line (http/error_cause.hpp), never to the payer.
-ServiceReply failure_reply(const pw::Error& e, std::string_view what);
-// 429 rate_limited with retry_after.
-ServiceReply rate_limited_reply(std::int64_t retry_after_seconds);
-
-ServiceReply create_token(App& app, const Payer& payer, const std::string& client_address,
-                          const pw::TokenRequest& request);
+// The token made (answered 201), or the refusal as a domain error
+// (http/service_outcome.hpp answers it: status, Retry-After, log line).
+pw::Result<pw::TokenResponse> create_token(App& app, const Payer& payer, const std::string& client_address,
+                                           const pw::TokenRequest& request);
 
 }  // namespace pws

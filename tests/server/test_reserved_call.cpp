@@ -1,8 +1,11 @@
-// The one release of a reserved call (services/reserved_call.hpp), used by
-// payments, refunds and recovery: the reservation stops counting and its
-// idempotency claim is dropped together, or neither happens.
+// The reserved call (services/reserved_call.hpp), used by payments, refunds
+// and recovery: its one release (the reservation stops counting and its
+// idempotency claim is dropped together, or neither happens), and its one
+// rule after the reservation (settle, release, or leave it for recovery).
 #define BOOST_TEST_MODULE reserved_call
 #include <boost/test/unit_test.hpp>
+
+#include <ostream>
 
 #include "services/reserved_call.hpp"
 #include "storage_fixture.hpp"
@@ -86,4 +89,129 @@ BOOST_AUTO_TEST_CASE(recovery_releases_only_while_the_lease_is_still_lapsed) {
     BOOST_TEST(pws::release_lapsed_payment(*r.store, r.p, 301).code == "");
     BOOST_TEST(r.state() == pws::PaymentState::released);
     BOOST_TEST(r.key_is_free());
+}
+
+// ------------------------------------------------ run_reserved_call's rule --
+// The one decision after a reservation (payments, refunds, recovery), with
+// steps that only record what was asked of them.
+
+namespace {
+
+struct Outcome {
+    std::string id;
+};
+
+struct Steps {
+    pw::Result<Outcome> answer = pw::Result<Outcome>::success({"from_call"});
+    pw::Result<std::optional<Outcome>> recorded = pw::Result<std::optional<Outcome>>::success(std::nullopt);
+    Error release_error;
+    bool with_call = true;
+    std::vector<std::string> asked;  // "call", "lookup", "settle <id>", "release", in order
+
+    pws::ReservedCallEnd<std::string> run() {
+        pws::ReservedCallSteps<Outcome, std::string> s;
+        if (with_call)
+            s.call = [&] {
+                asked.push_back("call");
+                return answer;
+            };
+        s.lookup = [&] {
+            asked.push_back("lookup");
+            return recorded;
+        };
+        s.settle = [&](const Outcome& o) {
+            asked.push_back("settle " + o.id);
+            return pw::Result<std::string>::success("settled " + o.id);
+        };
+        s.release = [&] {
+            asked.push_back("release");
+            return release_error;
+        };
+        return pws::run_reserved_call(s);
+    }
+};
+
+using Asked = std::vector<std::string>;
+
+}  // namespace
+
+namespace pws {
+// For Boost.Test's messages.
+inline std::ostream& operator<<(std::ostream& o, CallEnd e) {
+    return o << (e == CallEnd::settled ? "settled" : e == CallEnd::released ? "released" : "left_reserved");
+}
+}  // namespace pws
+
+BOOST_AUTO_TEST_CASE(a_call_that_answers_is_settled_with_its_outcome_and_nothing_else) {
+    Steps s;
+    const auto end = s.run();
+    BOOST_TEST(end.end == pws::CallEnd::settled);
+    BOOST_TEST(end.settled.value == "settled from_call");
+    BOOST_TEST(s.asked == (Asked{"call", "settle from_call"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_call_asks_and_settles_what_the_processor_recorded) {
+    for (const char* code : {"processor_unavailable", "invalid_amount"}) {
+        BOOST_TEST_CONTEXT(code) {
+            Steps s;
+            s.answer = pw::Result<Outcome>::failure(code, "", "");
+            s.recorded = pw::Result<std::optional<Outcome>>::success(Outcome{"from_lookup"});
+            const auto end = s.run();
+            BOOST_TEST(end.end == pws::CallEnd::settled);
+            BOOST_TEST(end.call_error.code == code);
+            BOOST_TEST(s.asked == (Asked{"call", "lookup", "settle from_lookup"}), boost::test_tools::per_element());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_outcome_with_nothing_recorded_yet_stays_reserved) {
+    // A timeout: the charge may still land after the lookup. Never released.
+    Steps s;
+    s.answer = pw::Result<Outcome>::failure("processor_unavailable", "", "");
+    const auto end = s.run();
+    BOOST_TEST(end.end == pws::CallEnd::left_reserved);
+    BOOST_TEST(!end.lookup_error);
+    BOOST_TEST(!end.release_error);
+    BOOST_TEST(s.asked == (Asked{"call", "lookup"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_refusal_is_released_only_once_the_lookup_confirms_nothing_was_recorded) {
+    Steps s;
+    s.answer = pw::Result<Outcome>::failure("charge_not_refundable", "", "");
+    const auto end = s.run();
+    BOOST_TEST(end.end == pws::CallEnd::released);
+    BOOST_TEST(end.call_error.code == "charge_not_refundable");
+    BOOST_TEST(s.asked == (Asked{"call", "lookup", "release"}), boost::test_tools::per_element());
+
+    // The lookup cannot tell: nothing is assumed, the reservation stays.
+    Steps blind;
+    blind.answer = pw::Result<Outcome>::failure("charge_not_refundable", "", "");
+    blind.recorded = pw::Result<std::optional<Outcome>>::failure("processor_unavailable", "", "");
+    const auto kept = blind.run();
+    BOOST_TEST(kept.end == pws::CallEnd::left_reserved);
+    BOOST_TEST(kept.lookup_error.code == "processor_unavailable");
+    BOOST_TEST(blind.asked == (Asked{"call", "lookup"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(recovery_makes_no_call_and_releases_what_was_never_recorded) {
+    Steps s;
+    s.with_call = false;
+    const auto end = s.run();
+    BOOST_TEST(end.end == pws::CallEnd::released);
+    BOOST_TEST(s.asked == (Asked{"lookup", "release"}), boost::test_tools::per_element());
+
+    Steps found;
+    found.with_call = false;
+    found.recorded = pw::Result<std::optional<Outcome>>::success(Outcome{"landed"});
+    BOOST_TEST(found.run().end == pws::CallEnd::settled);
+    BOOST_TEST(found.asked == (Asked{"lookup", "settle landed"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_release_that_fails_leaves_the_reservation_for_recovery) {
+    Steps s;
+    s.answer = pw::Result<Outcome>::failure("unknown_reference", "", "");
+    s.release_error = pw::make_error("storage_busy", "", "");
+    const auto end = s.run();
+    BOOST_TEST(end.end == pws::CallEnd::left_reserved);
+    BOOST_TEST(end.release_error.code == "storage_busy");
 }

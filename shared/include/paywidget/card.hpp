@@ -9,7 +9,12 @@
 //            650271, 650273-650274. These are the Troy IINs we could verify;
 //            the rest of Troy's list is to be added from the issuer's (BKM's)
 //            own IIN table, not guessed: until then those numbers read as
-//            Discover.
+//            Discover. (Looked for in December 2026: braintree's
+//            credit-card-type has no Troy; the other public card-type code
+//            found names 9792 only, or all of 65 (which is Discover's);
+//            Wikipedia's Troy page lists no IINs; a published BKM bank BIN
+//            list gives no card scheme per prefix. None confirms another
+//            65xxxx IIN as Troy.)
 //   Naranja  589562 (its own network), and the co-branded 402918 (Visa) and
 //            527572 (Mastercard).
 // Where ranges overlap the most specific match wins: a 6-digit Elo prefix
