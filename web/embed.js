@@ -53,6 +53,7 @@
     canvas: canvas,
     pwOptions: options,
     pwFragment: fragment,
+    pwAcceptLanguage: acceptLanguage,
     print: function () {},
     printErr: function (text) { if (window.console) console.warn(text); },
   };
@@ -65,6 +66,20 @@
   // Rebuilding GL objects after a restore is not handled yet (reloading
   // would lose the link token, which left the address bar on start).
   canvas.addEventListener('webglcontextlost', function (e) { e.preventDefault(); }, false);
+
+  // The payer's languages as an Accept-Language value for the invoice
+  // request (here and in wasm/js/fetch_bridge.js): options.locale, else the
+  // browser's languages, the list the widget negotiates its own language
+  // from (wasm/js/locale.js), so the server's pw::negotiate_locale picks the
+  // same language for the mandate texts. Read when each request is made:
+  // an options.update changes it. Only well-formed tags, at most 16.
+  function acceptLanguage() {
+    var opt = window.Module.pwOptions || {}, list = [];
+    if (typeof opt.locale === 'string' && opt.locale) list = [opt.locale];
+    else if (navigator.languages && navigator.languages.length) list = Array.prototype.slice.call(navigator.languages, 0, 16);
+    else if (navigator.language) list = [navigator.language];
+    return list.filter(function (t) { return /^[A-Za-z]{1,8}([-_][A-Za-z0-9]{1,8}){0,4}$/.test(t); }).join(', ');
+  }
 
   // The invoice the widget will ask for first (GET /api/v1/links/<token>, or
   // /api/v1/me/invoices/<id> in the portal), asked for now, while the wasm
@@ -86,6 +101,8 @@
     else return;
     var headers = { 'Accept': 'application/json' };
     if (auth) headers['Authorization'] = auth;
+    var languages = acceptLanguage();
+    if (languages) headers['Accept-Language'] = languages;
     var practice = query.get('practice');
     if (practice) headers['Paywidget-Embed-Practice'] = practice;
     var controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
