@@ -60,6 +60,7 @@
     pwOptions: options,
     pwFragment: fragment,
     pwCatalogue: loadCatalogue,
+    pwAcceptLanguage: acceptLanguage,
     print: function () {},
     printErr: function (text) { if (window.console) console.warn(text); },
   };
@@ -73,6 +74,20 @@
   // Rebuilding GL objects after a restore is not handled yet (reloading
   // would lose the link token, which left the address bar on start).
   canvas.addEventListener('webglcontextlost', function (e) { e.preventDefault(); }, false);
+
+  // The payer's languages as an Accept-Language value for the invoice
+  // request (here and in wasm/js/fetch_bridge.js): options.locale, else the
+  // browser's languages, the list the widget negotiates its own language
+  // from (wasm/js/locale.js), so the server's pw::negotiate_locale picks the
+  // same language for the mandate texts. Read when each request is made:
+  // an options.update changes it. Only well-formed tags, at most 16.
+  function acceptLanguage() {
+    var opt = window.Module.pwOptions || {}, list = [];
+    if (typeof opt.locale === 'string' && opt.locale) list = [opt.locale];
+    else if (navigator.languages && navigator.languages.length) list = Array.prototype.slice.call(navigator.languages, 0, 16);
+    else if (navigator.language) list = [navigator.language];
+    return list.filter(function (t) { return /^[A-Za-z]{1,8}([-_][A-Za-z0-9]{1,8}){0,4}$/.test(t); }).join(', ');
+  }
 
   // The invoice the widget will ask for first (GET /api/v1/links/<token>, or
   // /api/v1/me/invoices/<id> in the portal), asked for now, while the wasm
@@ -94,6 +109,8 @@
     else return;
     var headers = { 'Accept': 'application/json' };
     if (auth) headers['Authorization'] = auth;
+    var languages = acceptLanguage();
+    if (languages) headers['Accept-Language'] = languages;
     var practice = query.get('practice');
     if (practice) headers['Paywidget-Embed-Practice'] = practice;
     var controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
@@ -130,13 +147,12 @@
 
   // The language the wasm will choose, asked for now, while the wasm
   // downloads. The wasm decides (pw::negotiate_locale, in the core) and asks
-  // loadCatalogue for its choice; this is only a head start, so it follows
-  // the same reading of the preferences (options.locale, else
+  // loadCatalogue for its choice; this is only a head start, so it reads
+  // the same preferences (acceptLanguage: options.locale, else
   // navigator.languages; each tag, then its shorter prefixes) without the
   // rest of the rule: a wrong guess costs one more file, never a wrong text.
   function likelyLocale() {
-    var prefs = typeof options.locale === 'string' && options.locale ? [options.locale]
-      : (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || '']);
+    var prefs = acceptLanguage().split(', ');  // the same preference list the invoice request sends
     for (var i = 0; i < prefs.length && i < 16; i++) {
       for (var tag = String(prefs[i]).trim().replace(/_/g, '-').toLowerCase(); tag;
         tag = tag.substring(0, Math.max(tag.lastIndexOf('-'), 0))) {

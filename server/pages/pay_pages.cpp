@@ -19,11 +19,11 @@ namespace pws::pages {
 namespace {
 
 // The LinkView the API would answer for this payer's link.
-pw::Error load_link_view(App& app, const Payer& payer, pw::LinkView& out) {
+pw::Error load_link_view(App& app, const Payer& payer, std::string_view locale, pw::LinkView& out) {
     pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
         Result<InvoiceView> v = t.invoice_view(payer.link.invoice_id);
         if (!v.ok()) return v.error;
-        pw::Result<pw::LinkView> lv = build_link_view(t, v.value, nullptr, app.today());
+        pw::Result<pw::LinkView> lv = build_link_view(t, v.value, nullptr, app.today(), locale);
         if (!lv.ok()) return lv.error;
         out = std::move(lv.value);
         return {};
@@ -52,7 +52,7 @@ void pay_page(App& app, const http::Request& req, http::Response& res) {
         return send_link_problem(res, f, locale);
     }
     pw::LinkView view;
-    if (pw::Error e = load_link_view(app, payer.value, view)) return send_internal_error(res, e, locale);
+    if (pw::Error e = load_link_view(app, payer.value, locale, view)) return send_internal_error(res, e, locale);
     const pw::Invoice& inv = view.invoice;
     const std::string receipt_id = pw::receipt_payment_id(view.receipt_url);
 

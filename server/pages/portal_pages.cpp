@@ -205,7 +205,7 @@ void invoice_page(App& app, const http::Request& req, http::Response& res) {
     const std::string id = req.matches[1];
     pw::LinkView view;
     pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
-        auto v = client_invoice_view(t, *client, id, app.today());
+        auto v = client_invoice_view(t, *client, id, app.today(), locale);
         if (v) view = std::move(v.value);
         return v.error;
     });

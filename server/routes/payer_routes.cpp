@@ -10,6 +10,7 @@
 #include "http/error_response.hpp"
 #include "http/json_body.hpp"
 #include "http/service_outcome.hpp"
+#include "pages/page_kit.hpp"
 #include "routes/routes.hpp"
 #include "services/link_view.hpp"
 #include "services/payments.hpp"
@@ -43,11 +44,13 @@ void get_link(App& app, const http::Request& req, http::Response& res) {
         send_auth_failure(res, f);
         return;
     }
+    // The mandates are in the widget's language: it sends the locale it chose
+    // as Accept-Language (web/embed.js, wasm/js/fetch_bridge.js).
     pw::LinkView view;
     pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
         Result<InvoiceView> v = t.invoice_view(payer.value.link.invoice_id);
         if (!v.ok()) return v.error;
-        pw::Result<pw::LinkView> lv = build_link_view(t, v.value, nullptr, app.today());
+        pw::Result<pw::LinkView> lv = build_link_view(t, v.value, nullptr, app.today(), pages::page_locale(req));
         if (!lv.ok()) return lv.error;
         view = std::move(lv.value);
         return {};

@@ -1,6 +1,7 @@
 // The signed-in client's own data: /api/v1/me/invoices[?status=pending],
 // /api/v1/me/invoices/{id}, /api/v1/me/payments, /api/v1/me/payment-methods,
 // DELETE /api/v1/me/payment-methods/{id}.
+#include "pages/page_kit.hpp"
 #include "routes/portal_internal.hpp"
 #include "routes/respond.hpp"
 #include "services/api_records.hpp"
@@ -61,7 +62,7 @@ void register_portal_me_routes(http::Router& server, App& app) {
         const std::string id = req.matches[1];
         pw::LinkView view;
         pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
-            auto v = client_invoice_view(t, *client, id, app.today());
+            auto v = client_invoice_view(t, *client, id, app.today(), pages::page_locale(req));
             if (v) view = std::move(v.value);
             return v.error;
         });

@@ -1,32 +1,9 @@
 #include "services/link_view.hpp"
 
+#include "paywidget/mandate_text.hpp"
 #include "paywidget/partial_plan.hpp"
 
 namespace pws {
-
-pw::MandateText mandate_text(pw::BankScheme scheme, const pw::Contact& practitioner) {
-    pw::MandateText m;
-    m.scheme = scheme;
-    m.version = std::string(pw::scheme_id(scheme)) + "-2025-01";
-    switch (scheme) {
-        case pw::BankScheme::ach:
-            m.text = "I authorize " + practitioner.name +
-                     " to debit the account above for the amount shown, once.";
-            break;
-        case pw::BankScheme::pad:
-            m.text = "I authorize " + practitioner.name +
-                     " and its payment processor to debit the account above for the amount shown, once, "
-                     "under a Pre-Authorized Debit agreement for a sporadic payment.";
-            break;
-        case pw::BankScheme::sepa:
-            m.text = "By accepting this mandate, I authorize " + practitioner.name +
-                     " and its payment processor to send instructions to my bank to debit my account for "
-                     "the amount shown, once. I am entitled to a refund from my bank under the terms of my "
-                     "agreement with it, claimed within 8 weeks of the debit.";
-            break;
-    }
-    return m;
-}
 
 std::string receipt_path(std::string_view payment_id) {
     return "/api/v1/receipts/" + std::string(payment_id);
@@ -40,7 +17,7 @@ std::string latest_receipt_path(const InvoiceView& view) {
 }
 
 pw::Result<pw::LinkView> build_link_view(ReadTxn& t, const InvoiceView& view, const Client* portal_client,
-                                         pw::Date today) {
+                                         pw::Date today, std::string_view locale) {
     using R = pw::Result<pw::LinkView>;
     pw::LinkView v;
     v.today = today;
@@ -69,17 +46,17 @@ pw::Result<pw::LinkView> build_link_view(ReadTxn& t, const InvoiceView& view, co
         v.can_save_method = view.invoice.accepted.card;
     }
     for (pw::BankScheme s : view.invoice.accepted.bank_debit)
-        v.mandates.push_back(mandate_text(s, view.invoice.practitioner));
+        v.mandates.push_back(pw::mandate_text(s, locale, view.invoice.practitioner.name));
     v.receipt_url = latest_receipt_path(view);
     return R::success(std::move(v));
 }
 
 pw::Result<pw::LinkView> client_invoice_view(ReadTxn& t, const Client& client, const std::string& invoice_id,
-                                             pw::Date today) {
+                                             pw::Date today, std::string_view locale) {
     auto v = t.invoice_view(invoice_id);
     if (!v) return pw::Result<pw::LinkView>::failure(v.error);
     if (v.value.record.client_id != client.id) return pw::Result<pw::LinkView>::failure(pw::make_error("not_found", "", ""));
-    auto built = build_link_view(t, v.value, &client, today);
+    auto built = build_link_view(t, v.value, &client, today, locale);
     if (!built) return built;
     built.value.session = pw::SessionKind::portal;
     return built;

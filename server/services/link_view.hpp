@@ -6,16 +6,13 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "app/app.hpp"
 #include "paywidget/api.hpp"
 #include "storage/store.hpp"
 
 namespace pws {
-
-// The current debit authorization text of a scheme, naming the practitioner.
-// Its version ("ach-2025-01") is what a token request must quote.
-pw::MandateText mandate_text(pw::BankScheme scheme, const pw::Contact& practitioner);
 
 // "/api/v1/receipts/<payment_id>" (same-origin path).
 std::string receipt_path(std::string_view payment_id);
@@ -30,16 +27,17 @@ std::string latest_receipt_path(const InvoiceView& view);
 //   * saved_methods / can_save_method only when `portal_client` is given
 //     (session portal): the client's live saved cards, and whether a new card
 //     may be saved (cards accepted). For a link they stay [] / false;
-//   * mandates for each accepted bank scheme; receipt_url of the latest
-//     receipt;
+//   * mandates for each accepted bank scheme, in the supported language
+//     closest to `locale` (pw::mandate_text: the widget's language, which
+//     it sends as Accept-Language); receipt_url of the latest receipt;
 //   * today: the server's date (app.today()), by which the widget judges
 //     card expiry. Errors: the store's (read).
 pw::Result<pw::LinkView> build_link_view(ReadTxn& t, const InvoiceView& view,
-                                         const Client* portal_client, pw::Date today);
+                                         const Client* portal_client, pw::Date today, std::string_view locale);
 
 // The signed-in client's own invoice as the portal sees it (session
 // "portal"). Another client's invoice looks exactly like none: not_found.
 pw::Result<pw::LinkView> client_invoice_view(ReadTxn& t, const Client& client, const std::string& invoice_id,
-                                             pw::Date today);
+                                             pw::Date today, std::string_view locale);
 
 }  // namespace pws

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "auth/payer_auth.hpp"
+#include "paywidget/mandate_text.hpp"
 #include "security/random.hpp"
 #include "services/activity.hpp"
 #include "services/admin_links.hpp"
@@ -74,7 +75,7 @@ struct Paying {
             tr.bank.routing_number = "110000000";
             tr.bank.account_number = "000123456789";
             tr.bank.account_type = "checking";
-            tr.mandate = {true, "ach-2025-01"};
+            tr.mandate = {true, pw::mandate_text(pw::BankScheme::ach, "en", "").version};  // names the wording only
         } else {
             tr.card = {card_number, "12/" + std::to_string((app.today().year + 3) % 100), "123", payer.client.name,
                        "94107"};

@@ -8,9 +8,9 @@
 #include "paywidget/accepted_methods.hpp"
 #include "paywidget/token_request.hpp"
 #include "paywidget/decline.hpp"
+#include "paywidget/mandate_text.hpp"
 #include "security/keyed_hash.hpp"
 #include "security/random.hpp"
-#include "services/link_view.hpp"
 
 namespace pws {
 
@@ -88,8 +88,13 @@ TokenResult create_token(App& app, const Payer& payer, const std::string& client
     std::optional<pw::MandateText> mandate;
     if (request.type == pw::MethodType::bank_debit) {
         if (!request.mandate.accepted) return TokenResult::failure("mandate_not_accepted", "mandate.accepted", "");
-        mandate = mandate_text(request.bank.scheme, invoice ? invoice->practitioner : practice_contact);
-        if (request.mandate.text_version != mandate->version)
+        // The text the payer read, re-derived from the version they quote: any
+        // current version of this scheme, in whichever language the widget
+        // showed it (the request does not say, and need not: the version
+        // names one wording in one language). An old or unknown one: reload.
+        mandate = pw::current_mandate(request.mandate.text_version,
+                                      (invoice ? invoice->practitioner : practice_contact).name);
+        if (!mandate || mandate->scheme != request.bank.scheme)
             return TokenResult::failure("mandate_outdated", "mandate.text_version", "");
     }
     pw::Result<pw::ValidTokenRequest> valid = pw::validate_token_request(request, app.today());
@@ -130,6 +135,7 @@ TokenResult create_token(App& app, const Payer& payer, const std::string& client
         m.scheme = b.scheme;
         m.text_version = mandate->version;
         m.text = mandate->text;
+        m.locale = mandate->locale;
         m.accepted_at = now;
         m.payer_name = details.account_holder;
         m.client_address = client_address;

@@ -111,11 +111,12 @@ struct Mandate {
     std::string id;  // "mdt_..."
     std::string practice_id;
     pw::BankScheme scheme = pw::BankScheme::ach;
-    std::string text_version;
+    std::string text_version;  // pw::mandate_text's version: "pad-fr-CA-c26dd8a3"
     std::string text;
     UnixTime accepted_at = 0;
     std::string payer_name;
     std::string client_address;  // the payer's IP address as the server saw it
+    std::string locale = "en";   // the text's language (schema 11; older mandates: "en")
 };
 
 // A single-use payment token. Bound to exactly one of link_id (a link payer)

@@ -12,7 +12,7 @@ namespace {
     "token_hash, practice_id, link_id, client_id, kind, processor_ref, brand, last4, " \
     "exp_month, exp_year, fingerprint, mandate_id, created_at, expires_at, used_at"
 #define MANDATE_COLS \
-    "id, practice_id, scheme, text_version, text, accepted_at, payer_name, client_address"
+    "id, practice_id, scheme, text_version, text, accepted_at, payer_name, client_address, locale"
 #define SAVED_COLS                                                                      \
     "id, practice_id, client_id, kind, processor_ref, brand, last4, exp_month, exp_year, " \
     "fingerprint, created_at, removed_at"
@@ -53,6 +53,7 @@ Mandate read_mandate(const db::Query& q) {
     m.accepted_at = q.i64(5);
     m.payer_name = q.text(6);
     m.client_address = q.text(7);
+    m.locale = q.text(8);
     return m;
 }
 
@@ -106,9 +107,9 @@ Result<SavedMethodRecord> SqlTxn::saved_method(std::string_view id) {
 }
 
 Error SqlTxn::insert_mandate(const Mandate& m) {
-    db::Query q(c_, "INSERT INTO mandates (" MANDATE_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    db::Query q(c_, "INSERT INTO mandates (" MANDATE_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     q.args(m.id, m.practice_id, pw::scheme_id(m.scheme), m.text_version, m.text, m.accepted_at,
-           m.payer_name, m.client_address);
+           m.payer_name, m.client_address, m.locale);
     return q.run();
 }
 

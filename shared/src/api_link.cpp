@@ -30,7 +30,7 @@ PartialOptions decode_options(const json& j, Error& sink) {
 }
 
 json encode_mandate(const MandateText& m) {
-    return {{"scheme", scheme_id(m.scheme)}, {"version", m.version}, {"text", m.text}};
+    return {{"scheme", scheme_id(m.scheme)}, {"version", m.version}, {"text", m.text}, {"locale", m.locale}};
 }
 
 MandateText decode_mandate(const json& j, const std::string& path, Error& sink) {
@@ -39,6 +39,7 @@ MandateText decode_mandate(const json& j, const std::string& path, Error& sink) 
     m.scheme = read_scheme(r, "scheme");
     m.version = r.string("version", kShort);
     m.text = r.string("text", kText);
+    m.locale = r.string("locale", kShort);
     r.finish();
     return m;
 }

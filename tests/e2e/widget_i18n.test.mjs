@@ -1,19 +1,17 @@
 // The widget in the payer's language, in real headless Chromium against the
 // real server: a card payment in French (the `locale` option: part of the
-// balance typed with French separators, then the card), a decline then a
-// success in Spanish chosen from the browser's languages (no option), each
+// balance typed with French separators, then the card; then the remainder,
+// declined once, then paid), a decline then a success in Spanish chosen from the browser's languages (no option), each
 // screen audited by axe-core and photographed (build/e2e-artifacts/
 // widget-fr-*.png, widget-es-*.png). Expected words come from the message
 // catalogue (shared/messages/<locale>.json) and amounts from the browser's
 // own Intl, never from copies.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { assertAccessibleScreen } from './helpers/assertions.mjs';
-import { field, futureExpiry, mirror, newWidgetPage, nextFrames, openWidget, press, waitForStage } from './helpers/browser.mjs';
-import { repoRoot } from './helpers/server.mjs';
+import { field, futureExpiry, mirror, nextFrames, openWidget, press, waitForStage } from './helpers/browser.mjs';
+import { catalogue, money, say, sayList, withWidgetPage } from './helpers/i18n.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
 import { VISA } from './helpers/values.mjs';
 
@@ -21,35 +19,12 @@ let suite;  // { server, browser, admin, cleanup }
 before(async () => { suite = await startServerAndBrowser(); });
 after(() => suite?.cleanup?.());
 
-const catalogue = (locale) => JSON.parse(readFileSync(path.join(repoRoot, 'shared/messages', `${locale}.json`), 'utf8'));
 const FR = catalogue('fr');
 const ES = catalogue('es');
-// {name} placeholders only: the messages this test reads have no plurals.
-const say = (messages, id, args = {}) => {
-  assert.ok(id in messages, `the catalogue has ${id}`);
-  return messages[id].replace(/\{(\w+)\}/g, (m, k) => (k in args ? String(args[k]) : m));
-};
-const sayList = (messages, items) => items.slice(0, -1).reduceRight(
-  (rest, first, i) => say(messages, i === items.length - 2 ? 'list.two' : 'list.more',
-    i === items.length - 2 ? { first, second: rest } : { first, rest }), items[items.length - 1]);
-
-// An amount as the widget formats it: Intl in the page, fed an exact decimal string.
-const money = (page, locale, minor) => page.evaluate(([l, canonical]) => new Intl.NumberFormat(l, {
-  style: 'currency', currency: 'USD', currencyDisplay: 'symbol', minimumFractionDigits: 2, maximumFractionDigits: 2,
-}).format(canonical), [locale, `${Math.trunc(minor / 100)}.${String(minor % 100).padStart(2, '0')}`]);
-
 const button = (page, name) => page.getByRole('button', { name, exact: true });
 const mirrored = (page, s) => mirror(page).getByText(s, { exact: true });
 const exp = futureExpiry();
-
-async function withPage(options, fn) {
-  const page = await newWidgetPage(suite.browser, options);
-  try {
-    return await fn(page);
-  } finally {
-    await page.context().close();
-  }
-}
+const withPage = (options, fn) => withWidgetPage(suite.browser, options, fn);
 
 const CARD_LABELS = ['widget.card_number', 'widget.card_expiry', 'widget.card_cvc', 'widget.card_name', 'widget.postal_code'];
 
@@ -60,7 +35,7 @@ async function fillCardIn(page, messages, number) {
 }
 
 describe('the widget in French and Spanish', () => {
-  test('pays part of an invoice in French, typed with French separators', async () => {
+  test('pays part of an invoice in French, typed with French separators, then the remainder', async () => {
     const { invoice, token } = await suite.admin.payableInvoice({
       amount: 18500, partial: { type: 'percent', basis_points: 2500 }, card: true, bankDebit: ['ach'],
     });
@@ -118,6 +93,38 @@ describe('the widget in French and Spanish', () => {
       await assertAccessibleScreen(page, 'fr-succeeded');
       const view = await suite.admin.invoice(invoice.id);
       assert.equal(view.invoice.balance, invoice.balance - 6050, 'the server took 60.50');
+
+      // The remainder, in the same journey and in French: the last payment
+      // allowed clears the balance, so it is the remainder in full. A
+      // decline first, then a card that pays.
+      await press(button(page, say(FR, 'widget.pay_remainder', { amount: remaining })));
+      await waitForStage(page, 'review');
+      await page.getByRole('heading', { level: 2, name: say(FR, 'widget.amount_due_name', { amount: remaining }), exact: true }).waitFor();
+      assert.equal(await mirrored(page, say(FR, 'widget.label_value',
+        { label: say(FR, 'widget.amount_paid'), value: paid })).count(), 1, 'the first payment, in French');
+      await assertAccessibleScreen(page, 'fr-remainder');
+      await press(button(page, say(FR, 'widget.pay_now')));
+      await waitForStage(page, 'method');  // the full remainder only: no amount to choose
+      await press(page.getByRole('radio', { name: say(FR, 'widget.new_card'), exact: true }));
+      await press(button(page, say(FR, 'widget.continue')));
+      await waitForStage(page, 'details');
+      await fillCardIn(page, FR, '4000 0000 0000 9995');  // the test processor: insufficient_funds
+      await assertAccessibleScreen(page, 'fr-remainder-card');
+      await press(button(page, say(FR, 'widget.pay_amount', { amount: remaining })));
+      await waitForStage(page, 'declined');
+      assert.equal(await mirrored(page, `${say(FR, 'widget.decline_card_title')} ${say(FR, 'decline.insufficient_funds')}`).count(), 1,
+        'the decline in French');
+      await assertAccessibleScreen(page, 'fr-declined');
+      await field(page, say(FR, 'widget.card_number')).fill(VISA);
+      await nextFrames(page);
+      await press(button(page, say(FR, 'widget.try_again_pay', { amount: remaining })));
+      await waitForStage(page, 'succeeded');
+      await page.getByRole('heading', { level: 1, name: say(FR, 'widget.payment_successful'), exact: true }).waitFor();
+      assert.equal(await mirrored(page, say(FR, 'widget.label_value', { label: say(FR, 'widget.amount_paid'), value: remaining })).count(), 1);
+      assert.equal(await mirrored(page, say(FR, 'widget.paid_in_full')).count(), 1);
+      assert.equal(await button(page, say(FR, 'widget.pay_remainder', { amount: remaining })).count(), 0, 'nothing left to pay');
+      await assertAccessibleScreen(page, 'fr-paid-in-full');
+      assert.equal((await suite.admin.invoice(invoice.id)).invoice.status, 'paid');
     });
   });
 

@@ -34,6 +34,7 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include "paywidget/mandate_text.hpp"
 #include "processor/test_processor.hpp"
 #include "security/keyed_hash.hpp"
 #include "security/random.hpp"
@@ -572,7 +573,7 @@ inline json ach_body(const std::string& account = "000123456789") {
                 {"routing_number", "110000000"},
                 {"account_number", account},
                 {"account_type", "checking"},
-                {"mandate", {{"accepted", true}, {"text_version", "ach-2025-01"}}}};
+                {"mandate", {{"accepted", true}, {"text_version", pw::mandate_text(pw::BankScheme::ach, "en", "").version}}}};
 }
 
 inline Reply post_token(pwhttp::Client& c, const std::string& link_token, const json& body) {

@@ -59,7 +59,8 @@ BOOST_AUTO_TEST_CASE(link_view_lists_mandates_of_accepted_schemes) {
     BOOST_REQUIRE(r.status == 200);
     BOOST_REQUIRE(r.body["mandates"].size() == 1u);
     BOOST_TEST(r.body["mandates"][0]["scheme"] == "ach");
-    BOOST_TEST(r.body["mandates"][0]["version"] == "ach-2025-01");
+    BOOST_TEST(r.body["mandates"][0]["version"] == pw::mandate_text(pw::BankScheme::ach, "en", "").version);
+    BOOST_TEST(r.body["mandates"][0]["locale"] == "en");
     BOOST_TEST(r.body["mandates"][0]["text"].get<std::string>().find("Dr. Ada Lovelace") != std::string::npos);
 }
 
@@ -204,7 +205,7 @@ BOOST_AUTO_TEST_CASE(bank_debit_checks_scheme_mandate_and_fields) {
     BOOST_TEST(r.error_code() == "invalid_routing_number");
     BOOST_TEST(r.error_field() == "routing_number");
     json sepa = {{"type", "bank_debit"},     {"scheme", "sepa"}, {"account_holder", "Max"},
-                 {"iban", "DE89 3704 0044 0532 0130 00"}, {"mandate", {{"accepted", true}, {"text_version", "sepa-2025-01"}}}};
+                 {"iban", "DE89 3704 0044 0532 0130 00"}, {"mandate", {{"accepted", true}, {"text_version", pw::mandate_text(pw::BankScheme::sepa, "en", "").version}}}};
     r = post_token(*c, link.token, sepa);
     BOOST_TEST(r.status == 422);
     BOOST_TEST(r.error_code() == "method_not_accepted");

@@ -174,6 +174,30 @@ BOOST_AUTO_TEST_CASE(version_3_moves_each_practices_admin_key_into_admin_keys) {
                                                 : "SELECT COUNT(*) FROM practices WHERE api_key_hash LIKE 'hash_of_%'") == 0);
 }
 
+// Mandates accepted before version 11 were all English texts: they read as "en".
+BOOST_AUTO_TEST_CASE(version_11_records_existing_mandates_as_english) {
+    TempDb db;
+    {
+        RawSession conn(db.path);
+        BOOST_REQUIRE(pws::apply_migrations(conn.session(), backend_migrations().first(2), 1).ok());
+    }
+    raw_exec(db.path, "INSERT INTO practices (id, name, email, api_key_hash, created_at) "
+                      "VALUES ('prc_old', 'Dr Old', 'old@practice.example', 'hash_of_old_key', 1600000000)");
+    raw_exec(db.path, "INSERT INTO mandates (id, practice_id, scheme, text_version, text, accepted_at, payer_name, "
+                      "client_address) VALUES ('mdt_old', 'prc_old', 'ach', 'ach-2025-01', 'I authorize Dr Old…', "
+                      "1600000100, 'Ann Payer', '203.0.113.9')");
+    auto s = open_store(db.path);
+    BOOST_REQUIRE(s);
+    BOOST_TEST(s->schema_version() >= 11);
+    (void)s->read_transaction([&](pws::ReadTxn& t) -> Error {
+        auto m = t.mandate("mdt_old");
+        BOOST_REQUIRE(m.ok());
+        BOOST_TEST(m.value.locale == "en");
+        BOOST_TEST(m.value.text_version == "ach-2025-01");
+        return {};
+    });
+}
+
 // ---------------------------------------------------------------- instances starting together
 
 BOOST_AUTO_TEST_CASE(stores_opening_a_new_database_together_migrate_it_once) {

@@ -55,8 +55,8 @@ BOOST_AUTO_TEST_CASE(tokens_are_single_use_bound_and_expiring) {
 
 BOOST_AUTO_TEST_CASE(mandates_round_trip) {
     Seeded f;
-    pws::Mandate m{"mdt_1", "prc_a", pw::BankScheme::pad, "pad-2025-01", "I authorize…", 1234,
-                   "Ann Payer", "203.0.113.9"};
+    pws::Mandate m{"mdt_1", "prc_a", pw::BankScheme::pad, "pad-fr-CA-c26dd8a3", "J’autorise…", 1234,
+                   "Ann Payer", "203.0.113.9", "fr-CA"};
     BOOST_TEST(write(*f.store, [&](pws::WriteTxn& t) { return t.insert_mandate(m); }) == "");
     (void)f.store->read_transaction([&](pws::ReadTxn& t) -> Error {
         auto got = t.mandate("mdt_1");
@@ -67,6 +67,7 @@ BOOST_AUTO_TEST_CASE(mandates_round_trip) {
         BOOST_TEST(got.value.accepted_at == 1234);
         BOOST_TEST(got.value.payer_name == "Ann Payer");
         BOOST_TEST(got.value.client_address == "203.0.113.9");
+        BOOST_TEST(got.value.locale == "fr-CA");
         BOOST_TEST(t.mandate("mdt_2").error.code == "not_found");
         return {};
     });

@@ -41,7 +41,7 @@ PSEUDO = "en-XA"
 # Id prefixes of texts only server-rendered pages and emails show (the
 # widget's own screens use widget.*, the core's errors, fields, amounts and
 # the statement): left out of the wasm.
-SERVER_ONLY_PREFIXES = ("account.", "email.", "invoice.", "items.", "link.", "note.", "page.", "pay.",
+SERVER_ONLY_PREFIXES = ("account.", "email.", "invoice.", "items.", "link.", "mandate.", "note.", "page.", "pay.",
                         "payment_status.", "portal.", "receipt.")
 
 

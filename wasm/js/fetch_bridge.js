@@ -21,6 +21,9 @@ mergeInto(LibraryManager.library, {
     if (auth) headers['Authorization'] = auth;
     if (key) headers['Idempotency-Key'] = key;
     if (method !== 'GET' && method !== 'HEAD') headers['Content-Type'] = 'application/json';
+    // The invoice's mandate texts come in the widget's language (web/embed.js).
+    var languages = typeof Module['pwAcceptLanguage'] === 'function' ? Module['pwAcceptLanguage']() : '';
+    if (languages && method === 'GET') headers['Accept-Language'] = languages;
     // Framed on a practice's site (/embed?practice=<id>): name that practice,
     // so the server refuses a link of another practice (auth/embed_practice.hpp).
     var practice = pwEmbedPractice();

@@ -104,12 +104,14 @@ struct PartialOptions {
     int payments_left = 0;           // 0..2
 };
 
-// The debit authorization text the payer accepts for one scheme; the version
-// goes back in the token request so the stored mandate names the exact text.
+// The debit authorization text the payer accepts for one scheme, in one
+// language (pw::mandate_text, paywidget/mandate_text.hpp); the version goes
+// back in the token request so the stored mandate names the exact text.
 struct MandateText {
     BankScheme scheme = BankScheme::ach;
-    std::string version;  // "ach-2025-01"
+    std::string version;  // "<scheme>-<locale>-<wording hash>": "pad-fr-CA-c26dd8a3"
     std::string text;
+    std::string locale;   // the text's language: "en", "fr", "fr-CA", "es", "en-XA"
 };
 
 enum class SessionKind { link, portal };
