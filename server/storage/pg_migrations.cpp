@@ -327,6 +327,11 @@ constexpr const char* kSchemaV9 = R"sql(
 ALTER TABLE clients ADD COLUMN locale TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 10: a practice's default email language (see migrations.cpp).
+constexpr const char* kSchemaV10 = R"sql(
+ALTER TABLE practices ADD COLUMN locale TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Summaries: the SQLite step's own text, so both databases describe a
 // version the same way.
 // Found by version: versions need not be consecutive while branches that
@@ -342,7 +347,8 @@ Migration step(int version, const char* sql) {
 std::span<const Migration> postgres_schema_migrations() {
     static const Migration steps[] = {step(1, kSchemaV1), step(2, kSchemaV2), step(3, kSchemaV3),
                                       step(4, kSchemaV4), step(5, kSchemaV5), step(6, kSchemaV6),
-                                      step(7, kSchemaV7), step(8, kSchemaV8), step(9, kSchemaV9)};
+                                      step(7, kSchemaV7), step(8, kSchemaV8), step(9, kSchemaV9),
+                                      step(10, kSchemaV10)};
     return steps;
 }
 
