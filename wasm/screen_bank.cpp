@@ -152,7 +152,12 @@ void draw_bank_form(Ui& ui, const pw::Checkout& checkout, bool locked) {
             const pw::Result<pw::Iban> iban = pw::validate_iban(b.iban);
             if (!iban.ok()) err = iban.error;
             else err = pw::check_sepa_country(*iban.value.country);
-            field(ui, s, TextFieldSpec{"iban", ui.fmt.t("widget.iban"), "off", "", "text", 42}, err, locked);
+            // The account's country, named in the payer's language (country.DE).
+            const std::string country =
+                iban.ok() ? ui.fmt.t("widget.iban_country",
+                                     {{"country", ui.fmt.t("country." + std::string(iban.value.country->code))}})
+                          : std::string();
+            field(ui, s, TextFieldSpec{"iban", ui.fmt.t("widget.iban"), "off", "", "text", 42}, err, locked, country);
             break;
         }
     }

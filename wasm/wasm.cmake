@@ -59,7 +59,7 @@ if(NOT PW_BROTLI)
   message(FATAL_ERROR "paywidget: brotli not found (Debian package brotli; run scripts/setup)")
 endif()
 set(PW_STAGE ${PROJECT_SOURCE_DIR}/wasm/stage_assets.py)
-set(PW_WEB_FILES pay-widget.js pay-widget.d.ts pages/site.css pages/site.js pages/favicon.svg
+set(PW_WEB_FILES pay-widget.d.ts pages/site.css pages/site.js pages/favicon.svg
                  console/invoice-editor.js console/copy-link.js)
 set(PW_WEB_OUTPUTS)
 foreach(f ${PW_WEB_FILES})
@@ -70,6 +70,20 @@ foreach(f ${PW_WEB_FILES})
     DEPENDS ${PROJECT_SOURCE_DIR}/web/${f} ${PW_STAGE} VERBATIM)
   list(APPEND PW_WEB_OUTPUTS ${CMAKE_BINARY_DIR}/${f})
 endforeach()
+# The loader carries its few words (loading, the frame's title, load
+# failed) per language from the message catalogue: written in by
+# tools/messages/loader_strings.py, which reuses compile_messages.py's checks.
+set(PW_LOADER_STRINGS ${PROJECT_SOURCE_DIR}/tools/messages/loader_strings.py)
+add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/pay-widget.js ${CMAKE_BINARY_DIR}/pay-widget.js.br
+                          ${CMAKE_BINARY_DIR}/pay-widget.js.gz
+  COMMAND /usr/bin/python3 ${PW_LOADER_STRINGS} ${PROJECT_SOURCE_DIR}/shared/messages
+          ${PROJECT_SOURCE_DIR}/web/pay-widget.js ${CMAKE_BINARY_DIR}/pay-widget.js
+  COMMAND /usr/bin/python3 ${PW_STAGE} compress ${CMAKE_BINARY_DIR}/pay-widget.js
+  DEPENDS ${PROJECT_SOURCE_DIR}/web/pay-widget.js ${PW_LOADER_STRINGS}
+          ${PROJECT_SOURCE_DIR}/tools/messages/compile_messages.py ${PW_MESSAGE_FILES} ${PW_STAGE}
+  COMMENT "Writing the catalogue's loader strings into pay-widget.js"
+  VERBATIM)
+list(APPEND PW_WEB_OUTPUTS ${CMAKE_BINARY_DIR}/pay-widget.js)
 add_custom_target(paywidget_page ALL DEPENDS ${PW_WEB_OUTPUTS})
 add_dependencies(paywidget paywidget_page)
 

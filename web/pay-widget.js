@@ -15,6 +15,10 @@
   var SUCCEEDED_KEYS = ['payment_id', 'invoice_id', 'amount', 'currency', 'exponent', 'status', 'balance',
     'invoice_status', 'method', 'receipt_url', 'settles_within_business_days'];
   var LOAD_TIMEOUT_MS = 20000;
+  // The loader's own words by language: [loading, frame title, load failed],
+  // written in at build time from the message catalogue
+  // (tools/messages/loader_strings.py); fr-CA only where it differs from fr.
+  var TEXT = {} /* loader strings */;
   var script = document.currentScript;
   var scriptOrigin = script && script.src ? originOf(script.src) : null;
   var live = [];
@@ -24,6 +28,19 @@
       var u = new URL(url, window.location.href);
       return (u.protocol === 'https:' || u.protocol === 'http:') ? u.origin : null;
     } catch (e) { return null; }
+  }
+
+  // The widget's language, chosen as the core chooses it for the widget
+  // (paywidget/locale.hpp): options.locale, else the browser's languages in
+  // order; a tag matches exactly, else by its language; else English.
+  function words(locale) {
+    var tags = locale ? [locale] : (navigator.languages || [navigator.language]), i, t;
+    for (i = 0; i < tags.length; i++) {
+      t = String(tags[i] || '').replace(/_/g, '-').toLowerCase();
+      for (var k in TEXT) if (k.toLowerCase() === t) return TEXT[k];
+      if (TEXT[t.split('-')[0]]) return TEXT[t.split('-')[0]];
+    }
+    return TEXT.en;
   }
 
   function fail(message) { throw new TypeError('PayWidget.mount: ' + message); }
@@ -93,14 +110,14 @@
 
   // A calm placeholder (card, title bar, three rows, a button) until the
   // widget says it is ready; it pulses unless the reader asked for less motion.
-  function skeleton(dark) {
+  function skeleton(dark, loading) {
     var tone = dark ? '#2a2f45' : '#e9ebf2';
     var box = make('div', {
       position: 'absolute', top: '0', left: '0', right: '0', minHeight: '100%', boxSizing: 'border-box',
       padding: '24px', borderRadius: '8px', background: dark ? '#14161f' : '#ffffff',
     });
     var label = make('span', { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' });
-    label.textContent = 'Loading the payment form…';
+    label.textContent = loading;
     box.appendChild(label);
     var still = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     var bars = [['55%', '22px', '20px'], ['35%', '14px', '28px'], ['100%', '14px', '12px'], ['100%', '14px', '12px'], ['80%', '14px', '32px'], ['100%', '44px', '0']];
@@ -119,6 +136,7 @@
     this.o = o;
     this.ready = false;
     this.pending = null;
+    this.text = words(o.locale);
     this.start();
   }
 
@@ -127,7 +145,7 @@
     this.hostOrigin = o.host;
     this.box = make('div', { position: 'relative', width: '100%', minHeight: '420px' });
     this.box.setAttribute('aria-busy', 'true');
-    this.sk = skeleton(o.theme === 'dark');
+    this.sk = skeleton(o.theme === 'dark', this.text[0]);
     this.sk.setAttribute('role', 'status');
     this.box.appendChild(this.sk);
     this.el.appendChild(this.box);
@@ -147,7 +165,7 @@
     // Transparent (not hidden: Chromium pauses hidden frames) under the
     // placeholder until ready, so a half-loaded or refused frame never peeks out.
     var f = this.iframe = make('iframe', { display: 'block', width: '100%', height: '420px', border: '0', colorScheme: 'normal', opacity: '0', transition: 'opacity .2s ease' });
-    f.title = 'Invoice payment';
+    f.title = this.text[1];
     f.setAttribute('loading', 'lazy');
     f.setAttribute('referrerpolicy', 'no-referrer');
     f.src = frameUrl(this.o);
@@ -161,7 +179,7 @@
 
   Widget.prototype.showProblem = function () {
     if (!this.sk) return;
-    this.sk.textContent = 'The payment form could not be loaded. Please refresh the page, or contact your practitioner to pay this invoice.';
+    this.sk.textContent = this.text[2];
     css(this.sk, { position: 'static', font: '16px/1.5 system-ui, sans-serif', color: this.o.theme === 'dark' ? '#e6e8f0' : '#1a1f36' });
     css(this.box, { minHeight: '0' });
     this.iframe.style.display = 'none'; // back if the widget turns up late
@@ -277,6 +295,9 @@
           return handle;
         }
         w.o = next;
+        // The frame is named in the widget's language.
+        w.text = words(next.locale);
+        if (w.iframe) w.iframe.title = w.text[1];
         var display = {};
         for (var i = 0; i < DISPLAY_KEYS.length; i++) if (has(changes, DISPLAY_KEYS[i])) display[DISPLAY_KEYS[i]] = next[DISPLAY_KEYS[i]];
         if (w.ready) w.send(display);

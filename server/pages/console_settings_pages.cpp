@@ -3,6 +3,7 @@
 // forms post to routes/console_settings.cpp.
 #include "pages/console_pages.hpp"
 #include "pages/invoice_editor_form.hpp"
+#include "pages/language_choices.hpp"
 #include "services/api_records.hpp"
 
 namespace pws::pages {
@@ -43,6 +44,21 @@ std::string default_partial_fields(const pw::PartialPaymentPolicy& p, const std:
     return out + "</fieldset>";
 }
 
+// The language of emails to clients who have not chosen one (a client's
+// own choice comes first). Stored "" is English.
+std::string email_language_field(std::string_view stored, const std::string& error) {
+    const std::string_view current = stored.empty() ? std::string_view("en") : stored;
+    std::string out = "<div class=\"field\"><label for=\"default_locale\">Language of emails to clients</label>"
+                      "<p class=\"hint\" id=\"default_locale-hint\">For clients who have not chosen a language "
+                      "themselves; a client's own choice comes first.</p>";
+    out += "<select id=\"default_locale\" name=\"default_locale\" aria-describedby=\"default_locale-hint "
+           "default_locale-error\"" + std::string(error.empty() ? "" : " aria-invalid=\"true\"") + ">";
+    for (const LanguageChoice& c : kLanguageChoices)
+        out += "<option value=\"" + std::string(c.locale) + "\" lang=\"" + std::string(c.locale) + "\"" +
+               (c.locale == current ? " selected" : "") + ">" + std::string(c.name) + "</option>";
+    return out + "</select><p class=\"field-error\" id=\"default_locale-error\">" + html(error) + "</p></div>";
+}
+
 }  // namespace
 
 void send_console_settings(App& app, http::Response& res, int status, const ConsoleUser& user,
@@ -72,6 +88,7 @@ void send_console_settings(App& app, http::Response& res, int status, const Cons
             "currency.</p>";
     body += default_partial_fields(s.default_partial, error && error.field.rfind("default_partial_payments", 0) == 0
                                                           ? error.message : std::string());
+    body += email_language_field(s.locale, error_for(error, "default_locale"));
     const std::string origins_error = error_for(error, "embed_origins");
     body += "<div class=\"field\"><label for=\"embed_origins\">Sites allowed to embed the payment widget</label>"
             "<p class=\"hint\" id=\"embed_origins-hint\">One per line, such as https://www.your-practice.example"

@@ -1,4 +1,5 @@
 #include "pages/page_kit.hpp"
+#include "pages/site_script_texts.hpp"
 
 #include <array>
 #include <utility>
@@ -129,7 +130,8 @@ std::string render(const PageShell& page) {
            "</p></div></footer>\n";
     if (page.widget && !kWidgetLoaderScript.empty())
         out += "<script src=\"" + std::string(kWidgetLoaderScript) + "\"></script>\n";
-    out += "<script src=\"/pages/site.js\"></script>\n</body>\n</html>\n";
+    out += "<script src=\"/pages/site.js\" data-messages=\"" + html(site_script_texts(page.locale, page.api_forms)) +
+           "\"></script>\n</body>\n</html>\n";
     return out;
 }
 

@@ -87,6 +87,9 @@ struct PageShell {
     // The page's language (<html lang>, the shell's own words): a supported
     // locale (page_locale); the console's pages stay "en".
     std::string locale = "en";
+    // The page has forms site.js sends to the API: the error texts of
+    // their answers come along, in the page's language (site_script_texts).
+    bool api_forms = false;
 };
 
 std::string render(const PageShell& page);

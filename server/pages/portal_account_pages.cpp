@@ -114,6 +114,7 @@ void login_page(App& app, const http::Request& req, http::Response& res) {
     inner += "<p class=\"muted small\">" + t(locale, "account.no_access") + "</p>";
     PageShell page;
     page.locale = locale;
+    page.api_forms = true;  // site.js sends the form
     page.brand = practitioner;  // "" : the shell's "Client portal"
     page.title = pw::text(locale, "account.login_title");
     page.body = auth_card(t(locale, "account.login_heading"), inner);
@@ -143,6 +144,7 @@ void invite_page(const http::Request& req, http::Response& res) {
              t(locale, "account.invite_submit") + "</button></form>";
     PageShell page;
     page.locale = locale;
+    page.api_forms = true;  // site.js sends the form
     page.title = pw::text(locale, "account.invite_title");
     page.body = auth_card(t(locale, "account.invite_title"), inner);
     send_page(res, 200, page);
@@ -173,6 +175,7 @@ void reset_page(const http::Request& req, http::Response& res) {
               "</button></form></div>";
     PageShell page;
     page.locale = locale;
+    page.api_forms = true;  // site.js sends the form
     page.title = pw::text(locale, "account.reset_title");
     page.body = auth_card(t(locale, "account.reset_heading"), request + choose);
     send_page(res, 200, page);

@@ -7,9 +7,8 @@
 // without JavaScript. Like the console's forms, the post must carry this
 // host's Origin (http/cross_site.hpp), so the page's referrer policy is
 // same-origin: under no-referrer browsers send `Origin: null`.
-#include <array>
-
 #include "http/cross_site.hpp"
+#include "pages/language_choices.hpp"
 #include "pages/page_kit.hpp"
 #include "pages/pages_internal.hpp"
 #include "paywidget/locale.hpp"
@@ -20,16 +19,6 @@ namespace pws::pages {
 namespace {
 
 constexpr std::string_view kReferrer = "same-origin";
-
-// Each language named in itself, so a reader finds their own whatever the
-// page's language (the option's lang attribute tells screen readers).
-struct LanguageChoice {
-    std::string_view locale;
-    std::string_view name;
-};
-constexpr std::array<LanguageChoice, 4> kChoices = {{
-    {"en", "English"}, {"fr", "Français"}, {"fr-CA", "Français (Canada)"}, {"es", "Español"},
-}};
 
 std::string t(std::string_view locale, std::string_view id) { return html(pw::text(locale, id)); }
 
@@ -57,7 +46,7 @@ void send_account_page(App& app, http::Response& res, int status, const Client& 
             (error_id.empty() ? "" : " aria-invalid=\"true\"") + ">";
     body += "<option value=\"\"" + std::string(client.locale.empty() ? " selected" : "") + ">" +
             t(locale, "account.language_auto") + "</option>";
-    for (const LanguageChoice& c : kChoices)
+    for (const LanguageChoice& c : kLanguageChoices)
         body += "<option value=\"" + std::string(c.locale) + "\" lang=\"" + std::string(c.locale) + "\"" +
                 (client.locale == c.locale ? " selected" : "") + ">" + std::string(c.name) + "</option>";
     body += "</select></div><button type=\"submit\" class=\"button button-primary\">" + t(locale, "account.language_save") +

@@ -287,6 +287,7 @@ void payment_methods(App& app, const http::Request& req, http::Response& res) {
     // The same switch DELETE /api/v1/me/payment-methods/{id} obeys.
     const bool removable = practice.settings.allow_card_removal;
     PageShell page = portal_shell(app, *client, Nav::payment_methods, pw::text(locale, "portal.nav_methods"), locale);
+    page.api_forms = true;  // site.js sends Remove (DELETE)
     std::string body = "<h1 class=\"page-title\">" + t(locale, "portal.nav_methods") + "</h1>";
     body += "<section class=\"card\" aria-labelledby=\"cards-heading\"><h2 id=\"cards-heading\" class=\"card-title\">" +
             t(locale, "widget.saved_cards") + "</h2>";

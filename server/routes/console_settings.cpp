@@ -30,7 +30,8 @@ nlohmann::json settings_patch(const http::Params& form) {
     nlohmann::json patch = {{"allow_saved_method_removal", pages::field_value(form, "allow_saved_method_removal") == "1"},
                             {"settlement_currency",
                              pages::trimmed_value(pages::field_value(form, "settlement_currency"))},
-                            {"embed_origins", origins}};
+                            {"embed_origins", origins},
+                            {"default_locale", pages::field_value(form, "default_locale")}};
     // The default partial-payment policy: the percentage typed (checked by
     // default_percent_error first), else the stored minimum is kept.
     nlohmann::json partial = {{"enabled", pages::field_value(form, "default_partial_enabled") == "1"}};

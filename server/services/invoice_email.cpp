@@ -122,11 +122,11 @@ pw::Result<pw::SendInvoiceResponse> send_invoice_email(App& app, const Practice&
     auto link = issue_link(app, practice, invoice_id, req.expires_in_days, /*revoke_previous=*/false);
     if (!link) return R::failure(link.error);
     const pw::Invoice& inv = view.value.invoice;
-    // The client's language; a client that cannot be read is written to in English.
+    // The client's language, else the practice's; a client that cannot be read is written to in English.
     std::string locale = "en";
     app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
         Result<Client> c = t.client(view.value.record.client_id);
-        if (c.ok()) locale = email_locale(c.value);
+        if (c.ok()) locale = email_locale(c.value, practice);
         return c.error;
     });
     const RenderedEmail rendered = render_invoice_email(inv, link.value.url, locale);

@@ -14,12 +14,12 @@ PortalEmailText portal_email_text(PortalEmail kind, const Practice& practice, st
 
 pw::Result<Delivery> send_portal_email(App& app, const Practice& practice, const Client& client, PortalEmail kind,
                                        const std::string& url) {
-    return send_portal_email(app, practice, client, portal_email_text(kind, practice, email_locale(client)), url);
+    return send_portal_email(app, practice, client, portal_email_text(kind, practice, email_locale(client, practice)), url);
 }
 
 pw::Result<Delivery> send_portal_email(App& app, const Practice& practice, const Client& client,
                                        const PortalEmailText& text, const std::string& url) {
-    const std::string locale = email_locale(client);
+    const std::string locale = email_locale(client, practice);
     const std::string hello = pw::text(locale, "email.hello", {{"name", client.name}});
     EmailMessage m;
     m.practice_id = practice.id;

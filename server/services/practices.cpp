@@ -27,6 +27,7 @@ pw::Settings settings_to_api(const PracticeSettings& s) {
     out.settlement_currency = s.settlement_currency;
     out.embed_origins = s.embed_origins;
     out.default_partial = s.default_partial;
+    out.default_locale = s.locale;
     return out;
 }
 
@@ -36,6 +37,7 @@ PracticeSettings settings_from_api(const pw::Settings& s) {
     out.settlement_currency = s.settlement_currency;
     out.embed_origins = s.embed_origins;
     out.default_partial = s.default_partial;
+    out.locale = s.default_locale;
     return out;
 }
 
@@ -47,6 +49,7 @@ std::string member_label(const std::string& member) {
     if (member == "settlement_currency") return "settlement currency";
     if (member == "embed_origins") return "sites allowed to embed";
     if (member == "default_partial_payments") return "default partial payments";
+    if (member == "default_locale") return "email language";
     return member;
 }
 

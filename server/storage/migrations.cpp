@@ -364,6 +364,12 @@ constexpr const char* kSchemaV9 = R"sql(
 ALTER TABLE clients ADD COLUMN locale TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 10: a practice's default language for emails to clients who have
+// no preference of their own (issue 12): a supported locale, '' for English.
+constexpr const char* kSchemaV10 = R"sql(
+ALTER TABLE practices ADD COLUMN locale TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Version 11: the language of a bank-debit mandate's text (issue 12): the
 // supported locale pw::mandate_text used. Mandates before it were English.
 constexpr const char* kSchemaV11 = R"sql(
@@ -382,6 +388,7 @@ constexpr Migration kSteps[] = {
     {7, "practitioner console: invitations of practice users (token hash, role, expiry, single use)", kSchemaV7},
     {8, "console invoices: drafts, and the practice's default partial-payment policy", kSchemaV8},
     {9, "clients' preferred language for pages and emails", kSchemaV9},
+    {10, "practices' default language for emails to clients without a preference", kSchemaV10},
     {11, "the language of each bank-debit mandate's text", kSchemaV11},
 };
 

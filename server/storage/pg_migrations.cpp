@@ -327,6 +327,11 @@ constexpr const char* kSchemaV9 = R"sql(
 ALTER TABLE clients ADD COLUMN locale TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 10: a practice's default email language (see migrations.cpp).
+constexpr const char* kSchemaV10 = R"sql(
+ALTER TABLE practices ADD COLUMN locale TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Version 11: the language of a bank-debit mandate's text (see migrations.cpp).
 constexpr const char* kSchemaV11 = R"sql(
 ALTER TABLE mandates ADD COLUMN locale TEXT NOT NULL DEFAULT 'en';
@@ -348,7 +353,7 @@ std::span<const Migration> postgres_schema_migrations() {
     static const Migration steps[] = {step(1, kSchemaV1), step(2, kSchemaV2), step(3, kSchemaV3),
                                       step(4, kSchemaV4), step(5, kSchemaV5), step(6, kSchemaV6),
                                       step(7, kSchemaV7), step(8, kSchemaV8), step(9, kSchemaV9),
-                                      step(11, kSchemaV11)};
+                                      step(10, kSchemaV10), step(11, kSchemaV11)};
     return steps;
 }
 

@@ -30,6 +30,9 @@ struct PracticeSettings {
     std::string settlement_currency;  // "" : each invoice's own currency
     std::vector<std::string> embed_origins;  // "https://practice.example[:port]"
     pw::PartialPaymentPolicy default_partial;  // new invoices start with it (schema v8)
+    // The language of emails to clients without a preference of their own:
+    // a supported locale ("es"), "" for English (schema v10).
+    std::string locale;
 };
 
 struct Practice {

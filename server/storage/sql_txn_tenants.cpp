@@ -10,8 +10,8 @@ namespace {
 #define PRACTICE_COLS                                                     \
     "id, name, email, phone, allow_card_removal, settlement_currency, " \
     "embed_origins, created_at"
-// Read by practice() only (schema v8); insert_practice leaves the defaults.
-#define PRACTICE_POLICY_COLS "default_partial_enabled, default_minimum_kind, default_minimum_value"
+// Read by practice() only (schema v8, locale v10); insert_practice leaves the defaults.
+#define PRACTICE_POLICY_COLS "default_partial_enabled, default_minimum_kind, default_minimum_value, locale"
 #define ADMIN_KEY_COLS "id, practice_id, name, key_hash, hint, created_at, last_used_at, revoked_at"
 #define CLIENT_COLS "id, practice_id, name, email, phone, password_hash, created_at, locale"
 
@@ -47,6 +47,7 @@ Practice read_practice(const db::Query& q) {
     d.enabled = q.i64(8) != 0;
     d.minimum_kind = q.text(9) == "fixed" ? pw::MinimumKind::fixed : pw::MinimumKind::percent;
     (d.minimum_kind == pw::MinimumKind::fixed ? d.minimum_amount : d.minimum_bps) = q.i64(10);
+    p.settings.locale = q.text(11);
     return p;
 }
 
@@ -197,9 +198,9 @@ Error SqlTxn::update_settings(std::string_view practice_id, const PracticeSettin
     const bool fixed = d.minimum_kind == pw::MinimumKind::fixed;
     db::Query q(c_, "UPDATE practices SET allow_card_removal = ?2, settlement_currency = ?3, "
                      "embed_origins = ?4, default_partial_enabled = ?5, default_minimum_kind = ?6, "
-                     "default_minimum_value = ?7 WHERE id = ?1");
+                     "default_minimum_value = ?7, locale = ?8 WHERE id = ?1");
     q.args(practice_id, s.allow_card_removal, s.settlement_currency, origins_to_text(s.embed_origins), d.enabled,
-           std::string_view(fixed ? "fixed" : "percent"), fixed ? d.minimum_amount : d.minimum_bps);
+           std::string_view(fixed ? "fixed" : "percent"), fixed ? d.minimum_amount : d.minimum_bps, s.locale);
     return detail::expect_one_row(c_, q, "practice");
 }
 

@@ -231,7 +231,8 @@ json encode(const Settings& s) {
     return {{"allow_saved_method_removal", s.allow_saved_method_removal},
             {"settlement_currency", s.settlement_currency},
             {"embed_origins", s.embed_origins},
-            {"default_partial_payments", encode_partial(s.default_partial)}};
+            {"default_partial_payments", encode_partial(s.default_partial)},
+            {"default_locale", s.default_locale}};
 }
 
 Error decode(const json& j, Settings& out) {
@@ -252,6 +253,8 @@ Error decode(const json& j, Settings& out) {
         // Optional: settings written before the field existed, and PUT
         // bodies of older integrations, mean "partial payments off".
         if (const json* p = r.optional_object("default_partial_payments")) v.default_partial = decode_partial(*p, sink, "default_partial_payments");
+        // Optional as well: absent or "" is English; else invalid_locale.
+        v.default_locale = read_locale(r, "default_locale");
     });
 }
 

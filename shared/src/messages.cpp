@@ -221,7 +221,13 @@ Error catalogue_error(std::string code, std::string field, std::string_view id, 
 std::string error_text(std::string_view locale, const Error& e) {
     const Table* t = table_for(locale);
     if (e.message_id.empty() || !t || t->locale == "en") return e.message;
-    return text(t->locale, e.message_id, e.args);
+    // An error names a country by its ISO code ({country}: "DE", the IBAN
+    // errors); the reader gets the catalogue's name for it in `locale`
+    // (country.DE). English keeps e.message, which names it already.
+    MessageArgs args = e.args;
+    for (auto& [name, value] : args)
+        if (name == "country" && find_message("en", "country." + value)) value = text(t->locale, "country." + value);
+    return text(t->locale, e.message_id, args);
 }
 
 std::string list_text(std::string_view locale, const std::vector<std::string>& items) {

@@ -169,7 +169,7 @@ std::vector<Sample> all_samples() {
     s.push_back(sample("link_info", created));
     s.push_back(sample("refund_request", pw::RefundRequest{1000, "Overpaid"}));
     s.push_back(sample("refund_response", pw::RefundResponse{make_refund(), {"inv_1", 0, pw::InvoiceStatus::paid, 0}}));
-    s.push_back(sample("settings", pw::Settings{true, "USD", {"https://practice.example", "http://localhost:8081"}, pw::PartialPaymentPolicy{true, pw::MinimumKind::percent, 0, 2500, 2}}));
+    s.push_back(sample("settings", pw::Settings{true, "USD", {"https://practice.example", "http://localhost:8081"}, pw::PartialPaymentPolicy{true, pw::MinimumKind::percent, 0, 2500, 2}, "es"}));
     s.push_back(sample("invite", pw::InviteResponse{"grace@example.com", "2025-03-10T00:00:00Z"}));
     s.push_back(sample("send_invoice", pw::SendInvoiceRequest{7, false}));
     s.push_back(sample("send_invoice_response", pw::SendInvoiceResponse{created, "outbox"}));

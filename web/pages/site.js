@@ -1,6 +1,7 @@
 // The payment host's pages (/pay, /portal): small behaviours on top of
 // server-rendered HTML. No inline script anywhere (CSP script-src 'self').
-//   * forms with data-api: sent as JSON to the API; the API's message is
+//   * forms with data-api: sent as JSON to the API; the catalogue's words
+//     for the answer's code (in the page's language, data-messages) are
 //     shown next to the field it names (error.field) or above the button;
 //   * tokens in the fragment (#token=… on /portal/invite and /portal/reset):
 //     read once, then removed from the address bar and history;
@@ -30,13 +31,20 @@
     if (/(?:^#|&)token=/.test(location.hash)) location.reload();
   });
 
+  // ---------------------------------------------------------------- words
+  // Every sentence this script shows is the server's, from the catalogue in
+  // the page's language, in this script tag's data-messages
+  // (server/pages/site_script_texts.hpp): required.<input name>, field,
+  // network, server, rejected, and errors.<API error code> on pages with
+  // API forms.
+  var TEXTS = (function () {
+    var el = document.currentScript;
+    try { return (el && JSON.parse(el.getAttribute('data-messages') || '{}')) || {}; } catch (e) { return {}; }
+  })();
+  var REQUIRED = TEXTS.required || {};
+  var ERRORS = TEXTS.errors || {};
+
   // ---------------------------------------------------------------- forms
-  var MESSAGES = {
-    email: 'Enter your email address.',
-    password: 'Enter your password.',
-    'new-password': 'Choose a password.',
-  };
-  var NETWORK = 'We could not reach the server. Check your connection and try again.';
 
   function fieldError(form, name) {
     return form.querySelector('#' + name + '-error');
@@ -65,9 +73,16 @@
     if (top) top.textContent = message;
   }
 
+  // The API's answer in the page's language: the catalogue's words for its
+  // code, else the page's general ones (its English message only when the
+  // page sent no words at all).
   function apiMessage(body, status) {
-    if (body && body.error && typeof body.error.message === 'string') return body.error;
-    return { message: status >= 500 ? 'Something went wrong on our side. Try again in a moment.' : NETWORK, field: '' };
+    var error = body && body.error && typeof body.error === 'object' ? body.error : null;
+    var field = error && typeof error.field === 'string' ? error.field : '';
+    var known = error && typeof error.code === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, error.code);
+    if (known) return { message: ERRORS[error.code], field: field };
+    var general = status >= 500 ? TEXTS.server : error ? TEXTS.rejected : TEXTS.network;
+    return { message: general || (error && error.message) || '', field: field };
   }
 
   function send(method, url, body) {
@@ -128,7 +143,7 @@
       if (busy) return;  // a double click sends once
       clearErrors(form);
       var empty = Array.prototype.find.call(form.querySelectorAll('input[required]'), function (i) { return !i.value.trim(); });
-      if (empty) return showError(form, empty.name, MESSAGES[empty.name] || 'Fill in this field.');
+      if (empty) return showError(form, empty.name, REQUIRED[empty.name] || TEXTS.field);
       var button = form.querySelector('button[type="submit"]');
       busy = true;
       if (button) button.disabled = true;
@@ -137,7 +152,7 @@
         var err = apiMessage(r.body, r.status);
         showError(form, err.field, err.message);
       }, function () {
-        showError(form, '', NETWORK);
+        showError(form, '', TEXTS.network);
       }).then(function () {
         busy = false;
         if (button) button.disabled = false;
@@ -181,7 +196,7 @@
         confirm.disabled = false;
         dialog.close();
         if (r.status === 204) {
-          if (methodsStatus) methodsStatus.textContent = methodsStatus.getAttribute('data-status-text') || 'Card removed.';
+          if (methodsStatus) methodsStatus.textContent = methodsStatus.getAttribute('data-status-text');
           var next = row.nextElementSibling || row.previousElementSibling;
           row.remove();
           // Keep the keyboard where it was: the next card's button, or the page.
@@ -193,7 +208,7 @@
       }, function () {
         confirm.disabled = false;
         dialog.close();
-        if (error) error.textContent = NETWORK;
+        if (error) error.textContent = TEXTS.network;
       });
     });
   });
@@ -212,10 +227,10 @@
   // replaces the plain iframe: it resizes it to its content and reports
   // the payment. Without it, the server's iframe stays as it is.
   var STATUS_BADGES = {
-    open: ['badge-open', 'Open'],
-    partially_paid: ['badge-partial', 'Partially paid'],
-    processing: ['badge-processing', 'Processing'],
-    paid: ['badge-paid', 'Paid'],
+    open: 'badge-open',
+    partially_paid: 'badge-partial',
+    processing: 'badge-processing',
+    paid: 'badge-paid',
   };
 
   function updateSummary(p) {
@@ -242,10 +257,11 @@
     // as the server's badge does (page_kit status_badge).
     var badge = summary.querySelector('.title-row .badge');
     var pill = STATUS_BADGES[p.invoice_status];
-    if (badge && pill) {
-      badge.className = 'badge ' + pill[0];
-      // The server wrote the words in the page's language (data-label-<status>).
-      badge.textContent = summary.getAttribute('data-label-' + p.invoice_status) || pill[1];
+    // The server wrote the words in the page's language (data-label-<status>).
+    var label = summary.getAttribute('data-label-' + p.invoice_status);
+    if (badge && pill && label) {
+      badge.className = 'badge ' + pill;
+      badge.textContent = label;
     }
     updatePaymentNote(p);
   }

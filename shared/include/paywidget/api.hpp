@@ -402,6 +402,10 @@ struct Settings {  // GET/PUT/PATCH /api/v1/admin/settings (PUT: request; all: r
     // "partial_payments" shape; optional in a PUT: absent is off). A fixed
     // minimum is in minor units of each new invoice's currency.
     PartialPaymentPolicy default_partial;
+    // The language of emails to clients with no preference of their own
+    // ("default_locale": a supported locale, "en", "fr", "fr-CA" or "es";
+    // "" or absent: English). A client's own preference comes first.
+    std::string default_locale;
 };
 
 // Admin keys: several per practice, each revocable. A key is shown once,
