@@ -276,11 +276,19 @@ std::string receipt_html(const pw::Receipt& r, std::string_view back_href, std::
     return out;
 }
 
-bool load_receipt(App& app, const Payer& payer, std::string_view payment_id, pw::Receipt& out) {
-    pw::Result<pw::Receipt> receipt = receipt_for(app, payer, payment_id);
-    if (!receipt.ok()) return false;
-    out = std::move(receipt.value);
-    return true;
+pw::Result<pw::Receipt> load_receipt(App& app, const Payer& payer, std::string_view payment_id) {
+    return receipt_for(app, payer, payment_id);
+}
+
+void send_receipt_problem(http::Response& res, const pw::Error& error, std::string_view locale) {
+    if (error.code == "not_found")
+        return send_message_page(res, 404, pw::text(locale, "receipt.not_found_title"),
+                                 pw::text(locale, "receipt.not_found_heading"),
+                                 "<p>" + t(locale, "receipt.not_found_text") + "</p>", Nav::none, locale);
+    const bool busy = error.code == "storage_busy";
+    if (busy) res.set_header("Retry-After", "1");
+    send_message_page(res, busy ? 503 : 500, pw::text(locale, "page.error_title"), pw::text(locale, "page.error_heading"),
+                      "<p>" + t(locale, "receipt.error_text") + "</p>", Nav::none, locale);
 }
 
 

@@ -60,8 +60,14 @@ std::string receipt_notice_html(const pw::Receipt& receipt);
 std::string receipt_notice_html(const pw::Receipt& receipt, std::string_view locale);
 
 // The receipt for payment `payment_id` as `payer` may see it (the same
-// service as GET /api/v1/receipts/{id}); false when not allowed or unknown.
-bool load_receipt(App& app, const Payer& payer, std::string_view payment_id, pw::Receipt& out);
+// service as GET /api/v1/receipts/{id}): not_found when not allowed or
+// unknown, or the store's failure (its cause already logged).
+pw::Result<pw::Receipt> load_receipt(App& app, const Payer& payer, std::string_view payment_id);
+
+// The page for a receipt that could not be shown: 404 "not found" for
+// not_found, else "try again" (503 with Retry-After when the store was busy,
+// 500 otherwise): a busy database never reads as a missing receipt.
+void send_receipt_problem(http::Response& res, const pw::Error& error, std::string_view locale);
 
 
 // A link that cannot be used (link_unknown 404, link_expired/link_revoked

@@ -67,8 +67,11 @@ void pay_page(App& app, const http::Request& req, http::Response& res) {
         page.body += widget_html(WidgetTarget{token, ""}, locale);
         return send_page(res, 200, page);
     }
-    pw::Receipt receipt;
-    if (!receipt_id.empty() && load_receipt(app, payer.value, receipt_id, receipt)) {
+    pw::Result<pw::Receipt> latest = pw::Result<pw::Receipt>::failure("not_found", "", "");
+    if (!receipt_id.empty()) latest = load_receipt(app, payer.value, receipt_id);
+    if (!latest.ok() && latest.error.code != "not_found") return send_receipt_problem(res, latest.error, locale);
+    if (latest.ok()) {
+        const pw::Receipt& receipt = latest.value;
         page.title = pw::text(locale, "receipt.page_title", {{"number", inv.number}});
         page.body_class = "page-receipt";
         page.body = receipt_notice_html(receipt, locale) + receipt_html(receipt, "", "", locale);
@@ -98,11 +101,9 @@ void pay_receipt_page(App& app, const http::Request& req, http::Response& res) {
             return redirect(res, "/portal/login?next=" + pw::percent_encode("/portal/receipts/" + payment_id));
         return send_link_problem(res, f, locale);
     }
-    pw::Receipt receipt;
-    if (!load_receipt(app, payer.value, payment_id, receipt))
-        return send_message_page(res, 404, pw::text(locale, "receipt.not_found_title"),
-                                 pw::text(locale, "receipt.not_found_heading"),
-                                 "<p>" + html(pw::text(locale, "receipt.not_found_text")) + "</p>", Nav::none, locale);
+    pw::Result<pw::Receipt> loaded = load_receipt(app, payer.value, payment_id);
+    if (!loaded.ok()) return send_receipt_problem(res, loaded.error, locale);
+    const pw::Receipt& receipt = loaded.value;
     PageShell page;
     page.locale = locale;
     page.brand = receipt.invoice.practitioner.name;

@@ -222,10 +222,13 @@ void invoice_page(App& app, const http::Request& req, http::Response& res) {
         page.body += widget_html(WidgetTarget{"", inv.id}, locale);
         return send_page(res, 200, page);
     }
-    pw::Receipt receipt;
+    pw::Result<pw::Receipt> latest = pw::Result<pw::Receipt>::failure("not_found", "", "");
+    if (!receipt_id.empty()) latest = load_receipt(app, portal_payer(*client), receipt_id);
+    if (!latest.ok() && latest.error.code != "not_found") return send_receipt_problem(res, latest.error, locale);
     PageShell page = portal_shell(app, *client, Nav::other_portal,
                                   pw::text(locale, "invoice.title", {{"number", inv.number}}), locale);
-    if (!receipt_id.empty() && load_receipt(app, portal_payer(*client), receipt_id, receipt)) {
+    if (latest.ok()) {
+        const pw::Receipt& receipt = latest.value;
         page.body_class = "page-receipt";
         page.body = receipt_notice_html(receipt, locale) +
                     receipt_html(receipt, "/portal/billing", pw::text(locale, "portal.back_billing"), locale);
@@ -242,9 +245,12 @@ void receipt_page(App& app, const http::Request& req, http::Response& res) {
     std::optional<Client> client = require_portal_client(app, req, res);
     if (!client) return;
     const std::string locale = portal_locale(req, *client);
-    pw::Receipt receipt;
-    if (!load_receipt(app, portal_payer(*client), req.matches[1].str(), receipt))
-        return not_found_page(res, false, locale);
+    pw::Result<pw::Receipt> loaded = load_receipt(app, portal_payer(*client), req.matches[1].str());
+    if (!loaded.ok()) {
+        if (loaded.error.code == "not_found") return not_found_page(res, false, locale);
+        return send_receipt_problem(res, loaded.error, locale);
+    }
+    const pw::Receipt& receipt = loaded.value;
     PageShell page = portal_shell(app, *client, Nav::other_portal,
                                   pw::text(locale, "receipt.page_title", {{"number", receipt.invoice.number}}), locale);
     page.body_class = "page-receipt";

@@ -8,6 +8,7 @@
 #include "admin_api.hpp"
 #include "pages/page_kit.hpp"
 #include "raw_reply.hpp"
+#include "paywidget/messages.hpp"
 #include "paywidget/url.hpp"
 
 using namespace pws_test;
@@ -397,4 +398,36 @@ BOOST_AUTO_TEST_CASE(names_are_escaped_on_every_page) {
     BOOST_TEST(p.has("&lt;script&gt;alert(1)&lt;/script&gt; Clinic"));     // practitioner
     BOOST_TEST(!p.has(kHostile));
     check_no_inline_script(p);
+}
+
+// ---------------------------------------------------------------- store failures
+
+// A receipt the store cannot read is "try again" (500), never "not found":
+// the payer must not be told a payment they made has no receipt. The
+// invoice's stored definition is made unreadable by hand (a storage error
+// when the receipt loads it); the portal signs in by session, so only the
+// receipt's own read meets it.
+BOOST_AUTO_TEST_CASE(a_receipt_the_store_cannot_read_is_try_again_not_not_found) {
+    const auto [client_id, session] = env().portal_client("unreadable");
+    const std::string inv = create_invoice(*env().c, env().practice.key, client_id, 3000);
+    BOOST_REQUIRE(!inv.empty());
+    Reply tok = session_post(*env().c, session, "/api/v1/tokens", card_body("4242424242424242"));
+    BOOST_REQUIRE(tok.status == 201);
+    Reply paid = session_post(*env().c, session, "/api/v1/invoices/" + inv + "/payments",
+                              pay_body(3000, tok.body["token"].get<std::string>()), new_key());
+    BOOST_REQUIRE(paid.status == 200);
+    const std::string payment = paid.body["payment"]["id"].get<std::string>();
+    BOOST_REQUIRE(env().get("/portal/receipts/" + payment, session).status == 200);
+
+    sqlite3* db = nullptr;
+    BOOST_REQUIRE(sqlite3_open(env().server.db_path().c_str(), &db) == SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    const std::string sql = "UPDATE invoices SET definition = '{\"unreadable\": true}' WHERE id = '" + inv + "'";
+    BOOST_REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+
+    Page receipt = env().get("/portal/receipts/" + payment, session);
+    BOOST_TEST(receipt.status == 500);
+    BOOST_TEST(receipt.has(pw::text("en", "receipt.error_text")));
+    BOOST_TEST(!receipt.has(pw::text("en", "receipt.not_found_heading")));
 }
