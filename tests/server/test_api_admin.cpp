@@ -325,9 +325,12 @@ BOOST_AUTO_TEST_CASE(many_concurrent_refunds_never_exceed_the_payment) {
 
 // What the settings answer holds besides the members a test sets: the
 // default partial-payment policy for new invoices, off unless set.
+// The answer to settings sent without the optional members: partial
+// payments off and no default email language ("" : English).
 json with_partial_off(json settings) {
     settings["default_partial_payments"] = {
         {"enabled", false}, {"minimum", {{"type", "percent"}, {"basis_points", 0}}}, {"max_payments", 2}};
+    settings["default_locale"] = "";
     return settings;
 }
 
