@@ -4,6 +4,8 @@ embed.css naming the hashed web font, .br/.gz that decompress to the same
 bytes (none for the WOFF2 font, brotli inside already), nothing rewritten when nothing
 changed, an earlier build's copies removed, and a page it cannot rewrite
 refused."""
+import base64
+import hashlib
 import json
 import os
 import subprocess
@@ -40,7 +42,13 @@ class StageAssets(unittest.TestCase):
         write(os.path.join(self.web, "embed.html"), PAGE)
         write(os.path.join(self.web, "embed.css"),
               '@font-face{src:url("inter.woff2") format("woff2")}\n' + "body{margin:0}\n" * 50)
-        write(os.path.join(self.web, "embed.js"), "console.log('glue');\n" * 50)
+        write(os.path.join(self.web, "embed.js"),
+              "var CATALOGUES = {/* catalogue files */};\n" + "console.log('glue');\n" * 50)
+        # A language file compile_messages.py wrote (issue 14: fetched only
+        # for a payer of that language).
+        os.makedirs(os.path.join(self.out, "generated"))
+        write(os.path.join(self.out, "generated", "messages.fr.json"),
+              "{" + ",".join('"widget.m%d": "Payer la facture"' % i for i in range(50)) + "}")
         write(os.path.join(self.out, "paywidget.js"), 'var wasmBinaryFile="paywidget.wasm";\n' * 1 + "x();\n" * 50)
         write(os.path.join(self.out, "paywidget.wasm"), bytes(range(256)) * 40)
         write(os.path.join(self.out, "inter.woff2"), b"wOF2" + bytes(range(256)) * 4)
@@ -57,7 +65,8 @@ class StageAssets(unittest.TestCase):
     def test_hashed_names_and_the_page_that_names_them(self):
         self.stage()
         names = self.manifest()
-        self.assertEqual(sorted(names), ["embed.css", "embed.js", "inter.woff2", "paywidget.js", "paywidget.wasm"])
+        self.assertEqual(sorted(names), ["embed.css", "embed.js", "inter.woff2", "messages.fr.json", "paywidget.js",
+                                         "paywidget.wasm"])
         for plain, hashed in names.items():
             stem, ext = plain.rsplit(".", 1)
             self.assertRegex(hashed, r"^%s\.[0-9a-f]{16}\.%s$" % (stem, ext))
@@ -67,6 +76,16 @@ class StageAssets(unittest.TestCase):
         self.assertIn(f'href="{names["paywidget.wasm"]}"', page)  # the preload
         self.assertIn(f'src="{names["embed.js"]}"', page)
         self.assertIn(f'src="{names["paywidget.js"]}"', page)
+        # Subresource Integrity on what the page loads, of the bytes served.
+        for plain in ("embed.css", "embed.js", "paywidget.js"):
+            digest = base64.b64encode(hashlib.sha384(read(os.path.join(self.out, names[plain]))).digest()).decode()
+            self.assertIn(f'"{names[plain]}" integrity="sha384-{digest}"', page)
+        # embed.js names the hashed language file and its integrity.
+        loader = read(os.path.join(self.out, names["embed.js"])).decode()
+        french = read(os.path.join(self.out, names["messages.fr.json"]))
+        digest = base64.b64encode(hashlib.sha384(french).digest()).decode()
+        self.assertIn(json.dumps({"fr": [names["messages.fr.json"], "sha384-" + digest]}), loader)
+        self.assertNotIn("catalogue files", loader)
         glue = read(os.path.join(self.out, names["paywidget.js"])).decode()
         self.assertIn(f'"{names["paywidget.wasm"]}"', glue)
         self.assertNotIn('"paywidget.wasm"', glue)
