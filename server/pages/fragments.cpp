@@ -277,6 +277,7 @@ std::string receipt_html(const pw::Receipt& r, std::string_view back_href, std::
 }
 
 pw::Result<pw::Receipt> load_receipt(App& app, const Payer& payer, std::string_view payment_id) {
+    if (payment_id.empty()) return pw::Result<pw::Receipt>::failure("not_found", "", "");
     return receipt_for(app, payer, payment_id);
 }
 

@@ -60,8 +60,9 @@ std::string receipt_notice_html(const pw::Receipt& receipt);
 std::string receipt_notice_html(const pw::Receipt& receipt, std::string_view locale);
 
 // The receipt for payment `payment_id` as `payer` may see it (the same
-// service as GET /api/v1/receipts/{id}): not_found when not allowed or
-// unknown, or the store's failure (its cause already logged).
+// service as GET /api/v1/receipts/{id}): not_found when not allowed,
+// unknown, or `payment_id` is empty (no receipt yet: nothing is read), or
+// the store's failure (its cause already logged).
 pw::Result<pw::Receipt> load_receipt(App& app, const Payer& payer, std::string_view payment_id);
 
 // The page for a receipt that could not be shown: 404 "not found" for

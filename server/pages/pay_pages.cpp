@@ -67,8 +67,7 @@ void pay_page(App& app, const http::Request& req, http::Response& res) {
         page.body += widget_html(WidgetTarget{token, ""}, locale);
         return send_page(res, 200, page);
     }
-    pw::Result<pw::Receipt> latest = pw::Result<pw::Receipt>::failure("not_found", "", "");
-    if (!receipt_id.empty()) latest = load_receipt(app, payer.value, receipt_id);
+    const pw::Result<pw::Receipt> latest = load_receipt(app, payer.value, receipt_id);
     if (!latest.ok() && latest.error.code != "not_found") return send_receipt_problem(res, latest.error, locale);
     if (latest.ok()) {
         const pw::Receipt& receipt = latest.value;

@@ -222,8 +222,7 @@ void invoice_page(App& app, const http::Request& req, http::Response& res) {
         page.body += widget_html(WidgetTarget{"", inv.id}, locale);
         return send_page(res, 200, page);
     }
-    pw::Result<pw::Receipt> latest = pw::Result<pw::Receipt>::failure("not_found", "", "");
-    if (!receipt_id.empty()) latest = load_receipt(app, portal_payer(*client), receipt_id);
+    const pw::Result<pw::Receipt> latest = load_receipt(app, portal_payer(*client), receipt_id);
     if (!latest.ok() && latest.error.code != "not_found") return send_receipt_problem(res, latest.error, locale);
     PageShell page = portal_shell(app, *client, Nav::other_portal,
                                   pw::text(locale, "invoice.title", {{"number", inv.number}}), locale);
