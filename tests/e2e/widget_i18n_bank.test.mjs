@@ -83,13 +83,9 @@ describe('bank-debit mandates in French and Spanish', () => {
       await press(consent);
       // The mirror shows the last frame drawn: the click is handled a frame
       // or two after it lands (measured 7-78 ms after nextFrames), so wait,
-      // bounded, for the frame that ticked it, as journeys_bank does.
-      await page.waitForFunction(([name, pay]) => {
-        const box = [...document.querySelectorAll('#pw-overlay [role=checkbox], #pw-overlay input[type=checkbox]')]
-          .find((e) => (e.getAttribute('aria-label') || e.labels?.[0]?.textContent || e.textContent || '').includes(name));
-        const b = [...document.querySelectorAll('#pw-overlay button')].find((e) => e.textContent.includes(pay));
-        return box && (box.checked === true || box.getAttribute('aria-checked') === 'true') && b && !b.disabled;
-      }, [say(FR_CA, 'widget.mandate_accept'), due], { timeout: 5000 });
+      // bounded, for the frame that ticked it (the one that enables Pay), the
+      // way press() waits for an enabled item.
+      await page.waitForFunction((el) => el && !el.disabled, await submit.elementHandle(), { timeout: 5000 });
       assert.equal(await consent.isChecked(), true);
       assert.equal(await submit.isEnabled(), true);
       await assertAccessibleScreen(page, 'fr-bank');
