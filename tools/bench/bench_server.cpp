@@ -403,20 +403,30 @@ struct LevelResult {
     int errors = 0;
     double seconds = 0;
     std::vector<double> latencies_ms;  // of the successful requests
+    // (when it was sent or due, in ms from the level's start; latency in
+    // ms) of every successful request, in no order: for --latency-log
+    std::vector<std::pair<double, double>> timeline;
     double server_cpu_ms = 0;           // user + system time of every server process during the level
 };
 
-// Read and write system calls (read, pread, recv..., write, pwrite,
-// send...) a process has made so far: /proc/<pid>/io's syscr and syscw.
-std::pair<double, double> io_calls(pid_t pid) {
+// What a process has read and written so far, from /proc/<pid>/io: read
+// and write system calls (read, pread, recv..., write, pwrite, send...:
+// syscr, syscw) and the bytes those writes carried (wchar: files and
+// sockets alike, so the WAL's frames and the answers).
+struct IoCounts {
+    double reads = 0, writes = 0, written_bytes = 0;
+};
+IoCounts io_counts(pid_t pid) {
     std::ifstream in("/proc/" + std::to_string(pid) + "/io");
     std::string key;
-    double value = 0, reads = 0, writes = 0;
+    double value = 0;
+    IoCounts c;
     while (in >> key >> value) {
-        if (key == "syscr:") reads = value;
-        if (key == "syscw:") writes = value;
+        if (key == "syscr:") c.reads = value;
+        if (key == "syscw:") c.writes = value;
+        if (key == "wchar:") c.written_bytes = value;
     }
-    return {reads, writes};
+    return c;
 }
 
 // CPU time (user + system, all threads) a process has used so far, in ms;
@@ -500,6 +510,8 @@ LevelResult run_level(int clients, std::size_t begin, std::size_t end, std::size
                     if (ok) {
                         ++mine.ok;
                         mine.latencies_ms.push_back(std::chrono::duration<double, std::milli>(d).count());
+                        mine.timeline.emplace_back(std::chrono::duration<double, std::milli>(s - t0).count(),
+                                                   mine.latencies_ms.back());
                     } else {
                         ++mine.errors;
                     }
@@ -515,9 +527,21 @@ LevelResult run_level(int clients, std::size_t begin, std::size_t end, std::size
         total.ok += p.ok;
         total.errors += p.errors;
         total.latencies_ms.insert(total.latencies_ms.end(), p.latencies_ms.begin(), p.latencies_ms.end());
+        total.timeline.insert(total.timeline.end(), p.timeline.begin(), p.timeline.end());
     }
     std::sort(total.latencies_ms.begin(), total.latencies_ms.end());
     return total;
+}
+
+// --latency-log: one line per successful payment, each level in the order
+// the payments were sent (or due), so a slow stretch shows as a run of lines.
+void write_latency_log(const std::string& path, std::vector<LevelResult>& results) {
+    std::ofstream out(path);
+    for (LevelResult& r : results) {
+        std::sort(r.timeline.begin(), r.timeline.end());
+        for (const auto& [at, ms] : r.timeline) out << r.clients << ' ' << at << ' ' << ms << '\n';
+    }
+    if (!out) std::fprintf(stderr, "bench_server: could not write %s\n", path.c_str());
 }
 
 // Nearest-rank percentile of sorted samples.
@@ -667,7 +691,7 @@ int main(int argc, char** argv) {
     std::string server_bin, levels_text = "1,16,64", counts_text = "300,1000,1000";
     std::string durability(pws::durability_id(pws::kDefaultDurability));
     int seconds = 10, workers = 16, latency_ms = 0, lookup_clients = 0, idle_connections = 0, instances = 1, rate = 0;
-    std::string db;
+    std::string db, latency_log;
     bool keep_dir = false, table_only = false;
     cli.add_option("--server", server_bin, "the server executable")->required()->check(CLI::ExistingFile);
     cli.add_option("--clients", levels_text, "levels of concurrent clients, comma separated");
@@ -687,8 +711,14 @@ int main(int argc, char** argv) {
     cli.add_option("--db", db, "a PostgreSQL URL (an empty database) instead of a fresh SQLite file");
     cli.add_option("--instances", instances, "server processes sharing the database")->check(CLI::Range(1, 8));
     cli.add_flag("--table-only", table_only, "print only the payment table and its one-line setting");
+    cli.add_option("--latency-log", latency_log,
+                   "write every successful payment as 'level, sent or due (ms from the level's start), latency (ms)' "
+                   "to this file, in time order: where in a run the slow ones were");
     cli.add_flag("--keep-dir", keep_dir, "keep the temporary data directory (database, server logs)");
     CLI11_PARSE(cli, argc, argv);
+    // The server runs in the data directory (chdir before exec): a relative
+    // path given here would no longer name it there.
+    server_bin = std::filesystem::absolute(server_bin).string();
     for (char& ch : durability) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
 
     const std::vector<int> levels = parse_list(levels_text, 1024);
@@ -774,15 +804,17 @@ int main(int argc, char** argv) {
             return sum;
         };
         auto servers_io = [&] {
-            std::pair<double, double> sum{0, 0};
+            IoCounts sum;
             for (auto& sp : servers) {
-                const auto [r, w] = io_calls(sp->pid());
-                sum.first += r;
-                sum.second += w;
+                const IoCounts c = io_counts(sp->pid());
+                sum.reads += c.reads;
+                sum.writes += c.writes;
+                sum.written_bytes += c.written_bytes;
             }
             return sum;
         };
         const double cpu_before = servers_cpu_ms();
+        const double own_cpu_before = cpu_ms(::getpid());
         const auto io_before = servers_io();
         results.push_back(run_level(
             levels[l], begin, end, 1, std::chrono::seconds(seconds), OneClientPerThread{&ports, &payer_addresses},
@@ -818,11 +850,16 @@ int main(int argc, char** argv) {
         // page reads and WAL frame writes show up here.
         const auto io_after = servers_io();
         const double attempts = std::max(1, results.back().ok + results.back().errors);
-        std::fprintf(stderr, "bench_server: %d clients: server read calls %.1f, write calls %.1f per payment\n",
-                     levels[l], (io_after.first - io_before.first) / attempts,
-                     (io_after.second - io_before.second) / attempts);
+        std::fprintf(stderr,
+                     "bench_server: %d clients: server read calls %.1f, write calls %.1f, %.1f KiB written per "
+                     "payment; the bench's own CPU %.2f ms per payment\n",
+                     levels[l], (io_after.reads - io_before.reads) / attempts,
+                     (io_after.writes - io_before.writes) / attempts,
+                     (io_after.written_bytes - io_before.written_bytes) / 1024 / attempts,
+                     (cpu_ms(::getpid()) - own_cpu_before) / attempts);
     }
     pay_errors.print("payments");
+    if (!latency_log.empty()) write_latency_log(latency_log, results);
 
     // --- link lookups, idle connections (optional) --------------------------
     ErrorLog lookup_errors;
