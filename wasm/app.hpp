@@ -1,19 +1,17 @@
-// The widget page's one object: owns the checkout, the options (theme,
-// fonts) and the GL/ImGui state, runs the checkout's effects and renders a
-// frame when the frame loop asks. main.cpp creates it. Browser only.
+// The widget page's one object: the browser's wiring around the runtime
+// (runtime/widget_runtime.hpp, which owns the checkout, the frame sequence
+// and the effects): WebGL and ImGui's GL backend, the canvas, the frame
+// loop, pointer input, the font atlas on the GPU, the options and language
+// the page asks for, and the browser's services for the runtime
+// (browser_services.hpp). main.cpp creates it. Browser only.
 #pragma once
 
 #include <memory>
-#include <string>
 
-#include <nlohmann/json.hpp>
-
-#include "api_client.hpp"
+#include "browser_services.hpp"
 #include "canvas.hpp"
-#include "fonts.hpp"
 #include "frame_loop.hpp"
-#include "paywidget/checkout.hpp"
-#include "theme.hpp"
+#include "widget_runtime.hpp"
 
 namespace pwui {
 
@@ -30,28 +28,14 @@ public:
 
 private:
     void frame();
-    void dispatch(const pw::Event& e);
-    void run(std::vector<pw::Effect> effects);
     void rebuild_fonts();
-    void set_language(const std::string& locale);
-    void start_checkout();
-    void notify_loaded();
-    void notify_outcome(const pw::effect::NotifyHost& n);
 
+    BrowserServices services_;
     Canvas canvas_;
     FrameLoop loop_;
-    pw::Checkout checkout_;
-    std::unique_ptr<ApiClient> api_;
-    Theme theme_;
-    Fonts fonts_;
+    std::unique_ptr<WidgetRuntime> runtime_;  // from start(), once the page's target is read
     float fonts_dpr_ = 0, fonts_scale_ = 0;
-    bool gl_ready_ = false;
     float content_height_ = 640;
-    double last_frame_ms_ = 0;
-    bool lang_set_ = false;  // the document's lang attribute is the chosen locale's
-    std::string wanted_locale_;  // the last one asked for; its file may still be on its way
-    bool checkout_started_ = false;
-    std::string receipt_base_;  // "/pay/<token>/receipts/" or "/portal/receipts/"
 };
 
 }  // namespace pwui

@@ -32,10 +32,10 @@ add_custom_command(OUTPUT ${PW_FONTS_CPP}
   COMMENT "Subsetting Inter Regular + SemiBold into fonts_data.cpp"
   VERBATIM)
 
-file(GLOB PW_WIDGET_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/wasm/*.cpp)
+file(GLOB PW_WIDGET_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/wasm/*.cpp ${PROJECT_SOURCE_DIR}/wasm/runtime/*.cpp)
 file(GLOB PW_WIDGET_JS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/wasm/js/*.js)
 add_executable(paywidget ${PW_WIDGET_SOURCES} ${PW_FONTS_CPP})
-target_include_directories(paywidget PRIVATE ${PROJECT_SOURCE_DIR}/wasm)
+target_include_directories(paywidget PRIVATE ${PROJECT_SOURCE_DIR}/wasm ${PROJECT_SOURCE_DIR}/wasm/runtime)
 target_link_libraries(paywidget PRIVATE paycore imgui_web)
 target_compile_options(paywidget PRIVATE ${PW_WARNINGS} ${PW_WIDGET_FLAGS})
 foreach(js ${PW_WIDGET_JS})
