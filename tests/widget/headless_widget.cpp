@@ -1,4 +1,4 @@
-// See headless_widget.hpp. What wasm/app.cpp does around the runtime,
+// See headless_widget.hpp. What wasm/browser/app.cpp does around the runtime,
 // minus WebGL, the canvas and the frame loop.
 #include "headless_widget.hpp"
 
@@ -121,7 +121,7 @@ void HeadlessWidget::frame() {
 }
 
 bool HeadlessWidget::settle(int max_frames) {
-    // As wasm/frame_loop.cpp: a request draws 1 + 2 settle frames, and a
+    // As wasm/browser/frame_loop.cpp: a request draws 1 + 2 settle frames, and a
     // frame that emitted events requests again.
     constexpr int kFramesPerRequest = 3;
     int pending = kFramesPerRequest;

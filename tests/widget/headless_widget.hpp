@@ -6,9 +6,9 @@
 // DOM stand-ins are the widget's own: the accessibility mirror (items(),
 // on_activate) and the text inputs (placed(), on_input/on_focus/on_enter).
 //
-// It plays the part of wasm/app.cpp without a browser: each frame() is one
+// It plays the part of wasm/browser/app.cpp without a browser: each frame() is one
 // WidgetRuntime::frame(), and settle() draws frames the way
-// wasm/frame_loop.cpp does after an input. Effects run as in the browser;
+// wasm/browser/frame_loop.cpp does after an input. Effects run as in the browser;
 // every one is also recorded (effects()). A test answers the network
 // either as the server would (answer(): status and body, through the real
 // API client's codecs) or, shorter, with the checkout event the API client
@@ -43,7 +43,7 @@ struct WidgetOptions {
     // The embedder's display options ({"theme", "accent", "font_scale"});
     // when set, `theme` is ignored.
     nlohmann::json theme_options;
-    // What the page pays (wasm/fetch_bridge.hpp's PageTarget): an email
+    // What the page pays (wasm/browser/fetch_bridge.hpp's PageTarget): an email
     // link's token (receipts under /pay/lnk_test/receipts/), else a portal
     // invoice id.
     std::string link_token = "lnk_test";
