@@ -32,10 +32,19 @@ add_custom_command(OUTPUT ${PW_FONTS_CPP}
   COMMENT "Subsetting Inter Regular + SemiBold into fonts_data.cpp"
   VERBATIM)
 
-file(GLOB PW_WIDGET_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/wasm/*.cpp)
-file(GLOB PW_WIDGET_JS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/wasm/js/*.js)
+# The widget's code by concern (wasm/README.md): every .cpp of each folder,
+# and the DOM halves in its js/. The native tests build all but browser/
+# (tests/widget/widget_tests.cmake).
+set(PW_WIDGET_DIRS)
+foreach(dir browser kit screens runtime)
+  list(APPEND PW_WIDGET_DIRS ${PROJECT_SOURCE_DIR}/wasm/${dir})
+endforeach()
+list(TRANSFORM PW_WIDGET_DIRS APPEND /*.cpp OUTPUT_VARIABLE PW_WIDGET_SOURCE_GLOBS)
+list(TRANSFORM PW_WIDGET_DIRS APPEND /js/*.js OUTPUT_VARIABLE PW_WIDGET_JS_GLOBS)
+file(GLOB PW_WIDGET_SOURCES CONFIGURE_DEPENDS ${PW_WIDGET_SOURCE_GLOBS})
+file(GLOB PW_WIDGET_JS CONFIGURE_DEPENDS ${PW_WIDGET_JS_GLOBS})
 add_executable(paywidget ${PW_WIDGET_SOURCES} ${PW_FONTS_CPP})
-target_include_directories(paywidget PRIVATE ${PROJECT_SOURCE_DIR}/wasm)
+target_include_directories(paywidget PRIVATE ${PW_WIDGET_DIRS})
 target_link_libraries(paywidget PRIVATE paycore imgui_web)
 target_compile_options(paywidget PRIVATE ${PW_WARNINGS} ${PW_WIDGET_FLAGS})
 foreach(js ${PW_WIDGET_JS})

@@ -45,7 +45,7 @@ void get_link(App& app, const http::Request& req, http::Response& res) {
         return;
     }
     // The mandates are in the widget's language: it sends the locale it chose
-    // as Accept-Language (web/embed.js, wasm/js/fetch_bridge.js).
+    // as Accept-Language (web/embed.js, wasm/browser/js/fetch_bridge.js).
     pw::LinkView view;
     pw::Error e = app.store->read_transaction([&](ReadTxn& t) -> pw::Error {
         Result<InvoiceView> v = t.invoice_view(payer.value.link.invoice_id);

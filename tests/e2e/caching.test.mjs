@@ -100,7 +100,7 @@ test('one page load asks once for the wasm and once for the invoice, the invoice
     assert.equal(paths.filter((p) => /\.wasm$/.test(p)).length, 1, JSON.stringify(paths));
     assert.equal(paths.filter((p) => p.startsWith('/api/v1/links/')).length, 1, JSON.stringify(paths));
     // The request was made by the page script, before the runtime was up
-    // (the widget's 'pw:main' mark, wasm/app.cpp), not by the widget.
+    // (the widget's 'pw:main' mark, wasm/browser/app.cpp), not by the widget.
     const order = await page.evaluate(() => {
       const link = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/v1/links/'));
       const main = performance.getEntriesByName('pw:main', 'mark')[0];

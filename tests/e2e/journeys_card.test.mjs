@@ -28,7 +28,7 @@ after(() => cleanup?.());
 const TOKENS = /^\/api\/v1\/tokens$/;
 const exp = futureExpiry();
 const card = (number) => ({ number, exp: exp.typed, cvc: '123', name: 'Jordan Rivera', postal_code: '94107' });
-// How the widget names a card (wasm/screen_steps.cpp method_label):
+// How the widget names a card (wasm/screens/screen_steps.cpp method_label):
 // "<brand> •••• <last4>".
 const BRAND_NAMES = { visa: 'Visa', mastercard: 'Mastercard' };
 const methodLabel = (m) => `${BRAND_NAMES[m.brand]} \u2022\u2022\u2022\u2022 ${m.last4}`;

@@ -1,5 +1,5 @@
-// See headless_widget.hpp. Mirrors wasm/app.cpp's frame() and run() minus
-// WebGL, the canvas and fetch.
+// See headless_widget.hpp. What wasm/browser/app.cpp does around the runtime,
+// minus WebGL, the canvas and the frame loop.
 #include "headless_widget.hpp"
 
 #include <cfloat>
@@ -8,10 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fonts.hpp"
 #include "imgui.h"
 #include "locale_format.hpp"
 #include "paywidget/payment_form.hpp"
-#include "widget.hpp"
 
 namespace pwtest {
 
@@ -26,10 +26,7 @@ const std::vector<std::string>& all_input_ids() {
 }
 
 namespace {
-bool is_alert_stage(pw::Stage s) {  // as wasm/app.cpp
-    return s == pw::Stage::declined || s == pw::Stage::failed || s == pw::Stage::load_failed ||
-           s == pw::Stage::link_expired || s == pw::Stage::link_revoked || s == pw::Stage::link_unknown;
-}
+constexpr double kFrameMs = 1000.0 / 60;  // a 60 Hz display
 
 // The DOM stand-ins are the page's singletons: a test's widget starts from
 // a blank page (no typed values, no focus, no pending Enter/activation).
@@ -55,12 +52,13 @@ void reset_page_singletons() {
 
 HeadlessWidget::HeadlessWidget(WidgetOptions options)
     : options_(std::move(options)),
-      // Predictable keys ("key-1", "key-2", ...) so tests can tell a reused
-      // key from a new one; 16+ characters would be the browser's.
-      checkout_([this] { return "test-key-" + std::to_string(++keys_issued_); }) {
+      // Predictable keys ("test-key-1", "test-key-2", ...) so tests can tell
+      // a reused key from a new one; 16+ characters would be the browser's.
+      runtime_(pwui::RuntimeHost{clock_, [this] { return "test-key-" + std::to_string(++keys_issued_); }, http_,
+                                 page_, catalogues_},
+               options_.link_token, options_.invoice_id) {
     reset_page_singletons();
-    pwui::locale_format().set_locale(options_.locale);
-    checkout_.set_locale(options_.locale);
+    runtime_.on_effect = [this](const pw::Effect& e) { effects_.push_back(e); };
     announced_before_ = pwui::a11y_mirror().announcements().size();
 
     IMGUI_CHECKVERSION();
@@ -69,19 +67,20 @@ HeadlessWidget::HeadlessWidget(WidgetOptions options)
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    theme_ = pwui::theme_from_options(options_.theme_options.is_null() ? nlohmann::json{{"theme", options_.theme}}
-                                                                        : options_.theme_options);
-    pwui::apply_to_style(theme_, ImGui::GetStyle());
-    // dpr 1: glyphs at CSS px; the atlas is built (Alpha8) but never uploaded.
-    fonts_ = pwui::build_fonts(*io.Fonts, 1.0f, theme_.font_scale);
-    io.FontDefault = fonts_.body;
+    runtime_.set_options(options_.theme_options.is_null() ? nlohmann::json{{"theme", options_.theme}}
+                                                           : options_.theme_options);
+    runtime_.set_language(options_.locale);
+    // dpr 1: glyphs at CSS px; every character the font files have (no
+    // GlyphSet rebuilds); the atlas is built (Alpha8) but never uploaded.
+    const pwui::Fonts fonts = pwui::build_fonts(*io.Fonts, 1.0f, runtime_.theme().font_scale);
+    runtime_.set_fonts(fonts);
+    io.FontDefault = fonts.body;
     io.FontGlobalScale = 1.0f;
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
     io.DisplaySize = ImVec2(options_.width, options_.height);
-    io.DeltaTime = 1.0f / 60.0f;
     io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
 }
 
@@ -91,7 +90,7 @@ HeadlessWidget::~HeadlessWidget() {
 }
 
 void HeadlessWidget::start() {
-    run(checkout_.start());
+    runtime_.start();
     frame();
 }
 
@@ -101,48 +100,28 @@ void HeadlessWidget::load(const pw::LinkView& view) {
 }
 
 void HeadlessWidget::respond(const pw::Event& e) {
-    dispatch(e);
+    runtime_.dispatch(e);
     settle();
 }
 
-void HeadlessWidget::dispatch(const pw::Event& e) { run(checkout_.dispatch(e)); }
-
-void HeadlessWidget::run(std::vector<pw::Effect> effects) {
-    for (pw::Effect& effect : effects) {
-        if (auto* a = std::get_if<pw::effect::Announce>(&effect)) {
-            pwui::a11y_mirror().announce(a->text, is_alert_stage(checkout_.state().stage));
-        } else if (auto* f = std::get_if<pw::effect::Focus>(&effect)) {
-            pwui::text_inputs().focus(f->field);
-        }
-        effects_.push_back(std::move(effect));
-    }
+bool HeadlessWidget::answer(int status, const std::string& body) {
+    if (!http_.answer_latest(pwui::HttpResponse{status, body})) return false;
+    settle();
+    return true;
 }
 
 void HeadlessWidget::frame() {
     ImGui::SetCurrentContext(context_);
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(options_.width, options_.height);
-    io.DeltaTime = 1.0f / 60.0f;
-    ImGui::NewFrame();
-    pwui::a11y_mirror().begin_frame();
-    pwui::text_inputs().begin_frame();
-    pwui::FrameOutput out;
-    pwui::Layout layout;
-    layout.display_width = options_.width;
-    layout.max_content = 560;
-    layout.receipt_base = options_.receipt_base;
-    content_height_ = pwui::draw_widget(checkout_, theme_, fonts_, layout, out);
-    ImGui::Render();
-    pwui::a11y_mirror().end_frame();
-    pwui::text_inputs().end_frame();
+    ImGui::GetIO().DisplaySize = ImVec2(options_.width, options_.height);
+    clock_.advance(kFrameMs);
+    const pwui::WidgetRuntime::Frame f = runtime_.frame(options_.width);
+    content_height_ = f.height;
     ++frames_;
-    events_last_frame_ = static_cast<int>(out.events.size());
-    for (const pw::Event& e : out.events) dispatch(e);
-    if (!out.navigate_to.empty()) navigated_to_ = out.navigate_to;
+    events_last_frame_ = static_cast<int>(f.events);
 }
 
 bool HeadlessWidget::settle(int max_frames) {
-    // As wasm/frame_loop.cpp: a request draws 1 + 2 settle frames, and a
+    // As wasm/browser/frame_loop.cpp: a request draws 1 + 2 settle frames, and a
     // frame that emitted events requests again.
     constexpr int kFramesPerRequest = 3;
     int pending = kFramesPerRequest;

@@ -1,16 +1,18 @@
 // The widget run headless: Dear ImGui with no renderer, the real Inter
-// fonts (so text measures as in the browser), the real screens
-// (wasm/widget.cpp) drawing a pw::Checkout, and the two DOM stand-ins the
-// widget already has for this purpose: the accessibility mirror (items(),
+// fonts (so text measures as in the browser), and the real runtime
+// (wasm/runtime/widget_runtime.hpp: the checkout, the frame sequence, the
+// effect runner, the screens) with a fake host (fake_host.hpp): a stepped
+// clock, HTTP the test answers, a page that records what it was told. The
+// DOM stand-ins are the widget's own: the accessibility mirror (items(),
 // on_activate) and the text inputs (placed(), on_input/on_focus/on_enter).
 //
-// It plays the part of wasm/app.cpp without a browser: each frame() draws
-// one ImGui frame, then dispatches the frame's events to the checkout and
-// runs the resulting effects the way App::run does (Announce -> mirror,
-// Focus -> text inputs). Effects that would reach the network (FetchView,
-// RequestToken, SendPayment) and NotifyHost are recorded instead; a test
-// answers them by feeding the API's response as a checkout event
-// (respond()), like api_client.cpp would.
+// It plays the part of wasm/browser/app.cpp without a browser: each frame() is one
+// WidgetRuntime::frame(), and settle() draws frames the way
+// wasm/browser/frame_loop.cpp does after an input. Effects run as in the browser;
+// every one is also recorded (effects()). A test answers the network
+// either as the server would (answer(): status and body, through the real
+// API client's codecs) or, shorter, with the checkout event the API client
+// would make of it (respond(); the request then stays unanswered).
 //
 // Tests act only through what a payer has: a mirror item found by role and
 // accessible name (activate(): the DOM element's click; click(): a mouse
@@ -27,10 +29,10 @@
 
 #include "a11y_mirror.hpp"
 #include "drawn_text.hpp"
-#include "fonts.hpp"
+#include "fake_host.hpp"
 #include "paywidget/checkout.hpp"
 #include "text_inputs.hpp"
-#include "theme.hpp"
+#include "widget_runtime.hpp"
 
 namespace pwtest {
 
@@ -41,8 +43,11 @@ struct WidgetOptions {
     // The embedder's display options ({"theme", "accent", "font_scale"});
     // when set, `theme` is ignored.
     nlohmann::json theme_options;
-    // Layout::receipt_base as wasm/app.cpp sets it for a link session.
-    std::string receipt_base = "/pay/lnk_test/receipts/";
+    // What the page pays (wasm/browser/fetch_bridge.hpp's PageTarget): an email
+    // link's token (receipts under /pay/lnk_test/receipts/), else a portal
+    // invoice id.
+    std::string link_token = "lnk_test";
+    std::string invoice_id;
     // The payer's language (a catalogue locale: "en", "fr", "es", "en-XA").
     std::string locale = "en";
 };
@@ -55,13 +60,22 @@ public:
     HeadlessWidget& operator=(const HeadlessWidget&) = delete;
 
     // ---- driving the checkout (the API side)
-    // checkout.start() (FetchView) and the first frame: the loading skeleton.
+    // The runtime starts the checkout (FetchView) and the first frame
+    // draws: the loading skeleton.
     void start();
     // start(), then the view arrives (200): the review screen.
     void load(const pw::LinkView& view);
     // A server response (or NoResponse) as the API client would report it;
     // its effects are run and the widget settles.
     void respond(const pw::Event& e);
+    // The server answers the latest request still open (status 0: no
+    // response), through the API client; the widget settles. False when no
+    // request is open.
+    bool answer(int status, const std::string& body = "");
+    // Every HTTP request the widget made, in order.
+    const std::vector<FakeHttp::Sent>& requests() const { return http_.sent(); }
+    // What the widget told the page around it (events, navigation, lang).
+    const FakePage& page() const { return page_; }
 
     // ---- frames
     // One frame: draw, then apply the frame's events and their effects.
@@ -108,9 +122,9 @@ public:
     // Every text run the last frame drew (colour, ground, size, the
     // control it labels).
     const std::vector<pwui::DrawnText>& drawn_text() const;
-    const pw::Checkout& checkout() const { return checkout_; }
-    const pw::CheckoutState& state() const { return checkout_.state(); }
-    pw::Stage stage() const { return checkout_.state().stage; }
+    const pw::Checkout& checkout() const { return runtime_.checkout(); }
+    const pw::CheckoutState& state() const { return checkout().state(); }
+    pw::Stage stage() const { return state().stage; }
     float content_height() const { return content_height_; }
     // Every effect since start(), in order. Idempotency keys are
     // "test-key-1", "test-key-2", ... in the order the checkout asked.
@@ -125,23 +139,21 @@ public:
     // aria-live announcements since this widget was created.
     std::vector<std::string> announcements() const;
     // The last navigation a frame asked for ("" when none yet).
-    const std::string& navigated_to() const { return navigated_to_; }
+    const std::string& navigated_to() const { return page_.navigated_to; }
     // "role 'name' [disabled] [checked]" per item, one a line: for messages.
     std::string dump() const;
 
 private:
-    void dispatch(const pw::Event& e);
-    void run(std::vector<pw::Effect> effects);
-
     WidgetOptions options_;
-    pw::Checkout checkout_;
+    FakeClock clock_;
+    FakeHttp http_;
+    FakePage page_;
+    FakeCatalogues catalogues_;
     int keys_issued_ = 0;
-    ImGuiContext* context_ = nullptr;
-    pwui::Theme theme_;
-    pwui::Fonts fonts_;
     std::vector<pw::Effect> effects_;
+    pwui::WidgetRuntime runtime_;  // after what it refers to
+    ImGuiContext* context_ = nullptr;
     std::size_t announced_before_ = 0;
-    std::string navigated_to_;
     float content_height_ = 0;
     int frames_ = 0;
     int events_last_frame_ = 0;

@@ -18,7 +18,7 @@ using pw::Stage;
 
 namespace {
 
-// The column wasm/widget.cpp lays out in: 20 px gutters under 400 px,
+// The column wasm/screens/widget.cpp lays out in: 20 px gutters under 400 px,
 // 24 px from there, never wider than 560 px, centred.
 std::pair<float, float> column(float width) {
     const float gutter = width < 400 ? 20.0f : 24.0f;

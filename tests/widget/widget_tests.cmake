@@ -43,17 +43,19 @@ add_custom_command(OUTPUT ${PW_HEADLESS_FONTS_CPP}
   COMMENT "Subsetting Inter Regular + SemiBold into fonts_data.cpp (widget tests)"
   VERBATIM)
 
-# The widget's native-capable files (wasm/README.md, "native? yes") plus
-# the harness that drives them: compiled once, linked into every suite.
-set(PW_WIDGET_NATIVE_SOURCES)
-foreach(f a11y_mirror drawn_text text_inputs locale_format theme fonts ui ui_form widget)
-  list(APPEND PW_WIDGET_NATIVE_SOURCES ${PW_WIDGET_TESTS_ROOT}/wasm/${f}.cpp)
+# The widget's native-capable folders (wasm/README.md: all but browser/,
+# which is not even on the include path, so native code cannot reach it)
+# plus the harness that drives them: compiled once, linked into every suite.
+set(PW_WIDGET_NATIVE_DIRS)
+foreach(dir kit screens runtime)
+  list(APPEND PW_WIDGET_NATIVE_DIRS ${PW_WIDGET_TESTS_ROOT}/wasm/${dir})
 endforeach()
-file(GLOB PW_WIDGET_SCREENS CONFIGURE_DEPENDS ${PW_WIDGET_TESTS_ROOT}/wasm/screen_*.cpp)
-add_library(widget_headless STATIC ${PW_WIDGET_NATIVE_SOURCES} ${PW_WIDGET_SCREENS}
+list(TRANSFORM PW_WIDGET_NATIVE_DIRS APPEND /*.cpp OUTPUT_VARIABLE PW_WIDGET_NATIVE_GLOBS)
+file(GLOB PW_WIDGET_NATIVE_SOURCES CONFIGURE_DEPENDS ${PW_WIDGET_NATIVE_GLOBS})
+add_library(widget_headless STATIC ${PW_WIDGET_NATIVE_SOURCES}
             ${CMAKE_CURRENT_LIST_DIR}/headless_widget.cpp ${PW_HEADLESS_FONTS_CPP})
 # tests/fixtures: the sample invoice and link view the unit tests use too.
-target_include_directories(widget_headless PUBLIC ${PW_WIDGET_TESTS_ROOT}/wasm ${CMAKE_CURRENT_LIST_DIR}
+target_include_directories(widget_headless PUBLIC ${PW_WIDGET_NATIVE_DIRS} ${CMAKE_CURRENT_LIST_DIR}
                            ${PW_WIDGET_TESTS_ROOT}/tests/fixtures)
 target_link_libraries(widget_headless PUBLIC paycore imgui_headless)
 target_compile_options(widget_headless PRIVATE ${PW_WARNINGS})

@@ -60,7 +60,7 @@ function recordCompiled() {
 
 // The start-up milestones of one load, in ms from navigation start
 // (Resource Timing for the downloads, the widget's performance marks
-// 'pw:main', 'pw:fonts' and 'pw:loaded' (wasm/app.cpp), 'pw:prefetched' (web/embed.js) for the rest).
+// 'pw:main', 'pw:fonts' and 'pw:loaded' (wasm/browser/app.cpp, wasm/runtime/widget_runtime.cpp), 'pw:prefetched' (web/embed.js) for the rest).
 function startupMilestones() {
   const resource = (re) => performance.getEntriesByType('resource').find((e) => re.test(e.name));
   const mark = (name) => performance.getEntriesByName(name, 'mark')[0];

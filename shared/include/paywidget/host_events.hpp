@@ -1,7 +1,8 @@
-// The widget's messages to the page that embeds it (wasm/app.cpp sends
-// them, web/embed.js forwards them, web/pay-widget.js hands them to the
-// page's callbacks; docs/api.md "Embedding"). Built here so their fields
-// and meaning live once and are tested natively. Ids, amounts, statuses and
+// The widget's messages to the page that embeds it
+// (wasm/runtime/widget_runtime.cpp sends them, web/embed.js forwards them,
+// web/pay-widget.js hands them to the page's callbacks; docs/api.md
+// "Embedding"). Built here so their fields and meaning live once and are
+// tested natively. Ids, amounts, statuses and
 // labels only: never card data (no number, expiry, CVC, name or last 4).
 #pragma once
 

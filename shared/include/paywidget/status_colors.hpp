@@ -1,5 +1,5 @@
 // The colour of each invoice status, everywhere a status is shown as a
-// pill: the widget's header (wasm/screen_common.cpp) and the pages' badges
+// pill: the widget's header (wasm/screens/screen_common.cpp) and the pages' badges
 // (web/pages/site.css --status-<id>-text / -bg, checked against this table
 // by tests/unit/test_status_colors.cpp). "Partially paid" is amber in both,
 // never amber in one and purple in the other; "Processing" (a bank debit

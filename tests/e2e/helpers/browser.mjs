@@ -339,7 +339,7 @@ export function futureExpiry(yearsAhead = 3) {
   return { typed: `12${yy}`, shown: `12 / ${yy}` };
 }
 
-// The card form's fields by their accessible names (wasm/screen_card.cpp).
+// The card form's fields by their accessible names (wasm/screens/screen_card.cpp).
 export const CARD_FIELDS = {
   number: 'Card number',
   exp: 'Expiry (MM / YY)',

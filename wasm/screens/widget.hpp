@@ -21,6 +21,7 @@
 
 #include "fonts.hpp"
 #include "paywidget/checkout.hpp"
+#include "screen_state.hpp"
 #include "theme.hpp"
 #include "ui.hpp"
 
@@ -36,8 +37,10 @@ struct Layout {
 
 // Draws the checkout's current screen inside the current ImGui frame (a
 // borderless window covering the display) and registers its interactive
-// items with the accessibility mirror. Returns the content height in CSS px.
+// items with the accessibility mirror. `screens`: what the step screens
+// remember between frames (screen_state.hpp). Returns the content height in
+// CSS px.
 float draw_widget(const pw::Checkout& checkout, const Theme& theme, const Fonts& fonts, const Layout& layout,
-                  FrameOutput& out);
+                  ScreenState& screens, FrameOutput& out);
 
 }  // namespace pwui

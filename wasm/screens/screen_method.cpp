@@ -12,8 +12,6 @@
 namespace pwui {
 
 namespace {
-// The highlighted row before Continue (UI state only).
-std::optional<pw::MethodChoice> selected;
 
 std::string row_id(const pw::MethodChoice& c) {
     switch (c.kind) {
@@ -31,7 +29,9 @@ const pw::SavedMethod* find_saved(const pw::LinkView& v, const std::string& id) 
 }
 }  // namespace
 
-void draw_method(Ui& ui, const pw::Checkout& checkout) {
+// `memory.selected` (screen_state.hpp): the highlighted row before Continue.
+void draw_method(Ui& ui, const pw::Checkout& checkout, MethodScreenState& memory) {
+    std::optional<pw::MethodChoice>& selected = memory.selected;
     const pw::CheckoutState& s = checkout.state();
     if (!s.view) return;
     const Theme& t = ui.theme;

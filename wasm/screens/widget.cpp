@@ -10,7 +10,7 @@
 namespace pwui {
 
 float draw_widget(const pw::Checkout& checkout, const Theme& theme, const Fonts& fonts, const Layout& layout,
-                  FrameOutput& out) {
+                  ScreenState& screens, FrameOutput& out) {
     const ImGuiIO& io = ImGui::GetIO();
     // The blocks in ui.cpp space themselves: no implicit item spacing or
     // window padding, whatever the style says.
@@ -45,8 +45,8 @@ float draw_widget(const pw::Checkout& checkout, const Theme& theme, const Fonts&
         case pw::Stage::link_revoked:
         case pw::Stage::link_unknown:
         case pw::Stage::load_failed: draw_link_problem(ui, checkout); break;
-        case pw::Stage::amount: draw_amount(ui, checkout); break;
-        case pw::Stage::method: draw_method(ui, checkout); break;
+        case pw::Stage::amount: draw_amount(ui, checkout, screens.amount); break;
+        case pw::Stage::method: draw_method(ui, checkout, screens.method); break;
         case pw::Stage::details:
         case pw::Stage::submitting:
         case pw::Stage::declined: draw_details(ui, checkout); break;

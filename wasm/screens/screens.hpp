@@ -3,6 +3,7 @@
 #pragma once
 
 #include "paywidget/checkout.hpp"
+#include "screen_state.hpp"
 #include "ui.hpp"
 
 namespace pwui {
@@ -14,9 +15,10 @@ void draw_link_problem(Ui& ui, const pw::Checkout& checkout);  // expired/revoke
 void draw_login_required(Ui& ui, const pw::Checkout& checkout);
 // The payment steps (screen_amount.cpp, screen_method.cpp,
 // screen_details.cpp with screen_card.cpp / screen_bank.cpp; the outcomes in
-// screen_succeeded.cpp and screen_failed.cpp).
-void draw_amount(Ui& ui, const pw::Checkout& checkout);
-void draw_method(Ui& ui, const pw::Checkout& checkout);
+// screen_succeeded.cpp and screen_failed.cpp). The amount and method steps
+// remember a little between frames (screen_state.hpp).
+void draw_amount(Ui& ui, const pw::Checkout& checkout, AmountScreenState& memory);
+void draw_method(Ui& ui, const pw::Checkout& checkout, MethodScreenState& memory);
 // details, submitting and declined: the form (locked while submitting),
 // with the decline notice above it.
 void draw_details(Ui& ui, const pw::Checkout& checkout);

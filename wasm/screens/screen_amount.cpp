@@ -13,15 +13,10 @@
 
 namespace pwui {
 
-namespace {
-// UI-only memory (not payment state): the amount field should take focus
-// once when "Pay part now" is chosen, and an empty-field error is shown only
-// after the payer pressed Continue.
-bool focus_amount_next = false;
-bool continue_pressed = false;
-}  // namespace
-
-void draw_amount(Ui& ui, const pw::Checkout& checkout) {
+// `memory` (screen_state.hpp): the amount field takes focus once when "Pay
+// part now" is chosen, and an empty-field error is shown only after the
+// payer pressed Continue.
+void draw_amount(Ui& ui, const pw::Checkout& checkout, AmountScreenState& memory) {
     const pw::CheckoutState& s = checkout.state();
     if (!s.view) return;
     const pw::Invoice& inv = s.view->invoice;
@@ -36,13 +31,13 @@ void draw_amount(Ui& ui, const pw::Checkout& checkout) {
 
     if (radio_row(ui, "pay-full", "amount", ui.fmt.t("widget.pay_full"), ui.fmt.amount(inv.balance, cur), s.pay_full)) {
         if (!s.pay_full) ui.out.events.push_back(pw::ev::ChooseFull{});
-        continue_pressed = false;
+        memory.continue_pressed = false;
     }
     gap(ui, 10);
     if (radio_row(ui, "pay-part", "amount", ui.fmt.t("widget.pay_part"), "", !s.pay_full)) {
         if (s.pay_full) {
             ui.out.events.push_back(pw::ev::ChoosePartial{ui.inputs.value("amount"), ui.fmt.separators()});
-            focus_amount_next = true;
+            memory.focus_amount_next = true;
         }
     }
 
@@ -54,7 +49,7 @@ void draw_amount(Ui& ui, const pw::Checkout& checkout) {
             ui.out.events.push_back(pw::ev::ChoosePartial{typed, ui.fmt.separators()});
         FieldLook look;
         look.adornment = cur;
-        const bool show_error = s.amount_error && (!s.amount_text.empty() || continue_pressed);
+        const bool show_error = s.amount_error && (!s.amount_text.empty() || memory.continue_pressed);
         if (show_error) {
             // The core's messages quote canonical amounts ("51.00 USD"); the
             // two about the range are said again in the payer's format.
@@ -72,9 +67,9 @@ void draw_amount(Ui& ui, const pw::Checkout& checkout) {
             gap(ui, 4);
             text(ui, ui.fonts.small, t.text_muted, look.hint, Align::left, "amount-range");
         }
-        if (focus_amount_next) {
+        if (memory.focus_amount_next) {
             ui.inputs.focus("amount");
-            focus_amount_next = false;
+            memory.focus_amount_next = false;
         }
         // The checkout's plan for this amount, not a subtraction here.
         if (!s.amount_error && s.amount > 0 && s.remaining_after > 0) {
@@ -90,7 +85,7 @@ void draw_amount(Ui& ui, const pw::Checkout& checkout) {
     bool go = button(ui, "continue", ui.fmt.t("widget.continue"), ButtonKind::primary);
     if (!s.pay_full && ui.inputs.take_enter("amount")) go = true;
     if (go) {
-        continue_pressed = !s.pay_full;
+        memory.continue_pressed = !s.pay_full;
         // The core refuses an invalid amount (and says why), so an early
         // Continue is safe; it just does not move on.
         ui.out.events.push_back(pw::ev::Continue{});

@@ -3,7 +3,6 @@
 
 #include <utility>
 
-#include "fetch_bridge.hpp"
 #include "paywidget/api.hpp"
 #include "paywidget/url.hpp"
 
@@ -19,8 +18,8 @@ pw::ApiError read_api_error(int status, const std::string& body) {
     return synthesized;
 }
 
-ApiClient::ApiClient(std::string link_token, std::string invoice_id, Sink sink)
-    : token_(std::move(link_token)), invoice_id_(std::move(invoice_id)), sink_(std::move(sink)) {}
+ApiClient::ApiClient(std::string link_token, std::string invoice_id, Http& http, Sink sink)
+    : token_(std::move(link_token)), invoice_id_(std::move(invoice_id)), http_(http), sink_(std::move(sink)) {}
 
 std::string ApiClient::authorization() const { return token_.empty() ? std::string() : "Link " + token_; }
 
@@ -37,7 +36,7 @@ void ApiClient::fetch_view() {
     r.path = token_.empty() ? "/api/v1/me/invoices/" + pw::percent_encode(invoice_id_)
                             : "/api/v1/links/" + pw::percent_encode(token_);
     r.authorization = authorization();
-    http_send(r, [sink = sink_](const HttpResponse& res) {
+    http_.send(r, [sink = sink_](const HttpResponse& res) {
         if (res.status == 0) return sink(pw::ev::NoResponse{});
         if (res.status == 200) {
             pw::Result<pw::LinkView> v = pw::parse_as<pw::LinkView>(res.body, pw::kMaxResponseBytes);
@@ -57,7 +56,7 @@ void ApiClient::request_token(const pw::TokenRequest& request) {
     r.path = "/api/v1/tokens";
     r.authorization = authorization();
     r.body = pw::dump_body(pw::encode(request));
-    http_send(r, [sink = sink_](const HttpResponse& res) {
+    http_.send(r, [sink = sink_](const HttpResponse& res) {
         if (res.status == 0) return sink(pw::ev::NoResponse{});
         if (res.status == 201 || res.status == 200) {
             pw::Result<pw::TokenResponse> t = pw::parse_as<pw::TokenResponse>(res.body, pw::kMaxResponseBytes);
@@ -74,7 +73,7 @@ void ApiClient::send_payment(const pw::effect::SendPayment& p) {
     r.authorization = authorization();
     r.idempotency_key = p.key;
     r.body = pw::dump_body(pw::encode(p.request));
-    http_send(r, [sink = sink_](const HttpResponse& res) {
+    http_.send(r, [sink = sink_](const HttpResponse& res) {
         if (res.status == 0) return sink(pw::ev::NoResponse{});
         if (res.status == 200) {
             pw::Result<pw::PaymentResponse> pr = pw::parse_as<pw::PaymentResponse>(res.body, pw::kMaxResponseBytes);

@@ -4,26 +4,11 @@
 // Every request gets exactly one callback. Browser only.
 #pragma once
 
-#include <functional>
 #include <string>
 
+#include "http.hpp"  // HttpRequest, HttpResponse, HttpCallback
+
 namespace pwui {
-
-struct HttpRequest {
-    std::string method = "GET";
-    std::string path;             // "/api/v1/links/..."
-    std::string authorization;    // "Link <token>" or "" (session cookie)
-    std::string idempotency_key;  // payments only
-    std::string body;             // JSON, for POST/PUT
-    int timeout_ms = 30000;       // then: no response
-};
-
-struct HttpResponse {
-    int status = 0;    // 0: no response (network failure, timeout, abort)
-    std::string body;
-};
-
-using HttpCallback = std::function<void(const HttpResponse&)>;
 
 void http_send(const HttpRequest& request, HttpCallback done);
 
