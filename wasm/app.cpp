@@ -16,6 +16,7 @@
 #include "fetch_bridge.hpp"
 #include "imgui.h"
 #include "paywidget/host_events.hpp"
+#include "paywidget/json_read.hpp"
 #include "paywidget/locale.hpp"
 #include "paywidget/url.hpp"
 #include "locale_format.hpp"
@@ -52,7 +53,7 @@ std::string css_color(ImU32 c) {
 // to the browser's languages.
 std::string chosen_locale() {
     char* p = pw_locale_preferences();
-    const nlohmann::json j = nlohmann::json::parse(p ? p : "[]", nullptr, false);
+    const nlohmann::json j = pw::parse_json(p ? p : "[]");
     std::free(p);
     std::vector<std::string> prefs;
     if (j.is_array())
@@ -63,7 +64,7 @@ std::string chosen_locale() {
 
 nlohmann::json read_options() {
     char* p = pw_options_json();
-    nlohmann::json j = nlohmann::json::parse(p ? p : "{}", nullptr, false);
+    nlohmann::json j = pw::parse_json(p ? p : "{}");
     std::free(p);
     return j.is_object() ? j : nlohmann::json::object();
 }
