@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "messages_data.hpp"
+#include "paywidget/json_read.hpp"
 #include "paywidget/locale.hpp"
 #include "paywidget/messages.hpp"
 
@@ -57,7 +58,7 @@ std::span<const Table> loaded_tables() { return loaded_table_list(); }
 
 Error load_catalogue(std::string_view file) {
     if (file.size() > kMaxFileBytes) return refuse("The catalogue file is larger than 512 KiB.");
-    const nlohmann::json j = nlohmann::json::parse(file.begin(), file.end(), nullptr, false);
+    const nlohmann::json j = parse_json(file);
     if (j.is_discarded() || !j.is_object()) return refuse("The catalogue file is not a JSON object.");
     const auto locale_it = j.find("locale");
     const auto messages_it = j.find("messages");

@@ -28,6 +28,30 @@ std::string nested(int depth) { return std::string(static_cast<std::size_t>(dept
 
 // ----------------------------------------------------- parse_json_strict --
 
+BOOST_AUTO_TEST_CASE(parse_json_reads_what_json_parse_reads) {
+    // parse_json replaces json::parse(text, nullptr, false) where the widget
+    // links it (one parser instantiation): same tree, same refusals, and no
+    // strictness of its own (duplicate keys: the last one wins).
+    for (const std::string& text : {"{}"s, "[1, 2.5, -3, 18446744073709551615, 1e400]"s, "\"x\\u00e9\""s, "true"s,
+                                   " {\"a\": [1, {\"b\": null}], \"a\": 7} "s, ""s, "{"s, "[1,]"s, "{} x"s,
+                                   "{}\0{}"s, "{\"a\": tru}"s, "\"\xff\""s}) {
+        BOOST_TEST_CONTEXT(text) {
+            const json expected = json::parse(text, nullptr, false);
+            const json got = pw::parse_json(text);
+            BOOST_TEST(got.is_discarded() == expected.is_discarded());
+            if (!expected.is_discarded()) BOOST_TEST(got.dump() == expected.dump());
+        }
+    }
+    BOOST_TEST(pw::parse_json("{\"a\": 1, \"a\": 2}").at("a") == 2);
+}
+
+BOOST_AUTO_TEST_CASE(strict_parse_builds_the_same_tree_in_its_one_pass) {
+    const std::string text = R"({"n": [1, -2, 3.5, "s", true, null, {"k": []}], "o": {"p": {}}})";
+    const auto r = pw::parse_json_strict(text);
+    BOOST_TEST_REQUIRE(r.ok());
+    BOOST_TEST(r.value.dump() == json::parse(text, nullptr, false).dump());
+}
+
 BOOST_AUTO_TEST_CASE(well_formed_values_parse) {
     for (const char* text : {"{}", "[]", "0", "-1", "\"x\"", "true", "null", "  {\"a\": [1, 2, {\"b\": null}]}  ",
                              "{\"a\": 1, \"A\": 2}"}) {

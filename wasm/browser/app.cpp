@@ -13,6 +13,7 @@
 #include "fetch_bridge.hpp"
 #include "fonts.hpp"
 #include "imgui.h"
+#include "paywidget/json_read.hpp"
 #include "paywidget/locale.hpp"
 #include "pointer_input.hpp"
 #include "text_inputs.hpp"
@@ -45,7 +46,7 @@ std::string css_color(ImU32 c) {
 // to the browser's languages.
 std::string chosen_locale() {
     char* p = pw_locale_preferences();
-    const nlohmann::json j = nlohmann::json::parse(p ? p : "[]", nullptr, false);
+    const nlohmann::json j = pw::parse_json(p ? p : "[]");
     std::free(p);
     std::vector<std::string> prefs;
     if (j.is_array())
@@ -56,7 +57,7 @@ std::string chosen_locale() {
 
 nlohmann::json read_options() {
     char* p = pw_options_json();
-    nlohmann::json j = nlohmann::json::parse(p ? p : "{}", nullptr, false);
+    nlohmann::json j = pw::parse_json(p ? p : "{}");
     std::free(p);
     return j.is_object() ? j : nlohmann::json::object();
 }

@@ -6,7 +6,7 @@
 // walks the tree. So decoders here:
 //   1. parse with parse_json_strict(): size limit, nesting-depth limit and
 //      duplicate-key rejection are checked in one streaming (non-recursive)
-//      pass BEFORE any tree is built;
+//      pass that builds the tree as it goes and stops at the first violation;
 //   2. read members through JsonReader, which checks the type of every value
 //      before touching it and names the offending field with a path such as
 //      "items[2].quantity".
@@ -60,6 +60,14 @@ struct JsonLimits {
 // silently "last one wins"). The tree it returns is safe to walk recursively.
 // Errors: input_too_large, invalid_json, too_deeply_nested, duplicate_field.
 Result<nlohmann::json> parse_json_strict(std::string_view text, const JsonLimits& limits = {});
+
+// Parses `text` as one JSON value exactly as nlohmann::json::parse(text,
+// nullptr, false) does (no limits of its own: the caller bounds the text; a
+// discarded value when it is not JSON), through the same single parser as
+// parse_json_strict. Use this instead of json::parse in code the widget
+// links: every json::parse call adds nlohmann's second parser path and its
+// callback tree builder to the wasm (issue 14).
+nlohmann::json parse_json(std::string_view text);
 
 // Path helpers: child_path("items[2]", "quantity") == "items[2].quantity",
 // child_path("", "number") == "number", index_path("items", 2) == "items[2]".
