@@ -36,6 +36,9 @@ namespace pwui {
 
 namespace {
 constexpr const char* kCanvas = "#pw-canvas";
+// How long the first frame waits for the invoice (FrameLoop::hold): the
+// skeleton shows only when the answer is slower than this.
+constexpr double kFirstFrameWaitMs = 500;
 
 std::string css_color(ImU32 c) {
     static const char* hex = "0123456789abcdef";
@@ -80,6 +83,7 @@ App::App() : loop_([this] { frame(); }), checkout_([] { return random_hex(16); }
 
 bool App::start() {
     FrameLoop::mark("main");  // the runtime is up: download and compile are over
+    loop_.hold(kFirstFrameWaitMs);  // until the invoice is in (notify_loaded)
     const int ctx = canvas_.init(kCanvas, [this] { loop_.request(); });
     if (!ctx) return false;
     loop_.install_stats(ctx);
@@ -113,7 +117,7 @@ bool App::start() {
     });
     // The checkout speaks from its start (announcements): it starts once the
     // payer's language is in. Its first request is already on its way
-    // (web/embed.js), and the first frame builds the font atlas meanwhile.
+    // (web/embed.js); the first frame waits for its answer (hold above).
     if (lang_set_) start_checkout();
     loop_.request();
     return true;
@@ -246,6 +250,7 @@ void App::dispatch(const pw::Event& e) {
 // (expired link, login required, ...) so the page can react.
 void App::notify_loaded() {
     FrameLoop::mark("loaded");  // the link view is in the checkout: the next frame draws it
+    loop_.release();
     const pw::CheckoutState& s = checkout_.state();
     notify_page("ready", pw::ready_event(s, receipt_base_).dump());
     if (!s.view) notify_page("error", nlohmann::json{{"code", s.load_error.code}, {"message", s.load_error.message}}.dump());
