@@ -56,6 +56,8 @@ int FrameLoop::on_animation_frame(double, void* p) {
     self->scheduled_ = false;
     self->in_frame_ = true;
     if (self->pending_ > 0) --self->pending_;
+    if (!self->drawn_) mark("frame");  // scripts/bench: the first frame starts
+    self->drawn_ = true;
     self->draw_();
     self->in_frame_ = false;
     if (self->pending_ > 0 || self->animating_) self->schedule();

@@ -52,6 +52,7 @@ private:
     bool scheduled_ = false;
     bool in_frame_ = false;
     bool held_ = false;
+    bool drawn_ = false;
     long hold_timer_ = 0;
 };
 
