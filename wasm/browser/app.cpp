@@ -30,6 +30,9 @@ namespace pwui {
 
 namespace {
 constexpr const char* kCanvas = "#pw-canvas";
+// How long the first frame waits for the invoice (FrameLoop::hold): the
+// skeleton shows only when the answer is slower than this.
+constexpr double kFirstFrameWaitMs = 500;
 
 std::string css_color(ImU32 c) {
     static const char* hex = "0123456789abcdef";
@@ -67,6 +70,7 @@ App::App() : loop_([this] { frame(); }) {}
 
 bool App::start() {
     FrameLoop::mark("main");  // the runtime is up: download and compile are over
+    loop_.hold(kFirstFrameWaitMs);  // until the invoice is in (runtime's on_loaded)
     const int ctx = canvas_.init(kCanvas, [this] { loop_.request(); });
     if (!ctx) return false;
     loop_.install_stats(ctx);
@@ -83,6 +87,7 @@ bool App::start() {
     const PageTarget target = take_page_target();
     runtime_ = std::make_unique<WidgetRuntime>(services_.host(), target.link_token, target.invoice_id);
     runtime_->on_change = [this] { loop_.request(); };
+    runtime_->on_loaded = [this] { loop_.release(); };
 
     pw_options_install();
     reload_options();
@@ -93,8 +98,8 @@ bool App::start() {
     text_inputs().on_change = request;
 
     // The checkout starts once the payer's language is in (often already).
-    // Its first request is already on its way (web/embed.js), and the first
-    // frame builds the font atlas meanwhile.
+    // Its first request is already on its way (web/embed.js); the first
+    // frame waits for its answer (hold above).
     runtime_->start();
     loop_.request();
     return true;

@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 
 extern "C" {
@@ -31,9 +32,21 @@ void FrameLoop::set_animating(bool animating) {
     if (animating_) schedule();
 }
 
+void FrameLoop::hold(double max_ms) {
+    held_ = true;
+    hold_timer_ = emscripten_set_timeout([](void* self) { static_cast<FrameLoop*>(self)->release(); }, max_ms, this);
+}
+
+void FrameLoop::release() {
+    if (!held_) return;
+    held_ = false;
+    emscripten_clear_timeout(hold_timer_);
+    if (pending_ > 0 || animating_) schedule();
+}
+
 void FrameLoop::schedule() {
     // A request made while drawing is picked up at the end of that frame.
-    if (scheduled_ || in_frame_) return;
+    if (scheduled_ || in_frame_ || held_) return;
     scheduled_ = true;
     emscripten_request_animation_frame(&FrameLoop::on_animation_frame, this);
 }
@@ -43,6 +56,8 @@ int FrameLoop::on_animation_frame(double, void* p) {
     self->scheduled_ = false;
     self->in_frame_ = true;
     if (self->pending_ > 0) --self->pending_;
+    if (!self->drawn_) mark("frame");  // scripts/bench: the first frame starts
+    self->drawn_ = true;
     self->draw_();
     self->in_frame_ = false;
     if (self->pending_ > 0 || self->animating_) self->schedule();

@@ -30,6 +30,15 @@ public:
 
     bool idle() const { return !scheduled_; }
 
+    // The first frame waits for release(), at most `max_ms`. Drawn before
+    // the invoice is in, it is a skeleton that costs as much as the real
+    // screen (the font atlas, the shaders, and on software WebGL the
+    // compositor reading the canvas back), and the invoice's answer, read
+    // on the same main thread, waits behind it: then a second full frame.
+    // Requests made meanwhile are kept and drawn on release.
+    void hold(double max_ms);
+    void release();
+
     // A start-up milestone for scripts/bench (performance.mark 'pw:<name>').
     static void mark(const char* name);
 
@@ -42,6 +51,9 @@ private:
     bool animating_ = false;
     bool scheduled_ = false;
     bool in_frame_ = false;
+    bool held_ = false;
+    bool drawn_ = false;
+    long hold_timer_ = 0;
 };
 
 }  // namespace pwui

@@ -120,6 +120,7 @@ void WidgetRuntime::dispatch(const pw::Event& e) {
 // (expired link, login required, ...) so the page can react.
 void WidgetRuntime::notify_loaded() {
     host_.page.mark("loaded");  // the link view is in the checkout: the next frame draws it
+    if (on_loaded) on_loaded();
     const pw::CheckoutState& s = checkout_.state();
     host_.page.notify("ready", pw::ready_event(s, receipt_base_).dump());
     if (!s.view)

@@ -75,6 +75,9 @@ public:
     // Something changed what is drawn outside a frame (an answer arrived,
     // the language came in): the browser asks for a frame.
     std::function<void()> on_change;
+    // Called once the first screen after loading is in the checkout (the
+    // browser's frame loop stops holding its first frame then).
+    std::function<void()> on_loaded;
     // Every effect, just before it runs (the native tests record them).
     std::function<void(const pw::Effect&)> on_effect;
 
