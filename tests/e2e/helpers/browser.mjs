@@ -102,6 +102,20 @@ export async function waitForStage(page, stage, timeout = 20000) {
   await nextFrames(page);
 }
 
+// Resolves once two animation frames pass without the widget drawing (up to
+// `timeout`; a widget that keeps drawing, e.g. a spinner, is left to the
+// caller's own wait).
+export async function settleFrames(page, timeout = 5000) {
+  const end = Date.now() + timeout;
+  let before = await stats(page).catch(() => null);
+  while (before && Date.now() < end) {
+    await nextFrames(page);
+    const now = await stats(page);
+    if (now.frames === before.frames) return;
+    before = now;
+  }
+}
+
 // Resolves after two requestAnimationFrame callbacks (the widget draws in
 // requestAnimationFrame).
 export function nextFrames(page) {
@@ -183,6 +197,11 @@ export async function cspViolations(page) {
 // checkbox or link found with page.getByRole).
 export async function press(locator) {
   await locator.waitFor({ state: 'attached', timeout: 10000 });
+  // The mirror's elements let the pointer through to the canvas, so the click
+  // lands where the last drawn frame put the item: after a change that moves
+  // it (Pay in full hides the amount field and Continue moves up), wait for
+  // the frames that change asked for, or the click can hit the old place.
+  await settleFrames(locator.page());
   // The mirror shows the state of the last frame drawn: a button enabled by
   // what was just typed is clickable once that frame is out (a click on a
   // still-disabled item is rightly ignored). On a busy machine that frame
