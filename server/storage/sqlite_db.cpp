@@ -74,6 +74,11 @@ pw::Result<std::unique_ptr<Conn>> Conn::open(const std::string& path, const Conn
                               : "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
                                 "PRAGMA synchronous=NORMAL;";
     if (Error e = c->exec(pragmas)) return R::failure(std::move(e));
+    // When the WAL starts over, its file is cut back to this size: a burst
+    // (a large import) does not leave a file of its size on disk for good.
+    const std::string limit =
+        "PRAGMA journal_size_limit=" + std::to_string(static_cast<std::int64_t>(opt.wal_restart_pages) * 4096) + ";";
+    if (Error e = c->exec(limit.c_str())) return R::failure(std::move(e));
     // journal_mode can silently stay "memory"/"delete" (e.g. ":memory:");
     // concurrency guarantees below assume WAL, so check it.
     Query q(*c, "PRAGMA journal_mode");
@@ -152,10 +157,38 @@ bool Conn::take_checkpoint_due() {
     return true;
 }
 
-void Conn::checkpoint() {
-    const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+bool Conn::take_restart_due(bool just_checkpointed) {
+    if (wal_pages < restart_tried_at) restart_tried_at = 0;  // the WAL started over
+    if (wal_pages < opt_.wal_restart_pages) return false;
+    const int step = std::max(100, opt_.wal_restart_pages / 16);
+    if (!just_checkpointed && wal_pages < std::max(restart_tried_at, opt_.wal_restart_pages) + step) return false;
+    restart_tried_at = wal_pages;
+    return true;
+}
+
+bool Conn::restart_wal() {
+    // A short timeout: readers already in the WAL finish within it (a read
+    // transaction takes well under a millisecond, and readers that begin
+    // once the WAL is all copied do not use it), while the writers queued
+    // behind this one never wait long for a stuck reader.
+    const int saved = busy_timeout_ms;
+    busy_timeout_ms = kRestartWaitMs;
+    const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_RESTART, nullptr, nullptr);
+    busy_timeout_ms = saved;
+    // BUSY: a reader was still on an older snapshot, or another checkpoint
+    // was running. Nothing is lost; a later commit tries again.
+    if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY) (void)error_from(rc, "wal restart");
+    if (rc != SQLITE_OK) return false;
+    restart_tried_at = 0;
+    return true;
+}
+
+int Conn::checkpoint() {
+    int log_pages = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log_pages, nullptr);
     // BUSY: another connection is checkpointing right now; nothing to do.
     if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY) (void)error_from(rc, "wal checkpoint");
+    return rc == SQLITE_OK ? std::max(log_pages, 0) : 0;
 }
 
 // ---------------------------------------------------------------- Query

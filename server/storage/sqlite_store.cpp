@@ -8,6 +8,7 @@
 // lets readers proceed meanwhile.
 #include <sqlite3.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <deque>
@@ -109,6 +110,7 @@ public:
         sql::ConnOptions c;
         c.synchronous_full = o.durability == Durability::full;
         c.busy_timeout_ms = o.busy_timeout_ms;
+        c.wal_restart_pages = o.wal_restart_pages;
         c.log = o.log;
         return c;
     }
@@ -199,6 +201,9 @@ private:
                 if (result.ok()) guard.open = false;
             }
         }
+        // After the commit, before the next writer of ours begins: see
+        // Conn::take_restart_due for why the WAL needs this.
+        if (write && result.ok() && c.take_restart_due(restart_ready_.exchange(false))) (void)c.restart_wal();
         if (write && result.ok() && c.take_checkpoint_due()) checkpointer_.request();
         give_back(std::move(conn.value));
         return result;
@@ -208,12 +213,15 @@ private:
     FifoQueue write_queue_;
     // The queued writers' connection; only touched while holding write_queue_.
     std::unique_ptr<sql::Conn> writer_;
+    // Set by the checkpoint thread when its PASSIVE checkpoint left a WAL
+    // past the restart limit: the next writer restarts it (see run()).
+    std::atomic<bool> restart_ready_{false};
     std::vector<std::unique_ptr<sql::Conn>> idle_;
     // Last: destroyed (joined) before the pool it borrows connections from.
     WalCheckpointer checkpointer_{[this] {
         Result<std::unique_ptr<sql::Conn>> c = acquire();
         if (!c.ok()) return;
-        c.value->checkpoint();
+        if (c.value->checkpoint() >= opt_.wal_restart_pages) restart_ready_ = true;
         release(std::move(c.value));
     }};
 };

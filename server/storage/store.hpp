@@ -87,6 +87,11 @@ struct StoreOptions {
     // check-and-reserve atomic is SQLite's, shared by every process on the
     // file, and the concurrency tests pass with this off.
     bool local_write_queue = true;
+    // SQLite: the WAL's size in pages past which a writer, right after its
+    // commit, checkpoints what is left and starts the WAL over
+    // (sql::Conn::restart_wal); the file is also cut back to this size when
+    // it starts over. 16,000 pages of 4 KiB: 64 MiB.
+    int wal_restart_pages = 16000;
     // Diagnostics (SQLite messages, never row data); default: stderr.
     std::function<void(std::string_view)> log;
 };
