@@ -112,9 +112,10 @@ BOOST_AUTO_TEST_CASE(the_wal_starts_over_while_readers_never_stop) {
     for (std::thread& t : readers) t.join();
     BOOST_TEST(raw_count(db.path, "SELECT COUNT(*) FROM practices") == kWrites + 1);
     BOOST_TEST(reads.load() > 0);
-    // Six times the limit: room for many failed attempts in a row (a reader
-    // descheduled while it is in the WAL makes one give up), and still a
-    // fifth of what it reached without restarts (60 MiB).
-    BOOST_TEST(largest <= 6L * 500 * 4096, "the WAL reached " << largest / 1024 << " KiB");
+    // Ten times the limit: room for many failed attempts in a row (a reader
+    // descheduled while it is in the WAL makes one give up; 2-5 MiB measured,
+    // also under ASan), and still a third of what it reached without
+    // restarts (60 MiB).
+    BOOST_TEST(largest <= 10L * 500 * 4096, "the WAL reached " << largest / 1024 << " KiB");
     BOOST_TEST_MESSAGE("largest WAL " << largest / 1024 << " KiB, " << reads.load() << " reads");
 }
