@@ -58,7 +58,7 @@ set_property(TARGET paywidget APPEND PROPERTY LINK_DEPENDS ${PW_WIDGET_JS})
 # rewriting (the backend asks for none), no errno, TextDecoder only, no
 # eval/new Function, no setjmp, no deferred fullscreen/pointer-lock calls,
 # and of the Module object only what web/embed.js sets for Emscripten itself
-# (the pw* members are read by wasm/js/*.js directly). Measured: 15,204 ->
+# (the pw* members are read by wasm/*/js/*.js directly). Measured: 15,204 ->
 # 12,633 B brotli (issue 14).
 target_link_options(paywidget PRIVATE ${PW_WIDGET_FLAGS}
   -sENVIRONMENT=web -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2

@@ -47,7 +47,7 @@
     query.delete(k);
   });
   // The fragment's parameters ("#link=<token>", "#invoice=<id>"), read once
-  // here for the widget (Module.pwFragment, wasm/js/fetch_bridge.js) and
+  // here for the widget (Module.pwFragment, wasm/browser/js/fetch_bridge.js) and
   // removed from the address bar (and so from history, bookmarks and
   // screenshots) with the options below, before anything else runs.
   var fragment = {};
@@ -78,9 +78,9 @@
   canvas.addEventListener('webglcontextlost', function (e) { e.preventDefault(); }, false);
 
   // The payer's languages as an Accept-Language value for the invoice
-  // request (here and in wasm/js/fetch_bridge.js): options.locale, else the
+  // request (here and in wasm/browser/js/fetch_bridge.js): options.locale, else the
   // browser's languages, the list the widget negotiates its own language
-  // from (wasm/js/locale.js), so the server's pw::negotiate_locale picks the
+  // from (wasm/kit/js/locale.js), so the server's pw::negotiate_locale picks the
   // same language for the mandate texts. Read when each request is made:
   // an options.update changes it. Only well-formed tags, at most 16.
   function acceptLanguage() {
@@ -94,7 +94,7 @@
   // The invoice the widget will ask for first (GET /api/v1/links/<token>, or
   // /api/v1/me/invoices/<id> in the portal), asked for now, while the wasm
   // downloads and compiles: by the time the widget's first request is made
-  // (wasm/js/fetch_bridge.js takes this one over, once), the answer is
+  // (wasm/browser/js/fetch_bridge.js takes this one over, once), the answer is
   // usually here and reaches the widget before its first frame. The same
   // path, headers and fetch options as the bridge's own request.
   function prefetchView() {
@@ -129,7 +129,7 @@
   }
 
   // A language's file as text (null when there is none or it failed): one
-  // request per file and page, for the wasm too (wasm/js/catalogue.js).
+  // request per file and page, for the wasm too (wasm/browser/js/catalogue.js).
   function loadCatalogue(locale) {
     if (!Object.prototype.hasOwnProperty.call(CATALOGUES, locale) || typeof window.fetch !== 'function')
       return Promise.resolve(null);
@@ -168,7 +168,7 @@
   // Intl's first formatter in a page loads ICU's data (tens of ms on the
   // main thread; 60 ms in a trace of the widget's first frame, which formats
   // the invoice's dates). Done here, while the main thread only waits for
-  // the wasm, the widget's own formatters (wasm/js/locale.js) come cheap.
+  // the wasm, the widget's own formatters (wasm/kit/js/locale.js) come cheap.
   // A warm-up only: a wrong guess of the language costs time, never a text.
   function warmUpIntl() {
     var locale = likelyLocale();

@@ -1,5 +1,5 @@
 // The widget's first frame (issue 14, start-up): it waits for the invoice
-// (wasm/frame_loop.hpp FrameLoop::hold, released by App::notify_loaded), so
+// (wasm/browser/frame_loop.hpp FrameLoop::hold, released by WidgetRuntime::notify_loaded), so
 // a payer whose invoice arrives soon after the wasm sees it drawn first,
 // never a skeleton that the invoice then replaces. A trace showed why it
 // matters: on software WebGL that skeleton frame held the main thread for

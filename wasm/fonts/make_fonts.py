@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 
-# Keep in sync with the glyph ranges in wasm/fonts.cpp (ImGui rasterizes only
+# Keep in sync with the glyph ranges in wasm/kit/fonts.cpp (ImGui rasterizes only
 # what it is asked for; the subset only ships what could be asked for).
 # Layout tables (GPOS/GSUB) and hints are dropped: ImGui 1.86's stb_truetype
 # path reads neither, and they are more than half of each file.

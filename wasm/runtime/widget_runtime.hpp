@@ -3,7 +3,7 @@
 // checkout's state (widget.hpp), then applies the events the frame emitted;
 // each event's effects run at once: HTTP through the API client, aria-live
 // announcements, focus, page events. What differs between the browser
-// (wasm/app.cpp: WebGL, canvas, frame loop) and a test (tests/widget/:
+// (wasm/browser/app.cpp: WebGL, canvas, frame loop) and a test (tests/widget/:
 // fakes) is injected through host.hpp; the rest (mirror, text inputs,
 // formats) builds natively as it is.
 //

@@ -1,4 +1,4 @@
-// wasm/canvas.cpp's DOM side: the canvas's CSS width (from its container),
+// wasm/browser/canvas.cpp's DOM side: the canvas's CSS width (from its container),
 // its CSS height (set by the widget to its content height), and the
 // notifications that require a new layout: container resize and
 // devicePixelRatio changes (zoom, moving the window to another screen).

@@ -1,4 +1,4 @@
-// wasm/catalogue_loader.cpp's DOM side: a language's catalogue file through
+// wasm/browser/catalogue_loader.cpp's DOM side: a language's catalogue file through
 // web/embed.js's Module.pwCatalogue(locale) (one request per file and page,
 // usually started before the wasm arrived). Always ends in exactly one call
 // of _pw_catalogue_done(id, text), text 0 (null) when there is no file.

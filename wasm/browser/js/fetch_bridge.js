@@ -1,4 +1,4 @@
-// wasm/fetch_bridge.cpp's DOM side: fetch() with callbacks (no ASYNCIFY).
+// wasm/browser/fetch_bridge.cpp's DOM side: fetch() with callbacks (no ASYNCIFY).
 // Every request ends in exactly one call of _pw_fetch_done(id, status, body):
 // status 0 means no response at all (network failure, timeout), which the
 // checkout treats as "outcome unknown".

@@ -1,4 +1,4 @@
-// wasm/frame_loop.cpp's counters, read by tests and scripts/bench through
+// wasm/browser/frame_loop.cpp's counters, read by tests and scripts/bench through
 // Module.pwStats(): frames drawn, WebGL draw calls actually issued (counted
 // by wrapping the context's draw functions, not by trusting our own code),
 // and the CPU time of the last frame.

@@ -1,4 +1,4 @@
-// wasm/a11y_mirror.cpp's DOM side: one real, focusable element per
+// wasm/kit/a11y_mirror.cpp's DOM side: one real, focusable element per
 // interactive ImGui item, in visual order, placed exactly over the item so
 // the browser's own focus ring (CSS :focus-visible) marks it. The elements
 // are transparent and let the mouse through to the canvas; keyboard and
@@ -73,7 +73,7 @@ mergeInto(LibraryManager.library, {
     var root = document.getElementById('pw-a11y');
     if (root) {
       // One container, DOM order = visual order = Tab order, for the mirror
-      // AND the text inputs (wasm/js/text_inputs.js places those): each shown
+      // AND the text inputs (wasm/kit/js/text_inputs.js places those): each shown
       // input goes before the first mirror element below it (or on its row,
       // to its right).
       var order = pwA11y.order.slice();

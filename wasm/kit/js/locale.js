@@ -1,4 +1,4 @@
-// wasm/locale_format.cpp's DOM side: what the payer prefers (options.locale,
+// wasm/kit/locale_format.cpp's DOM side: what the payer prefers (options.locale,
 // else navigator.languages; the core negotiates), Intl formatting in the
 // locale the core chose, and the document's lang attribute.
 // Amounts arrive as the core's canonical decimal string ("1234.50") and are

@@ -1,4 +1,4 @@
-// wasm/text_inputs.cpp's DOM side: real <input> elements over the canvas.
+// wasm/kit/text_inputs.cpp's DOM side: real <input> elements over the canvas.
 // The DOM owns the text, the caret and the selection; the widget draws the
 // field's frame, label and validation state around the element and gets the
 // value on every input event. Inputs not placed in a frame are hidden (but
