@@ -10,7 +10,8 @@ import { after, before, test } from 'node:test';
 
 import { assertAccessibleScreen, assertClean } from './helpers/assertions.mjs';
 import {
-  field, mirror, newWidgetPage, nextPaymentResponse, openWidget, press, screenshot, waitForFocus, waitForStage,
+  field, mirror, newWidgetPage, nextPaymentResponse, openWidget, press, screenshot, settleFrames, waitForFocus,
+  waitForStage,
 } from './helpers/browser.mjs';
 import { repoRoot } from './helpers/server.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
@@ -56,6 +57,9 @@ test('an ACH debit with the authorization accepted is submitted and shown as pro
     await field(page, 'Account holder name').fill('Taylor Brooks');
     await field(page, 'Routing number').fill(routing);
     await field(page, 'Account number').fill(account);
+    // The mirror shows the last frame drawn: wait for the ones the typing
+    // asked for (read at once, the reason could still be the account number).
+    await settleFrames(page);
     assert.equal(await page.getByRole('radio', { name: 'Checking', exact: true }).isChecked(), true);
     const submit = page.getByRole('button', { name: SUBMIT_PAYMENT });
     const consent = page.getByRole('checkbox', { name: 'I authorize this debit', exact: true });

@@ -13,7 +13,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { assertAccessibleScreen } from './helpers/assertions.mjs';
-import { field, mirror, nextFrames, nextPaymentResponse, openWidget, press, waitForStage } from './helpers/browser.mjs';
+import {
+  field, mirror, nextFrames, nextPaymentResponse, openWidget, press, settleFrames, waitForStage,
+} from './helpers/browser.mjs';
 import { catalogue, money, say, withWidgetPage } from './helpers/i18n.mjs';
 import { repoRoot } from './helpers/server.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
@@ -72,7 +74,7 @@ describe('bank-debit mandates in French and Spanish', () => {
       await field(page, say(FR_CA, 'widget.transit_number')).fill(transit);
       await field(page, say(FR_CA, 'widget.institution_number')).fill(institution);
       await field(page, say(FR_CA, 'widget.account_number')).fill(account);
-      await nextFrames(page);
+      await settleFrames(page);
       const consent = page.getByRole('checkbox', { name: say(FR_CA, 'widget.mandate_accept'), exact: true });
       assert.equal(await consent.isChecked(), false, 'the authorization starts unticked');
       const due = await money(page, 'fr-CA', invoice.balance, 'CAD');

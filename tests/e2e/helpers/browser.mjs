@@ -378,7 +378,9 @@ export async function fillCard(page, card) {
   for (const [key, label] of Object.entries(CARD_FIELDS)) {
     if (card[key] !== undefined) await field(page, label).fill(card[key]);
   }
-  await nextFrames(page);
+  // The frames the typing asked for: then the mirror (the submit button,
+  // what it says is missing) shows what was typed.
+  await settleFrames(page);
 }
 
 // What the card form's fields hold now, by the same keys.
