@@ -18,4 +18,14 @@ target_compile_options(payserver_app PRIVATE ${PW_WARNINGS})
 find_package(CLI11 REQUIRED)
 add_executable(server ${CMAKE_CURRENT_LIST_DIR}/main.cpp)
 target_link_libraries(server PRIVATE payserver_app CLI11::CLI11)
+# jemalloc instead of glibc's malloc: the server allocates from 30+ threads
+# (I/O, handler pools, processor pool), and glibc's arenas took ~6 % of the
+# CPU at 64 clients (malloc, _int_malloc, _int_free, consolidation, arena
+# locks). Measured (3 runs each, 64 clients, 8 s): 1,129-1,157 -> 1,207-1,246
+# payments/s, server CPU per payment 1.02-1.09 -> 0.93-1.00 ms
+# (tcmalloc_minimal did the same). Not under ASan, which brings its own.
+if(NOT PW_SANITIZE)
+  pkg_check_modules(PW_JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
+  target_link_libraries(server PRIVATE PkgConfig::PW_JEMALLOC)
+endif()
 target_compile_options(server PRIVATE ${PW_WARNINGS})
