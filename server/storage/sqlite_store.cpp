@@ -201,10 +201,12 @@ private:
                 if (result.ok()) guard.open = false;
             }
         }
-        // After the commit, before the next writer of ours begins: see
-        // Conn::take_restart_due for why the WAL needs this.
-        if (write && result.ok() && c.take_restart_due(restart_ready_.exchange(false))) (void)c.restart_wal();
-        if (write && result.ok() && c.take_checkpoint_due()) checkpointer_.request();
+        if (write && result.ok()) {
+            // After the commit, before the next writer of ours begins: see
+            // Conn::take_restart_due for why the WAL needs this.
+            if (c.take_restart_due(restart_ready_.exchange(false))) (void)c.restart_wal();
+            if (c.take_checkpoint_due()) checkpointer_.request();
+        }
         give_back(std::move(conn.value));
         return result;
     }

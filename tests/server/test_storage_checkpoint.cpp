@@ -116,6 +116,6 @@ BOOST_AUTO_TEST_CASE(the_wal_starts_over_while_readers_never_stop) {
     // descheduled while it is in the WAL makes one give up; 2-5 MiB measured,
     // also under ASan), and still a third of what it reached without
     // restarts (60 MiB).
-    BOOST_TEST(largest <= 10L * 500 * 4096, "the WAL reached " << largest / 1024 << " KiB");
+    BOOST_TEST(largest <= 10L * o.wal_restart_pages * 4096, "the WAL reached " << largest / 1024 << " KiB");
     BOOST_TEST_MESSAGE("largest WAL " << largest / 1024 << " KiB, " << reads.load() << " reads");
 }
