@@ -17,6 +17,10 @@
       is written into it before it is hashed in turn; embed.css names the
       text inputs' web font (inter.woff2, made by fonts/make_webfont.py)
       the same way. The font gets no .br/.gz: WOFF2 is brotli inside.
+      The fonts' extension (inter-ext-regular.otf, inter-ext-semibold.otf,
+      from fonts/make_fonts.py) gets hashed names, written with their SRI
+      hashes into embed.js, which fetches them only when the widget needs
+      one of their characters.
       The languages other than en (OUT_DIR/generated/messages.<locale>.json,
       from tools/messages/compile_messages.py --widget) get hashed names
       too, written with their SRI hashes into embed.js, which fetches the
@@ -33,6 +37,8 @@ import subprocess
 import sys
 
 HASH_CHARS = 16  # hex; the server recognises 8-64 (has_content_hash)
+# The fonts' extension, by weight (the names embed.js's FONTS table uses).
+FONT_EXTENSION = {"regular": "inter-ext-regular.otf", "semibold": "inter-ext-semibold.otf"}
 
 
 def compress(path):
@@ -93,18 +99,24 @@ def stage_widget(web_dir, out_dir):
         "paywidget.wasm": read(os.path.join(out_dir, "paywidget.wasm")),
         "inter.woff2": read(os.path.join(out_dir, "inter.woff2")),
     }
+    for plain in FONT_EXTENSION.values():
+        contents[plain] = read(os.path.join(out_dir, plain))
     for plain in catalogues.values():
         contents[plain] = read(os.path.join(out_dir, "generated", plain))
     names = {plain: hashed_name(plain, data) for plain, data in contents.items()}
     # Files that name others: the hashed names go in, then their own hash is
     # taken.
     table = {locale: [names[plain], integrity(contents[plain])] for locale, plain in catalogues.items()}
-    for plain, source, old, new in (
-            ("paywidget.js", out_dir, '"paywidget.wasm"', '"%s"' % names["paywidget.wasm"]),
-            ("embed.css", web_dir, 'url("inter.woff2")', 'url("%s")' % names["inter.woff2"]),
-            ("embed.js", web_dir, "{/* catalogue files */}", json.dumps(table, sort_keys=True))):
+    fonts = {weight: [names[plain], integrity(contents[plain])] for weight, plain in FONT_EXTENSION.items()}
+    for plain, source, replacements in (
+            ("paywidget.js", out_dir, [('"paywidget.wasm"', '"%s"' % names["paywidget.wasm"])]),
+            ("embed.css", web_dir, [('url("inter.woff2")', 'url("%s")' % names["inter.woff2"])]),
+            ("embed.js", web_dir, [("{/* catalogue files */}", json.dumps(table, sort_keys=True)),
+                                   ("{/* font extension files */}", json.dumps(fonts, sort_keys=True))])):
         text = read(os.path.join(source, plain)).decode()
-        contents[plain] = replace_once(text, old, new, plain).encode()
+        for old, new in replacements:
+            text = replace_once(text, old, new, plain)
+        contents[plain] = text.encode()
         names[plain] = hashed_name(plain, contents[plain])
 
     page = read(os.path.join(web_dir, "embed.html")).decode()
@@ -121,7 +133,8 @@ def stage_widget(web_dir, out_dir):
 
     # Earlier builds' hashed copies (and their variants) are never named again.
     current = set(names.values())
-    stale = re.compile(r"^(paywidget|embed|inter|messages\.[A-Za-z-]+)\.[0-9a-f]{%d}\.(wasm|js|css|woff2|json)(\.br|\.gz)?$"
+    stale = re.compile(r"^(paywidget|embed|inter|inter-ext-[a-z]+|messages\.[A-Za-z-]+)\.[0-9a-f]{%d}\."
+                       r"(wasm|js|css|woff2|otf|json)(\.br|\.gz)?$"
                        % HASH_CHARS)
     for f in os.listdir(out_dir):
         m = stale.match(f)

@@ -23,13 +23,18 @@ target_compile_definitions(imgui_web PUBLIC
   IMGUI_DISABLE_METRICS_WINDOW IMGUI_DISABLE_FILE_FUNCTIONS)
 target_compile_options(imgui_web PRIVATE ${PW_WIDGET_FLAGS})
 
+# The fonts' base is compiled in; the extension (inter-ext-*.otf) is served
+# beside the wasm and fetched only when a text needs it (fonts/make_fonts.py).
 set(PW_FONTS_CPP ${CMAKE_BINARY_DIR}/generated/fonts_data.cpp)
-add_custom_command(OUTPUT ${PW_FONTS_CPP}
+set(PW_FONT_EXTENSION ${CMAKE_BINARY_DIR}/inter-ext-regular.otf ${CMAKE_BINARY_DIR}/inter-ext-semibold.otf)
+add_custom_command(OUTPUT ${PW_FONTS_CPP} ${PW_FONT_EXTENSION}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated
-  COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/wasm/fonts/make_fonts.py ${PW_INTER_DIR} ${PW_FONTS_CPP}
-  DEPENDS ${PROJECT_SOURCE_DIR}/wasm/fonts/make_fonts.py
+  COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/wasm/fonts/make_fonts.py ${PW_INTER_DIR}
+          ${PROJECT_SOURCE_DIR}/shared/messages ${PW_FONTS_CPP} --extension-dir ${CMAKE_BINARY_DIR}
+  DEPENDS ${PROJECT_SOURCE_DIR}/wasm/fonts/make_fonts.py ${PROJECT_SOURCE_DIR}/tools/messages/compile_messages.py
+          ${PROJECT_SOURCE_DIR}/shared/messages/en.json
           ${PW_INTER_DIR}/Inter-Regular.otf ${PW_INTER_DIR}/Inter-SemiBold.otf
-  COMMENT "Subsetting Inter Regular + SemiBold into fonts_data.cpp"
+  COMMENT "Subsetting Inter Regular + SemiBold: base into fonts_data.cpp, extension into inter-ext-*.otf"
   VERBATIM)
 
 # The widget's code by concern (wasm/README.md): every .cpp of each folder,
@@ -126,7 +131,7 @@ add_custom_command(OUTPUT ${PW_WEBFONT}
 # output.
 add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/embed.html ${CMAKE_BINARY_DIR}/asset-manifest.json
   COMMAND /usr/bin/python3 ${PW_STAGE} widget ${PROJECT_SOURCE_DIR}/web ${CMAKE_BINARY_DIR}
-  DEPENDS paywidget ${PW_STAGE} ${PW_WEBFONT} ${PROJECT_SOURCE_DIR}/web/embed.html ${PROJECT_SOURCE_DIR}/web/embed.css
+  DEPENDS paywidget ${PW_STAGE} ${PW_WEBFONT} ${PW_FONT_EXTENSION} ${PROJECT_SOURCE_DIR}/web/embed.html ${PROJECT_SOURCE_DIR}/web/embed.css
           ${PROJECT_SOURCE_DIR}/web/embed.js ${PW_MESSAGE_ASSET_FILES}
   COMMENT "Hashing and compressing the widget page's assets"
   VERBATIM)

@@ -38,6 +38,11 @@
   // locale -> [hashed file name, SRI hash], written in by wasm/stage_assets.py.
   var CATALOGUES = {/* catalogue files */};
   var catalogueRequests = {};
+  // The fonts' extension (the characters beyond ASCII and the en texts; the
+  // base is in the wasm): weight -> [hashed file name, SRI hash], written in
+  // by wasm/stage_assets.py.
+  var FONTS = {/* font extension files */};
+  var fontRequest = null;
 
   var canvas = document.getElementById('pw-canvas');
   var query = new URLSearchParams(window.location.search);
@@ -61,12 +66,14 @@
     pwOptions: options,
     pwFragment: fragment,
     pwCatalogue: loadCatalogue,
+    pwFontExtension: loadFontExtension,
     pwAcceptLanguage: acceptLanguage,
     print: function () {},
     printErr: function (text) { if (window.console) console.warn(text); },
   };
   prefetchView();
   loadCatalogue(likelyLocale());
+  if (likelyLocale() !== 'en') loadFontExtension();  // every other language needs its letters
   setTimeout(warmUpIntl, 0);  // after the requests above are on their way
   if (window.history && window.history.replaceState) {
     var rest = query.toString();
@@ -145,6 +152,29 @@
         .then(function (text) { clearTimeout(timer); return text; });
     }
     return catalogueRequests[locale];
+  }
+
+  // The fonts' extension as [regular, semibold] ArrayBuffers, or null when
+  // it cannot be had (the widget then draws without those characters): one
+  // request per file and page, for the wasm too (wasm/browser/js/font_extension.js),
+  // started here when the payer's language surely needs it, else by the
+  // widget when a text does (a name's "Ł").
+  function loadFontExtension() {
+    if (!fontRequest) {
+      if (typeof window.fetch !== 'function' || !FONTS.regular || !FONTS.semibold) return Promise.resolve(null);
+      var controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
+      var timer = controller ? setTimeout(function () { controller.abort(); }, 15000) : 0;
+      var one = function (file) {
+        return fetch(file[0], {
+          credentials: 'same-origin', integrity: file[1], referrerPolicy: 'no-referrer',
+          signal: controller ? controller.signal : undefined,
+        }).then(function (r) { if (!r.ok) throw new Error('font ' + r.status); return r.arrayBuffer(); });
+      };
+      fontRequest = Promise.all([one(FONTS.regular), one(FONTS.semibold)])
+        .catch(function () { return null; })
+        .then(function (files) { clearTimeout(timer); return files; });
+    }
+    return fontRequest;
   }
 
   // The language the wasm will choose, asked for now, while the wasm

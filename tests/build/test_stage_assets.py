@@ -43,7 +43,8 @@ class StageAssets(unittest.TestCase):
         write(os.path.join(self.web, "embed.css"),
               '@font-face{src:url("inter.woff2") format("woff2")}\n' + "body{margin:0}\n" * 50)
         write(os.path.join(self.web, "embed.js"),
-              "var CATALOGUES = {/* catalogue files */};\n" + "console.log('glue');\n" * 50)
+              "var CATALOGUES = {/* catalogue files */};\nvar FONTS = {/* font extension files */};\n" +
+              "console.log('glue');\n" * 50)
         # A language file compile_messages.py wrote (issue 14: fetched only
         # for a payer of that language).
         os.makedirs(os.path.join(self.out, "generated"))
@@ -52,6 +53,9 @@ class StageAssets(unittest.TestCase):
         write(os.path.join(self.out, "paywidget.js"), 'var wasmBinaryFile="paywidget.wasm";\n' * 1 + "x();\n" * 50)
         write(os.path.join(self.out, "paywidget.wasm"), bytes(range(256)) * 40)
         write(os.path.join(self.out, "inter.woff2"), b"wOF2" + bytes(range(256)) * 4)
+        # The fonts' extension make_fonts.py wrote (fetched only when a text needs it).
+        write(os.path.join(self.out, "inter-ext-regular.otf"), b"OTTO" + bytes(range(256)) * 6)
+        write(os.path.join(self.out, "inter-ext-semibold.otf"), b"OTTO" + bytes(range(255, -1, -1)) * 6)
 
     def tearDown(self):
         self.tmp.cleanup()
@@ -65,8 +69,8 @@ class StageAssets(unittest.TestCase):
     def test_hashed_names_and_the_page_that_names_them(self):
         self.stage()
         names = self.manifest()
-        self.assertEqual(sorted(names), ["embed.css", "embed.js", "inter.woff2", "messages.fr.json", "paywidget.js",
-                                         "paywidget.wasm"])
+        self.assertEqual(sorted(names), ["embed.css", "embed.js", "inter-ext-regular.otf", "inter-ext-semibold.otf",
+                                         "inter.woff2", "messages.fr.json", "paywidget.js", "paywidget.wasm"])
         for plain, hashed in names.items():
             stem, ext = plain.rsplit(".", 1)
             self.assertRegex(hashed, r"^%s\.[0-9a-f]{16}\.%s$" % (stem, ext))
@@ -86,6 +90,13 @@ class StageAssets(unittest.TestCase):
         digest = base64.b64encode(hashlib.sha384(french).digest()).decode()
         self.assertIn(json.dumps({"fr": [names["messages.fr.json"], "sha384-" + digest]}), loader)
         self.assertNotIn("catalogue files", loader)
+        # ... and the fonts' extension, by weight.
+        fonts = {}
+        for weight in ("regular", "semibold"):
+            plain = "inter-ext-%s.otf" % weight
+            digest = base64.b64encode(hashlib.sha384(read(os.path.join(self.out, names[plain]))).digest()).decode()
+            fonts[weight] = [names[plain], "sha384-" + digest]
+        self.assertIn("var FONTS = %s;" % json.dumps(fonts, sort_keys=True), loader)
         glue = read(os.path.join(self.out, names["paywidget.js"])).decode()
         self.assertIn(f'"{names["paywidget.wasm"]}"', glue)
         self.assertNotIn('"paywidget.wasm"', glue)

@@ -56,3 +56,44 @@ BOOST_AUTO_TEST_CASE(the_payers_language_is_in_from_the_start) {
     set.note("Montant dû");
     BOOST_TEST(!set.changed());
 }
+
+// The browser carries only the fonts' base (ASCII, the en texts' letters,
+// the widget's own signs) and fetches the extension when a text needs it:
+// the set says so for "Ł", never for what en shows, and the faces built
+// without the extension lack exactly the extension's characters.
+BOOST_AUTO_TEST_CASE(only_a_character_beyond_the_base_asks_for_the_extension) {
+    pwui::GlyphSet set;
+    set.ranges();
+    set.note_catalogue("en");  // its country names bring "Å", "é", "ü"
+    set.note("Invoice INV-0036, 12,00 €, £5, ¥500 · “quoted” — ← ✓ ≈ 1−2 São Tomé");
+    BOOST_TEST(!set.needs_extension());
+    set.note("Łukasz");
+    BOOST_TEST(set.needs_extension());
+    set.ranges();
+    BOOST_TEST(set.needs_extension());  // stays: the atlas needs it from now on
+}
+
+BOOST_AUTO_TEST_CASE(the_extension_merges_into_every_face) {
+    const pwui::FontExtension* compiled = pwui::compiled_extension();
+    BOOST_REQUIRE(compiled);  // natively the extension is compiled in
+    const ImWchar ranges[] = {0x0020, 0x007E, 0x00E9, 0x00E9, 0x0141, 0x0142, 0x20B9, 0x20B9, 0};
+    ImFontAtlas atlas;
+    const pwui::Fonts with = pwui::build_fonts(atlas, 1.0f, 1.0f, ranges, compiled);
+    for (ImFont* face : {with.body, with.small, with.strong, with.heading}) {
+        BOOST_TEST(face->FindGlyphNoFallback(0x00E9));  // é: base
+        BOOST_TEST(face->FindGlyphNoFallback(0x0141));  // Ł: extension
+        BOOST_TEST(face->FindGlyphNoFallback(0x20B9));  // ₹: extension
+    }
+    BOOST_TEST(with.amount->FindGlyphNoFallback(0x20B9));
+    const float merged_width = with.body->CalcTextSizeA(with.body->FontSize, 1e9f, 0, "Łukasz").x;
+    atlas.Clear();
+    const pwui::Fonts without = pwui::build_fonts(atlas, 1.0f, 1.0f, ranges, nullptr);
+    BOOST_TEST(without.body->FindGlyphNoFallback(0x00E9));
+    BOOST_TEST(!without.body->FindGlyphNoFallback(0x0141));
+    BOOST_TEST(!without.strong->FindGlyphNoFallback(0x20B9));
+    // The merged glyph is Inter's, at the base's metrics: "Ł" is about as
+    // wide as "L", not the fallback's width.
+    const float plain_width = without.body->CalcTextSizeA(without.body->FontSize, 1e9f, 0, "Lukasz").x;
+    BOOST_TEST(merged_width == plain_width, boost::test_tools::tolerance(0.05f));
+    atlas.Clear();
+}

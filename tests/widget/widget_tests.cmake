@@ -33,12 +33,15 @@ target_compile_definitions(imgui_headless PUBLIC
   IMGUI_DISABLE_FILE_FUNCTIONS)
 target_compile_options(imgui_headless PRIVATE -w)
 
-# The same Inter subset the wasm build embeds (wasm/wasm.cmake).
+# The same Inter subset the wasm build uses (wasm/wasm.cmake), the
+# extension compiled in too.
 set(PW_HEADLESS_FONTS_CPP ${CMAKE_BINARY_DIR}/generated/fonts_data.cpp)
 add_custom_command(OUTPUT ${PW_HEADLESS_FONTS_CPP}
   COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated
-  COMMAND /usr/bin/python3 ${PW_WIDGET_TESTS_ROOT}/wasm/fonts/make_fonts.py ${PW_INTER_DIR} ${PW_HEADLESS_FONTS_CPP}
-  DEPENDS ${PW_WIDGET_TESTS_ROOT}/wasm/fonts/make_fonts.py
+  COMMAND /usr/bin/python3 ${PW_WIDGET_TESTS_ROOT}/wasm/fonts/make_fonts.py ${PW_INTER_DIR}
+          ${PW_WIDGET_TESTS_ROOT}/shared/messages ${PW_HEADLESS_FONTS_CPP}
+  DEPENDS ${PW_WIDGET_TESTS_ROOT}/wasm/fonts/make_fonts.py ${PW_WIDGET_TESTS_ROOT}/tools/messages/compile_messages.py
+          ${PW_WIDGET_TESTS_ROOT}/shared/messages/en.json
           ${PW_INTER_DIR}/Inter-Regular.otf ${PW_INTER_DIR}/Inter-SemiBold.otf
   COMMENT "Subsetting Inter Regular + SemiBold into fonts_data.cpp (widget tests)"
   VERBATIM)

@@ -11,6 +11,7 @@
 #include "a11y_mirror.hpp"
 #include "backends/imgui_impl_opengl3.h"
 #include "fetch_bridge.hpp"
+#include "font_extension.hpp"
 #include "fonts.hpp"
 #include "imgui.h"
 #include "paywidget/json_read.hpp"
@@ -33,6 +34,9 @@ constexpr const char* kCanvas = "#pw-canvas";
 // How long the first frame waits for the invoice (FrameLoop::hold): the
 // skeleton shows only when the answer is slower than this.
 constexpr double kFirstFrameWaitMs = 500;
+// How long frames that need the fonts' extension wait for it before they
+// are drawn without it (its characters as "?" until it arrives).
+constexpr double kFontExtensionWaitMs = 2000;
 
 std::string css_color(ImU32 c) {
     static const char* hex = "0123456789abcdef";
@@ -127,7 +131,8 @@ void App::rebuild_fonts() {
     const float dpr = canvas_.metrics().dpr;
     const float scale = runtime_->theme().font_scale;
     ImGuiIO& io = ImGui::GetIO();
-    const Fonts fonts = build_fonts(*io.Fonts, dpr, scale, glyphs().ranges());
+    const FontExtension* extension = font_extension().extension();
+    const Fonts fonts = build_fonts(*io.Fonts, dpr, scale, glyphs().ranges(), extension);
     runtime_->set_fonts(fonts);
     io.FontDefault = fonts.body;
     io.FontGlobalScale = 1.0f / dpr;
@@ -135,6 +140,7 @@ void App::rebuild_fonts() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
     fonts_dpr_ = dpr;
     fonts_scale_ = scale;
+    fonts_extension_ = extension;
     FrameLoop::mark("fonts");  // the atlas is built and on the GPU
 }
 
@@ -146,7 +152,14 @@ void App::frame() {
     // language is in (WidgetRuntime::set_language), usually before the
     // first frame.
     if (!runtime_->ready()) return;
-    if (m.dpr != fonts_dpr_ || runtime_->theme().font_scale != fonts_scale_ || glyphs().changed()) rebuild_fonts();
+    // A text needs a character only the fonts' extension has (another
+    // language, a name's "Ł"): asked for once; until it is in (or the wait
+    // is over), no frame is shown rather than one with "?" for letters.
+    if (glyphs().needs_extension()) font_extension().want([this] { loop_.request(); }, kFontExtensionWaitMs);
+    if (font_extension().waiting()) return;
+    if (m.dpr != fonts_dpr_ || runtime_->theme().font_scale != fonts_scale_ || glyphs().changed() ||
+        font_extension().extension() != fonts_extension_)
+        rebuild_fonts();
 
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(m.css_width, m.css_height);

@@ -10,6 +10,7 @@
 
 #include "browser_services.hpp"
 #include "canvas.hpp"
+#include "fonts.hpp"
 #include "frame_loop.hpp"
 #include "widget_runtime.hpp"
 
@@ -35,6 +36,7 @@ private:
     FrameLoop loop_;
     std::unique_ptr<WidgetRuntime> runtime_;  // from start(), once the page's target is read
     float fonts_dpr_ = 0, fonts_scale_ = 0;
+    const FontExtension* fonts_extension_ = nullptr;  // what the atlas was built with
     float content_height_ = 640;
 };
 
