@@ -5,6 +5,7 @@
 #include <utility>
 
 #include <emscripten/emscripten.h>
+#include <emscripten/eventloop.h>
 
 extern "C" void pw_fetch_font_extension();
 
@@ -14,7 +15,10 @@ void FontExtensionLoader::want(std::function<void()> changed, double patience_ms
     if (state_ != State::none) return;
     state_ = State::loading;
     changed_ = std::move(changed);
-    emscripten_async_call([](void*) { font_extension().patience_ended(); }, nullptr, static_cast<int>(patience_ms));
+    // eventloop.h's timer, not emscripten_async_call: that one brings
+    // Emscripten's whole Browser library (~20 KB of glue).
+    emscripten_set_timeout([](void* self) { static_cast<FontExtensionLoader*>(self)->patience_ended(); },
+                           patience_ms, this);
     pw_fetch_font_extension();
 }
 
