@@ -13,14 +13,21 @@ endif()
 # Size first: everything the browser downloads is built like this.
 set(PW_WIDGET_FLAGS -Oz -flto -fno-exceptions -fno-rtti)
 
+# ImGui's core only: the widget draws its draw data itself
+# (browser/gl_renderer.cpp), not with ImGui's OpenGL3 backend, which saves
+# and restores the whole GL state around every frame and calls many GL
+# functions, each with its glue in paywidget.<hash>.js.
 add_library(imgui_web STATIC
   ${PW_IMGUI_DIR}/imgui.cpp ${PW_IMGUI_DIR}/imgui_draw.cpp ${PW_IMGUI_DIR}/imgui_tables.cpp
-  ${PW_IMGUI_DIR}/imgui_widgets.cpp ${PW_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+  ${PW_IMGUI_DIR}/imgui_widgets.cpp)
 target_include_directories(imgui_web SYSTEM PUBLIC ${PW_IMGUI_DIR})
-# The OpenGL3 backend defaults to ES2 under Emscripten: ask for ES3/WebGL2.
 target_compile_definitions(imgui_web PUBLIC
-  IMGUI_IMPL_OPENGL_ES3 IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
+  IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
   IMGUI_DISABLE_METRICS_WINDOW IMGUI_DISABLE_FILE_FUNCTIONS)
+# ImGui's only sscanf calls read its ini settings, which the widget never
+# has: they go to browser/imgui_sscanf.cpp's stub, so libc's scanf family
+# stays out of the wasm (ImGui's sources only; nothing else is renamed).
+target_compile_definitions(imgui_web PRIVATE sscanf=pw_imgui_sscanf)
 target_compile_options(imgui_web PRIVATE ${PW_WIDGET_FLAGS})
 
 # The fonts' base is compiled in; the extension (inter-ext-*.otf) is served
@@ -57,14 +64,16 @@ foreach(js ${PW_WIDGET_JS})
 endforeach()
 set_property(TARGET paywidget APPEND PROPERTY LINK_DEPENDS ${PW_WIDGET_JS})
 # The glue (paywidget.<hash>.js) carries only what the widget uses: WebGL 2
-# without FULL_ES3's emulation (ImGui 1.86's OpenGL3 backend draws from
-# buffer objects, never client-side arrays or mapped buffers), no extension
-# auto-enabling, GL_ prefixing, GL error tracking or GLES version-string
-# rewriting (the backend asks for none), no errno, TextDecoder only, no
-# eval/new Function, no setjmp, no deferred fullscreen/pointer-lock calls,
-# and of the Module object only what web/embed.js sets for Emscripten itself
-# (the pw* members are read by wasm/*/js/*.js directly). Measured: 15,204 ->
-# 12,633 B brotli (issue 14).
+# without FULL_ES3's emulation (browser/gl_renderer.cpp draws from buffer
+# objects, never client-side arrays or mapped buffers, with few distinct GL
+# functions and no uniforms), no extension auto-enabling, GL_ prefixing, GL
+# error tracking or GLES version-string rewriting (the renderer asks for
+# none), no errno, TextDecoder only, no eval/new Function, no setjmp, no
+# deferred fullscreen/pointer-lock calls, and of the Module object only what
+# web/embed.js sets for Emscripten itself (the pw* members are read by
+# wasm/*/js/*.js directly). Measured: 15,204 -> 12,633 B brotli (issue 14);
+# our renderer instead of ImGui's backend (48 -> 29 GL functions): 12,777 ->
+# 10,696 B brotli.
 target_link_options(paywidget PRIVATE ${PW_WIDGET_FLAGS}
   -sENVIRONMENT=web -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0 -sGL_TRACK_ERRORS=0

@@ -9,7 +9,6 @@
 #include <emscripten/emscripten.h>
 
 #include "a11y_mirror.hpp"
-#include "backends/imgui_impl_opengl3.h"
 #include "fetch_bridge.hpp"
 #include "font_extension.hpp"
 #include "fonts.hpp"
@@ -86,7 +85,7 @@ bool App::start() {
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;  // we set the CSS cursor ourselves
     io.BackendFlags &= ~ImGuiBackendFlags_HasMouseCursors;
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    renderer_.init();
 
     const PageTarget target = take_page_target();
     runtime_ = std::make_unique<WidgetRuntime>(services_.host(), target.link_token, target.invoice_id);
@@ -120,10 +119,10 @@ void App::reload_options() {
 }
 
 void App::on_context_restored() {
-    // The old objects died with the context; deleting them is a no-op.
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplOpenGL3_Init("#version 300 es");
-    fonts_dpr_ = 0;  // re-upload the font texture in the next frame
+    // The old objects died with the context: make them all anew, and put
+    // the atlas (still in memory) back on the GPU.
+    renderer_.init();
+    renderer_.upload_fonts(*ImGui::GetIO().Fonts);
     loop_.request();
 }
 
@@ -136,8 +135,7 @@ void App::rebuild_fonts() {
     runtime_->set_fonts(fonts);
     io.FontDefault = fonts.body;
     io.FontGlobalScale = 1.0f / dpr;
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    renderer_.upload_fonts(*io.Fonts);
     fonts_dpr_ = dpr;
     fonts_scale_ = scale;
     fonts_extension_ = extension;
@@ -166,7 +164,6 @@ void App::frame() {
     io.DisplayFramebufferScale = ImVec2(m.dpr, m.dpr);
     pointer_input_apply();
 
-    ImGui_ImplOpenGL3_NewFrame();
     const WidgetRuntime::Frame f = runtime_->frame(m.css_width);
 
     if (glyphs().changed()) {
@@ -179,7 +176,7 @@ void App::frame() {
         const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(runtime_->theme().background);
         glClearColor(bg.x, bg.y, bg.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        renderer_.render(*ImGui::GetDrawData());
     }
     pointer_input_update_cursor();
 

@@ -1,8 +1,8 @@
 // The widget page's one object: the browser's wiring around the runtime
 // (runtime/widget_runtime.hpp, which owns the checkout, the frame sequence
-// and the effects): WebGL and ImGui's GL backend, the canvas, the frame
-// loop, pointer input, the font atlas on the GPU, the options and language
-// the page asks for, and the browser's services for the runtime
+// and the effects): WebGL and the renderer of ImGui's draw data
+// (gl_renderer.hpp), the canvas, the frame loop, pointer input, the font
+// atlas on the GPU, the options and language the page asks for, and the browser's services for the runtime
 // (browser_services.hpp). main.cpp creates it. Browser only.
 #pragma once
 
@@ -12,6 +12,7 @@
 #include "canvas.hpp"
 #include "fonts.hpp"
 #include "frame_loop.hpp"
+#include "gl_renderer.hpp"
 #include "widget_runtime.hpp"
 
 namespace pwui {
@@ -34,6 +35,7 @@ private:
     BrowserServices services_;
     Canvas canvas_;
     FrameLoop loop_;
+    GlRenderer renderer_;
     std::unique_ptr<WidgetRuntime> runtime_;  // from start(), once the page's target is read
     float fonts_dpr_ = 0, fonts_scale_ = 0;
     const FontExtension* fonts_extension_ = nullptr;  // what the atlas was built with

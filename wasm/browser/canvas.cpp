@@ -35,8 +35,8 @@ int Canvas::init(const char* selector, std::function<void()> on_change) {
     attrs.stencil = false;
     attrs.premultipliedAlpha = true;
     attrs.preserveDrawingBuffer = false;
-    // ImGui's WebGL 2 backend uses no extension: do not enable every one the
-    // browser offers (each a round trip to the GPU process at start-up).
+    // The renderer (gl_renderer.cpp) uses no extension: do not enable every
+    // one the browser offers (each a round trip to the GPU process at start-up).
     attrs.enableExtensionsByDefault = false;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(selector, &attrs);
     if (ctx <= 0) return 0;

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <type_traits>
 
-#include "imgui_internal.h"  // ImTextCharFromUtf8
+#include "imgui_internal.h"  // ImTextCharFromUtf8, ImFontAtlasGetBuilderForStbTruetype
 #include "paywidget/messages.hpp"
 
 namespace pwui::fontdata {
@@ -129,7 +129,11 @@ Fonts build_fonts(ImFontAtlas& atlas, float dpr, float font_scale, const ImWchar
     f.strong = add(atlas, semibold, ext.semibold, kBodyPx * s, text, dpr);
     f.heading = add(atlas, semibold, ext.semibold, 22 * s, text, dpr);
     f.amount = add(atlas, semibold, ext.semibold, 32 * s, amount, dpr);
-    atlas.Build();
+    // The stb_truetype builder directly, not atlas.Build(): Build() (and
+    // GetTexData*, which call it) fall back to AddFontDefault(), and that
+    // reference alone links ImGui's embedded ProggyClean font (~12 KB of
+    // base85, ~9 KB brotli) into the wasm, a font the widget never uses.
+    ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);
     return f;
 }
 
