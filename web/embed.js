@@ -140,18 +140,24 @@
   function loadCatalogue(locale) {
     if (!Object.prototype.hasOwnProperty.call(CATALOGUES, locale) || typeof window.fetch !== 'function')
       return Promise.resolve(null);
-    if (!catalogueRequests[locale]) {
-      var controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
-      // Never wait forever for a language: the widget then speaks en.
-      var timer = controller ? setTimeout(function () { controller.abort(); }, 15000) : 0;
-      catalogueRequests[locale] = fetch(CATALOGUES[locale][0], {
-        credentials: 'same-origin', integrity: CATALOGUES[locale][1], referrerPolicy: 'no-referrer',
-        signal: controller ? controller.signal : undefined,
-      }).then(function (r) { return r.ok ? r.text() : null; })
-        .catch(function () { return null; })
-        .then(function (text) { clearTimeout(timer); return text; });
-    }
+    // Never wait forever for a language: the widget then speaks en.
+    if (!catalogueRequests[locale])
+      catalogueRequests[locale] = fetchAsset(CATALOGUES[locale], function (r) { return r.text(); });
     return catalogueRequests[locale];
+  }
+
+  // One of the widget's hashed files ([name, SRI hash], written in by
+  // wasm/stage_assets.py) as `read` gives its body (text, arrayBuffer), or
+  // null when it cannot be had; never waited for more than 15 s.
+  function fetchAsset(file, read) {
+    var controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
+    var timer = controller ? setTimeout(function () { controller.abort(); }, 15000) : 0;
+    return fetch(file[0], {
+      credentials: 'same-origin', integrity: file[1], referrerPolicy: 'no-referrer',
+      signal: controller ? controller.signal : undefined,
+    }).then(function (r) { return r.ok ? read(r) : null; })
+      .catch(function () { return null; })
+      .then(function (body) { clearTimeout(timer); return body; });
   }
 
   // The fonts' extension as [regular, semibold] ArrayBuffers, or null when
@@ -162,17 +168,9 @@
   function loadFontExtension() {
     if (!fontRequest) {
       if (typeof window.fetch !== 'function' || !FONTS.regular || !FONTS.semibold) return Promise.resolve(null);
-      var controller = typeof AbortController !== 'undefined' ? new AbortController() : null;
-      var timer = controller ? setTimeout(function () { controller.abort(); }, 15000) : 0;
-      var one = function (file) {
-        return fetch(file[0], {
-          credentials: 'same-origin', integrity: file[1], referrerPolicy: 'no-referrer',
-          signal: controller ? controller.signal : undefined,
-        }).then(function (r) { if (!r.ok) throw new Error('font ' + r.status); return r.arrayBuffer(); });
-      };
-      fontRequest = Promise.all([one(FONTS.regular), one(FONTS.semibold)])
-        .catch(function () { return null; })
-        .then(function (files) { clearTimeout(timer); return files; });
+      var bytes = function (r) { return r.arrayBuffer(); };
+      fontRequest = Promise.all([fetchAsset(FONTS.regular, bytes), fetchAsset(FONTS.semibold, bytes)])
+        .then(function (files) { return files[0] && files[1] ? files : null; });
     }
     return fontRequest;
   }

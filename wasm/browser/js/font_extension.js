@@ -10,8 +10,9 @@ mergeInto(LibraryManager.library, {
   pw_fetch_font_extension: function () {
     Module['pwFontExtensionState'] = 'loading';
     var finish = function (files) {
-      Module['pwFontExtensionState'] = files && files.length === 2 ? 'loaded' : 'failed';
-      if (!files || files.length !== 2) { _pw_font_extension_done(0, 0, 0, 0); return; }
+      var ok = !!files && files.length === 2;
+      Module['pwFontExtensionState'] = ok ? 'loaded' : 'failed';
+      if (!ok) { _pw_font_extension_done(0, 0, 0, 0); return; }
       var ptrs = files.map(function (buffer) {
         var bytes = new Uint8Array(buffer);
         var p = _malloc(bytes.length);
