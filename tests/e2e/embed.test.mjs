@@ -234,8 +234,10 @@ describe('the demo site embeds the widget from another origin', () => {
     // docs/api.md: 4000 0000 0000 0002 reaches the payer as generic_decline.
     assert.equal(declined.code, 'generic_decline');
     assert.match(declined.payment_id, /^pay_/);
-    // The sentence the payer was shown inside the widget.
-    assert.equal(await frame.locator('#pw-a11y').getByText(declined.message, { exact: false }).count() > 0, true);
+    // The sentence the payer was shown inside the widget. The event leaves
+    // from the frame that applied the decline; the mirror shows its
+    // sentence after the next frame, so wait for that frame (bounded).
+    await frame.locator('#pw-a11y').getByText(declined.message, { exact: false }).first().waitFor({ timeout: 5000 });
     await screenshot(page, 'embed-declined');
 
     await number.fill('4242 4242 4242 4242');
