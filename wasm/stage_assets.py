@@ -21,6 +21,11 @@
       from fonts/make_fonts.py) gets hashed names, written with their SRI
       hashes into embed.js, which fetches them only when the widget needs
       one of their characters.
+      The widget's deferred code (paywidget.deferred.wasm, split off by
+      wasm-split in wasm.cmake beside paywidget.primary.wasm, which is then
+      the one served as paywidget.<hash>.wasm) gets a hashed name, written
+      with its SRI hash into embed.js, which fetches it after the first
+      interactive frame.
       The languages other than en (OUT_DIR/generated/messages.<locale>.json,
       from tools/messages/compile_messages.py --widget) get hashed names
       too, written with their SRI hashes into embed.js, which fetches the
@@ -72,6 +77,16 @@ def replace_once(text, old, new, where):
     return text.replace(old, new)
 
 
+def minify_js(text):
+    """The script as the browser needs it: Debian's terser (compress and
+    mangle; comments and whitespace dropped). The sources keep their
+    comments; every byte of the widget page's script is a first-visit byte."""
+    env = dict(os.environ)
+    env["NODE_PATH"] = "/usr/share/nodejs" + (":" + env["NODE_PATH"] if env.get("NODE_PATH") else "")
+    return subprocess.run(["terser", "--compress", "--mangle"], input=text.encode(), check=True,
+                          capture_output=True, env=env).stdout.decode()
+
+
 def hashed_name(plain, data):
     stem, ext = plain.rsplit(".", 1)
     return f"{stem}.{hashlib.sha256(data).hexdigest()[:HASH_CHARS]}.{ext}"
@@ -99,6 +114,14 @@ def stage_widget(web_dir, out_dir):
         "paywidget.wasm": read(os.path.join(out_dir, "paywidget.wasm")),
         "inter.woff2": read(os.path.join(out_dir, "inter.woff2")),
     }
+    # Split by wasm-split (wasm.cmake): the primary module is served as
+    # paywidget.<hash>.wasm, the rest as paywidget.deferred.<hash>.wasm. Without
+    # a primary module (tools/split/profile_widget.mjs stages emcc's own
+    # output) there is one module and nothing deferred.
+    primary = os.path.join(out_dir, "paywidget.primary.wasm")
+    if os.path.exists(primary):
+        contents["paywidget.wasm"] = read(primary)
+        contents["paywidget.deferred.wasm"] = read(os.path.join(out_dir, "paywidget.deferred.wasm"))
     for plain in FONT_EXTENSION.values():
         contents[plain] = read(os.path.join(out_dir, plain))
     for plain in catalogues.values():
@@ -108,14 +131,19 @@ def stage_widget(web_dir, out_dir):
     # taken.
     table = {locale: [names[plain], integrity(contents[plain])] for locale, plain in catalogues.items()}
     fonts = {weight: [names[plain], integrity(contents[plain])] for weight, plain in FONT_EXTENSION.items()}
+    deferred = ([names["paywidget.deferred.wasm"], integrity(contents["paywidget.deferred.wasm"])]
+                if "paywidget.deferred.wasm" in contents else None)
     for plain, source, replacements in (
             ("paywidget.js", out_dir, [('"paywidget.wasm"', '"%s"' % names["paywidget.wasm"])]),
             ("embed.css", web_dir, [('url("inter.woff2")', 'url("%s")' % names["inter.woff2"])]),
             ("embed.js", web_dir, [("{/* catalogue files */}", json.dumps(table, sort_keys=True)),
-                                   ("{/* font extension files */}", json.dumps(fonts, sort_keys=True))])):
+                                   ("{/* font extension files */}", json.dumps(fonts, sort_keys=True)),
+                                   ("null/* deferred code file */", json.dumps(deferred))])):
         text = read(os.path.join(source, plain)).decode()
         for old, new in replacements:
             text = replace_once(text, old, new, plain)
+        if plain == "embed.js":
+            text = minify_js(text)
         contents[plain] = text.encode()
         names[plain] = hashed_name(plain, contents[plain])
 
@@ -133,7 +161,7 @@ def stage_widget(web_dir, out_dir):
 
     # Earlier builds' hashed copies (and their variants) are never named again.
     current = set(names.values())
-    stale = re.compile(r"^(paywidget|embed|inter|inter-ext-[a-z]+|messages\.[A-Za-z-]+)\.[0-9a-f]{%d}\."
+    stale = re.compile(r"^(paywidget|paywidget\.deferred|embed|inter|inter-ext-[a-z]+|messages\.[A-Za-z-]+)\.[0-9a-f]{%d}\."
                        r"(wasm|js|css|woff2|otf|json)(\.br|\.gz)?$"
                        % HASH_CHARS)
     for f in os.listdir(out_dir):

@@ -78,9 +78,42 @@ target_link_options(paywidget PRIVATE ${PW_WIDGET_FLAGS}
   -sENVIRONMENT=web -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0 -sGL_TRACK_ERRORS=0
   -sGL_EMULATE_GLES_VERSION_STRING_FORMAT=0 -sSUPPORT_ERRNO=0 -sTEXTDECODER=2
-  -sINCOMING_MODULE_JS_API=canvas,print,printErr -sDYNAMIC_EXECUTION=0 -sSUPPORT_LONGJMP=0
+  -sDYNAMIC_EXECUTION=0 -sSUPPORT_LONGJMP=0
   -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
   -sALLOW_MEMORY_GROWTH=1 -sFILESYSTEM=0 -sEXPORTED_FUNCTIONS=_main,_malloc,_free)
+
+# Two modules (issue 14, first-visit bytes; wasm/README.md "Deferred code"):
+# the code a first visit runs until Pay Now is on screen stays in
+# paywidget.primary.wasm; everything else (the steps after Pay Now, the
+# validators, token and payment effects, ImGui's text input, ...) moves to
+# paywidget.deferred.wasm, which web/embed.js fetches after the first
+# interactive frame. emcc links with SPLIT_MODULE (the glue then imports
+# placeholders and accepts Module.loadSplitModule) and keeps the optimized
+# module as paywidget.wasm.orig, with function names; wasm-split (binaryen)
+# moves the functions named in wasm/split/deferred-functions.txt, a list
+# written by tools/split/profile_widget.mjs from what headless Chromium ran
+# (a function not on it stays in the primary module: new code is never
+# deferred by accident). Binaryen would otherwise inline every function
+# with one caller whatever its size, which merges all screens into the
+# frame function; with a limit each screen stays its own function and can
+# be deferred on its own. Measured (primary module, brotli): no limit
+# 182.5 KB unsplit; limit 1000: 144.3 KB, 300: 138.1, 100: 136.0, 30:
+# 133.3, 10: 133.1, 0: 135.1.
+target_link_options(paywidget PRIVATE -sSPLIT_MODULE --profiling-funcs
+  -sINCOMING_MODULE_JS_API=canvas,print,printErr,loadSplitModule,instantiateWasm
+  "SHELL:-sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=10")
+find_program(PW_WASM_SPLIT wasm-split)
+if(NOT PW_WASM_SPLIT)
+  message(FATAL_ERROR "paywidget: wasm-split not found (Debian package binaryen; run scripts/setup)")
+endif()
+set(PW_DEFERRED_LIST ${PROJECT_SOURCE_DIR}/wasm/split/deferred-functions.txt)
+add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/paywidget.primary.wasm ${CMAKE_BINARY_DIR}/paywidget.deferred.wasm
+  COMMAND ${PW_WASM_SPLIT} --all-features --quiet ${CMAKE_BINARY_DIR}/paywidget.wasm.orig
+          --split-funcs=@${PW_DEFERRED_LIST} --export-prefix=%
+          -o1 ${CMAKE_BINARY_DIR}/paywidget.primary.wasm -o2 ${CMAKE_BINARY_DIR}/paywidget.deferred.wasm
+  DEPENDS paywidget ${PW_DEFERRED_LIST}
+  COMMENT "Splitting paywidget.wasm: the first visit's code, and the deferred rest"
+  VERBATIM)
 
 # What the server serves from this directory (its --static-dir), staged by
 # wasm/stage_assets.py: every text and wasm file gets .br and .gz variants
@@ -93,6 +126,10 @@ target_link_options(paywidget PRIVATE ${PW_WIDGET_FLAGS}
 find_program(PW_BROTLI brotli)
 if(NOT PW_BROTLI)
   message(FATAL_ERROR "paywidget: brotli not found (Debian package brotli; run scripts/setup)")
+endif()
+find_program(PW_TERSER terser)
+if(NOT PW_TERSER)
+  message(FATAL_ERROR "paywidget: terser not found (Debian package terser; run scripts/setup)")
 endif()
 set(PW_STAGE ${PROJECT_SOURCE_DIR}/wasm/stage_assets.py)
 set(PW_WEB_FILES pay-widget.d.ts pages/site.css pages/site.js pages/favicon.svg
@@ -140,7 +177,7 @@ add_custom_command(OUTPUT ${PW_WEBFONT}
 # output.
 add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/embed.html ${CMAKE_BINARY_DIR}/asset-manifest.json
   COMMAND /usr/bin/python3 ${PW_STAGE} widget ${PROJECT_SOURCE_DIR}/web ${CMAKE_BINARY_DIR}
-  DEPENDS paywidget ${PW_STAGE} ${PW_WEBFONT} ${PW_FONT_EXTENSION} ${PROJECT_SOURCE_DIR}/web/embed.html ${PROJECT_SOURCE_DIR}/web/embed.css
+  DEPENDS paywidget ${CMAKE_BINARY_DIR}/paywidget.primary.wasm ${PW_STAGE} ${PW_WEBFONT} ${PW_FONT_EXTENSION} ${PROJECT_SOURCE_DIR}/web/embed.html ${PROJECT_SOURCE_DIR}/web/embed.css
           ${PROJECT_SOURCE_DIR}/web/embed.js ${PW_MESSAGE_ASSET_FILES}
   COMMENT "Hashing and compressing the widget page's assets"
   VERBATIM)

@@ -43,6 +43,12 @@
   // by wasm/stage_assets.py.
   var FONTS = {/* font extension files */};
   var fontRequest = null;
+  // The widget's deferred code (wasm/README.md "Deferred code"): the
+  // functions a first visit does not run until Pay Now is on screen, as a
+  // second module, [hashed file name, SRI hash], written in by
+  // wasm/stage_assets.py (null: one module, nothing deferred).
+  var DEFERRED = null/* deferred code file */;
+  var deferred = { ready: !DEFERRED, queue: [], started: false, tries: 0, module: null, early: false };
 
   var canvas = document.getElementById('pw-canvas');
   var query = new URLSearchParams(window.location.search);
@@ -68,9 +74,14 @@
     pwCatalogue: loadCatalogue,
     pwFontExtension: loadFontExtension,
     pwAcceptLanguage: acceptLanguage,
+    pwWhenCodeReady: whenCodeReady,
+    // Emscripten's glue calls this only when the primary module calls a
+    // deferred function whose code has not been instantiated yet.
+    loadSplitModule: deferredCodeNeededNow,
     print: function () {},
     printErr: function (text) { if (window.console) console.warn(text); },
   };
+  if (DEFERRED && fragment.code === 'all') window.Module.instantiateWasm = loadAllCodeFirst;
   prefetchView();
   loadCatalogue(likelyLocale());
   if (likelyLocale() !== 'en') loadFontExtension();  // every other language needs its letters
@@ -132,6 +143,9 @@
         return { status: r.status, text: t };
       });
     });
+    // The bridge reads the outcome later, failure included: until then a
+    // lost connection is not an unhandled rejection.
+    response.catch(function () {});
     window.Module.pwEarlyGet = { path: path, auth: auth, response: response, controller: controller };
   }
 
@@ -205,6 +219,124 @@
       new Intl.NumberFormat(locale).format(0);
     } catch (e) { /* no Intl, or an odd tag: the widget copes on its own */ }
   }
+
+  // The deferred code is fetched once the first screen has been drawn (the
+  // first frame after pw:ready), so it never delays that screen, and
+  // instantiated against the running primary module as soon as it is
+  // compiled: its functions then replace their placeholders in the shared
+  // table. Until then, every call from the page into the widget (pointer,
+  // mirror, text inputs, options, context restore) waits in order in
+  // deferred.queue (whenCodeReady, used by wasm/*/js/*.js): the payer's
+  // first click never reaches code that is not there. A press before the
+  // first screen starts the fetch at once.
+  function whenCodeReady(fn) {
+    if (deferred.ready) { fn(); return; }
+    deferred.queue.push(fn);
+    loadDeferredCode();
+  }
+  function loadDeferredCode() {
+    if (deferred.started || deferred.ready) return;
+    deferred.started = true;
+    fetchAsset(DEFERRED, function (r) { return r.arrayBuffer(); })
+      .then(function (bytes) { return bytes ? WebAssembly.compile(bytes) : null; })
+      .catch(function () { return null; })
+      .then(function (module) {
+        if (!module) { retryDeferredCode(); return null; }
+        deferred.module = module;
+        return WebAssembly.instantiate(module, { primary: window.Module.asm }).then(deferredCodeArrived);
+      });
+  }
+  // A lost connection: three more tries (2, 4, 8 s), then a sentence that
+  // says what to do; the next 'online' event tries again.
+  function retryDeferredCode() {
+    deferred.started = false;
+    deferred.tries++;
+    if (deferred.tries <= 3) { setTimeout(loadDeferredCode, 1000 << deferred.tries); return; }
+    var fallback = document.getElementById('pw-fallback');
+    if (fallback && fallback.hidden) {
+      fallback.textContent = 'This page could not finish loading. Check your connection, then reload the page.';
+      fallback.hidden = false;
+    }
+    window.addEventListener('online', loadDeferredCode, { once: true });
+  }
+  function deferredCodeArrived() {
+    if (deferred.ready) return;
+    deferred.ready = true;
+    var fallback = document.getElementById('pw-fallback');
+    if (fallback && deferred.tries > 3) fallback.hidden = true;
+    var queue = deferred.queue;
+    deferred.queue = [];
+    queue.forEach(function (fn) { fn(); });
+    // A call that failed before the code was there (below) may have left a
+    // frame unfinished: draw again.
+    if (deferred.early && window.Module._pw_on_canvas_resize) window.Module._pw_on_canvas_resize();
+  }
+  // A deferred function called before its code arrived. Compiled already:
+  // instantiated here, synchronously, and the call goes on. Otherwise that
+  // call cannot finish: it fails loudly (console.error, which every browser
+  // test treats as a failure) and the fetch starts. It means
+  // wasm/split/deferred-functions.txt defers a function that a first visit
+  // runs before Pay Now: tools/split/profile_widget.mjs rewrites that list.
+  // The page then starts over with all of the code loaded before the widget
+  // starts (loadAllCodeFirst): nothing has been paid or typed yet, since
+  // that code is deferred. Only once: a start-over that still misses code
+  // (the file cannot be had) goes on without it.
+  function deferredCodeNeededNow(file, imports, placeholder) {
+    if (deferred.module) {
+      new WebAssembly.Instance(deferred.module, imports);
+      deferredCodeArrived();
+      return;
+    }
+    if (window.console) console.error('paywidget: deferred function ' + placeholder + ' was called before ' +
+      'paywidget.deferred.wasm arrived; run tools/split/profile_widget.mjs to rewrite wasm/split/deferred-functions.txt');
+    if (!deferred.early && fragment.code !== 'all') startOverWithAllCode();
+    deferred.early = true;
+    loadDeferredCode();
+    throw new Error('paywidget: deferred code not loaded yet');
+  }
+  // The same page again, with what start-up took out of the address put
+  // back: the options into the query, the fragment (plus code=all) after #.
+  function startOverWithAllCode() {
+    var again = new URLSearchParams(window.location.search);
+    var opt = window.Module.pwOptions || {};
+    OPTION_KEYS.forEach(function (k) { if (typeof opt[k] === 'string' && opt[k]) again.set(k, opt[k]); });
+    var hash = Object.keys(fragment).filter(function (k) { return k !== 'code'; }).map(function (k) {
+      return encodeURIComponent(k) + '=' + encodeURIComponent(fragment[k]);
+    }).concat(['code=all']).join('&');
+    var rest = again.toString();
+    // A change of the fragment alone would not load the page again.
+    window.history.replaceState(null, '', window.location.pathname + (rest ? '?' + rest : '') + '#' + hash);
+    window.location.reload();
+  }
+  // Module.instantiateWasm after a start-over: the primary module (the
+  // file embed.html preloads) and the deferred one, both instantiated before
+  // the runtime starts. The deferred file failing only leaves the usual
+  // way (loaded after the first screen).
+  function loadAllCodeFirst(imports, receiveInstance) {
+    var preload = document.querySelector('link[rel="preload"][as="fetch"]');
+    var primary = WebAssembly.instantiateStreaming(fetch(preload.href, { credentials: 'same-origin' }), imports);
+    var rest = fetchAsset(DEFERRED, function (r) { return r.arrayBuffer(); })
+      .then(function (bytes) { return bytes ? WebAssembly.compile(bytes) : null; })
+      .catch(function () { return null; });
+    Promise.all([primary, rest]).then(function (both) {
+      var instance = both[0].instance;
+      if (!both[1]) { receiveInstance(instance); return; }
+      deferred.module = both[1];
+      WebAssembly.instantiate(both[1], { primary: instance.exports }).then(function () {
+        deferredCodeArrived();
+        receiveInstance(instance);
+      });
+    });
+    return {};
+  }
+  window.addEventListener('pw:ready', function () {
+    if (deferred.ready || typeof window.Module.pwStats !== 'function') { loadDeferredCode(); return; }
+    var framesAtReady = window.Module.pwStats().frames;
+    (function waitForFrame() {
+      if (window.Module.pwStats().frames > framesAtReady) setTimeout(loadDeferredCode, 0);
+      else requestAnimationFrame(waitForFrame);
+    })();
+  });
 
   // "https://clinic.example" exactly (no path, query or credentials), or null.
   function plainOrigin(text) {

@@ -43,8 +43,9 @@ class StageAssets(unittest.TestCase):
         write(os.path.join(self.web, "embed.css"),
               '@font-face{src:url("inter.woff2") format("woff2")}\n' + "body{margin:0}\n" * 50)
         write(os.path.join(self.web, "embed.js"),
-              "var CATALOGUES = {/* catalogue files */};\nvar FONTS = {/* font extension files */};\n" +
-              "console.log('glue');\n" * 50)
+              "// the loader\nvar CATALOGUES = {/* catalogue files */};\nvar FONTS = {/* font extension files */};\n" +
+              "var DEFERRED = null/* deferred code file */;\n" +
+              "console.log(CATALOGUES, FONTS, DEFERRED, 'glue');\n" * 50)
         # A language file compile_messages.py wrote (issue 14: fetched only
         # for a payer of that language).
         os.makedirs(os.path.join(self.out, "generated"))
@@ -88,21 +89,44 @@ class StageAssets(unittest.TestCase):
         loader = read(os.path.join(self.out, names["embed.js"])).decode()
         french = read(os.path.join(self.out, names["messages.fr.json"]))
         digest = base64.b64encode(hashlib.sha384(french).digest()).decode()
-        self.assertIn(json.dumps({"fr": [names["messages.fr.json"], "sha384-" + digest]}), loader)
+        # (Minified by terser: no comments, the tables as compact literals.)
+        self.assertIn('fr:["%s","sha384-%s"]' % (names["messages.fr.json"], digest), loader)
         self.assertNotIn("catalogue files", loader)
+        self.assertNotIn("the loader", loader)
+        self.assertIn("DEFERRED=null", loader.replace(" ", ""))  # one module: nothing deferred
         # ... and the fonts' extension, by weight.
         fonts = {}
         for weight in ("regular", "semibold"):
             plain = "inter-ext-%s.otf" % weight
             digest = base64.b64encode(hashlib.sha384(read(os.path.join(self.out, names[plain]))).digest()).decode()
             fonts[weight] = [names[plain], "sha384-" + digest]
-        self.assertIn("var FONTS = %s;" % json.dumps(fonts, sort_keys=True), loader)
+        for weight, (name, sri) in fonts.items():
+            self.assertIn('%s:["%s","%s"]' % (weight, name, sri), loader)
         glue = read(os.path.join(self.out, names["paywidget.js"])).decode()
         self.assertIn(f'"{names["paywidget.wasm"]}"', glue)
         self.assertNotIn('"paywidget.wasm"', glue)
         css = read(os.path.join(self.out, names["embed.css"])).decode()
         self.assertIn(f'url("{names["inter.woff2"]}")', css)
         self.assertNotIn('url("inter.woff2")', css)
+
+    def test_split_modules_serve_the_primary_and_name_the_deferred(self):
+        # wasm-split's outputs (wasm.cmake): the primary module is the one
+        # served as paywidget.<hash>.wasm (preloaded, named in the glue);
+        # the deferred one gets its own hashed name and SRI in embed.js.
+        primary, rest = bytes(range(255, -1, -1)) * 30, bytes(range(0, 256, 3)) * 30
+        write(os.path.join(self.out, "paywidget.primary.wasm"), primary)
+        write(os.path.join(self.out, "paywidget.deferred.wasm"), rest)
+        self.stage()
+        names = self.manifest()
+        self.assertEqual(read(os.path.join(self.out, names["paywidget.wasm"])), primary)
+        self.assertRegex(names["paywidget.deferred.wasm"], r"^paywidget\.deferred\.[0-9a-f]{16}\.wasm$")
+        self.assertEqual(read(os.path.join(self.out, names["paywidget.deferred.wasm"])), rest)
+        digest = base64.b64encode(hashlib.sha384(rest).digest()).decode()
+        loader = read(os.path.join(self.out, names["embed.js"])).decode()
+        self.assertIn('DEFERRED=["%s","sha384-%s"]' % (names["paywidget.deferred.wasm"], digest),
+                      loader.replace(" ", ""))
+        for suffix in (".br", ".gz"):
+            self.assertTrue(os.path.exists(os.path.join(self.out, names["paywidget.deferred.wasm"] + suffix)))
 
     def test_variants_decompress_to_the_file(self):
         self.stage()

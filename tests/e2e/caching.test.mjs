@@ -13,16 +13,15 @@ import { repoRoot, wasmDir } from './helpers/server.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
 import { recordWireBytes, waitForWireSettled } from './helpers/wire_bytes.mjs';
 
-// Measured (a first visit until Pay Now is on screen, tools/bench/
-// widget_bench.mjs, machine shared with other compiling sessions): 236,826 B
-// with brotli, 281,540 B with gzip only, since the glue dropped FULL_ES3 and
-// its unused settings, the fonts are desubroutinized and the core has one
-// JSON parser (issue 14; 244,294 B / 284,412 B before). Earlier, 256,642 B /
-// 301,457 B when every language (and en-XA) was in the wasm. Plus 5 % for a
-// build that grows a little. A larger figure is a regression; the goal
-// (issue 14) is 160 KB, which needs the wasm's code itself to shrink.
-const FIRST_VISIT_BR_MAX = 248_700;
-const FIRST_VISIT_GZIP_MAX = 295_700;
+// The goal of issue 14: a first visit until Pay Now is on screen (the
+// page, its script and style, the glue, the primary wasm, the invoice)
+// within 160 KB with brotli. Measured (tools/bench/widget_bench.mjs):
+// 155.2 KB with brotli, 180.6 KB with gzip only, since the code a first
+// visit does not run moved to paywidget.deferred.wasm (fetched after that
+// frame, counted apart) and embed.js is minified; 204.8 KB / 240.8 KB
+// before. Gzip: that figure plus 3 %. A larger figure is a regression.
+const FIRST_VISIT_BR_MAX = 160_000;
+const FIRST_VISIT_GZIP_MAX = 186_000;
 
 const manifest = JSON.parse(readFileSync(path.join(wasmDir, 'asset-manifest.json'), 'utf8'));
 const wasmBytes = statSync(path.join(wasmDir, manifest['paywidget.wasm'])).size;
@@ -36,10 +35,16 @@ after(() => cleanup?.());
 
 const TOKEN = () => server.link(/partial payments/).token;
 
+// A visit until Pay Now is on screen and the deferred code, asked for
+// after that frame, has arrived too (its bytes are counted apart:
+// wire.of(DEFERRED)).
+const DEFERRED = new RegExp(`^/${manifest['paywidget.deferred.wasm'].replaceAll('.', '\\.')}$`);
 async function visit(page, options) {
   const wire = await recordWireBytes(page, options);
   await openWidget(page, server, TOKEN());
   await waitForStage(page, 'review');
+  await page.waitForFunction((name) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(name)),
+    manifest['paywidget.deferred.wasm'], { timeout: 10000 });
   await waitForWireSettled(page, wire);
   return wire;
 }
@@ -57,10 +62,14 @@ for (const [encoding, acceptEncoding, max] of [['br', undefined, FIRST_VISIT_BR_
         assert.equal(r.encoding, encoding, `${r.path} sent as ${r.encoding || 'identity'}`);
       }
       const hashed = wire.requests().filter((r) => Object.values(manifest).includes(r.path.slice(1)));
-      assert.equal(hashed.length, 4, JSON.stringify(wire.requests()));
+      // paywidget.<hash>.wasm, .js, embed.<hash>.css, .js, then paywidget.deferred.<hash>.wasm.
+      assert.equal(hashed.length, 5, JSON.stringify(wire.requests()));
       for (const r of hashed) assert.equal(r.cacheControl, 'public, max-age=31536000, immutable', r.path);
       assert.equal(wire.requests().find((r) => r.path === '/embed').cacheControl, 'no-cache');
-      assert.ok(wire.total() <= max, `first visit: ${wire.total()} B > ${max} B: ${JSON.stringify(wire.requests())}`);
+      const deferred = wire.of(DEFERRED);
+      assert.ok(deferred > 0, JSON.stringify(wire.requests()));
+      const untilPayNow = wire.total() - deferred;
+      assert.ok(untilPayNow <= max, `first visit: ${untilPayNow} B > ${max} B: ${JSON.stringify(wire.requests())}`);
     } finally {
       await page.context().close();
     }
@@ -76,8 +85,9 @@ test('a second visit in the same browser downloads none of the widget assets', a
     const again = await context.newPage();
     const wire = await visit(again);
     const assets = wire.requests().filter((r) => Object.values(manifest).includes(r.path.slice(1)));
-    // paywidget.<hash>.wasm and .js, embed.<hash>.css and .js: all asked for, none fetched.
-    assert.equal(assets.length, 4, JSON.stringify(wire.requests()));
+    // paywidget.<hash>.wasm and .js, embed.<hash>.css and .js, paywidget.deferred.<hash>.wasm:
+    // all asked for, none fetched.
+    assert.equal(assets.length, 5, JSON.stringify(wire.requests()));
     for (const r of assets) assert.equal(r.bytes, 0, `${r.path}: ${r.bytes} B on a repeat visit`);
     assert.equal(wire.of(/\.wasm$/), 0);
     // The page itself is revalidated: 304, headers only.
@@ -97,7 +107,10 @@ test('one page load asks once for the wasm and once for the invoice, the invoice
   try {
     const wire = await visit(page);
     const paths = wire.requests().map((r) => r.path);
-    assert.equal(paths.filter((p) => /\.wasm$/.test(p)).length, 1, JSON.stringify(paths));
+    for (const wasm of [manifest['paywidget.wasm'], manifest['paywidget.deferred.wasm']]) {
+      assert.equal(paths.filter((p) => p === `/${wasm}`).length, 1, JSON.stringify(paths));
+    }
+    assert.equal(paths.filter((p) => /\.wasm$/.test(p)).length, 2, JSON.stringify(paths));
     assert.equal(paths.filter((p) => p.startsWith('/api/v1/links/')).length, 1, JSON.stringify(paths));
     // The request was made by the page script, before the runtime was up
     // (the widget's 'pw:main' mark, wasm/browser/app.cpp), not by the widget.

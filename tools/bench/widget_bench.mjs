@@ -15,7 +15,7 @@
 //     while a card number is typed key by key into the DOM input.
 //
 //   bytes on the wire: a first visit to /embed until "Pay Now" is on screen
-//     with brotli, with gzip only and with no compression (as before the
+//     (the deferred code, asked for after that frame, apart) with brotli, with gzip only and with no compression (as before the
 //     precompressed files), a first visit in French (en is in the wasm,
 //     other languages are a file each), then a second visit in the same browser
 //     (tests/e2e/helpers/wire_bytes.mjs; headers included).
@@ -157,12 +157,19 @@ async function idleAndTyping(browser, server, token) {
   return { idle, typing: { keys: 16, frames, perFrame: frames ? (t1.totalFrameMs - t0.totalFrameMs) / frames : 0 } };
 }
 
+// The deferred code (paywidget.deferred.<hash>.wasm) is asked for after
+// the first interactive frame (tests/e2e/widget_deferred.test.mjs checks
+// that): a visit waits for it too, and its bytes are reported apart from
+// the first visit's.
+const DEFERRED = /^\/paywidget\.deferred\.[0-9a-f]{16}\.wasm$/;
 async function visitBytes(page, server, token, acceptEncoding) {
   const wire = await recordWireBytes(page, { acceptEncoding });
   await openWidget(page, server, token);
   await waitForStage(page, 'review');
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/paywidget\.deferred\./.test(e.name)),
+    null, { timeout: 10000 });
   await waitForWireSettled(page, wire);
-  return wire;
+  return { untilPayNow: wire.total() - wire.of(DEFERRED), deferred: wire.of(DEFERRED), wire };
 }
 
 // First visits with each Accept-Encoding, then a repeat visit (a new tab in
@@ -171,12 +178,14 @@ async function wireBytes(browser, server, token) {
   const out = {};
   for (const [name, accept] of [['identity', 'identity'], ['gzip', 'gzip'], ['br', undefined]]) {
     const page = await newWidgetPage(browser);
-    out[name] = (await visitBytes(page, server, token, accept)).total();
+    const visit = await visitBytes(page, server, token, accept);
+    out[name] = visit.untilPayNow;
+    out[`${name}Deferred`] = visit.deferred;
     if (name !== 'br') await page.context().close();
     else {
       const context = page.context();
       await page.close();
-      const again = await visitBytes(await context.newPage(), server, token);
+      const again = (await visitBytes(await context.newPage(), server, token)).wire;
       out.repeat = again.total();
       out.repeatAssets = again.requests().filter((r) => /\.[0-9a-f]{16}\.(wasm|js|css|json)$/.test(r.path)).reduce((n, r) => n + r.bytes, 0);
       await context.close();
@@ -185,8 +194,8 @@ async function wireBytes(browser, server, token) {
   // A payer who reads French (Canada): the same, plus that language's file.
   const page = await newWidgetPage(browser, { locale: 'fr-CA' });
   const fr = await visitBytes(page, server, token);
-  out.fr = fr.total();
-  out.frCatalogue = fr.of(/^\/messages\./);
+  out.fr = fr.untilPayNow;
+  out.frCatalogue = fr.wire.of(/^\/messages\./);
   await page.context().close();
   return out;
 }
@@ -208,6 +217,7 @@ try {
   console.log(`| first visit, gzip only | ${kb(wire.gzip)} | ≤ 160 KB |`);
   console.log(`| first visit in French (Canada), brotli, of which its language file ${kb(wire.frCatalogue)} | ${kb(wire.fr)} | ≤ 160 KB |`);
   console.log(`| first visit, nothing compressed (Accept-Encoding: identity) | ${kb(wire.identity)} | — |`);
+  console.log(`| then, after the first interactive frame: the deferred code, brotli / gzip | ${kb(wire.brDeferred)} / ${kb(wire.gzipDeferred)} | — |`);
   console.log(`| repeat visit, the widget's hashed assets | ${kb(wire.repeatAssets)} | 0 B |`);
   console.log(`| repeat visit, everything (the page's 304, the link lookup) | ${kb(wire.repeat)} | — |`);
   console.log();

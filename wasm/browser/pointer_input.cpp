@@ -5,11 +5,12 @@
 #include <deque>
 #include <utility>
 
-#include <emscripten/html5.h>
+#include <emscripten/emscripten.h>
 
 #include "imgui.h"
 
 extern "C" void pw_set_cursor(int pointer);
+extern "C" void pw_pointer_listen(const char* selector);
 
 namespace pwui {
 
@@ -31,32 +32,18 @@ void push(float x, float y, int change) {
     if (g_on_event) g_on_event();
 }
 
-EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
-    const float x = static_cast<float>(e->targetX), y = static_cast<float>(e->targetY);
-    switch (type) {
-        case EMSCRIPTEN_EVENT_MOUSEMOVE: push(x, y, 0); break;
-        case EMSCRIPTEN_EVENT_MOUSEDOWN:
-            if (e->button == 0) push(x, y, +1);
-            break;
-        case EMSCRIPTEN_EVENT_MOUSEUP:
-            if (e->button == 0) push(x, y, -1);
-            break;
-        case EMSCRIPTEN_EVENT_MOUSELEAVE: push(-FLT_MAX, -FLT_MAX, 0); break;
-        default: break;
-    }
-    return EM_FALSE;  // never swallow: text selection and focus stay the browser's
-}
 }  // namespace
+
+// js/pointer_input.js: a position in CSS pixels from the canvas's top left
+// corner; change +1 press, -1 release, 0 move, 2 the pointer left.
+extern "C" EMSCRIPTEN_KEEPALIVE void pw_on_pointer(int change, float x, float y) {
+    if (change == 2) push(-FLT_MAX, -FLT_MAX, 0);
+    else push(x, y, change);
+}
 
 void pointer_input_init(const char* selector, std::function<void()> on_event) {
     g_on_event = std::move(on_event);
-    emscripten_set_mousemove_callback(selector, nullptr, EM_FALSE, on_mouse);
-    emscripten_set_mousedown_callback(selector, nullptr, EM_FALSE, on_mouse);
-    // Releases outside the canvas still end the press.
-    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_FALSE, on_mouse);
-    emscripten_set_mouseleave_callback(selector, nullptr, EM_FALSE, on_mouse);
-    // Touch: browsers synthesize mousedown/mouseup/click after a tap, which
-    // the queue above turns into one ImGui click.
+    pw_pointer_listen(selector);
 }
 
 void pointer_input_apply() {

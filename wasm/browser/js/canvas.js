@@ -18,6 +18,7 @@ mergeInto(LibraryManager.library, {
     // to size the iframe; the widget never scrolls internally.
     window.dispatchEvent(new CustomEvent('pw:height', { detail: { height: h } }));
   },
+  pw_canvas_observe__deps: ['$pwWhenCodeReady'],
   pw_canvas_observe: function () {
     var c = Module['canvas'];
     if (!c || !c.parentElement) return;
@@ -35,7 +36,7 @@ mergeInto(LibraryManager.library, {
     // the font texture) and draw again. The checkout and what the payer
     // typed live in wasm memory and the DOM: nothing is lost.
     c.addEventListener('webglcontextlost', function (e) { e.preventDefault(); }, false);
-    c.addEventListener('webglcontextrestored', function () { _pw_on_context_restored(); }, false);
+    c.addEventListener('webglcontextrestored', function () { pwWhenCodeReady(function () { _pw_on_context_restored(); }); }, false);
   },
 });
 mergeInto(LibraryManager.library, {

@@ -7,14 +7,16 @@
 // role "heading"/"text") so a screen reader can read the invoice.
 mergeInto(LibraryManager.library, {
   $pwA11y: { byId: {}, order: [], seen: {} },
-  pw_a11y_item__deps: ['$pwA11y'],
+  pw_a11y_item__deps: ['$pwA11y', '$pwWhenCodeReady'],
   pw_a11y_item: function (idPtr, rolePtr, namePtr, hrefPtr, x, y, w, h, flags, level) {
     var id = UTF8ToString(idPtr), role = UTF8ToString(rolePtr), name = UTF8ToString(namePtr);
     var key = id;
     var el = pwA11y.byId[key];
     if (el && el.pwRole !== role) { el.remove(); el = null; }
     if (!el) {
-      var activate = function () { var a = allocateUTF8(id); _pw_on_a11y_activate(a); _free(a); };
+      var activate = function () {
+        pwWhenCodeReady(function () { var a = allocateUTF8(id); _pw_on_a11y_activate(a); _free(a); });
+      };
       if (role === 'button') {
         el = document.createElement('button');
         el.type = 'button';
@@ -35,8 +37,11 @@ mergeInto(LibraryManager.library, {
       el.className = 'pw-a11y pw-a11y-' + role;
       el.id = 'pw-a11y-' + id;
       el.pwRole = role;
-      el.addEventListener('focus', function () { var a = allocateUTF8(id); _pw_on_a11y_focus(a, 1); _free(a); });
-      el.addEventListener('blur', function () { var a = allocateUTF8(id); _pw_on_a11y_focus(a, 0); _free(a); });
+      var focus = function (on) {
+        return function () { pwWhenCodeReady(function () { var a = allocateUTF8(id); _pw_on_a11y_focus(a, on); _free(a); }); };
+      };
+      el.addEventListener('focus', focus(1));
+      el.addEventListener('blur', focus(0));
       pwA11y.byId[key] = el;
     }
     if (role === 'radio' || role === 'checkbox') {

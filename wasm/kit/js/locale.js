@@ -70,10 +70,11 @@ mergeInto(LibraryManager.library, {
   pw_options_json: function () {
     return allocateUTF8(JSON.stringify(pwOptions()));
   },
+  pw_options_install__deps: ['$pwWhenCodeReady'],
   pw_options_install: function () {
     Module['pwSetOptions'] = function (o) {
       Module['pwOptions'] = Object.assign({}, Module['pwOptions'] || {}, o);
-      _pw_on_options_changed();
+      pwWhenCodeReady(function () { _pw_on_options_changed(); });
     };
   },
 });

@@ -5,7 +5,7 @@
 // keep their value, so going back to a screen restores what was typed).
 mergeInto(LibraryManager.library, {
   $pwInputs: { byId: {}, placed: {} },
-  pw_text_input_place__deps: ['$pwInputs'],
+  pw_text_input_place__deps: ['$pwInputs', '$pwWhenCodeReady'],
   pw_text_input_place: function (idPtr, x, y, w, h, autocompletePtr, inputmodePtr, labelPtr, typePtr,
                                  maxLength, flags) {
     var id = UTF8ToString(idPtr);
@@ -16,16 +16,21 @@ mergeInto(LibraryManager.library, {
       el.className = 'pw-input';
       el.spellcheck = false;
       var send = function () {
-        var a = allocateUTF8(id), b = allocateUTF8(el.value);
-        _pw_on_text_input(a, b);
-        _free(a); _free(b);
+        pwWhenCodeReady(function () {
+          var a = allocateUTF8(id), b = allocateUTF8(el.value);
+          _pw_on_text_input(a, b);
+          _free(a); _free(b);
+        });
       };
       el.addEventListener('input', send);
       el.addEventListener('change', send);  // autofill fills without input events in some browsers
-      el.addEventListener('focus', function () { var a = allocateUTF8(id); _pw_on_text_focus(a, 1); _free(a); });
-      el.addEventListener('blur', function () { var a = allocateUTF8(id); _pw_on_text_focus(a, 0); _free(a); });
+      var focus = function (on) {
+        return function () { pwWhenCodeReady(function () { var a = allocateUTF8(id); _pw_on_text_focus(a, on); _free(a); }); };
+      };
+      el.addEventListener('focus', focus(1));
+      el.addEventListener('blur', focus(0));
       el.addEventListener('keydown', function (e) {
-        if (e.key === 'Enter') { var a = allocateUTF8(id); _pw_on_text_enter(a); _free(a); }
+        if (e.key === 'Enter') pwWhenCodeReady(function () { var a = allocateUTF8(id); _pw_on_text_enter(a); _free(a); });
       });
       var overlay = document.getElementById('pw-overlay');
       (overlay || document.body).appendChild(el);

@@ -1,0 +1,147 @@
+// The widget's deferred code (issue 14, first-visit bytes; wasm/README.md
+// "Deferred code"): what a first visit does not run before Pay Now is on
+// screen lives in paywidget.deferred.<hash>.wasm. These tests hold the
+// promises web/embed.js makes about it:
+//   - it is requested only after the first interactive frame, and no
+//     deferred function is called before it arrives (a placeholder called
+//     early logs a console error, which every browser test counts);
+//   - a press before it arrives waits for it, then takes effect;
+//   - a file that cannot be had ends in a sentence that says what to do;
+//   - the safety net: a deferred function needed before the file arrived
+//     starts the page over with all of the code loaded first.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { newWidgetPage, openWidget, press, stats, waitForStage } from './helpers/browser.mjs';
+import { wasmDir } from './helpers/server.mjs';
+import { startServerAndBrowser } from './helpers/suite.mjs';
+
+let server;
+let browser;
+let cleanup;
+
+before(async () => ({ server, browser, cleanup } = await startServerAndBrowser()));
+after(() => cleanup?.());
+
+const manifest = JSON.parse(readFileSync(path.join(wasmDir, 'asset-manifest.json'), 'utf8'));
+const DEFERRED = manifest['paywidget.deferred.wasm'];
+const deferredUrl = new RegExp(`/${DEFERRED.replaceAll('.', '\\.')}$`);
+const payNow = (page) => page.getByRole('button', { name: 'Pay Now', exact: true });
+
+// When the first "Pay Now" mirror button appeared (before any page script).
+function recordFirstInteractive() {
+  window.__pwInteractiveAt = null;
+  new MutationObserver(() => {
+    if (window.__pwInteractiveAt !== null) return;
+    for (const b of document.querySelectorAll('#pw-a11y button')) {
+      if (b.textContent === 'Pay Now') { window.__pwInteractiveAt = performance.now(); return; }
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+test('the build splits the widget in two, and the page names the second file with its integrity', () => {
+  assert.ok(DEFERRED, 'asset-manifest.json names paywidget.deferred.wasm');
+  const loader = readFileSync(path.join(wasmDir, manifest['embed.js']), 'utf8');
+  assert.ok(loader.includes(DEFERRED), 'embed.js names the deferred file');
+  assert.match(loader, new RegExp(`"${DEFERRED.replaceAll('.', '\\.')}","sha384-[A-Za-z0-9+/=]+"`));
+});
+
+test('a first visit asks for the deferred code only after Pay Now is on screen, and never needs it before', async () => {
+  const page = await newWidgetPage(browser);
+  try {
+    await page.context().addInitScript(recordFirstInteractive);
+    await openWidget(page, server, server.link(/partial payments/).token);
+    await waitForStage(page, 'review');
+    await page.waitForFunction((name) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(name)),
+      DEFERRED, { timeout: 10000 });
+    const t = await page.evaluate((name) => ({
+      interactive: window.__pwInteractiveAt,
+      requested: performance.getEntriesByType('resource').find((e) => e.name.endsWith(name)).startTime,
+    }), DEFERRED);
+    assert.ok(t.interactive !== null, 'Pay Now was mirrored');
+    assert.ok(t.requested >= t.interactive, `requested at ${t.requested} ms, before Pay Now at ${t.interactive} ms`);
+    // The steps after Pay Now run from the deferred code.
+    await press(payNow(page));
+    await waitForStage(page, 'amount');
+    assert.deepEqual(page.pwErrors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a press before the deferred code arrives waits for it, then takes effect', async () => {
+  const page = await newWidgetPage(browser);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  try {
+    await page.route(deferredUrl, async (route) => { await held; await route.continue(); });
+    await openWidget(page, server, server.link(/partial payments/).token);
+    await waitForStage(page, 'review');
+    await payNow(page).click({ force: true });  // a real click, through the mirror onto the canvas
+    await page.waitForTimeout(600);
+    assert.equal((await stats(page)).stage, 'review', 'nothing happens while the code is missing');
+    release();
+    await waitForStage(page, 'amount');
+    assert.deepEqual(page.pwErrors, []);
+  } finally {
+    release();
+    await page.context().close();
+  }
+});
+
+test('when the deferred code cannot be had, the page says what to do', async () => {
+  const page = await newWidgetPage(browser);
+  try {
+    let tries = 0;
+    await page.route(deferredUrl, (route) => { tries++; return route.abort(); });
+    await openWidget(page, server, server.link(/partial payments/).token);
+    await waitForStage(page, 'review');
+    // The first try and three more, 2, 4 and 8 s apart.
+    const fallback = page.locator('#pw-fallback');
+    await fallback.waitFor({ state: 'visible', timeout: 30000 });
+    assert.equal((await fallback.textContent()).trim(),
+      'This page could not finish loading. Check your connection, then reload the page.');
+    assert.equal(tries, 4);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a deferred function needed before its file arrived: the page starts over with all of its code first', async () => {
+  const page = await newWidgetPage(browser, { locale: 'en-US' });
+  try {
+    let tries = 0;
+    // The first request for the deferred file fails, so the code is
+    // missing when the test (not the payer: their presses wait) calls
+    // into the widget directly.
+    await page.route(deferredUrl, (route) => { tries++; return tries === 1 ? route.abort() : route.continue(); });
+    const token = server.link(/partial payments/).token;
+    await openWidget(page, server, token, '?theme=dark');
+    await waitForStage(page, 'review');
+    const reloaded = page.waitForEvent('framenavigated');
+    await page.evaluate(() => {
+      const button = [...document.querySelectorAll('#pw-a11y button')].find((b) => b.textContent === 'Pay Now');
+      const id = button.id.replace(/^pw-a11y-/, '');
+      const p = window.Module._malloc(id.length + 1);
+      window.Module.HEAPU8.set(new TextEncoder().encode(id + '\0'), p);
+      // Throws when the very first function it reaches is deferred.
+      try { window.Module._pw_on_a11y_activate(p); } catch (e) { /* the page starts over */ }
+    });
+    await reloaded;
+    assert.ok(page.pwErrors.some((e) => /deferred function \S+ was called before paywidget\.deferred\.wasm arrived/.test(e)),
+      JSON.stringify(page.pwErrors));
+    // The new page: the link and the options came back, the fragment left
+    // the address bar again, and everything works.
+    await page.waitForFunction(() => window.Module && typeof window.Module.pwStats === 'function');
+    await waitForStage(page, 'review');
+    assert.equal(new URL(page.url()).hash, '');
+    assert.equal(new URL(page.url()).search, '');
+    assert.equal(await page.evaluate(() => document.documentElement.style.colorScheme), 'dark');
+    await press(payNow(page));
+    await waitForStage(page, 'amount');
+  } finally {
+    await page.context().close();
+  }
+});

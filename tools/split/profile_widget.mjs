@@ -1,0 +1,198 @@
+#!/usr/bin/env node
+// Rewrites wasm/split/deferred-functions.txt: which of the widget's functions
+// wasm-split moves into paywidget.deferred.wasm (wasm/README.md "Deferred
+// code"). A function is deferred when no first visit runs it before its
+// first screen is drawn, as measured here, in headless Chromium:
+//
+//   1. emcc's own output (build/wasm/paywidget.wasm, instrumented by
+//      SPLIT_MODULE to record which functions ran) is staged, as one
+//      module, into a temporary directory and served by the real server
+//      with the demo data;
+//   2. each first visit below (every seeded link: review, expired, login
+//      required; an unknown link; partly paid, paid, processing, IQD, JPY
+//      and a long invoice; a portal client's invoices; the invoice slow (the skeleton) or failing; no WebGL 2; en, fr-CA and
+//      es; 320 to 800 px wide; 1x to 3x; the host's options) runs until
+//      the widget is idle, and writes its profile (__write_profile);
+//   3. wasm-split merges the profiles and names the functions none of them
+//      ran, in paywidget.wasm.orig's names. Names binaryen made unique with
+//      a number ("(.2796)") change from build to build: those stay in the
+//      primary module.
+//
+// Run after a change that makes a first visit run other code (the browser
+// tests fail with "deferred function N was called before
+// paywidget.deferred.wasm arrived"), then rebuild:
+//   cmake --build build/wasm --target paywidget_assets
+//   node tools/split/profile_widget.mjs
+//   cmake --build build/wasm --target paywidget_assets
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const buildDir = process.env.PW_WASM_DIR || path.join(repoRoot, 'build', 'wasm');
+// --list FILE writes elsewhere (to compare builds made with other flags).
+const listArg = process.argv.indexOf('--list');
+const listFile = listArg > 0 ? path.resolve(process.argv[listArg + 1]) : path.join(repoRoot, 'wasm', 'split', 'deferred-functions.txt');
+
+// 1. One module, instrumented: stage_assets.py stages paywidget.wasm as it
+// is when there is no paywidget.primary.wasm.
+const stage = mkdtempSync(path.join(os.tmpdir(), 'pw-split-'));
+const skip = /^paywidget\.(primary|deferred)\.wasm$|^paywidget(\.deferred)?\.[0-9a-f]{16}\.|^CMakeFiles$|\.ninja|^CMakeCache|\.orig$/;
+for (const f of readdirSync(buildDir)) {
+  if (!skip.test(f)) cpSync(path.join(buildDir, f), path.join(stage, f), { recursive: true });
+}
+execFileSync('/usr/bin/python3', [path.join(repoRoot, 'wasm', 'stage_assets.py'), 'widget', path.join(repoRoot, 'web'), stage]);
+process.env.PW_WASM_DIR = stage;
+
+const { newWidgetPage, openWidget, waitForIdle } = await import('../../tests/e2e/helpers/browser.mjs');
+const { startServerAndBrowser } = await import('../../tests/e2e/helpers/suite.mjs');
+const { apiSession } = await import('../../tests/e2e/helpers/pages.mjs');
+
+async function writeProfile(page) {
+  const b64 = await page.evaluate(() => {
+    const asm = window.Module.asm;
+    const memory = Object.values(asm).find((v) => v instanceof WebAssembly.Memory);
+    const size = 1 << 20;
+    const ptr = window.Module._malloc(size);
+    const length = asm.__write_profile(ptr, size);
+    let s = '';
+    for (const b of new Uint8Array(memory.buffer, ptr, length)) s += String.fromCharCode(b);
+    return btoa(s);
+  });
+  return Buffer.from(b64, 'base64');
+}
+
+// Bank debits stay processing (as with a real bank) unless settled on purpose.
+const { server, browser, admin, cleanup } = await startServerAndBrowser({ server: { settleDelaySeconds: 3600 } });
+const profiles = [];
+
+// A payment through the API, as an earlier visit would have made it: by
+// card, or by ACH debit (then processing until the bank settles).
+async function payByApi(invoice, token, amount, method = 'card') {
+  const auth = { Authorization: `Link ${token}` };
+  let body = { type: 'card', number: '4242424242424242', exp: '12/34', cvc: '123', name: 'Ali Hassan', postal_code: '10001' };
+  if (method === 'ach') {
+    const view = (await server.api(`/api/v1/links/${token}`)).json;
+    const mandate = view.mandates.find((m) => m.scheme === 'ach');
+    body = { type: 'bank_debit', scheme: 'ach', account_holder: 'Ali Hassan', routing_number: '110000000',
+      account_number: '000123456789', account_type: 'checking', mandate: { accepted: true, text_version: mandate.version } };
+  }
+  const tok = await server.api('/api/v1/tokens', { method: 'POST', headers: auth, body });
+  if (tok.status !== 201) throw new Error(`profile: token ${tok.status} ${tok.text}`);
+  const pay = await server.api(`/api/v1/invoices/${invoice.id}/payments`, {
+    method: 'POST', headers: { ...auth, 'Idempotency-Key': `profile-${invoice.id}-${amount}` },
+    body: { amount, currency: invoice.currency, token: tok.json.token },
+  });
+  if (pay.status !== 200) throw new Error(`profile: payment ${pay.status} ${pay.text}`);
+}
+
+// Invoices in the states and shapes a first visit can meet beyond the
+// seeded ones: partly paid (USD, and IQD with 3 decimals), paid, JPY (no
+// decimals), an ACH debit processing (all of it, or part), many lines with
+// a discount and long descriptions.
+async function moreInvoices() {
+  const tokens = [];
+  const partly = await admin.payableInvoice({ amount: 20000, partial: { type: 'percent', basis_points: 2500 } });
+  await payByApi(partly.invoice, partly.token, 5000);
+  const iqd = await admin.payableInvoice({ currency: 'IQD', amount: 250000, partial: { type: 'fixed', amount: 50000 } });
+  await payByApi(iqd.invoice, iqd.token, 100000);
+  const paid = await admin.payableInvoice({ amount: 9000 });
+  await payByApi(paid.invoice, paid.token, 9000);
+  const jpy = await admin.payableInvoice({ currency: 'JPY', amount: 15000, bankDebit: [] });
+  const debit = await admin.payableInvoice({ amount: 12000, bankDebit: ['ach'] });
+  await payByApi(debit.invoice, debit.token, 12000, 'ach');
+  const debitOnly = await admin.payableInvoice({ amount: 8000, card: false, bankDebit: ['ach'] });
+  await payByApi(debitOnly.invoice, debitOnly.token, 8000, 'ach');
+  const debitPart = await admin.payableInvoice({ amount: 12000, bankDebit: ['ach'], partial: { type: 'percent', basis_points: 2500 } });
+  await payByApi(debitPart.invoice, debitPart.token, 6000, 'ach');
+  const long = 'Initial assessment, treatment plan and home exercise programme for the lower back and shoulders (90 min)';
+  const many = await admin.payableInvoice({
+    amount: 0, discount: 1500,
+    items: Array.from({ length: 9 }, (_, i) => ({ description: i % 3 ? `Session ${i + 1}` : long, quantity: 1 + (i % 3), unit_amount: 4500 + i * 125 })),
+  });
+  for (const made of [partly, iqd, paid, jpy, debit, debitOnly, debitPart, many]) tokens.push(made.token);
+  return tokens;
+}
+
+try {
+  const visits = [];
+  const tokens = server.seed.links.map((l) => l.token).concat(['no-such-link-0123456789'], await moreInvoices());
+  for (const token of tokens) {
+    visits.push({ token, locale: 'en-US', width: 320, dpr: 1 });
+    visits.push({ token, locale: 'en-US', width: 800, dpr: 2 });
+    visits.push({ token, locale: 'fr-CA', width: 480, dpr: 1 });
+    visits.push({ token, locale: 'es', width: 360, dpr: 3 });
+  }
+  // The portal: a signed-in client's invoices (#invoice=<id>, the session
+  // cookie), with the seeded portal login.
+  const session = await apiSession(server, server.seed.portal.email, server.seed.portal.password);
+  const mine = await server.api('/api/v1/me/invoices', { headers: { Cookie: session } });
+  if (mine.status !== 200) throw new Error(`profile: portal invoices ${mine.status} ${mine.text}`);
+  for (const inv of mine.json.invoices.slice(0, 3)) {
+    visits.push({ invoice: inv.id, session, locale: 'en-US', width: 480, dpr: 1 });
+    visits.push({ invoice: inv.id, session, locale: 'fr-CA', width: 320, dpr: 2 });
+  }
+  const first = server.seed.links[0].token;
+  visits.push({ token: first, locale: 'en-US', width: 480, dpr: 1, query: '?theme=dark&accent=%23aa3366&radius=0&font_scale=1.3' });
+  visits.push({ token: first, locale: 'en-US', width: 480, dpr: 1, slowView: 1500 });
+  visits.push({ token: first, locale: 'fr-CA', width: 320, dpr: 2, slowView: 1500 });
+  visits.push({ token: first, locale: 'en-US', width: 480, dpr: 1, failView: 500 });
+  visits.push({ token: first, locale: 'en-US', width: 480, dpr: 1, failView: 'abort' });
+  visits.push({ token: first, locale: 'en-US', width: 480, dpr: 1, noWebGL: true });
+  for (const v of visits) {
+    const page = await newWidgetPage(browser, { width: v.width, dpr: v.dpr, locale: v.locale });
+    if (v.failView) {
+      await page.route(/\/api\/v1\/links\//, (route) => (v.failView === 'abort' ? route.abort()
+        : route.fulfill({ status: v.failView, contentType: 'application/json', body: '{"error":{"code":"internal","message":"x"}}' })));
+    }
+    if (v.slowView) {
+      // The skeleton: drawn when the invoice takes longer than the first frame's wait.
+      await page.route(/\/api\/v1\/links\//, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, v.slowView));
+        await route.continue();
+      });
+    }
+    if (v.noWebGL) {
+      await page.addInitScript(() => {
+        const get = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (kind, ...rest) { return kind === 'webgl2' ? null : get.call(this, kind, ...rest); };
+      });
+    }
+    if (v.noWebGL) {
+      // No pwStats without a context: the widget shows its fallback sentence.
+      await page.goto(`${server.baseUrl}/embed#link=${v.token}`);
+      await page.locator('#pw-fallback').waitFor({ state: 'visible' });
+    } else if (v.invoice) {
+      const [name, value] = v.session.split('=');
+      await page.context().addCookies([{ name, value, url: server.baseUrl }]);
+      await page.goto(`${server.baseUrl}/embed#invoice=${v.invoice}`);
+      await page.waitForFunction(() => window.Module && typeof window.Module.pwStats === 'function');
+      await waitForIdle(page, 700, 15000).catch(() => {});
+    } else {
+      await openWidget(page, server, v.token, v.query || '');
+      await waitForIdle(page, 700, 15000).catch(() => {});
+    }
+    const stage = await page.evaluate(() => window.Module.pwStats?.().stage ?? '(no WebGL)');
+    if (page.pwErrors.length) throw new Error(`profile: errors on ${JSON.stringify(v)}: ${page.pwErrors}`);
+    profiles.push(await writeProfile(page));
+    console.log(`profiled ${v.invoice ? 'portal ' : ''}${v.locale} ${v.width}px x${v.dpr}${v.query || ''}${v.failView ? ' view fails: ' + v.failView : ''}${v.slowView ? ' slow view' : ''}${v.noWebGL ? ' no WebGL 2' : ''}: ${stage}`);
+    await page.context().close();
+  }
+} finally {
+  await cleanup();
+}
+
+const files = profiles.map((p, i) => { const f = path.join(stage, `visit${i}.prof`); writeFileSync(f, p); return f; });
+const merged = path.join(stage, 'merged.prof');
+execFileSync('wasm-split', ['--merge-profiles', ...files, '-o', merged]);
+const log = execFileSync('wasm-split', ['--all-features', '-v', path.join(buildDir, 'paywidget.wasm.orig'),
+  `--profile=${merged}`, '--export-prefix=%', '-o1', path.join(stage, 'p.wasm'), '-o2', path.join(stage, 's.wasm')],
+{ encoding: 'utf8', maxBuffer: 64 << 20 });
+const line = log.split('\n').find((l) => l.startsWith('Splitting out functions: '));
+if (!line) throw new Error(`profile: wasm-split named no deferred functions:\n${log.slice(0, 2000)}`);
+const names = line.slice('Splitting out functions: '.length).split(', ').filter((n) => n && !/\\28\.\d+\\29$/.test(n));
+writeFileSync(listFile, names.sort().join('\n') + '\n');
+console.log(`${names.length} functions deferred -> ${path.relative(repoRoot, listFile)}`);
+rmSync(stage, { recursive: true, force: true });
