@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { newWidgetPage, openWidget, press, stats, waitForStage } from './helpers/browser.mjs';
+import { newWidgetPage, openWidget, press, screenshot, settleFrames, stats, waitForStage } from './helpers/browser.mjs';
 import { wasmDir } from './helpers/server.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
 
@@ -77,13 +77,27 @@ test('a press before the deferred code arrives waits for it, then takes effect',
   const held = new Promise((resolve) => { release = resolve; });
   try {
     await page.route(deferredUrl, async (route) => { await held; await route.continue(); });
-    await openWidget(page, server, server.link(/partial payments/).token);
+    // At 480 px this invoice's Pay Now lies where the amount step then
+    // draws "Pay part now": a click replayed there would choose it.
+    await openWidget(page, server, server.link(/CAD invoice/).token);
     await waitForStage(page, 'review');
-    await payNow(page).click({ force: true });  // a real click, through the mirror onto the canvas
+    // Real clicks, through the mirror onto the canvas: a payer clicking
+    // again because nothing happened.
+    const pay = await payNow(page).boundingBox();
+    const clicked = { x: pay.x + pay.width / 2, y: pay.y + pay.height / 2 };
+    for (let i = 0; i < 3; i++) await page.mouse.click(clicked.x, clicked.y);
     await page.waitForTimeout(600);
     assert.equal((await stats(page)).stage, 'review', 'nothing happens while the code is missing');
     release();
     await waitForStage(page, 'amount');
+    // One click went through; the ones after it were dropped, not replayed
+    // onto the amount step.
+    await settleFrames(page);
+    const partNow = page.getByRole('radio', { name: /^Pay part now/ });
+    const box = await partNow.boundingBox();
+    assert.ok(box.y < clicked.y && clicked.y < box.y + box.height, `"Pay part now" at ${JSON.stringify(box)}, clicks at ${clicked.y}`);
+    assert.equal(await partNow.isChecked(), false, 'a repeated click was replayed onto the amount step');
+    assert.equal((await stats(page)).stage, 'amount');
     assert.deepEqual(page.pwErrors, []);
   } finally {
     release();
@@ -104,6 +118,7 @@ test('when the deferred code cannot be had, the page says what to do', async () 
     assert.equal((await fallback.textContent()).trim(),
       'This page could not finish loading. Check your connection, then reload the page.');
     assert.equal(tries, 4);
+    await screenshot(page, 'widget-deferred-unreachable');
   } finally {
     await page.context().close();
   }
