@@ -234,17 +234,21 @@
     deferred.queue.push(fn);
     loadDeferredCode();
   }
+  // The deferred file, compiled (a WebAssembly.Module), or null when it
+  // cannot be had.
+  function compileDeferredCode() {
+    return fetchAsset(DEFERRED, function (r) { return r.arrayBuffer(); })
+      .then(function (bytes) { return bytes ? WebAssembly.compile(bytes) : null; })
+      .catch(function () { return null; });
+  }
   function loadDeferredCode() {
     if (deferred.started || deferred.ready) return;
     deferred.started = true;
-    fetchAsset(DEFERRED, function (r) { return r.arrayBuffer(); })
-      .then(function (bytes) { return bytes ? WebAssembly.compile(bytes) : null; })
-      .catch(function () { return null; })
-      .then(function (module) {
-        if (!module) { retryDeferredCode(); return null; }
-        deferred.module = module;
-        return WebAssembly.instantiate(module, { primary: window.Module.asm }).then(deferredCodeArrived);
-      });
+    compileDeferredCode().then(function (module) {
+      if (!module) { retryDeferredCode(); return null; }
+      deferred.module = module;
+      return WebAssembly.instantiate(module, { primary: window.Module.asm }).then(deferredCodeArrived);
+    });
   }
   // A lost connection: three more tries (2, 4, 8 s), then a sentence that
   // says what to do; the next 'online' event tries again.
@@ -315,10 +319,7 @@
   function loadAllCodeFirst(imports, receiveInstance) {
     var preload = document.querySelector('link[rel="preload"][as="fetch"]');
     var primary = WebAssembly.instantiateStreaming(fetch(preload.href, { credentials: 'same-origin' }), imports);
-    var rest = fetchAsset(DEFERRED, function (r) { return r.arrayBuffer(); })
-      .then(function (bytes) { return bytes ? WebAssembly.compile(bytes) : null; })
-      .catch(function () { return null; });
-    Promise.all([primary, rest]).then(function (both) {
+    Promise.all([primary, compileDeferredCode()]).then(function (both) {
       var instance = both[0].instance;
       if (!both[1]) { receiveInstance(instance); return; }
       deferred.module = both[1];

@@ -8,7 +8,9 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { continueToCardForm, field, newWidgetPage, openWidget, screenshot, waitForStage } from './helpers/browser.mjs';
+import {
+  continueToCardForm, field, newWidgetPage, openWidget, screenshot, waitForDeferredCode, waitForStage,
+} from './helpers/browser.mjs';
 import { repoRoot, wasmDir } from './helpers/server.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
 import { recordWireBytes, waitForWireSettled } from './helpers/wire_bytes.mjs';
@@ -44,8 +46,7 @@ async function visit(page, options) {
   const wire = await recordWireBytes(page, options);
   await openWidget(page, server, TOKEN());
   await waitForStage(page, 'review');
-  await page.waitForFunction((name) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(name)),
-    manifest['paywidget.deferred.wasm'], { timeout: 10000 });
+  await waitForDeferredCode(page);
   await waitForWireSettled(page, wire);
   return wire;
 }

@@ -14,7 +14,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { newWidgetPage, openWidget, press, screenshot, settleFrames, stats, waitForStage } from './helpers/browser.mjs';
+import {
+  newWidgetPage, openWidget, press, recordFirstInteractive, screenshot, settleFrames, stats, waitForDeferredCode, waitForStage,
+} from './helpers/browser.mjs';
 import { wasmDir } from './helpers/server.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
 
@@ -30,17 +32,6 @@ const DEFERRED = manifest['paywidget.deferred.wasm'];
 const deferredUrl = new RegExp(`/${DEFERRED.replaceAll('.', '\\.')}$`);
 const payNow = (page) => page.getByRole('button', { name: 'Pay Now', exact: true });
 
-// When the first "Pay Now" mirror button appeared (before any page script).
-function recordFirstInteractive() {
-  window.__pwInteractiveAt = null;
-  new MutationObserver(() => {
-    if (window.__pwInteractiveAt !== null) return;
-    for (const b of document.querySelectorAll('#pw-a11y button')) {
-      if (b.textContent === 'Pay Now') { window.__pwInteractiveAt = performance.now(); return; }
-    }
-  }).observe(document, { childList: true, subtree: true, characterData: true });
-}
-
 test('the build splits the widget in two, and the page names the second file with its integrity', () => {
   assert.ok(DEFERRED, 'asset-manifest.json names paywidget.deferred.wasm');
   const loader = readFileSync(path.join(wasmDir, manifest['embed.js']), 'utf8');
@@ -54,12 +45,7 @@ test('a first visit asks for the deferred code only after Pay Now is on screen, 
     await page.context().addInitScript(recordFirstInteractive);
     await openWidget(page, server, server.link(/partial payments/).token);
     await waitForStage(page, 'review');
-    await page.waitForFunction((name) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(name)),
-      DEFERRED, { timeout: 10000 });
-    const t = await page.evaluate((name) => ({
-      interactive: window.__pwInteractiveAt,
-      requested: performance.getEntriesByType('resource').find((e) => e.name.endsWith(name)).startTime,
-    }), DEFERRED);
+    const t = { requested: await waitForDeferredCode(page), interactive: await page.evaluate(() => window.__pwInteractiveAt) };
     assert.ok(t.interactive !== null, 'Pay Now was mirrored');
     assert.ok(t.requested >= t.interactive, `requested at ${t.requested} ms, before Pay Now at ${t.interactive} ms`);
     // The steps after Pay Now run from the deferred code.

@@ -23,26 +23,15 @@
 // Runs: PW_BENCH_RUNS (default 5) page loads; the median and the worst are
 // printed. SwiftShader (software WebGL) makes every frame slower than on a
 // real GPU: these are upper bounds.
-import { launchBrowser, newWidgetPage, openWidget, stats, waitForIdle, waitForStage } from '../../tests/e2e/helpers/browser.mjs';
+import {
+  launchBrowser, newWidgetPage, openWidget, recordFirstInteractive, stats, waitForDeferredCode, waitForIdle, waitForStage,
+} from '../../tests/e2e/helpers/browser.mjs';
 import { startServer } from '../../tests/e2e/helpers/server.mjs';
 import { recordWireBytes, waitForWireSettled } from '../../tests/e2e/helpers/wire_bytes.mjs';
 
 const runs = Number(process.env.PW_BENCH_RUNS || 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${x.toFixed(1)} ms`;
-
-// Records when the first "Pay Now" mirror button exists (installed before
-// any page script runs).
-function recordFirstInteractive() {
-  window.__pwInteractiveAt = null;
-  const check = () => {
-    if (window.__pwInteractiveAt !== null) return;
-    for (const b of document.querySelectorAll('#pw-a11y button')) {
-      if (b.textContent === 'Pay Now') { window.__pwInteractiveAt = performance.now(); return; }
-    }
-  };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
-}
 
 // Records when WebAssembly.instantiate(Streaming) resolves: the wasm is
 // downloaded (streaming compiles while it arrives) and compiled.
@@ -166,8 +155,7 @@ async function visitBytes(page, server, token, acceptEncoding) {
   const wire = await recordWireBytes(page, { acceptEncoding });
   await openWidget(page, server, token);
   await waitForStage(page, 'review');
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/paywidget\.deferred\./.test(e.name)),
-    null, { timeout: 10000 });
+  await waitForDeferredCode(page);
   await waitForWireSettled(page, wire);
   return { untilPayNow: wire.total() - wire.of(DEFERRED), deferred: wire.of(DEFERRED), wire };
 }

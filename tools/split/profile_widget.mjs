@@ -68,26 +68,6 @@ async function writeProfile(page) {
 const { server, browser, admin, cleanup } = await startServerAndBrowser({ server: { settleDelaySeconds: 3600 } });
 const profiles = [];
 
-// A payment through the API, as an earlier visit would have made it: by
-// card, or by ACH debit (then processing until the bank settles).
-async function payByApi(invoice, token, amount, method = 'card') {
-  const auth = { Authorization: `Link ${token}` };
-  let body = { type: 'card', number: '4242424242424242', exp: '12/34', cvc: '123', name: 'Ali Hassan', postal_code: '10001' };
-  if (method === 'ach') {
-    const view = (await server.api(`/api/v1/links/${token}`)).json;
-    const mandate = view.mandates.find((m) => m.scheme === 'ach');
-    body = { type: 'bank_debit', scheme: 'ach', account_holder: 'Ali Hassan', routing_number: '110000000',
-      account_number: '000123456789', account_type: 'checking', mandate: { accepted: true, text_version: mandate.version } };
-  }
-  const tok = await server.api('/api/v1/tokens', { method: 'POST', headers: auth, body });
-  if (tok.status !== 201) throw new Error(`profile: token ${tok.status} ${tok.text}`);
-  const pay = await server.api(`/api/v1/invoices/${invoice.id}/payments`, {
-    method: 'POST', headers: { ...auth, 'Idempotency-Key': `profile-${invoice.id}-${amount}` },
-    body: { amount, currency: invoice.currency, token: tok.json.token },
-  });
-  if (pay.status !== 200) throw new Error(`profile: payment ${pay.status} ${pay.text}`);
-}
-
 // Invoices in the states and shapes a first visit can meet beyond the
 // seeded ones: partly paid (USD, and IQD with 3 decimals), paid, JPY (no
 // decimals), an ACH debit processing (all of it, or part), many lines with
@@ -95,18 +75,18 @@ async function payByApi(invoice, token, amount, method = 'card') {
 async function moreInvoices() {
   const tokens = [];
   const partly = await admin.payableInvoice({ amount: 20000, partial: { type: 'percent', basis_points: 2500 } });
-  await payByApi(partly.invoice, partly.token, 5000);
+  await admin.payByLink(partly.token, partly.invoice, 5000);
   const iqd = await admin.payableInvoice({ currency: 'IQD', amount: 250000, partial: { type: 'fixed', amount: 50000 } });
-  await payByApi(iqd.invoice, iqd.token, 100000);
+  await admin.payByLink(iqd.token, iqd.invoice, 100000);
   const paid = await admin.payableInvoice({ amount: 9000 });
-  await payByApi(paid.invoice, paid.token, 9000);
+  await admin.payByLink(paid.token, paid.invoice, 9000);
   const jpy = await admin.payableInvoice({ currency: 'JPY', amount: 15000, bankDebit: [] });
   const debit = await admin.payableInvoice({ amount: 12000, bankDebit: ['ach'] });
-  await payByApi(debit.invoice, debit.token, 12000, 'ach');
+  await admin.payByLink(debit.token, debit.invoice, 12000, { method: 'ach' });
   const debitOnly = await admin.payableInvoice({ amount: 8000, card: false, bankDebit: ['ach'] });
-  await payByApi(debitOnly.invoice, debitOnly.token, 8000, 'ach');
+  await admin.payByLink(debitOnly.token, debitOnly.invoice, 8000, { method: 'ach' });
   const debitPart = await admin.payableInvoice({ amount: 12000, bankDebit: ['ach'], partial: { type: 'percent', basis_points: 2500 } });
-  await payByApi(debitPart.invoice, debitPart.token, 6000, 'ach');
+  await admin.payByLink(debitPart.token, debitPart.invoice, 6000, { method: 'ach' });
   const long = 'Initial assessment, treatment plan and home exercise programme for the lower back and shoulders (90 min)';
   const many = await admin.payableInvoice({
     amount: 0, discount: 1500,

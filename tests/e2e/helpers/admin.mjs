@@ -12,6 +12,7 @@
 import assert from 'node:assert/strict';
 
 let emailCounter = 0;
+let keyCounter = 0;
 
 export function adminApi(server, key = server.adminKey) {
   if (!key) throw new Error('e2e: no admin key (did --seed-demo print one?)');
@@ -66,6 +67,32 @@ export function adminApi(server, key = server.adminKey) {
     // GET /api/v1/admin/invoices/{id} → {invoice, payments, refunds, links}.
     async invoice(invoiceId) {
       return call('GET', `/api/v1/admin/invoices/${invoiceId}`, undefined, 200);
+    },
+
+    // Pays `amount` of the invoice through the API with its link, as an
+    // earlier visit would have (what the widget does: a token, then the
+    // payment with an idempotency key); the payment. By card, or by ACH
+    // debit (`method: 'ach'`, the link's current mandate accepted: then
+    // processing until the bank settles).
+    async payByLink(token, invoice, amount, { method = 'card', name = 'Jordan Rivera' } = {}) {
+      const link = { Authorization: `Link ${token}` };
+      let body = { type: 'card', number: '4242424242424242', exp: '12/34', cvc: '123', name, postal_code: '94107' };
+      if (method === 'ach') {
+        const view = await server.api(`/api/v1/links/${token}`);
+        assert.equal(view.status, 200, view.text);
+        const mandate = view.json.mandates.find((m) => m.scheme === 'ach');
+        body = { type: 'bank_debit', scheme: 'ach', account_holder: name, routing_number: '110000000',
+          account_number: '000123456789', account_type: 'checking', mandate: { accepted: true, text_version: mandate.version } };
+      }
+      const tok = await server.api('/api/v1/tokens', { method: 'POST', headers: link, body });
+      assert.equal(tok.status, 201, tok.text);
+      keyCounter += 1;
+      const pay = await server.api(`/api/v1/invoices/${invoice.id}/payments`, {
+        method: 'POST', headers: { ...link, 'Idempotency-Key': `e2e-${process.pid}-${Date.now()}-${keyCounter}` },
+        body: { amount, currency: invoice.currency, token: tok.json.token },
+      });
+      assert.equal(pay.status, 200, pay.text);
+      return pay.json.payment;
     },
 
     // A new client, an invoice for them and a pay link: what a journey

@@ -102,6 +102,33 @@ export async function waitForStage(page, stage, timeout = 20000) {
   await nextFrames(page);
 }
 
+// An init script (page.context().addInitScript) that records in
+// window.__pwInteractiveAt when the first "Pay Now" mirror button exists:
+// performance.now(), which counts from navigation start, once the frame
+// that drew it is done. scripts/bench's first interactive frame, and the
+// deferred code's "only after Pay Now" (widget_deferred).
+export function recordFirstInteractive() {
+  window.__pwInteractiveAt = null;
+  const check = () => {
+    if (window.__pwInteractiveAt !== null) return;
+    for (const b of document.querySelectorAll('#pw-a11y button')) {
+      if (b.textContent === 'Pay Now') { window.__pwInteractiveAt = performance.now(); return; }
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+// Waits until the page has asked for the widget's deferred code
+// (paywidget.deferred.<hash>.wasm, requested after the first interactive
+// frame: wasm/README.md "Deferred code"); its Resource Timing startTime.
+export async function waitForDeferredCode(page, timeout = 10000) {
+  const handle = await page.waitForFunction(() => {
+    const e = performance.getEntriesByType('resource').find((r) => /\/paywidget\.deferred\.[0-9a-f]+\.wasm$/.test(r.name));
+    return e ? e.startTime : null;
+  }, null, { timeout });
+  return handle.jsonValue();
+}
+
 // Resolves once two animation frames pass without the widget drawing (up to
 // `timeout`; a widget that keeps drawing, e.g. a spinner, is left to the
 // caller's own wait).
