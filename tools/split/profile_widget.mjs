@@ -10,9 +10,11 @@
 //      with the demo data;
 //   2. each first visit below (every seeded link: review, expired, login
 //      required; an unknown link; partly paid, paid, processing, IQD, JPY
-//      and a long invoice; a portal client's invoices; the invoice slow (the skeleton) or failing; no WebGL 2; en, fr-CA and
-//      es; 320 to 800 px wide; 1x to 3x; the host's options) runs until
-//      the widget is idle, and writes its profile (__write_profile);
+//      and a long invoice; a portal client's invoices; the invoice slow
+//      (the skeleton) or failing; the fonts' extension late; no WebGL 2;
+//      en, fr-CA and es; 320 to 800 px wide; 1x to 3x; the host's
+//      options) runs until the widget is idle, and writes its profile
+//      (__write_profile);
 //   3. wasm-split merges the profiles and names the functions none of them
 //      ran, in paywidget.wasm.orig's names. Names binaryen made unique with
 //      a number ("(.2796)") change from build to build: those stay in the
@@ -118,6 +120,9 @@ try {
   visits.push({ token: first, locale: 'en-US', width: 480, dpr: 1, query: '?theme=dark&accent=%23aa3366&radius=0&font_scale=1.3' });
   visits.push({ token: first, locale: 'en-US', width: 480, dpr: 1, slowView: 1500 });
   visits.push({ token: first, locale: 'fr-CA', width: 320, dpr: 2, slowView: 1500 });
+  // The fonts' extension later than the frames wait for it (2 s): drawn
+  // with "?" first, then again (a slow network, not a slow machine).
+  visits.push({ token: first, locale: 'fr-CA', width: 480, dpr: 1, slowFonts: 3000 });
   visits.push({ token: first, locale: 'en-US', width: 480, dpr: 1, failView: 500 });
   visits.push({ token: first, locale: 'en-US', width: 480, dpr: 1, failView: 'abort' });
   visits.push({ token: first, locale: 'en-US', width: 480, dpr: 1, noWebGL: true });
@@ -131,6 +136,12 @@ try {
       // The skeleton: drawn when the invoice takes longer than the first frame's wait.
       await page.route(/\/api\/v1\/links\//, async (route) => {
         await new Promise((resolve) => setTimeout(resolve, v.slowView));
+        await route.continue();
+      });
+    }
+    if (v.slowFonts) {
+      await page.route(/\/inter-ext-[a-z]+\.[0-9a-f]+\.otf$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, v.slowFonts));
         await route.continue();
       });
     }
@@ -152,12 +163,14 @@ try {
       await waitForIdle(page, 700, 15000).catch(() => {});
     } else {
       await openWidget(page, server, v.token, v.query || '');
+      // (Frames held for the fonts look idle: wait for the fonts first.)
+      if (v.slowFonts) await page.waitForFunction(() => window.Module.pwFontExtensionState === 'loaded', null, { timeout: 15000 });
       await waitForIdle(page, 700, 15000).catch(() => {});
     }
     const stage = await page.evaluate(() => window.Module.pwStats?.().stage ?? '(no WebGL)');
     if (page.pwErrors.length) throw new Error(`profile: errors on ${JSON.stringify(v)}: ${page.pwErrors}`);
     profiles.push(await writeProfile(page));
-    console.log(`profiled ${v.invoice ? 'portal ' : ''}${v.locale} ${v.width}px x${v.dpr}${v.query || ''}${v.failView ? ' view fails: ' + v.failView : ''}${v.slowView ? ' slow view' : ''}${v.noWebGL ? ' no WebGL 2' : ''}: ${stage}`);
+    console.log(`profiled ${v.invoice ? 'portal ' : ''}${v.locale} ${v.width}px x${v.dpr}${v.query || ''}${v.failView ? ' view fails: ' + v.failView : ''}${v.slowView ? ' slow view' : ''}${v.slowFonts ? ' slow fonts' : ''}${v.noWebGL ? ' no WebGL 2' : ''}: ${stage}`);
     await page.context().close();
   }
 } finally {
