@@ -34,7 +34,9 @@ test('the loader speaks French: loading, the frame\'s name, and a form that did 
     // The frame never answers: the placeholder stays, then the loader gives up.
     await page.clock.install();
     await page.route(/\/embed(\?|#|$)/, () => {});
-    await page.goto(`${suite.server.baseUrl}/pay/${token}`, { waitUntil: 'load' });
+    // Not 'load': a lazy frame already in view may hold the page's load
+    // event, and this one never answers.
+    await page.goto(`${suite.server.baseUrl}/pay/${token}`, { waitUntil: 'domcontentloaded' });
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
     const mount = page.locator('#pay-widget');
     await mount.getByRole('status').filter({ hasText: say(FR, 'page.loader_loading') }).waitFor({ state: 'attached' });
@@ -63,7 +65,7 @@ test('the loader follows the browser\'s languages when the page names none', asy
     await page.route(`${suite.server.baseUrl}/practitioner-page.js`, (route) => route.fulfill({
       contentType: 'text/javascript', body: `PayWidget.mount('#w', { link: ${JSON.stringify(token)} });`,
     }));
-    await page.goto(`${suite.server.baseUrl}/practitioner-page`, { waitUntil: 'load' });
+    await page.goto(`${suite.server.baseUrl}/practitioner-page`, { waitUntil: 'domcontentloaded' });  // as above
     await page.locator(`#w iframe[title="${say(ES, 'widget.frame_label')}"]`).waitFor({ state: 'attached' });
     await page.locator('#w').getByRole('status').filter({ hasText: say(ES, 'page.loader_loading') })
       .waitFor({ state: 'attached' });
