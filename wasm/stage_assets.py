@@ -27,9 +27,11 @@
       with its SRI hash into embed.js, which fetches it after the first
       interactive frame.
       The languages other than en (OUT_DIR/generated/messages.<locale>.json,
-      from tools/messages/compile_messages.py --widget) get hashed names
-      too, written with their SRI hashes into embed.js, which fetches the
-      payer's one. embed.html's scripts and stylesheet carry
+      from tools/messages/compile_messages.py --widget: their first-visit
+      texts) get hashed names too, written with their SRI hashes into
+      embed.js, which fetches the payer's one; so do the rest of each
+      language's texts, en's too (messages.<locale>.rest.json), which
+      embed.js fetches with the deferred code. embed.html's scripts and stylesheet carry
       integrity="sha384-..." of the very bytes served (the browser checks
       the decoded body: one hash for every encoding).
 """
@@ -101,12 +103,14 @@ def integrity(data):
 
 
 def catalogue_files(out_dir):
-    """{locale: plain name} of the per-language files compile_messages.py wrote."""
+    """{key: plain name} of the per-language files compile_messages.py wrote:
+    "fr" for a language's first-visit texts, "fr.rest" (and "en.rest") for
+    its other texts; a rest without messages (nothing split) is left out."""
     generated = os.path.join(out_dir, "generated")
     found = {}
     for f in sorted(os.listdir(generated)):
-        m = re.fullmatch(r"messages\.([A-Za-z-]+)\.json", f)
-        if m:
+        m = re.fullmatch(r"messages\.([A-Za-z-]+(?:\.rest)?)\.json", f)
+        if m and not (m.group(1).endswith(".rest") and not json.loads(read(os.path.join(generated, f)))["messages"]):
             found[m.group(1)] = f
     return found
 

@@ -39,7 +39,7 @@ add_custom_command(OUTPUT ${PW_FONTS_CPP} ${PW_FONT_EXTENSION}
   COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/wasm/fonts/make_fonts.py ${PW_INTER_DIR}
           ${PROJECT_SOURCE_DIR}/shared/messages ${PW_FONTS_CPP} --extension-dir ${CMAKE_BINARY_DIR}
   DEPENDS ${PROJECT_SOURCE_DIR}/wasm/fonts/make_fonts.py ${PROJECT_SOURCE_DIR}/tools/messages/compile_messages.py
-          ${PROJECT_SOURCE_DIR}/shared/messages/en.json
+          ${PW_MESSAGE_FILES}
           ${PW_INTER_DIR}/Inter-Regular.otf ${PW_INTER_DIR}/Inter-SemiBold.otf
   COMMENT "Subsetting Inter Regular + SemiBold: base into fonts_data.cpp, extension into inter-ext-*.otf"
   VERBATIM)

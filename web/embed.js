@@ -34,10 +34,13 @@
   var SUCCEEDED_KEYS = ['payment_id', 'invoice_id', 'amount', 'currency', 'exponent', 'status', 'balance',
     'invoice_status', 'method', 'receipt_url', 'settles_within_business_days'];
 
-  // The languages other than en, each its own file (en is in the wasm):
-  // locale -> [hashed file name, SRI hash], written in by wasm/stage_assets.py.
+  // The languages other than en, each its own file (en's first-visit texts
+  // are in the wasm): locale -> [hashed file name, SRI hash], written in by
+  // wasm/stage_assets.py; "<locale>.rest" (en's too): the texts a first
+  // visit does not show, fetched with the deferred code.
   var CATALOGUES = {/* catalogue files */};
-  var catalogueRequests = {};
+  var catalogueRequests = {}, restRequests = {};
+  var hasRests = Object.keys(CATALOGUES).some(function (k) { return /\.rest$/.test(k); });
   // The fonts' extension (the characters beyond ASCII and the en texts; the
   // base is in the wasm): weight -> [hashed file name, SRI hash], written in
   // by wasm/stage_assets.py.
@@ -48,7 +51,8 @@
   // second module, [hashed file name, SRI hash], written in by
   // wasm/stage_assets.py (null: one module, nothing deferred).
   var DEFERRED = null/* deferred code file */;
-  var deferred = { ready: !DEFERRED, queue: [], started: false, tries: 0, module: null, early: false };
+  var deferred = { ready: !DEFERRED && !hasRests, queue: [], started: false, tries: 0, module: null, linked: !DEFERRED,
+    restsIn: !hasRests, early: false };
 
   var canvas = document.getElementById('pw-canvas');
   var query = new URLSearchParams(window.location.search);
@@ -84,7 +88,6 @@
   if (DEFERRED && fragment.code === 'all') window.Module.instantiateWasm = loadAllCodeFirst;
   prefetchView();
   loadCatalogue(likelyLocale());
-  if (likelyLocale() !== 'en') loadFontExtension();  // every other language needs its letters
   setTimeout(warmUpIntl, 0);  // after the requests above are on their way
   if (window.history && window.history.replaceState) {
     var rest = query.toString();
@@ -151,13 +154,48 @@
 
   // A language's file as text (null when there is none or it failed): one
   // request per file and page, for the wasm too (wasm/browser/js/catalogue.js).
+  // Asked for after the rest of the texts came in (the host changed the
+  // language), it is the whole language: both files in one.
   function loadCatalogue(locale) {
     if (!Object.prototype.hasOwnProperty.call(CATALOGUES, locale) || typeof window.fetch !== 'function')
       return Promise.resolve(null);
     // Never wait forever for a language: the widget then speaks en.
     if (!catalogueRequests[locale])
       catalogueRequests[locale] = fetchAsset(CATALOGUES[locale], function (r) { return r.text(); });
-    return catalogueRequests[locale];
+    if (!hasRests || !deferred.restsIn) return catalogueRequests[locale];
+    return Promise.all([catalogueRequests[locale], loadRest(locale)]).then(function (both) {
+      if (!both[0] || !both[1]) return both[0];
+      var whole = JSON.parse(both[0]), rest = JSON.parse(both[1]).messages;
+      Object.keys(rest).forEach(function (id) { whole.messages[id] = rest[id]; });
+      return JSON.stringify(whole);
+    });
+  }
+  // The rest of `locale`'s texts as text; null when there is no such file or
+  // it failed (asked again then).
+  function loadRest(locale) {
+    var key = locale + '.rest';
+    if (!Object.prototype.hasOwnProperty.call(CATALOGUES, key)) return Promise.resolve('');
+    if (!restRequests[key]) {
+      restRequests[key] = fetchAsset(CATALOGUES[key], function (r) { return r.text(); }).then(function (text) {
+        if (text === null) delete restRequests[key];
+        return text;
+      });
+    }
+    return restRequests[key];
+  }
+  // en's rest and that of each language the widget asked for, as texts;
+  // null when one of them cannot be had.
+  function loadRests() {
+    if (deferred.restsIn) return Promise.resolve([]);
+    var locales = ['en'].concat(Object.keys(catalogueRequests));
+    return Promise.all(locales.map(loadRest)).then(function (texts) { return texts.indexOf(null) >= 0 ? null : texts; });
+  }
+  // ... handed to the wasm (Module.pwAddCatalogue, wasm/browser/js/catalogue.js)
+  // once the code is in too: taking them runs deferred code.
+  function addRests(texts) {
+    if (deferred.restsIn) return;
+    deferred.restsIn = true;
+    texts.forEach(function (text) { if (text) window.Module.pwAddCatalogue(text); });
   }
 
   // One of the widget's hashed files ([name, SRI hash], written in by
@@ -177,8 +215,8 @@
   // The fonts' extension as [regular, semibold] ArrayBuffers, or null when
   // it cannot be had (the widget then draws without those characters): one
   // request per file and page, for the wasm too (wasm/browser/js/font_extension.js),
-  // started here when the payer's language surely needs it, else by the
-  // widget when a text does (a name's "Ł").
+  // started by the widget when a text needs it (a name's "Ł"; the letters of
+  // every language the widget speaks are in the wasm's base).
   function loadFontExtension() {
     if (!fontRequest) {
       if (typeof window.fetch !== 'function' || !FONTS.regular || !FONTS.semibold) return Promise.resolve(null);
@@ -220,15 +258,16 @@
     } catch (e) { /* no Intl, or an odd tag: the widget copes on its own */ }
   }
 
-  // The deferred code is fetched once the first screen has been drawn (the
-  // first frame after pw:ready), so it never delays that screen, and
-  // instantiated against the running primary module as soon as it is
-  // compiled: its functions then replace their placeholders in the shared
-  // table. Until then, every call from the page into the widget (pointer,
-  // mirror, text inputs, options, context restore) waits in order in
-  // deferred.queue (whenCodeReady, used by wasm/*/js/*.js): the payer's
-  // first click never reaches code that is not there. A press before the
-  // first screen starts the fetch at once.
+  // The deferred code and the rest of the texts are fetched once the first
+  // screen has been drawn (the first frame after pw:ready), so they never
+  // delay that screen. The code is instantiated against the running primary
+  // module as soon as it is compiled: its functions then replace their
+  // placeholders in the shared table. Until both are in, every call from
+  // the page into the widget (pointer, mirror, text inputs, options,
+  // context restore) waits in order in deferred.queue (whenCodeReady, used
+  // by wasm/*/js/*.js): the payer's first click never reaches code or a
+  // text that is not there. A press before the first screen starts the
+  // fetch at once.
   function whenCodeReady(fn) {
     if (deferred.ready) { fn(); return; }
     deferred.queue.push(fn);
@@ -244,10 +283,19 @@
   function loadDeferredCode() {
     if (deferred.started || deferred.ready) return;
     deferred.started = true;
-    compileDeferredCode().then(function (module) {
-      if (!module) { retryDeferredCode(); return null; }
+    var code = deferred.linked || deferred.module ? Promise.resolve(true) : compileDeferredCode().then(function (module) {
       deferred.module = module;
-      return WebAssembly.instantiate(module, { primary: window.Module.asm }).then(deferredCodeArrived);
+      return !!module;
+    });
+    Promise.all([code, loadRests()]).then(function (got) {
+      if (!got[0] || !got[1]) { retryDeferredCode(); return null; }
+      var linked = deferred.linked ? Promise.resolve()
+        : WebAssembly.instantiate(deferred.module, { primary: window.Module.asm });
+      return linked.then(function () {
+        deferred.linked = true;
+        addRests(got[1]);
+        deferredCodeArrived();
+      });
     });
   }
   // A lost connection: three more tries (2, 4, 8 s), then a sentence that
@@ -264,7 +312,7 @@
     window.addEventListener('online', loadDeferredCode, { once: true });
   }
   function deferredCodeArrived() {
-    if (deferred.ready) return;
+    if (deferred.ready || !deferred.linked || !deferred.restsIn) return;
     deferred.ready = true;
     var fallback = document.getElementById('pw-fallback');
     if (fallback && deferred.tries > 3) fallback.hidden = true;
@@ -288,7 +336,8 @@
   function deferredCodeNeededNow(file, imports, placeholder) {
     if (deferred.module) {
       new WebAssembly.Instance(deferred.module, imports);
-      deferredCodeArrived();
+      deferred.linked = true;
+      deferredCodeArrived();  // or once the rest of the texts is in
       return;
     }
     if (window.console) console.error('paywidget: deferred function ' + placeholder + ' was called before ' +
@@ -324,7 +373,7 @@
       if (!both[1]) { receiveInstance(instance); return; }
       deferred.module = both[1];
       WebAssembly.instantiate(both[1], { primary: instance.exports }).then(function () {
-        deferredCodeArrived();
+        deferred.linked = true;
         receiveInstance(instance);
       });
     });

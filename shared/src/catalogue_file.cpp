@@ -17,7 +17,7 @@ namespace pw {
 namespace {
 
 // Limits for a file that came over the network (the largest language is
-// ~27 KB and ~280 messages today).
+// ~30 KB and ~430 messages today).
 constexpr std::size_t kMaxFileBytes = 512 * 1024;
 constexpr std::size_t kMaxMessages = 4096;
 constexpr std::size_t kMaxIdBytes = 128;
@@ -65,12 +65,14 @@ Error load_catalogue(std::string_view file) {
     if (locale_it == j.end() || !locale_it->is_string() || messages_it == j.end() || !messages_it->is_object())
         return refuse("The catalogue file needs a locale and its messages.");
     const std::string& locale = locale_it->get_ref<const std::string&>();
-    if (!is_supported(locale) || locale == "en") return refuse("The catalogue file's locale is not one to load.");
+    if (!is_supported(locale)) return refuse("The catalogue file's locale is not one to load.");
     if (messages_it->size() > kMaxMessages) return refuse("The catalogue file has too many messages.");
 
+    std::vector<Table>& tables = loaded_table_list();
+    const auto same = std::find_if(tables.begin(), tables.end(), [&](const Table& t) { return t.locale == locale; });
     auto table = std::make_unique<Loaded>();
     table->locale = locale;
-    table->strings.reserve(2 * messages_it->size());
+    table->strings.reserve(2 * (messages_it->size() + (same != tables.end() ? same->size : 0)));
     for (auto it = messages_it->begin(); it != messages_it->end(); ++it) {
         if (!it.value().is_string()) return refuse("A message in the catalogue file is not a string.");
         const std::string& text = it.value().get_ref<const std::string&>();
@@ -80,17 +82,24 @@ Error load_catalogue(std::string_view file) {
         table->strings.push_back(it.key());
         table->strings.push_back(text);
     }
+    // What was loaded before for this locale (the first visit's part, when
+    // this is the rest) stays, unless this file says it again.
+    if (same != tables.end())
+        for (std::size_t i = 0; i < same->size; ++i) {
+            if (messages_it->contains(same->entries[i].id)) continue;
+            table->strings.emplace_back(same->entries[i].id);
+            table->strings.emplace_back(same->entries[i].text);
+        }
     for (std::size_t i = 0; i < table->strings.size(); i += 2)
         table->entries.push_back(Entry{table->strings[i], table->strings[i + 1]});
+    if (table->entries.size() > kMaxMessages) return refuse("The catalogue file has too many messages.");
     // Sorted for lookup's binary search (the JSON object's order is not promised).
     std::sort(table->entries.begin(), table->entries.end(),
               [](const Entry& a, const Entry& b) { return a.id < b.id; });
 
-    // A second file for the same locale replaces the first; the first's
-    // strings stay alive (a caller may still hold a view of one).
-    const Table entry{table->locale, "en", table->entries.data(), table->entries.size()};
-    std::vector<Table>& tables = loaded_table_list();
-    const auto same = std::find_if(tables.begin(), tables.end(), [&](const Table& t) { return t.locale == locale; });
+    // The tables before stay alive (a caller may still hold a view of one of
+    // their strings).
+    const Table entry{table->locale, locale == "en" ? "" : "en", table->entries.data(), table->entries.size()};
     if (same != tables.end())
         *same = entry;
     else

@@ -17,20 +17,32 @@ namespace {
 using messages_data::Entry;
 using messages_data::Table;
 
-const Table* find_table(std::string_view locale) {
+// The tables that answer for exactly `locale`: the one load_catalogue built
+// (the browser's files, which may be a language's rest), then the compiled-in
+// one (in the browser, en's first-visit texts).
+struct LocaleTables {
+    const Table* loaded = nullptr;
+    const Table* compiled = nullptr;
+    explicit operator bool() const { return loaded || compiled; }
+    std::string_view locale() const { return loaded ? loaded->locale : compiled->locale; }
+    std::string_view fallback() const { return compiled ? compiled->fallback : loaded->fallback; }
+};
+
+LocaleTables find_tables(std::string_view locale) {
+    LocaleTables out;
     for (const Table& t : messages_data::loaded_tables())
-        if (t.locale == locale) return &t;
+        if (t.locale == locale) out.loaded = &t;
     for (const Table& t : messages_data::tables())
-        if (t.locale == locale) return &t;
-    return nullptr;
+        if (t.locale == locale) out.compiled = &t;
+    return out;
 }
 
 // In the browser a language is there only once its file has arrived
 // (load_catalogue): until then, and if it never does, en answers.
-const Table* table_for(std::string_view locale) {
-    if (const Table* t = find_table(locale)) return t;
-    if (const Table* t = find_table(negotiate_locale(locale))) return t;
-    return find_table("en");
+LocaleTables tables_for(std::string_view locale) {
+    if (LocaleTables t = find_tables(locale)) return t;
+    if (LocaleTables t = find_tables(negotiate_locale(locale))) return t;
+    return find_tables("en");
 }
 
 std::optional<std::string_view> lookup(const Table& t, std::string_view id) {
@@ -38,6 +50,17 @@ std::optional<std::string_view> lookup(const Table& t, std::string_view id) {
     const Entry* it = std::lower_bound(t.entries, end, id, [](const Entry& e, std::string_view k) { return e.id < k; });
     if (it != end && it->id == id) return it->text;
     return std::nullopt;
+}
+
+std::optional<std::string_view> lookup(const LocaleTables& t, std::string_view id) {
+    if (t.loaded)
+        if (auto m = lookup(*t.loaded, id)) return m;
+    return t.compiled ? lookup(*t.compiled, id) : std::nullopt;
+}
+
+MessageObserver& observer() {
+    static MessageObserver o;
+    return o;
 }
 
 // --- the message syntax, parsed into a small tree -------------------------
@@ -187,23 +210,28 @@ void collect(const std::vector<Node>& nodes, std::vector<std::string>& out) {
 
 }  // namespace
 
-bool has_catalogue(std::string_view locale) { return find_table(locale) != nullptr; }
+bool has_catalogue(std::string_view locale) { return static_cast<bool>(find_tables(locale)); }
 
 std::optional<std::string_view> find_message(std::string_view locale, std::string_view id) {
-    const Table* t = find_table(locale);
-    return t ? lookup(*t, id) : std::nullopt;
+    return lookup(find_tables(locale), id);
 }
 
+void set_message_observer(MessageObserver o) { observer() = o; }
+
 std::string text(std::string_view locale, std::string_view id, const MessageArgs& args) {
-    const Table* t = table_for(locale);
+    const LocaleTables t = tables_for(locale);
+    if (observer().told && observer().every) observer().told(id, true);
     std::optional<std::string_view> message;
-    for (const Table* at = t; at && !message; at = at->fallback.empty() ? nullptr : find_table(at->fallback))
-        message = lookup(*at, id);
-    if (!message) return std::string(id);
+    for (LocaleTables at = t; at && !message; at = at.fallback().empty() ? LocaleTables{} : find_tables(at.fallback()))
+        message = lookup(at, id);
+    if (!message) {
+        if (observer().told) observer().told(id, false);
+        return std::string(id);
+    }
     std::vector<Node> nodes;
     if (!parse_all(*message, nodes)) return std::string(*message);
     std::string out;
-    render(t ? t->locale : "en", nodes, args, nullptr, out);
+    render(t ? t.locale() : "en", nodes, args, nullptr, out);
     return out;
 }
 
@@ -219,15 +247,15 @@ Error catalogue_error(std::string code, std::string field, std::string_view id, 
 }
 
 std::string error_text(std::string_view locale, const Error& e) {
-    const Table* t = table_for(locale);
-    if (e.message_id.empty() || !t || t->locale == "en") return e.message;
+    const LocaleTables t = tables_for(locale);
+    if (e.message_id.empty() || !t || t.locale() == "en") return e.message;
     // An error names a country by its ISO code ({country}: "DE", the IBAN
     // errors); the reader gets the catalogue's name for it in `locale`
     // (country.DE). English keeps e.message, which names it already.
     MessageArgs args = e.args;
     for (auto& [name, value] : args)
-        if (name == "country" && find_message("en", "country." + value)) value = text(t->locale, "country." + value);
-    return text(t->locale, e.message_id, args);
+        if (name == "country" && find_message("en", "country." + value)) value = text(t.locale(), "country." + value);
+    return text(t.locale(), e.message_id, args);
 }
 
 std::string list_text(std::string_view locale, const std::vector<std::string>& items) {
@@ -245,9 +273,11 @@ std::string list_text(std::string_view locale, const std::vector<std::string>& i
 
 std::vector<std::string_view> message_ids() {
     std::vector<std::string_view> ids;
-    const Table* en = find_table("en");
-    if (!en) return ids;
-    for (std::size_t i = 0; i < en->size; ++i) ids.push_back(en->entries[i].id);
+    const LocaleTables en = find_tables("en");
+    for (const Table* t : {en.loaded, en.compiled})
+        for (std::size_t i = 0; t && i < t->size; ++i) ids.push_back(t->entries[i].id);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     return ids;
 }
 

@@ -51,6 +51,11 @@ class StageAssets(unittest.TestCase):
         os.makedirs(os.path.join(self.out, "generated"))
         write(os.path.join(self.out, "generated", "messages.fr.json"),
               "{" + ",".join('"widget.m%d": "Payer la facture"' % i for i in range(50)) + "}")
+        # Its rest (fetched with the deferred code), and en's rest with
+        # nothing in it (nothing split): left out.
+        write(os.path.join(self.out, "generated", "messages.fr.rest.json"),
+              '{"locale":"fr","messages":{' + ",".join('"widget.r%d":"Carte"' % i for i in range(50)) + "}}")
+        write(os.path.join(self.out, "generated", "messages.en.rest.json"), '{"locale":"en","messages":{}}')
         write(os.path.join(self.out, "paywidget.js"), 'var wasmBinaryFile="paywidget.wasm";\n' * 1 + "x();\n" * 50)
         write(os.path.join(self.out, "paywidget.wasm"), bytes(range(256)) * 40)
         write(os.path.join(self.out, "inter.woff2"), b"wOF2" + bytes(range(256)) * 4)
@@ -71,7 +76,8 @@ class StageAssets(unittest.TestCase):
         self.stage()
         names = self.manifest()
         self.assertEqual(sorted(names), ["embed.css", "embed.js", "inter-ext-regular.otf", "inter-ext-semibold.otf",
-                                         "inter.woff2", "messages.fr.json", "paywidget.js", "paywidget.wasm"])
+                                         "inter.woff2", "messages.fr.json", "messages.fr.rest.json", "paywidget.js",
+                                         "paywidget.wasm"])
         for plain, hashed in names.items():
             stem, ext = plain.rsplit(".", 1)
             self.assertRegex(hashed, r"^%s\.[0-9a-f]{16}\.%s$" % (stem, ext))
@@ -91,6 +97,10 @@ class StageAssets(unittest.TestCase):
         digest = base64.b64encode(hashlib.sha384(french).digest()).decode()
         # (Minified by terser: no comments, the tables as compact literals.)
         self.assertIn('fr:["%s","sha384-%s"]' % (names["messages.fr.json"], digest), loader)
+        rest = read(os.path.join(self.out, names["messages.fr.rest.json"]))
+        digest = base64.b64encode(hashlib.sha384(rest).digest()).decode()
+        self.assertIn('"fr.rest":["%s","sha384-%s"]' % (names["messages.fr.rest.json"], digest), loader)
+        self.assertNotIn("en.rest", loader)
         self.assertNotIn("catalogue files", loader)
         self.assertNotIn("the loader", loader)
         self.assertIn("DEFERRED=null", loader.replace(" ", ""))  # one module: nothing deferred

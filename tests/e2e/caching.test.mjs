@@ -38,10 +38,11 @@ after(() => cleanup?.());
 
 const TOKEN = () => server.link(/partial payments/).token;
 
-// A visit until Pay Now is on screen and the deferred code, asked for
-// after that frame, has arrived too (its bytes are counted apart:
-// wire.of(DEFERRED)).
-const DEFERRED = new RegExp(`^/${manifest['paywidget.deferred.wasm'].replaceAll('.', '\\.')}$`);
+// A visit until Pay Now is on screen and the deferred code and en's rest
+// of the texts, asked for after that frame, have arrived too (their bytes
+// are counted apart: wire.of(DEFERRED)).
+const DEFERRED = new RegExp(`^/(${[manifest['paywidget.deferred.wasm'], manifest['messages.en.rest.json']]
+  .map((f) => f.replaceAll('.', '\\.')).join('|')})$`);
 async function visit(page, options) {
   const wire = await recordWireBytes(page, options);
   await openWidget(page, server, TOKEN());
@@ -64,8 +65,9 @@ for (const [encoding, acceptEncoding, max] of [['br', undefined, FIRST_VISIT_BR_
         assert.equal(r.encoding, encoding, `${r.path} sent as ${r.encoding || 'identity'}`);
       }
       const hashed = wire.requests().filter((r) => Object.values(manifest).includes(r.path.slice(1)));
-      // paywidget.<hash>.wasm, .js, embed.<hash>.css, .js, then paywidget.deferred.<hash>.wasm.
-      assert.equal(hashed.length, 5, JSON.stringify(wire.requests()));
+      // paywidget.<hash>.wasm, .js, embed.<hash>.css, .js, then paywidget.deferred.<hash>.wasm
+      // and messages.en.rest.<hash>.json.
+      assert.equal(hashed.length, 6, JSON.stringify(wire.requests()));
       for (const r of hashed) assert.equal(r.cacheControl, 'public, max-age=31536000, immutable', r.path);
       assert.equal(wire.requests().find((r) => r.path === '/embed').cacheControl, 'no-cache');
       const deferred = wire.of(DEFERRED);
@@ -87,9 +89,9 @@ test('a second visit in the same browser downloads none of the widget assets', a
     const again = await context.newPage();
     const wire = await visit(again);
     const assets = wire.requests().filter((r) => Object.values(manifest).includes(r.path.slice(1)));
-    // paywidget.<hash>.wasm and .js, embed.<hash>.css and .js, paywidget.deferred.<hash>.wasm:
-    // all asked for, none fetched.
-    assert.equal(assets.length, 5, JSON.stringify(wire.requests()));
+    // paywidget.<hash>.wasm and .js, embed.<hash>.css and .js, paywidget.deferred.<hash>.wasm,
+    // messages.en.rest.<hash>.json: all asked for, none fetched.
+    assert.equal(assets.length, 6, JSON.stringify(wire.requests()));
     for (const r of assets) assert.equal(r.bytes, 0, `${r.path}: ${r.bytes} B on a repeat visit`);
     assert.equal(wire.of(/\.wasm$/), 0);
     // The page itself is revalidated: 304, headers only.
@@ -169,23 +171,25 @@ test('the inputs\' web font is not downloaded for the review screen, and is for 
   }
 });
 
-// Only the payer's language is downloaded: en is in the wasm, every other
-// language is its own hashed file (tools/messages/compile_messages.py
-// --widget), which web/embed.js asks for while the wasm downloads.
+// Only the payer's language is downloaded: en's first-visit texts are in
+// the wasm, every other language's are its own hashed file
+// (tools/messages/compile_messages.py --widget), which web/embed.js asks
+// for while the wasm downloads; the rest of the texts (en's, and the
+// payer's language's) come with the deferred code.
 const catalogueFiles = (wire) => wire.requests().filter((r) => /^\/messages\./.test(r.path));
 
-test('an English visit downloads no other language', async () => {
+test('an English visit downloads no other language: en\'s rest of the texts only, with the deferred code', async () => {
   const page = await newWidgetPage(browser, { locale: 'en-US' });
   try {
     const wire = await visit(page);
-    assert.deepEqual(catalogueFiles(wire), []);
+    assert.deepEqual(catalogueFiles(wire).map((r) => r.path), [`/${manifest['messages.en.rest.json']}`]);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   } finally {
     await page.context().close();
   }
 });
 
-test('a French (Canada) visit downloads its one language file, once, in parallel with the wasm, cached immutable', async () => {
+test('a French (Canada) visit downloads its language\'s first file, once, in parallel with the wasm, cached immutable', async () => {
   const messages = (locale) => JSON.parse(readFileSync(path.join(repoRoot, 'shared/messages', `${locale}.json`), 'utf8'));
   const frameLabel = messages('fr-CA')['widget.frame_label'] || messages('fr')['widget.frame_label'];
   const first = await newWidgetPage(browser, { locale: 'fr-CA' });
@@ -193,14 +197,15 @@ test('a French (Canada) visit downloads its one language file, once, in parallel
   try {
     const wire = await visit(first);
     const file = `/${manifest['messages.fr-CA.json']}`;
-    assert.deepEqual(catalogueFiles(wire).map((r) => r.path), [file]);
-    const [got] = catalogueFiles(wire);
+    const rests = [`/${manifest['messages.en.rest.json']}`, `/${manifest['messages.fr-CA.rest.json']}`];
+    assert.deepEqual(catalogueFiles(wire).map((r) => r.path).sort(), [file, ...rests].sort());
+    const got = catalogueFiles(wire).find((r) => r.path === file);
     assert.equal(got.status, 200);
     assert.equal(got.encoding, 'br');
     assert.equal(got.cacheControl, 'public, max-age=31536000, immutable');
     // Asked for by embed.js before the runtime was up, not after it.
     const order = await first.evaluate(() => {
-      const f = performance.getEntriesByType('resource').find((e) => e.name.includes('/messages.'));
+      const f = performance.getEntriesByType('resource').find((e) => /\/messages\.fr-CA\.[0-9a-f]+\.json$/.test(e.name));
       const main = performance.getEntriesByName('pw:main', 'mark')[0];
       return { file: f && f.startTime, main: main && main.startTime };
     });
@@ -212,7 +217,7 @@ test('a French (Canada) visit downloads its one language file, once, in parallel
 
     const again = await context.newPage();
     const repeat = await visit(again);
-    assert.deepEqual(catalogueFiles(repeat).map((r) => [r.path, r.bytes]), [[file, 0]]);
+    assert.deepEqual(catalogueFiles(repeat).map((r) => [r.path, r.bytes]).sort(), [file, ...rests].sort().map((f) => [f, 0]));
   } finally {
     await context.close();
   }

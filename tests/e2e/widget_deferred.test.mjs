@@ -8,7 +8,10 @@
 //   - a press before it arrives waits for it, then takes effect;
 //   - a file that cannot be had ends in a sentence that says what to do;
 //   - the safety net: a deferred function needed before the file arrived
-//     starts the page over with all of the code loaded first.
+//     starts the page over with all of the code loaded first;
+//   - the texts, split the same way: a language's first file, then the
+//     rest with the code; a text needed early is a console error, and is
+//     drawn once it is in; a language asked for later comes whole.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,6 +34,17 @@ const manifest = JSON.parse(readFileSync(path.join(wasmDir, 'asset-manifest.json
 const DEFERRED = manifest['paywidget.deferred.wasm'];
 const deferredUrl = new RegExp(`/${DEFERRED.replaceAll('.', '\\.')}$`);
 const payNow = (page) => page.getByRole('button', { name: 'Pay Now', exact: true });
+
+// Activates the mirror's button `name` by calling into the widget directly
+// (_pw_on_a11y_activate), past web/embed.js's queue: what no payer can do,
+// to reach code or texts before their files arrived.
+const activateDirectly = (page, name) => page.evaluate((label) => {
+  const button = [...document.querySelectorAll('#pw-a11y button')].find((b) => b.textContent === label);
+  const id = button.id.replace(/^pw-a11y-/, '');
+  const p = window.Module._malloc(id.length + 1);
+  window.Module.HEAPU8.set(new TextEncoder().encode(id + '\0'), p);
+  window.Module._pw_on_a11y_activate(p);
+}, name);
 
 test('the build splits the widget in two, and the page names the second file with its integrity', () => {
   assert.ok(DEFERRED, 'asset-manifest.json names paywidget.deferred.wasm');
@@ -122,14 +136,8 @@ test('a deferred function needed before its file arrived: the page starts over w
     await openWidget(page, server, token, '?theme=dark');
     await waitForStage(page, 'review');
     const reloaded = page.waitForEvent('framenavigated');
-    await page.evaluate(() => {
-      const button = [...document.querySelectorAll('#pw-a11y button')].find((b) => b.textContent === 'Pay Now');
-      const id = button.id.replace(/^pw-a11y-/, '');
-      const p = window.Module._malloc(id.length + 1);
-      window.Module.HEAPU8.set(new TextEncoder().encode(id + '\0'), p);
-      // Throws when the very first function it reaches is deferred.
-      try { window.Module._pw_on_a11y_activate(p); } catch (e) { /* the page starts over */ }
-    });
+    // Throws when the very first function it reaches is deferred.
+    await activateDirectly(page, 'Pay Now').catch(() => { /* the page starts over */ });
     await reloaded;
     assert.ok(page.pwErrors.some((e) => /deferred function \S+ was called before paywidget\.deferred\.wasm arrived/.test(e)),
       JSON.stringify(page.pwErrors));
@@ -142,6 +150,109 @@ test('a deferred function needed before its file arrived: the page starts over w
     assert.equal(await page.evaluate(() => document.documentElement.style.colorScheme), 'dark');
     await press(payNow(page));
     await waitForStage(page, 'amount');
+  } finally {
+    await page.context().close();
+  }
+});
+
+// The catalogue is split like the code: the texts a first visit asks for
+// (wasm/split/first-visit-messages.txt) are in the wasm (en) or the
+// language's first file; the rest come with the deferred code.
+const restUrl = /\/messages\.[A-Za-z-]+\.rest\.[0-9a-f]{16}\.json$/;
+const languageFile = (locale) => new RegExp(`/messages\\.${locale}\\.[0-9a-f]{16}\\.json$`);
+
+test('a French payer gets the first screen\'s texts first, the rest with the deferred code, and every step in French', async () => {
+  const page = await newWidgetPage(browser, { locale: 'fr-CA' });
+  try {
+    const asked = [];
+    page.on('request', (r) => asked.push({ url: r.url(), at: Date.now() }));
+    await page.context().addInitScript(recordFirstInteractive);
+    await openWidget(page, server, server.link(/partial payments/).token);
+    await waitForStage(page, 'review');
+    const requested = await waitForDeferredCode(page);
+    const rests = () => page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => /\/messages\.[A-Za-z-]+\.rest\.[0-9a-f]+\.json$/.test(e.name))
+      .map((e) => ({ name: e.name.replace(/^.*\/messages\.([A-Za-z-]+)\.rest\..*$/, '$1'), start: e.startTime })));
+    await page.waitForFunction(() => performance.getEntriesByType('resource')
+      .filter((e) => /\/messages\.[A-Za-z-]+\.rest\./.test(e.name)).length === 2);
+    const seen = await rests();
+    assert.deepEqual(seen.map((r) => r.name).sort(), ['en', 'fr-CA'], 'en\'s rest and the payer\'s');
+    for (const r of seen) assert.ok(r.start >= requested - 1, `${r.name}'s rest asked at ${r.start} ms, before the code (${requested} ms)`);
+    // The first file is the first visit's texts only: smaller than the rest.
+    const first = asked.filter((r) => languageFile('fr-CA').test(r.url));
+    assert.equal(first.length, 1);
+    const sizes = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
+      .filter((e) => /\/messages\./.test(e.name)).map((e) => [e.name.replace(/^.*\//, ''), e.decodedBodySize])));
+    const firstSize = Object.entries(sizes).find(([n]) => /^messages\.fr-CA\.[0-9a-f]+\.json$/.test(n))[1];
+    const restSize = Object.entries(sizes).find(([n]) => /^messages\.fr-CA\.rest\./.test(n))[1];
+    assert.ok(firstSize * 3 < restSize, `first ${firstSize} B, rest ${restSize} B`);
+    // The steps after Pay Now speak French: their texts came with the rest.
+    const fr = JSON.parse(readFileSync(path.join(wasmDir, manifest['messages.fr-CA.rest.json']), 'utf8')).messages;
+    const frFirst = JSON.parse(readFileSync(path.join(wasmDir, manifest['messages.fr-CA.json']), 'utf8')).messages;
+    await press(page.getByRole('button', { name: frFirst['widget.pay_now'], exact: true }));
+    await waitForStage(page, 'amount');
+    const partNow = fr['widget.pay_part'] ?? frFirst['widget.pay_part'];
+    await page.getByRole('radio', { name: new RegExp(`^${partNow}`) }).waitFor();
+    assert.deepEqual(page.pwErrors, []);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test('a text needed before its file arrived is a console error, and the screen is drawn again once it is in', async () => {
+  const page = await newWidgetPage(browser, { locale: 'en-US' });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  try {
+    await page.route(restUrl, async (route) => { await held; await route.continue(); });
+    await openWidget(page, server, server.link(/partial payments/).token);
+    await waitForStage(page, 'review');
+    // The code arrives and is compiled; the texts are held.
+    await waitForDeferredCode(page);
+    await page.waitForFunction(() => performance.getEntriesByType('resource')
+      .some((e) => /\/paywidget\.deferred\./.test(e.name) && e.responseEnd > 0));
+    await page.waitForTimeout(1500);  // compiling ~60 KB
+    // The test (not the payer: their presses wait for the texts too) calls
+    // into the widget directly: the amount step's texts are not there yet.
+    await activateDirectly(page, 'Pay Now');
+    await waitForStage(page, 'amount');
+    assert.ok(page.pwErrors.some((e) => /the text \S+ was asked for before its file arrived; run tools\/split\/profile_widget\.mjs/.test(e)),
+      JSON.stringify(page.pwErrors));
+    assert.ok(!page.pwErrors.some((e) => /deferred function/.test(e)), 'the code was there');
+    const en = JSON.parse(readFileSync(path.join(wasmDir, manifest['messages.en.rest.json']), 'utf8')).messages;
+    const missing = page.pwErrors.map((e) => e.match(/the text (\S+) was asked/)?.[1]).filter(Boolean);
+    assert.ok(missing.every((id) => id in en), `${missing} are in en's rest`);
+    release();
+    // Drawn again with the texts: the mirror reads them, not their ids.
+    await page.getByText(en[missing[0]].replace(/\{.*$/, '').trim(), { exact: false }).first().waitFor();
+    assert.equal(await page.getByText(missing[0], { exact: true }).count(), 0);
+    page.pwErrors.length = 0;  // expected above
+  } finally {
+    release();
+    await page.context().close();
+  }
+});
+
+test('a language the host asks for after the rest of the texts arrived comes whole: every step in it', async () => {
+  const page = await newWidgetPage(browser, { locale: 'en-US' });
+  try {
+    const languageRequests = [];
+    page.on('request', (r) => { if (/\/messages\./.test(r.url())) languageRequests.push(r.url().replace(/^.*\//, '')); });
+    await openWidget(page, server, server.link(/partial payments/).token);
+    await waitForStage(page, 'review');
+    await waitForDeferredCode(page);
+    await page.waitForFunction(() => performance.getEntriesByType('resource')
+      .some((e) => /\/messages\.en\.rest\./.test(e.name) && e.responseEnd > 0));
+    // What the host page's options.update does (web/embed.js).
+    await page.evaluate(() => window.Module.pwSetOptions({ locale: 'es' }));
+    const read = (plain) => JSON.parse(readFileSync(path.join(wasmDir, manifest[plain]), 'utf8')).messages;
+    const es = { ...read('messages.es.json'), ...read('messages.es.rest.json') };
+    await press(page.getByRole('button', { name: es['widget.pay_now'], exact: true }));
+    await waitForStage(page, 'amount');
+    await page.getByRole('radio', { name: new RegExp(`^${es['widget.pay_part']}`) }).waitFor();
+    assert.deepEqual(languageRequests.filter((n) => /^messages\.es\./.test(n)).map((n) => n.replace(/\.[0-9a-f]{16}\./, '.')).sort(),
+      ['messages.es.json', 'messages.es.rest.json'], 'both of its files, once each');
+    assert.deepEqual(page.pwErrors, []);
   } finally {
     await page.context().close();
   }

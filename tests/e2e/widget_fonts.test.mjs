@@ -3,8 +3,8 @@
 // the rest of Latin-1 / Latin Extended-A and most currency signs are two
 // files (inter-ext-*.<hash>.otf) fetched only when a text needs them
 // (wasm/browser/font_extension.hpp). An en payer with a plain invoice never
-// downloads them; "Łukasz" on a line item, or a French payer, does, and the
-// letters are drawn with them (the canvas differs from a load where they
+// downloads them, nor does a payer who reads fr or es; "Łukasz" on a line
+// item does, and the letters are drawn with them (the canvas differs from a load where they
 // could not be had, which still shows the invoice).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -79,21 +79,18 @@ test('a name with "Ł" on an en invoice fetches the extension once and draws wit
   });
 });
 
-test('a French payer gets the extension asked for by the page, before the wasm needs it', async () => {
+test('a French or Spanish payer reads the widget in the base: no extension requested', async () => {
+  // Each language's letters ("ç", "è", "û", "ñ", "¿") are in the wasm's
+  // base, and Intl's month names too ("déc."): a payer who reads fr or es
+  // does not download 25 KB of fonts for them.
   const { token } = await suite.admin.payableInvoice({ amount: 18500 });
-  await withWidgetPage(suite.browser, {}, async (page) => {
-    const seen = await load(page, token, '?locale=fr');
-    assert.equal(seen.state, 'loaded');
-    assert.equal(seen.requests.length, 2, 'one request per weight, shared by the page and the wasm');
-    // web/embed.js starts them while the wasm downloads: before the
-    // runtime is up (the 'pw:main' mark), the wasm's own need comes later.
-    const { fonts, main } = await page.evaluate(() => ({
-      fonts: performance.getEntriesByType('resource').filter((e) => /inter-ext-/.test(e.name)).map((e) => e.startTime),
-      main: performance.getEntriesByName('pw:main')[0]?.startTime,
-    }));
-    assert.equal(fonts.length, 2);
-    assert.ok(main !== undefined, 'the runtime marked its start');
-    for (const t of fonts) assert.ok(t < main, `the font request (${t} ms) began before the runtime (${main} ms)`);
-    assert.deepEqual(page.pwErrors, []);
-  });
+  for (const locale of ['fr', 'fr-CA', 'es']) {
+    await withWidgetPage(suite.browser, {}, async (page) => {
+      const { requests, state } = await load(page, token, `?locale=${locale}`);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), locale);
+      assert.deepEqual(requests, [], locale);
+      assert.equal(state, null, `${locale}: no text needed the extension`);
+      assert.deepEqual(page.pwErrors, []);
+    });
+  }
 });

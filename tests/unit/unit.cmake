@@ -17,16 +17,21 @@ endforeach()
 # test_catalogue_file reads the browser's per-language files, written here as
 # the Emscripten build writes them (CMakeLists.txt).
 set(PW_WIDGET_CATALOGUES ${CMAKE_BINARY_DIR}/generated/widget)
+set(PW_FIRST_VISIT_LIST ${PROJECT_SOURCE_DIR}/wasm/split/first-visit-messages.txt)
 add_custom_command(OUTPUT ${PW_WIDGET_CATALOGUES}/messages.fr.json ${PW_WIDGET_CATALOGUES}/messages.fr-CA.json
-                          ${PW_WIDGET_CATALOGUES}/messages.es.json
+                          ${PW_WIDGET_CATALOGUES}/messages.es.json ${PW_WIDGET_CATALOGUES}/messages.en.rest.json
+                          ${PW_WIDGET_CATALOGUES}/messages.fr.rest.json ${PW_WIDGET_CATALOGUES}/messages.fr-CA.rest.json
+                          ${PW_WIDGET_CATALOGUES}/messages.es.rest.json
   COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tools/messages/compile_messages.py --widget
           ${PROJECT_SOURCE_DIR}/shared/messages ${PW_WIDGET_CATALOGUES}/messages_data.cpp ${PW_WIDGET_CATALOGUES}
-  DEPENDS ${PROJECT_SOURCE_DIR}/tools/messages/compile_messages.py ${PW_MESSAGE_FILES}
+          ${PW_FIRST_VISIT_LIST}
+  DEPENDS ${PROJECT_SOURCE_DIR}/tools/messages/compile_messages.py ${PW_MESSAGE_FILES} ${PW_FIRST_VISIT_LIST}
   COMMENT "Writing the widget's per-language catalogue files"
   VERBATIM)
 add_custom_target(widget_catalogues DEPENDS ${PW_WIDGET_CATALOGUES}/messages.fr.json)
 add_dependencies(test_catalogue_file widget_catalogues)
-target_compile_definitions(test_catalogue_file PRIVATE PW_CATALOGUE_DIR="${PW_WIDGET_CATALOGUES}")
+target_compile_definitions(test_catalogue_file PRIVATE PW_CATALOGUE_DIR="${PW_WIDGET_CATALOGUES}"
+                                                  PW_FIRST_VISIT_LIST="${PW_FIRST_VISIT_LIST}")
 
 # The same suites built with ASan+UBSan by scripts/test in PW_ASAN_BUILD.
 if(PW_ASAN_BUILD)

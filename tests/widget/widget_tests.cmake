@@ -41,7 +41,7 @@ add_custom_command(OUTPUT ${PW_HEADLESS_FONTS_CPP}
   COMMAND /usr/bin/python3 ${PW_WIDGET_TESTS_ROOT}/wasm/fonts/make_fonts.py ${PW_INTER_DIR}
           ${PW_WIDGET_TESTS_ROOT}/shared/messages ${PW_HEADLESS_FONTS_CPP}
   DEPENDS ${PW_WIDGET_TESTS_ROOT}/wasm/fonts/make_fonts.py ${PW_WIDGET_TESTS_ROOT}/tools/messages/compile_messages.py
-          ${PW_WIDGET_TESTS_ROOT}/shared/messages/en.json
+          ${PW_MESSAGE_FILES}
           ${PW_INTER_DIR}/Inter-Regular.otf ${PW_INTER_DIR}/Inter-SemiBold.otf
   COMMENT "Subsetting Inter Regular + SemiBold into fonts_data.cpp (widget tests)"
   VERBATIM)

@@ -146,11 +146,13 @@ async function idleAndTyping(browser, server, token) {
   return { idle, typing: { keys: 16, frames, perFrame: frames ? (t1.totalFrameMs - t0.totalFrameMs) / frames : 0 } };
 }
 
-// The deferred code (paywidget.deferred.<hash>.wasm) is asked for after
-// the first interactive frame (tests/e2e/widget_deferred.test.mjs checks
-// that): a visit waits for it too, and its bytes are reported apart from
-// the first visit's.
-const DEFERRED = /^\/paywidget\.deferred\.[0-9a-f]{16}\.wasm$/;
+// The deferred code (paywidget.deferred.<hash>.wasm) and the rest of the
+// texts (messages.<locale>.rest.<hash>.json) are asked for after the first
+// interactive frame (tests/e2e/widget_deferred.test.mjs checks that): a
+// visit waits for them too, and their bytes are reported apart from the
+// first visit's.
+const DEFERRED = /^\/(paywidget\.deferred\.[0-9a-f]{16}\.wasm|messages\.[A-Za-z-]+\.rest\.[0-9a-f]{16}\.json)$/;
+const LANGUAGE_FIRST = /^\/messages\.[A-Za-z-]+\.[0-9a-f]{16}\.json$/;
 async function visitBytes(page, server, token, acceptEncoding) {
   const wire = await recordWireBytes(page, { acceptEncoding });
   await openWidget(page, server, token);
@@ -183,7 +185,8 @@ async function wireBytes(browser, server, token) {
   const page = await newWidgetPage(browser, { locale: 'fr-CA' });
   const fr = await visitBytes(page, server, token);
   out.fr = fr.untilPayNow;
-  out.frCatalogue = fr.wire.of(/^\/messages\./);
+  out.frCatalogue = fr.wire.of(LANGUAGE_FIRST);
+  out.frDeferred = fr.deferred;
   await page.context().close();
   return out;
 }
@@ -205,7 +208,8 @@ try {
   console.log(`| first visit, gzip only | ${kb(wire.gzip)} | ≤ 160 KB |`);
   console.log(`| first visit in French (Canada), brotli, of which its language file ${kb(wire.frCatalogue)} | ${kb(wire.fr)} | ≤ 160 KB |`);
   console.log(`| first visit, nothing compressed (Accept-Encoding: identity) | ${kb(wire.identity)} | — |`);
-  console.log(`| then, after the first interactive frame: the deferred code, brotli / gzip | ${kb(wire.brDeferred)} / ${kb(wire.gzipDeferred)} | — |`);
+  console.log(`| then, after the first interactive frame: the deferred code and the rest of the texts, brotli / gzip | ${kb(wire.brDeferred)} / ${kb(wire.gzipDeferred)} | — |`);
+  console.log(`| the same in French (Canada), brotli | ${kb(wire.frDeferred)} | — |`);
   console.log(`| repeat visit, the widget's hashed assets | ${kb(wire.repeatAssets)} | 0 B |`);
   console.log(`| repeat visit, everything (the page's 304, the link lookup) | ${kb(wire.repeat)} | — |`);
   console.log();

@@ -18,15 +18,24 @@ placeholders and plural syntax untouched.
 The browser build (--widget) leaves out the messages only the server shows
 (SERVER_ONLY_PREFIXES: pages, portal, receipts, emails): every byte of the
 catalogue is part of the widget's download, and the widget never shows them.
-It also compiles in only en (the fallback; en-XA is for the native layout
-tests and stays out of the browser), and writes each other language as its
-own file, messages.<locale>.json in <assets dir>, which the page fetches only
-for a payer who reads it (pw::load_catalogue reads the file). A regional file
-is whole: fr-CA's holds fr with the Canadian wording, so a payer downloads
-one file.
+It also splits the widget's texts in two by the first-visit list
+(wasm/split/first-visit-messages.txt, written by
+tools/split/profile_widget.mjs: the ids a first visit asks for before the
+payer acts), as the deferred code splits its functions:
+- en's first-visit texts are compiled in (en-XA is for the native layout
+  tests and stays out of the browser);
+- each other language's first-visit texts are its own file,
+  messages.<locale>.json in <assets dir>, which the page fetches only for a
+  payer who reads it;
+- every language's other texts, en's too, are messages.<locale>.rest.json,
+  which the page fetches after the first screen, with the deferred code.
+pw::load_catalogue reads both files (the rest adds to the first). A regional
+file is whole: fr-CA's holds fr with the Canadian wording, so a payer
+downloads one file of each part. Without the list, nothing is split: the
+rest files are written empty.
 
 usage: compile_messages.py <messages dir> <output .cpp>
-       compile_messages.py --widget <messages dir> <output .cpp> <assets dir>
+       compile_messages.py --widget <messages dir> <output .cpp> <assets dir> [<first-visit list>]
 """
 import json
 import math
@@ -304,7 +313,7 @@ def main():
     widget = bool(args) and args[0] == "--widget"
     if widget:
         args = args[1:]
-    if len(args) != (3 if widget else 2):
+    if not (len(args) in (3, 4) if widget else len(args) == 2):
         print(__doc__, file=sys.stderr)
         return 2
     src, out = args[0], args[1]
@@ -320,15 +329,26 @@ def main():
         tables = [(lang, REGIONAL.get(lang, "en" if lang != "en" else ""), catalogues[lang]) for lang in order]
         write_if_changed(out, cpp_tables(tables))
         return 0
-    write_if_changed(out, cpp_tables([("en", "", widget_messages(catalogues["en"]))]))
+    first_visit = read_first_visit(args[3]) if len(args) == 4 else None
     assets = args[2]
     os.makedirs(assets, exist_ok=True)
     for lang in LANGUAGES + list(REGIONAL):
-        if lang != "en":
-            write_if_changed(os.path.join(assets, "messages.%s.json" % lang),
-                             asset_json(lang, widget_messages(whole(catalogues, lang))))
+        msgs = widget_messages(whole(catalogues, lang))
+        first = {m: t for m, t in msgs.items() if first_visit is None or m in first_visit}
+        rest = {m: t for m, t in msgs.items() if m not in first}
+        if lang == "en":
+            write_if_changed(out, cpp_tables([("en", "", first)]))
+        else:
+            write_if_changed(os.path.join(assets, "messages.%s.json" % lang), asset_json(lang, first))
+        write_if_changed(os.path.join(assets, "messages.%s.rest.json" % lang), asset_json(lang, rest))
     return 0
 
+
+def read_first_visit(path):
+    """The ids of the first-visit list, one per line ("#" starts a comment)."""
+    with open(path, encoding="utf-8") as f:
+        ids = {line.strip() for line in f if line.strip() and not line.startswith("#")}
+    return ids or None  # an empty list (before the first profile) splits nothing
 
 if __name__ == "__main__":
     sys.exit(main())

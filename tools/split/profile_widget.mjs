@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Rewrites wasm/split/deferred-functions.txt: which of the widget's functions
 // wasm-split moves into paywidget.deferred.wasm (wasm/README.md "Deferred
-// code"). A function is deferred when no first visit runs it before its
-// first screen is drawn, as measured here, in headless Chromium:
+// code"), and wasm/split/first-visit-messages.txt: which texts are compiled
+// in (en) or in each language's first file, the others coming after the
+// first screen. A function is deferred (a text left for later) when no
+// first visit runs it (asks for it) before it is idle on its first screen,
+// as measured here, in headless Chromium:
 //
 //   1. emcc's own output (build/wasm/paywidget.wasm, instrumented by
 //      SPLIT_MODULE to record which functions ran) is staged, as one
@@ -14,15 +17,17 @@
 //      (the skeleton) or failing; the fonts' extension late; no WebGL 2;
 //      en, fr-CA and es; 320 to 800 px wide; 1x to 3x; the host's
 //      options) runs until the widget is idle, and writes its profile
-//      (__write_profile);
+//      (__write_profile) and the ids of the texts it asked for
+//      (window.pwMessagesAsked, wasm/browser/js/catalogue.js);
 //   3. wasm-split merges the profiles and names the functions none of them
 //      ran, in paywidget.wasm.orig's names. Names binaryen made unique with
 //      a number ("(.2796)") change from build to build: those stay in the
 //      primary module.
 //
-// Run after a change that makes a first visit run other code (the browser
-// tests fail with "deferred function N was called before
-// paywidget.deferred.wasm arrived"), then rebuild:
+// Run after a change that makes a first visit run other code or show other
+// texts (the browser tests fail with "deferred function N was called before
+// paywidget.deferred.wasm arrived" or "the text X was asked for before its
+// file arrived"), then rebuild:
 //   cmake --build build/wasm --target paywidget_assets
 //   node tools/split/profile_widget.mjs
 //   cmake --build build/wasm --target paywidget_assets
@@ -37,6 +42,8 @@ const buildDir = process.env.PW_WASM_DIR || path.join(repoRoot, 'build', 'wasm')
 // --list FILE writes elsewhere (to compare builds made with other flags).
 const listArg = process.argv.indexOf('--list');
 const listFile = listArg > 0 ? path.resolve(process.argv[listArg + 1]) : path.join(repoRoot, 'wasm', 'split', 'deferred-functions.txt');
+// The texts first visits ask for (not rewritten with --list).
+const messagesFile = path.join(repoRoot, 'wasm', 'split', 'first-visit-messages.txt');
 
 // 1. One module, instrumented: stage_assets.py stages paywidget.wasm as it
 // is when there is no paywidget.primary.wasm.
@@ -69,6 +76,7 @@ async function writeProfile(page) {
 // Bank debits stay processing (as with a real bank) unless settled on purpose.
 const { server, browser, admin, cleanup } = await startServerAndBrowser({ server: { settleDelaySeconds: 3600 } });
 const profiles = [];
+const askedTexts = new Set();
 
 // Invoices in the states and shapes a first visit can meet beyond the
 // seeded ones: partly paid (USD, and IQD with 3 decimals), paid, JPY (no
@@ -94,9 +102,13 @@ async function moreInvoices() {
     amount: 0, discount: 1500,
     items: Array.from({ length: 9 }, (_, i) => ({ description: i % 3 ? `Session ${i + 1}` : long, quantity: 1 + (i % 3), unit_amount: 4500 + i * 125 })),
   });
-  for (const made of [partly, iqd, paid, jpy, debit, debitOnly, debitPart, many]) tokens.push(made.token);
+  // Letters only the fonts' extension has: fetched when this is drawn.
+  const names = await admin.payableInvoice({ items: [{ description: 'Séance avec Łukasz Dvořák', quantity: 1, unit_amount: 9000 }] });
+  namesToken = names.token;
+  for (const made of [partly, iqd, paid, jpy, debit, debitOnly, debitPart, many, names]) tokens.push(made.token);
   return tokens;
 }
+let namesToken = null;
 
 try {
   const visits = [];
@@ -122,12 +134,17 @@ try {
   visits.push({ token: first, locale: 'fr-CA', width: 320, dpr: 2, slowView: 1500 });
   // The fonts' extension later than the frames wait for it (2 s): drawn
   // with "?" first, then again (a slow network, not a slow machine).
-  visits.push({ token: first, locale: 'fr-CA', width: 480, dpr: 1, slowFonts: 3000 });
+  visits.push({ token: namesToken, locale: 'fr-CA', width: 480, dpr: 1, slowFonts: 3000 });
   visits.push({ token: first, locale: 'en-US', width: 480, dpr: 1, failView: 500 });
   visits.push({ token: first, locale: 'en-US', width: 480, dpr: 1, failView: 'abort' });
   visits.push({ token: first, locale: 'en-US', width: 480, dpr: 1, noWebGL: true });
   for (const v of visits) {
     const page = await newWidgetPage(browser, { width: v.width, dpr: v.dpr, locale: v.locale });
+    // Every text the widget asks the catalogue for (wasm/browser/js/catalogue.js).
+    await page.addInitScript(() => { window.pwMessagesAsked = []; });
+    // The rest of the texts never arrives: what is profiled is the first
+    // visit before it (taking it in runs code that comes with it).
+    await page.route(/\/messages\.[A-Za-z-]+\.rest\.[0-9a-f]{16}\.json$/, () => {});
     if (v.failView) {
       await page.route(/\/api\/v1\/links\//, (route) => (v.failView === 'abort' ? route.abort()
         : route.fulfill({ status: v.failView, contentType: 'application/json', body: '{"error":{"code":"internal","message":"x"}}' })));
@@ -168,8 +185,12 @@ try {
       await waitForIdle(page, 700, 15000).catch(() => {});
     }
     const stage = await page.evaluate(() => window.Module.pwStats?.().stage ?? '(no WebGL)');
-    if (page.pwErrors.length) throw new Error(`profile: errors on ${JSON.stringify(v)}: ${page.pwErrors}`);
+    // A text asked for before its file arrived is what this run is here to
+    // fix (the list lacks it; it is in askedTexts all the same).
+    const errors = page.pwErrors.filter((e) => !/the text \S+ was asked for before its file arrived/.test(e));
+    if (errors.length) throw new Error(`profile: errors on ${JSON.stringify(v)}: ${errors}`);
     profiles.push(await writeProfile(page));
+    for (const id of await page.evaluate(() => window.pwMessagesAsked || [])) askedTexts.add(id);
     console.log(`profiled ${v.invoice ? 'portal ' : ''}${v.locale} ${v.width}px x${v.dpr}${v.query || ''}${v.failView ? ' view fails: ' + v.failView : ''}${v.slowView ? ' slow view' : ''}${v.slowFonts ? ' slow fonts' : ''}${v.noWebGL ? ' no WebGL 2' : ''}: ${stage}`);
     await page.context().close();
   }
@@ -188,4 +209,11 @@ if (!line) throw new Error(`profile: wasm-split named no deferred functions:\n${
 const names = line.slice('Splitting out functions: '.length).split(', ').filter((n) => n && !/\\28\.\d+\\29$/.test(n));
 writeFileSync(listFile, names.sort().join('\n') + '\n');
 console.log(`${names.length} functions deferred -> ${path.relative(repoRoot, listFile)}`);
+if (listArg < 0) {
+  const texts = [...askedTexts].sort();
+  writeFileSync(messagesFile, ['# Written by tools/split/profile_widget.mjs: the texts first visits ask for,',
+    '# compiled into the wasm (en) or in messages.<locale>.json; the rest come after the first screen.',
+    ...texts].join('\n') + '\n');
+  console.log(`${texts.length} texts asked for by first visits -> ${path.relative(repoRoot, messagesFile)}`);
+}
 rmSync(stage, { recursive: true, force: true });

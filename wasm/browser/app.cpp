@@ -9,10 +9,12 @@
 #include <emscripten/emscripten.h>
 
 #include "a11y_mirror.hpp"
+#include "catalogue_loader.hpp"
 #include "fetch_bridge.hpp"
 #include "font_extension.hpp"
 #include "fonts.hpp"
 #include "imgui.h"
+#include "locale_format.hpp"
 #include "paywidget/json_read.hpp"
 #include "paywidget/locale.hpp"
 #include "pointer_input.hpp"
@@ -91,6 +93,12 @@ bool App::start() {
     runtime_ = std::make_unique<WidgetRuntime>(services_.host(), target.link_token, target.invoice_id);
     runtime_->on_change = [this] { loop_.request(); };
     runtime_->on_loaded = [this] { loop_.release(); };
+    // The rest of the texts, with the deferred code: their letters join the
+    // glyph set, and the screen is drawn again.
+    watch_catalogue([this] {
+        glyphs().note_catalogue(locale_format().locale());
+        loop_.request();
+    });
 
     pw_options_install();
     reload_options();

@@ -15,4 +15,15 @@ namespace pwui {
 // a file the core refused); the widget then speaks en.
 void load_locale(const std::string& locale, std::function<void(bool loaded)> done);
 
+// The rest of the texts (messages.<locale>.rest.<hash>.json, en's and the
+// payer's language's: what a first visit does not show) arrive from
+// web/embed.js with the deferred code, through Module.pwAddCatalogue(text)
+// (js/catalogue.js); `added` is called after each, to draw again. Also
+// watches the core's catalogue (pw::set_message_observer): a text asked for
+// before its file arrived is a console error naming
+// tools/split/profile_widget.mjs, and starts the fetch at once; with
+// window.pwMessagesAsked an array (that tool), every id asked is pushed
+// there.
+void watch_catalogue(std::function<void()> added);
+
 }  // namespace pwui

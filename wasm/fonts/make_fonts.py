@@ -5,16 +5,20 @@ Run at build time (wasm/wasm.cmake, tests/widget/widget_tests.cmake) with
 Debian's /usr/bin/python3, which has fontTools. Each weight is subset to the
 characters a payer can meet on an invoice (COVERAGE), in two parts:
 
-- the base: ASCII, every character of the en texts the widget shows (the
-  en catalogue, widget build: country names bring "é", "ü", "Å"), and what
-  the widget draws itself (BASE_EXTRA). It is written as byte arrays into
-  the generated C++ file, so it arrives inside paywidget.wasm;
+- the base: ASCII, every character of the texts the widget shows in each
+  of its languages (the catalogue's widget part: country names bring "é",
+  "ü", "Å"; fr and es bring "ç", "û", "ñ", "¿"), and what the widget draws
+  itself (BASE_EXTRA). It is written as byte arrays into the generated C++
+  file, so it arrives inside paywidget.wasm. The other languages' letters
+  cost the en payer 1.1 KB brotli in the wasm; as a file of their own they
+  were 3.5 KB, and with the whole extension 24.8 KB, for every payer who
+  does not read en (measured for issue 14);
 - the extension: the rest of COVERAGE (Latin-1 and Latin Extended-A letters
   of names, most currency signs, guillemets). With --extension-dir it is
   written there as inter-ext-regular.otf / inter-ext-semibold.otf, which
-  the browser fetches only when a text needs one of its characters (another
-  language, "Łukasz" on a line item); without, it is compiled in as well
-  (the native tests, which draw everything).
+  the browser fetches only when a text needs one of its characters
+  ("Łukasz" on a line item); without, it is compiled in as well (the native
+  tests, which draw everything).
 
 The C++ file also carries both character sets as ImGui ranges
 (fontdata::text_ranges: COVERAGE; fontdata::base_ranges: the base), read
@@ -31,10 +35,12 @@ import tempfile
 from fontTools.ttLib import TTFont
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools", "messages"))
-from compile_messages import SERVER_ONLY_PREFIXES  # noqa: E402  the widget's share of the catalogue
+from compile_messages import LANGUAGES, REGIONAL, SERVER_ONLY_PREFIXES  # noqa: E402  the widget's catalogue
 
-# Layout tables (GPOS/GSUB) and hints are dropped: ImGui 1.86's stb_truetype
-# path reads neither, and they are more than half of each file.
+# Layout tables (GPOS/GSUB/GDEF) and hints are dropped: ImGui 1.86's
+# stb_truetype path reads neither, and they are more than half of each file;
+# so are the tables it never opens (name, post, OS/2, STAT, kern: 0.5 KB
+# brotli of the base; it reads cmap, head, hhea, hmtx, maxp and CFF).
 # Desubroutinized CFF is larger raw but compresses better (measured for
 # issue 14: 33,573 B brotli / 38,028 B gzip instead of 36,153 / 41,238 for
 # the whole coverage; a TrueType glyf conversion was larger still, 40-43 KB
@@ -55,13 +61,14 @@ COVERAGE = [
     (0x2248, 0x2248),  # ≈ (FX note)
     (0x2713, 0x2713),  # ✓
 ]
-# Drawn by the widget itself or by Intl in en amounts and dates, beyond the
-# en texts: spaces and minus of grouping and signs, typographic quotes and
-# dashes, the card's "••••", the back arrow, ✓, ≈, and the three currency
-# signs an en-US Intl most often writes besides "$".
+# Drawn by the widget itself or by Intl in amounts and dates, beyond the
+# texts: spaces and minus of grouping and signs, typographic quotes and
+# dashes, the card's "••••", the back arrow, ✓, ≈, the three currency signs
+# an en-US Intl most often writes besides "$", and the letters of Intl's fr
+# month names ("févr.", "août", "déc."), whatever the catalogue's wording.
 BASE_EXTRA = [(0x00A0, 0x00A0), (0x2009, 0x200A), (0x2010, 0x2027), (0x202F, 0x202F), (0x2190, 0x2193),
               (0x2212, 0x2212), (0x2248, 0x2248), (0x2713, 0x2713), (0x20AC, 0x20AC), (0x00A3, 0x00A3),
-              (0x00A5, 0x00A5)]
+              (0x00A5, 0x00A5), (0x00E9, 0x00E9), (0x00FB, 0x00FB)]
 
 WEIGHTS = [("inter_regular", "Inter-Regular.otf", "inter-ext-regular.otf"),
            ("inter_semibold", "Inter-SemiBold.otf", "inter-ext-semibold.otf")]
@@ -72,14 +79,15 @@ def covered(c):
 
 
 def base_chars(messages_dir):
-    with open(os.path.join(messages_dir, "en.json"), encoding="utf-8") as f:
-        en = json.load(f)
     chars = set(range(0x20, 0x7F))
     for lo, hi in BASE_EXTRA:
         chars.update(range(lo, hi + 1))
-    for msg_id, text in en.items():
-        if not msg_id.startswith(SERVER_ONLY_PREFIXES):
-            chars.update(ord(ch) for ch in text if covered(ord(ch)))
+    for locale in LANGUAGES + list(REGIONAL):
+        with open(os.path.join(messages_dir, locale + ".json"), encoding="utf-8") as f:
+            messages = json.load(f)
+        for msg_id, text in messages.items():
+            if not msg_id.startswith(SERVER_ONLY_PREFIXES):
+                chars.update(ord(ch) for ch in text if covered(ord(ch)))
     return chars
 
 
@@ -88,7 +96,7 @@ def subset(src, dst, chars):
     subprocess.run(
         [sys.executable, "-m", "fontTools.subset", src, "--unicodes=" + unicodes,
          "--layout-features=", "--no-hinting", "--desubroutinize",
-         "--name-IDs=1,2", "--output-file=" + dst],
+         "--drop-tables+=GPOS,GSUB,GDEF,kern,name,post,OS/2,STAT", "--output-file=" + dst],
         check=True)
 
 

@@ -53,23 +53,39 @@ std::string list_text(std::string_view locale, const std::vector<std::string>& i
 std::string_view plural_category(std::string_view locale, std::int64_t n);
 
 // --- languages that arrive as files (the browser) --------------------------
-// The browser build compiles in only en; every other language is a file the
-// page fetches for a payer who reads it (messages.<locale>.json, written by
-// tools/messages/compile_messages.py --widget: {"locale": "fr", "messages":
-// {id: text}}, a regional file already merged with its language). Reads such
-// a file and adds its table, which from then on answers for that locale
-// (before any compiled-in table; its fallback is en). Refuses, changing
-// nothing: a file over 512 KiB or 4,096 messages, not that shape, a locale
-// that is not supported or is en (the compiled-in fallback), an id over 128
-// bytes, a message over 4 KiB or one that does not parse.
+// The browser build compiles in only en's first-visit texts; everything else
+// is a file the page fetches (written by tools/messages/compile_messages.py
+// --widget: {"locale": "fr", "messages": {id: text}}, a regional file
+// already merged with its language): messages.<locale>.json, the texts a
+// first visit shows, for a payer who reads that language, then, after the
+// first screen, messages.<locale>.rest.json, every other text of the widget
+// (en's too). Reads such a file and adds its messages to what was loaded for
+// that locale (a message loaded again is replaced), asked before any
+// compiled-in table of the same locale; a loaded language's fallback is en.
+// Refuses, changing nothing: a file over 512 KiB or 4,096 messages, not that
+// shape, a locale that is not supported, an id over 128 bytes, a message
+// over 4 KiB or one that does not parse.
 // Not thread-safe: call it before other threads read the catalogue (the
 // widget is single-threaded; the server never calls it).
 Error load_catalogue(std::string_view file);
 // Whether `locale` has a table, compiled in or loaded.
 bool has_catalogue(std::string_view locale);
 
+// Told of each message pw::text is asked for that no table has (`found`
+// false: in the browser, a text whose file is still on its way), and with
+// `every`, of every message asked for (`found` true). The browser's only:
+// the split profile (tools/split/profile_widget.mjs) lists what first visits
+// ask for, and the widget notices a text asked for too early. One plain
+// function (null: nobody is told), so the code that hears of a missing text
+// is the code the profile saw run; not thread-safe.
+struct MessageObserver {
+    void (*told)(std::string_view id, bool found) = nullptr;
+    bool every = false;
+};
+void set_message_observer(MessageObserver observer);
+
 // --- introspection, for tests and tools ---------------------------------
-// Every id (en's, which every full language must have), sorted.
+// Every id (en's, which every full language must have; loaded and compiled in), sorted.
 std::vector<std::string_view> message_ids();
 // The text stored for `id` in exactly `locale`'s table (no fallback).
 std::optional<std::string_view> find_message(std::string_view locale, std::string_view id);
