@@ -1,6 +1,6 @@
 #include "paywidget/date.hpp"
 
-#include <cstdio>
+#include <string>
 
 namespace pw {
 
@@ -42,9 +42,14 @@ Result<Date> parse_iso_date(std::string_view text, std::string_view field) {
 }
 
 std::string format_iso_date(const Date& d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return buf;
+    // Not snprintf: libc's printf (and its floating-point half) then stays
+    // out of the widget's first download, which shows a due date (issue 14).
+    auto padded = [](int value, std::size_t width) {
+        std::string digits = std::to_string(value < 0 ? -value : value);
+        if (digits.size() < width) digits.insert(0, width - digits.size(), '0');
+        return value < 0 ? "-" + digits : digits;
+    };
+    return padded(d.year, 4) + "-" + padded(d.month, 2) + "-" + padded(d.day, 2);
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days algorithms.

@@ -113,6 +113,20 @@ BOOST_AUTO_TEST_CASE(font_scale_never_shrinks_text_below_the_minimum) {
     check_screens({{"theme", "light"}, {"font_scale", 0.8}}, 360);
 }
 
+BOOST_AUTO_TEST_CASE(display_options_given_as_text_are_read_as_plain_decimals) {
+    // The loader passes options in the frame's query: strings.
+    BOOST_TEST(pwui::theme_from_options({{"font_scale", "1.25"}}).font_scale == 1.25f);
+    BOOST_TEST(pwui::theme_from_options({{"font_scale", "1.5"}}).font_scale == 1.5f);
+    BOOST_TEST(pwui::theme_from_options({{"radius", "12"}}).radius == 12.0f);
+    BOOST_TEST(pwui::theme_from_options({{"radius", "0"}}).radius == 0.0f);
+    BOOST_TEST(pwui::theme_from_options({{"radius", ".5"}}).radius == 0.5f);
+    // Anything else keeps the preset's value.
+    const pwui::Theme preset = pwui::theme_from_options({});
+    for (const char* bad : {"", ".", "1.", "-1", "+2", " 2", "2 ", "1e1", "0x10", "1.23456", "1,5", "12px", "inf", "nan"})
+        BOOST_TEST(pwui::theme_from_options({{"radius", bad}}).radius == preset.radius, "radius \"" << bad << "\"");
+    BOOST_TEST(pwui::theme_from_options({{"font_scale", "1.2.3"}}).font_scale == preset.font_scale);
+}
+
 BOOST_AUTO_TEST_CASE(every_screen_light_at_320_px) { check_screens({{"theme", "light"}}, 320); }
 BOOST_AUTO_TEST_CASE(every_screen_dark_at_320_px) { check_screens({{"theme", "dark"}}, 320); }
 BOOST_AUTO_TEST_CASE(every_screen_light_at_720_px) { check_screens({{"theme", "light"}}, 720); }

@@ -3,9 +3,11 @@
 #include "theme.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include "paywidget/status_colors.hpp"
 
@@ -48,7 +50,17 @@ void make_accent_readable(Theme& t) {
     }
 }
 
-// A number from JSON or from a string ("8", "1.25"); false when neither.
+// The whole of `s` as an unsigned number (std::from_chars: no sign, no spaces).
+bool read_digits(std::string_view s, unsigned& out) {
+    const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return error == std::errc() && end == s.data() + s.size();
+}
+
+// A number from JSON or from a string ("8", "1.25", ".9"); false when
+// neither. The string is read as digits, a point and at most 4 more, not
+// with strtof: libc's float scanner and the long double maths under it
+// (about 9 KB of code) then stay out of the widget's first download, which
+// reads a host's font_scale and radius (issue 14).
 bool read_number(const nlohmann::json& options, const char* key, float& out) {
     auto it = options.find(key);
     if (it == options.end()) return false;
@@ -57,11 +69,19 @@ bool read_number(const nlohmann::json& options, const char* key, float& out) {
         return true;
     }
     if (!it->is_string()) return false;
-    const std::string& s = it->get_ref<const std::string&>();
-    if (s.empty() || s.size() > 16) return false;
-    char* end = nullptr;
-    out = std::strtof(s.c_str(), &end);
-    return end && *end == '\0';
+    const std::string_view s = it->get_ref<const std::string&>();
+    const std::size_t point = s.find('.');
+    const std::string_view whole = s.substr(0, point);
+    const std::string_view fraction = point == std::string_view::npos ? std::string_view() : s.substr(point + 1);
+    unsigned w = 0, f = 0;
+    if (whole.empty() && fraction.empty()) return false;
+    if (!whole.empty() && !read_digits(whole, w)) return false;
+    if (fraction.size() > 4 || (!fraction.empty() && !read_digits(fraction, f))) return false;
+    if (point != std::string_view::npos && fraction.empty()) return false;  // "1."
+    float scale = 1;
+    for (std::size_t i = 0; i < fraction.size(); ++i) scale *= 10;
+    out = static_cast<float>(w) + static_cast<float>(f) / scale;
+    return true;
 }
 }  // namespace
 
