@@ -43,9 +43,17 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools", "messages"))
+import loader_strings  # noqa: E402  (the catalogue's texts for a script, per language)
+
 HASH_CHARS = 16  # hex; the server recognises 8-64 (has_content_hash)
 # The fonts' extension, by weight (the names embed.js's FONTS table uses).
 FONT_EXTENSION = {"regular": "inter-ext-regular.otf", "semibold": "inter-ext-semibold.otf"}
+# The widget page's own sentences, shown in #pw-fallback by embed.js (in
+# this order: no WebGL 2, the deferred files could not be had), per
+# language, from the catalogue.
+MESSAGES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "shared", "messages")
+PAGE_SENTENCE_IDS = ["page.widget_needs_webgl", "page.widget_incomplete"]
 
 
 def compress(path):
@@ -138,12 +146,14 @@ def stage_widget(web_dir, out_dir):
     # taken.
     table = {locale: [names[plain], integrity(contents[plain])] for locale, plain in catalogues.items()}
     fonts = {weight: [names[plain], integrity(contents[plain])] for weight, plain in FONT_EXTENSION.items()}
+    sentences = loader_strings.text_table(loader_strings.load_checked(MESSAGES_DIR), PAGE_SENTENCE_IDS)
     deferred = ([names["paywidget.deferred.wasm"], integrity(contents["paywidget.deferred.wasm"])]
                 if "paywidget.deferred.wasm" in contents else None)
     for plain, source, replacements in (
             ("paywidget.js", out_dir, [('"paywidget.wasm"', '"%s"' % names["paywidget.wasm"])]),
             ("embed.css", web_dir, [('url("inter.woff2")', 'url("%s")' % names["inter.woff2"])]),
             ("embed.js", web_dir, [("{/* catalogue files */}", json.dumps(table, sort_keys=True)),
+                                   ("{/* page sentences */}", json.dumps(sentences, sort_keys=True)),
                                    ("{/* font extension files */}", json.dumps(fonts, sort_keys=True)),
                                    ("null/* deferred code file */", json.dumps(deferred))])):
         text = read(os.path.join(source, plain)).decode()

@@ -186,7 +186,8 @@ add_custom_command(OUTPUT ${PW_WEBFONT}
 add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/embed.html ${CMAKE_BINARY_DIR}/asset-manifest.json
   COMMAND /usr/bin/python3 ${PW_STAGE} widget ${PROJECT_SOURCE_DIR}/web ${CMAKE_BINARY_DIR}
   DEPENDS paywidget ${CMAKE_BINARY_DIR}/paywidget.primary.wasm ${PW_STAGE} ${PW_WEBFONT} ${PW_FONT_EXTENSION} ${PROJECT_SOURCE_DIR}/web/embed.html ${PROJECT_SOURCE_DIR}/web/embed.css
-          ${PROJECT_SOURCE_DIR}/web/embed.js ${PW_MESSAGE_ASSET_FILES}
+          ${PROJECT_SOURCE_DIR}/web/embed.js ${PW_MESSAGE_ASSET_FILES} ${PW_MESSAGE_FILES}
+          ${PROJECT_SOURCE_DIR}/tools/messages/loader_strings.py
   COMMENT "Hashing and compressing the widget page's assets"
   VERBATIM)
 add_custom_target(paywidget_assets ALL DEPENDS ${CMAKE_BINARY_DIR}/embed.html)

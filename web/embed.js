@@ -40,6 +40,10 @@
   // visit does not show, fetched with the deferred code.
   var CATALOGUES = {/* catalogue files */};
   var catalogueRequests = {}, restRequests = {};
+  // The page's own sentences for #pw-fallback, per language: [no WebGL 2,
+  // the deferred files could not be had], written in by wasm/stage_assets.py
+  // from the catalogue (page.widget_needs_webgl, page.widget_incomplete).
+  var SENTENCES = {/* page sentences */};
   var hasRests = Object.keys(CATALOGUES).some(function (k) { return /\.rest$/.test(k); });
   // The fonts' extension (the characters beyond ASCII and the en texts; the
   // base is in the wasm): weight -> [hashed file name, SRI hash], written in
@@ -79,6 +83,7 @@
     pwFontExtension: loadFontExtension,
     pwAcceptLanguage: acceptLanguage,
     pwWhenCodeReady: whenCodeReady,
+    pwShowFallback: showFallback,
     // Emscripten's glue calls this only when the primary module calls a
     // deferred function whose code has not been instantiated yet.
     loadSplitModule: deferredCodeNeededNow,
@@ -304,11 +309,7 @@
     deferred.started = false;
     deferred.tries++;
     if (deferred.tries <= 3) { setTimeout(loadDeferredCode, 1000 << deferred.tries); return; }
-    var fallback = document.getElementById('pw-fallback');
-    if (fallback && fallback.hidden) {
-      fallback.textContent = 'This page could not finish loading. Check your connection, then reload the page.';
-      fallback.hidden = false;
-    }
+    showFallback(1);
     window.addEventListener('online', loadDeferredCode, { once: true });
   }
   function deferredCodeArrived() {
@@ -387,6 +388,18 @@
       else requestAnimationFrame(waitForFrame);
     })();
   });
+
+  // Says sentence `which` of SENTENCES in #pw-fallback, in the payer's likely
+  // language (the widget could not say it itself): 0 no WebGL 2
+  // (wasm/browser/js/canvas.js), 1 the deferred files could not be had.
+  function showFallback(which) {
+    var fallback = document.getElementById('pw-fallback');
+    if (!fallback || !fallback.hidden) return;
+    var locale = likelyLocale(), texts = SENTENCES[locale] || SENTENCES[locale.split('-')[0]] || SENTENCES.en;
+    fallback.lang = SENTENCES[locale] ? locale : SENTENCES[locale.split('-')[0]] ? locale.split('-')[0] : 'en';
+    fallback.textContent = texts[which];
+    fallback.hidden = false;
+  }
 
   // "https://clinic.example" exactly (no path, query or credentials), or null.
   function plainOrigin(text) {

@@ -44,8 +44,8 @@ class StageAssets(unittest.TestCase):
               '@font-face{src:url("inter.woff2") format("woff2")}\n' + "body{margin:0}\n" * 50)
         write(os.path.join(self.web, "embed.js"),
               "// the loader\nvar CATALOGUES = {/* catalogue files */};\nvar FONTS = {/* font extension files */};\n" +
-              "var DEFERRED = null/* deferred code file */;\n" +
-              "console.log(CATALOGUES, FONTS, DEFERRED, 'glue');\n" * 50)
+              "var DEFERRED = null/* deferred code file */;\nvar SENTENCES = {/* page sentences */};\n" +
+              "console.log(CATALOGUES, FONTS, DEFERRED, SENTENCES, 'glue');\n" * 50)
         # A language file compile_messages.py wrote (issue 14: fetched only
         # for a payer of that language).
         os.makedirs(os.path.join(self.out, "generated"))
@@ -104,6 +104,14 @@ class StageAssets(unittest.TestCase):
         self.assertNotIn("catalogue files", loader)
         self.assertNotIn("the loader", loader)
         self.assertIn("DEFERRED=null", loader.replace(" ", ""))  # one module: nothing deferred
+        # The page's own sentences, per language, from the catalogue.
+        self.assertNotIn("page sentences", loader)
+        for lang in ("en", "fr", "es"):
+            with open(os.path.join(ROOT, "shared", "messages", lang + ".json"), encoding="utf-8") as f:
+                said = json.load(f)
+            for mid in ("page.widget_needs_webgl", "page.widget_incomplete"):
+                # (terser writes \u escapes as the characters themselves)
+                self.assertTrue(said[mid] in loader or json.dumps(said[mid])[1:-1] in loader, lang + " " + mid)
         # ... and the fonts' extension, by weight.
         fonts = {}
         for weight in ("regular", "semibold"):

@@ -20,6 +20,7 @@ import { after, before, test } from 'node:test';
 import {
   newWidgetPage, openWidget, press, recordFirstInteractive, screenshot, settleFrames, stats, waitForDeferredCode, waitForStage,
 } from './helpers/browser.mjs';
+import { catalogue, say } from './helpers/catalogue.mjs';
 import { wasmDir } from './helpers/server.mjs';
 import { startServerAndBrowser } from './helpers/suite.mjs';
 
@@ -105,22 +106,48 @@ test('a press before the deferred code arrives waits for it, then takes effect',
   }
 });
 
-test('when the deferred code cannot be had, the page says what to do', async () => {
-  const page = await newWidgetPage(browser);
-  try {
-    let tries = 0;
-    await page.route(deferredUrl, (route) => { tries++; return route.abort(); });
-    await openWidget(page, server, server.link(/partial payments/).token);
-    await waitForStage(page, 'review');
-    // The first try and three more, 2, 4 and 8 s apart.
-    const fallback = page.locator('#pw-fallback');
-    await fallback.waitFor({ state: 'visible', timeout: 30000 });
-    assert.equal((await fallback.textContent()).trim(),
-      'This page could not finish loading. Check your connection, then reload the page.');
-    assert.equal(tries, 4);
-    await screenshot(page, 'widget-deferred-unreachable');
-  } finally {
-    await page.context().close();
+// The sentence is the catalogue's (page.widget_incomplete), in the payer's language.
+for (const locale of ['en', 'es']) {
+  test(`when the deferred code cannot be had, the page says what to do (${locale})`, async () => {
+    const page = await newWidgetPage(browser, { locale });
+    try {
+      let tries = 0;
+      await page.route(deferredUrl, (route) => { tries++; return route.abort(); });
+      await openWidget(page, server, server.link(/partial payments/).token);
+      await waitForStage(page, 'review');
+      // The first try and three more, 2, 4 and 8 s apart.
+      const fallback = page.locator('#pw-fallback');
+      await fallback.waitFor({ state: 'visible', timeout: 30000 });
+      assert.equal((await fallback.textContent()).trim(), say(catalogue(locale), 'page.widget_incomplete'));
+      assert.equal(await fallback.getAttribute('lang'), locale);
+      assert.equal(tries, 4);
+      await screenshot(page, `widget-deferred-unreachable-${locale}`);
+    } finally {
+      await page.context().close();
+    }
+  });
+}
+
+test('without WebGL 2 the page says so in the payer\'s language', async () => {
+  for (const locale of ['fr-CA', 'en-GB']) {
+    const page = await newWidgetPage(browser, { locale });
+    try {
+      await page.addInitScript(() => {
+        const getContext = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+          return /webgl/i.test(type) ? null : getContext.call(this, type, ...rest);
+        };
+      });
+      await page.goto(`${server.baseUrl}/embed#link=${server.link(/partial payments/).token}`);
+      const fallback = page.locator('#pw-fallback');
+      await fallback.waitFor({ state: 'visible', timeout: 30000 });
+      const language = locale === 'fr-CA' ? 'fr' : 'en';  // fr-CA says it as fr does
+      assert.equal((await fallback.textContent()).trim(), say(catalogue(language), 'page.widget_needs_webgl'), locale);
+      assert.equal(await fallback.getAttribute('lang'), language);
+      if (locale === 'fr-CA') await screenshot(page, 'widget-no-webgl-fr-CA');
+    } finally {
+      await page.context().close();
+    }
   }
 });
 

@@ -39,23 +39,29 @@ def load_checked(src):
     return catalogues
 
 
-def loader_table(catalogues):
-    """{"en": [...], "fr": [...], "fr-CA": [...] only if it differs, ...}"""
+def text_table(catalogues, ids):
+    """{"en": [...], "fr": [...], "fr-CA": [...] only if it differs, ...}: the
+    texts `ids` in each language, for a script that shows them as they are
+    (also wasm/stage_assets.py's, for the widget page's own sentences)."""
     table = {}
     for lang in catalogue.LANGUAGES:
         msgs = catalogues[lang]
-        missing = [mid for mid in LOADER_IDS if mid not in msgs]
+        missing = [mid for mid in ids if mid not in msgs]
         if missing:
             raise catalogue.MessageError("%s: missing %s" % (lang, ", ".join(missing)))
-        for mid in LOADER_IDS:
+        for mid in ids:
             if catalogue.placeholders(catalogue.parse_all(msgs[mid])):
-                raise catalogue.MessageError("%s: the loader shows %s as it is; it takes no {placeholder}" % (lang, mid))
-        table[lang] = [msgs[mid] for mid in LOADER_IDS]
+                raise catalogue.MessageError("%s: a script shows %s as it is; it takes no {placeholder}" % (lang, mid))
+        table[lang] = [msgs[mid] for mid in ids]
     for region, base in catalogue.REGIONAL.items():
-        texts = [catalogues[region].get(mid, catalogues[base][mid]) for mid in LOADER_IDS]
+        texts = [catalogues[region].get(mid, catalogues[base][mid]) for mid in ids]
         if texts != table[base]:
             table[region] = texts
     return table
+
+
+def loader_table(catalogues):
+    return text_table(catalogues, LOADER_IDS)
 
 
 def served_source(source):

@@ -55,7 +55,10 @@ mergeInto(LibraryManager.library, {
     root.style.setProperty('--pw-radius', radius + 'px');
     root.style.colorScheme = dark ? 'dark' : 'light';
   },
+  // In the payer's language by web/embed.js (Module.pwShowFallback: the
+  // catalogue's page.widget_needs_webgl); the English given here without it.
   pw_show_fallback: function (msgPtr) {
+    if (Module['pwShowFallback']) { Module['pwShowFallback'](0); return; }
     var el = document.getElementById('pw-fallback');
     if (el) { el.textContent = UTF8ToString(msgPtr); el.hidden = false; }
   },
