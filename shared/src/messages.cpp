@@ -248,7 +248,9 @@ Error catalogue_error(std::string code, std::string field, std::string_view id, 
 
 std::string error_text(std::string_view locale, const Error& e) {
     const LocaleTables t = tables_for(locale);
-    if (e.message_id.empty() || !t || t.locale() == "en") return e.message;
+    // English keeps e.message, unless it is only its id: an error made in
+    // the browser before en's rest of the texts arrived (it is said now).
+    if (e.message_id.empty() || !t || (t.locale() == "en" && e.message != e.message_id)) return e.message;
     // An error names a country by its ISO code ({country}: "DE", the IBAN
     // errors); the reader gets the catalogue's name for it in `locale`
     // (country.DE). English keeps e.message, which names it already.

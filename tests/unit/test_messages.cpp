@@ -120,6 +120,10 @@ BOOST_AUTO_TEST_CASE(catalogue_errors_speak_every_language) {
     // An error without a catalogue id keeps its own message in any language.
     const pw::Error plain = pw::make_error("x", "", "As sent by the server.");
     BOOST_TEST(pw::error_text("fr", plain) == "As sent by the server.");
+    // Made in the browser before en's rest of the texts arrived, its English
+    // message is only its id: said from the catalogue once it can be.
+    const pw::Error early{"cvc_incomplete", "cvc", "card.cvc_incomplete", "card.cvc_incomplete", {{"digits", "3"}}};
+    BOOST_TEST(pw::error_text("en", early) == e.message);
 }
 
 BOOST_AUTO_TEST_CASE(negotiation_picks_the_closest_supported_locale) {
