@@ -4,12 +4,14 @@
 # paytool.js is the same CLI compiled to wasm and run by Node: the native
 # ctest feeds it the very same CLI cases, which proves the core behaves
 # identically in the browser's engine. It is a test tool only and is never
-# served to a browser.
+# served to a browser: it links the whole catalogue (paymessages), as the
+# native build does, where the widget links its first-visit share.
 # No RTTI in the core either (the widget's own code has none, wasm.cmake):
 # nothing in it asks for a type at run time, and the type names of its
 # polymorphic classes (nlohmann's SAX and exception classes, the JSON
 # readers) were 6 KB of paywidget.wasm's data.
 target_compile_options(paycore PRIVATE -Oz -flto -fno-rtti)
+target_compile_options(paymessages_widget PRIVATE -Oz -flto)
 target_compile_options(paytool_lines PRIVATE -Oz -flto)
 
 add_executable(paytool ${PROJECT_SOURCE_DIR}/tools/paytool/main.cpp)

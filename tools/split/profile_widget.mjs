@@ -12,7 +12,7 @@
 //      module, into a temporary directory and served by the real server
 //      with the demo data;
 //   2. each first visit below (every seeded link: review, expired, login
-//      required; an unknown link; partly paid, paid, processing, IQD, JPY
+//      required; an unknown link; partly paid, paid, refunded, processing, IQD, JPY
 //      and a long invoice; a portal client's invoices; the invoice slow
 //      (the skeleton) or failing; the fonts' extension late; no WebGL 2;
 //      en, fr-CA and es; 320 to 800 px wide; 1x to 3x; the host's
@@ -90,6 +90,12 @@ async function moreInvoices() {
   await admin.payByLink(iqd.token, iqd.invoice, 100000);
   const paid = await admin.payableInvoice({ amount: 9000 });
   await admin.payByLink(paid.token, paid.invoice, 9000);
+  // Paid, then part of it refunded; and partly paid, part of that refunded
+  // (the screens list the refund).
+  const refunded = await admin.payableInvoice({ amount: 7000 });
+  await admin.refund((await admin.payByLink(refunded.token, refunded.invoice, 7000)).id, 2500);
+  const partRefunded = await admin.payableInvoice({ amount: 20000, partial: { type: 'percent', basis_points: 2500 } });
+  await admin.refund((await admin.payByLink(partRefunded.token, partRefunded.invoice, 6000)).id, 1000);
   const jpy = await admin.payableInvoice({ currency: 'JPY', amount: 15000, bankDebit: [] });
   const debit = await admin.payableInvoice({ amount: 12000, bankDebit: ['ach'] });
   await admin.payByLink(debit.token, debit.invoice, 12000, { method: 'ach' });
@@ -105,7 +111,7 @@ async function moreInvoices() {
   // Letters only the fonts' extension has: fetched when this is drawn.
   const names = await admin.payableInvoice({ items: [{ description: 'Séance avec Łukasz Dvořák', quantity: 1, unit_amount: 9000 }] });
   namesToken = names.token;
-  for (const made of [partly, iqd, paid, jpy, debit, debitOnly, debitPart, many, names]) tokens.push(made.token);
+  for (const made of [partly, iqd, paid, refunded, partRefunded, jpy, debit, debitOnly, debitPart, many, names]) tokens.push(made.token);
   return tokens;
 }
 let namesToken = null;

@@ -95,6 +95,17 @@ export function adminApi(server, key = server.adminKey) {
       return pay.json.payment;
     },
 
+    // POST /api/v1/admin/payments/{id}/refunds → the refund.
+    async refund(paymentId, amount, reason = 'Charged twice') {
+      keyCounter += 1;
+      const r = await server.api(`/api/v1/admin/payments/${paymentId}/refunds`, {
+        method: 'POST', headers: { ...auth, 'Idempotency-Key': `e2e-${process.pid}-${Date.now()}-${keyCounter}` },
+        body: { amount, reason },
+      });
+      assert.equal(r.status, 201, r.text);
+      return r.json.refund;
+    },
+
     // A new client, an invoice for them and a pay link: what a journey
     // needs to start from an untouched balance.
     async payableInvoice(options = {}) {
