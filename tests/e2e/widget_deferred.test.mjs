@@ -238,7 +238,10 @@ test('a text needed before its file arrived is a console error, and the screen i
     await waitForDeferredCode(page);
     await page.waitForFunction(() => performance.getEntriesByType('resource')
       .some((e) => /\/paywidget\.deferred\./.test(e.name) && e.responseEnd > 0));
-    await page.waitForTimeout(1500);  // compiling ~60 KB
+    // Compiling 170 KB (its text: tens of ms, seconds on a busy machine);
+    // too early, the call would start the page over instead (the test
+    // before), which the assertions below tell apart.
+    await page.waitForTimeout(4000);
     // The test (not the payer: their presses wait for the texts too) calls
     // into the widget directly: the amount step's texts are not there yet.
     await activateDirectly(page, 'Pay Now');
@@ -250,9 +253,11 @@ test('a text needed before its file arrived is a console error, and the screen i
     const missing = page.pwErrors.map((e) => e.match(/the text (\S+) was asked/)?.[1]).filter(Boolean);
     assert.ok(missing.every((id) => id in en), `${missing} are in en's rest`);
     release();
-    // Drawn again with the texts: the mirror reads them, not their ids.
-    await page.getByText(en[missing[0]].replace(/\{.*$/, '').trim(), { exact: false }).first().waitFor();
-    assert.equal(await page.getByText(missing[0], { exact: true }).count(), 0);
+    // Drawn again with the texts: the mirror reads them, not their ids (an
+    // announcement already spoken, #pw-status, is not said again).
+    const mirror = page.locator('#pw-a11y');
+    await mirror.getByText(en[missing[0]].replace(/\{.*$/, '').trim(), { exact: false }).first().waitFor();
+    assert.equal(await mirror.getByText(missing[0], { exact: true }).count(), 0);
     page.pwErrors.length = 0;  // expected above
   } finally {
     release();
