@@ -395,9 +395,10 @@
   function showFallback(which) {
     var fallback = document.getElementById('pw-fallback');
     if (!fallback || !fallback.hidden) return;
-    var locale = likelyLocale(), texts = SENTENCES[locale] || SENTENCES[locale.split('-')[0]] || SENTENCES.en;
-    fallback.lang = SENTENCES[locale] ? locale : SENTENCES[locale.split('-')[0]] ? locale.split('-')[0] : 'en';
-    fallback.textContent = texts[which];
+    var locale = likelyLocale(), language = locale.split('-')[0];
+    var said = SENTENCES[locale] ? locale : SENTENCES[language] ? language : 'en';
+    fallback.lang = said;
+    fallback.textContent = SENTENCES[said][which];
     fallback.hidden = false;
   }
 
